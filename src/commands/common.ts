@@ -1,0 +1,128 @@
+// What every command shares: the common options, finding and opening the dataset, and
+// printing diagnostics with excerpts and "did you mean" hints drawn from the loaded data.
+
+import { join, relative, sep } from 'node:path';
+import chalk, { Chalk } from 'chalk';
+import type { Lang } from '../diagnostics/codes.js';
+import { sortDiagnostics, type Diagnostic, type SuggestPool } from '../diagnostics/diagnostic.js';
+import { formatGithub, formatJson, formatText, type FormatContext } from '../diagnostics/format.js';
+import { alphabetOf, closest, closestInSet } from '../diagnostics/suggest.js';
+import { t, messageLang } from '../i18n/cli.js';
+import type { Io } from '../io.js';
+import { UsageError } from '../io.js';
+import { findRoot } from '../load/config.js';
+import { LoadContext } from '../load/context.js';
+import type { Dataset } from '../load/dataset.js';
+import { ENCODING_NAMES, type Encoding } from '../source/decode.js';
+import { readLines } from '../source/lines.js';
+
+export interface CommonOptions {
+  readonly data?: string;
+  readonly lang?: string;
+  readonly color?: boolean;
+  readonly encoding?: string;
+  readonly maxFileSize?: string;
+}
+
+export function langOf(opts: CommonOptions, io: Io): Lang {
+  if (opts.lang !== undefined && opts.lang !== 'zh' && opts.lang !== 'en') {
+    throw new UsageError(t(messageLang(undefined, io.env), 'usage.badLang', { value: opts.lang }));
+  }
+  return messageLang(opts.lang, io.env);
+}
+
+export function encodingOf(opts: CommonOptions, lang: Lang): Encoding | undefined {
+  if (opts.encoding === undefined) return undefined;
+  const e = ENCODING_NAMES[opts.encoding.toLowerCase()];
+  if (e === undefined) throw new UsageError(t(lang, 'usage.badEncoding', { value: opts.encoding }));
+  return e;
+}
+
+export function wholeNumber(value: string | undefined, option: string, lang: Lang, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) throw new UsageError(t(lang, 'usage.badNumber', { option, value }));
+  return Number(value);
+}
+
+/** Finds the dataset root and makes the loading context; undefined (with MJ001) when there is none. */
+export async function openDataset(opts: CommonOptions, io: Io, lang: Lang): Promise<LoadContext | { missing: Diagnostic }> {
+  const root = await findRoot(io.cwd, opts.data);
+  if (root === undefined) {
+    const dir = opts.data ?? io.cwd;
+    return { missing: { severity: 'error', code: 'MJ001', file: '', line: 0, column: 0, params: { dir } } };
+  }
+  const maxMb = wholeNumber(opts.maxFileSize, '--max-file-size', lang, 1024);
+  return new LoadContext(root, { encoding: encodingOf(opts, lang), maxFileBytes: maxMb * 1024 * 1024 });
+}
+
+/** How dataset paths are shown: relative to the current folder, with forward slashes. */
+export function pathShower(root: string, cwd: string): (file: string) => string {
+  return (file) => {
+    const abs = join(root, file);
+    const rel = relative(cwd, abs) || '.';
+    return rel.split(sep).join('/');
+  };
+}
+
+export function useColor(opts: CommonOptions, io: Io): boolean {
+  if (opts.color === false) return false;
+  if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
+  if (io.env['FORCE_COLOR'] !== undefined && io.env['FORCE_COLOR'] !== '0') return true;
+  return io.stdoutIsTTY;
+}
+
+export type DiagnosticFormat = 'text' | 'json' | 'github';
+
+/** Renders diagnostics with excerpts read from the files and hints from the dataset's ids. */
+export async function renderDiagnostics(
+  list: readonly Diagnostic[], root: string | undefined, ds: Dataset | undefined, io: Io, lang: Lang,
+  format: DiagnosticFormat, max: number, color: boolean, encoding: Encoding | undefined, extra: Record<string, unknown> = {},
+): Promise<string> {
+  const sorted = sortDiagnostics(list);
+  const printed = format === 'json' ? sorted : max > 0 ? sorted.slice(0, max) : sorted;
+  const lines = new Map<string, Map<number, string>>();
+  if (format === 'text' && root !== undefined) {
+    const wanted = new Map<string, Set<number>>();
+    for (const d of printed) {
+      if (d.line <= 0 || d.file === '') continue;
+      let set = wanted.get(d.file);
+      if (!set) wanted.set(d.file, (set = new Set()));
+      set.add(d.line);
+    }
+    for (const [file, set] of wanted) lines.set(file, await readLines(join(root, file), set, encoding));
+  }
+  const pools = suggestPools(ds);
+  const c = color ? new Chalk({ level: Math.max(1, chalk.level) as 1 | 2 | 3 }) : undefined;
+  const ctx: FormatContext = {
+    lang,
+    suggest: pools,
+    lineText: (file, line) => lines.get(file)?.get(line),
+    showPath: root === undefined ? (f) => f : pathShower(root, io.cwd),
+    ...(c ? { color: { error: (s: string) => c.red(s), warning: (s: string) => c.yellow(s), dim: (s: string) => c.dim(s), bold: (s: string) => c.bold(s) } } : {}),
+  };
+  if (format === 'json') return formatJson(sorted, ctx, extra);
+  if (format === 'github') return formatGithub(sorted, ctx, max);
+  return formatText(sorted, ctx, max);
+}
+
+function suggestPools(ds: Dataset | undefined): FormatContext['suggest'] {
+  let orgs: Set<string> | undefined;
+  let branches: Set<string> | undefined;
+  let members: Set<string> | undefined;
+  let memberAlphabet: string | undefined;
+  return (value: string, pool: SuggestPool, candidates: readonly string[] | undefined) => {
+    switch (pool) {
+      case 'orgs':
+        orgs ??= new Set(ds?.orgs.map((o) => o.id) ?? []);
+        return closest(value, orgs);
+      case 'branches':
+        branches ??= new Set(ds?.orgs.filter((o) => o.type === '支部').map((o) => o.id) ?? []);
+        return closest(value, branches);
+      case 'members':
+        members ??= new Set(ds?.memberById.keys() ?? []);
+        return closestInSet(value, members, () => (memberAlphabet ??= alphabetOf(members!)));
+      default:
+        return closest(value, candidates ?? []);
+    }
+  };
+}

@@ -1,0 +1,26 @@
+// `mj schema`: the JSON Schemas of every file kind, printed or written into a folder.
+
+import { join, resolve } from 'node:path';
+import { t } from '../i18n/cli.js';
+import { EXIT, type ExitCode, type Io } from '../io.js';
+import { jsonSchemas } from '../schema/json-schema.js';
+import { commit, stageFiles } from '../write/atomic.js';
+import { langOf, type CommonOptions } from './common.js';
+
+export interface SchemaOptions extends CommonOptions {
+  readonly out?: string;
+}
+
+export async function runSchema(opts: SchemaOptions, io: Io): Promise<ExitCode> {
+  const lang = langOf(opts, io);
+  const schemas = jsonSchemas();
+  if (opts.out === undefined) {
+    io.stdout(JSON.stringify(Object.fromEntries(schemas), null, 2) + '\n');
+    return EXIT.ok;
+  }
+  const dir = resolve(io.cwd, opts.out);
+  const files = schemas.map(([name, s]) => ({ path: join(dir, name), data: JSON.stringify(s, null, 2) + '\n' }));
+  await commit(await stageFiles(files));
+  io.stderr(t(lang, 'schema.written', { n: files.length, dir: opts.out }) + '\n');
+  return EXIT.ok;
+}

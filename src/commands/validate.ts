@@ -1,0 +1,72 @@
+// `mj validate`: load every file of the dataset (settings, orgs, roster, and each year's rubric,
+// assessments and duty records), report every problem at once, or a one-line summary.
+
+import type { Lang } from '../diagnostics/codes.js';
+import { groupDigits, t } from '../i18n/cli.js';
+import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
+import { fileOfYear, loadBase, loadYearAssessments, loadYearRubric, streamYear, yearsOf, type Dataset } from '../load/dataset.js';
+import { langOf, openDataset, renderDiagnostics, useColor, wholeNumber, type CommonOptions, type DiagnosticFormat } from './common.js';
+
+export interface ValidateOptions extends CommonOptions {
+  readonly format?: string;
+  readonly maxDiagnostics?: string;
+  readonly strict?: boolean;
+}
+
+const FORMATS: readonly DiagnosticFormat[] = ['text', 'json', 'github'];
+
+export async function runValidate(opts: ValidateOptions, io: Io): Promise<ExitCode> {
+  const lang = langOf(opts, io);
+  const format = (opts.format ?? 'text') as DiagnosticFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(t(lang, 'usage.badFormat', { value: opts.format ?? '', allowed: FORMATS.join('、') }));
+  const max = wholeNumber(opts.maxDiagnostics, '--max-diagnostics', lang, 200);
+  const color = format === 'text' && useColor(opts, io);
+
+  const opened = await openDataset(opts, io, lang);
+  if ('missing' in opened) {
+    io.stdout(await renderDiagnostics([opened.missing], undefined, undefined, io, lang, format, max, color, undefined));
+    return EXIT.usage;
+  }
+  const ctx = opened;
+  const ds = await loadBase(ctx);
+  const counts = new Map<number, number>();
+  const rubricYears: number[] = [];
+  if (ds) {
+    for (const year of yearsOf(ds)) {
+      const rubric = await loadYearRubric(ctx, ds, year);
+      if (rubric) rubricYears.push(year);
+      await loadYearAssessments(ctx, ds, year, fileOfYear(ds.files.rubrics, year) === undefined ? undefined : rubric);
+      const stats = await streamYear(ctx, ds, year, () => undefined);
+      if (stats) counts.set(year, stats.rows);
+    }
+  }
+  const list = ctx.diagnostics.list;
+  const errors = ctx.diagnostics.errors;
+  const warnings = ctx.diagnostics.warnings;
+  const summary = ds ? summaryOf(ds, counts, rubricYears, lang, warnings > 0) : undefined;
+
+  if (format === 'json') {
+    io.stdout(await renderDiagnostics(list, ctx.root, ds, io, lang, format, max, color, ctx.options.encoding, summary ? { summary } : {}));
+  } else {
+    if (list.length > 0) io.stdout(await renderDiagnostics(list, ctx.root, ds, io, lang, format, max, color, ctx.options.encoding));
+    if (errors === 0 && summary) io.stdout(summary + '\n');
+  }
+  if (list.some((d) => d.code === 'MJ003')) return EXIT.io;
+  if (errors > 0 || (opts.strict && warnings > 0)) return EXIT.data;
+  return EXIT.ok;
+}
+
+function summaryOf(ds: Dataset, counts: ReadonlyMap<number, number>, rubricYears: readonly number[], lang: Lang, warned: boolean): string {
+  const branches = ds.orgs.filter((o) => o.type === '支部').length;
+  const active = ds.members.filter((m) => m.status === '在册').length;
+  let years = '';
+  if (counts.size > 0) {
+    const list = [...counts.entries()].map(([year, n]) => t(lang, 'validate.year', { year, n: groupDigits(n) })).join(lang === 'zh' ? '、' : ', ');
+    years += t(lang, 'validate.years', { list });
+  }
+  if (rubricYears.length > 0) years += t(lang, 'validate.rubrics', { list: rubricYears.join(lang === 'zh' ? '、' : ', ') });
+  return t(lang, warned ? 'validate.okWarnings' : 'validate.ok', {
+    name: ds.config.name, orgs: groupDigits(ds.orgs.length), branches: groupDigits(branches),
+    members: groupDigits(ds.members.length), active: groupDigits(active), years,
+  });
+}

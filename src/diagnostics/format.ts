@@ -1,0 +1,199 @@
+// The one place diagnostics become text: the message and hint in the user's language, and the
+// three reports of `mj validate` — text (file:line:col, excerpt, caret, hint), GitHub workflow
+// annotations, and JSON. Pure: excerpts and "did you mean" pools are passed in.
+
+import { HINTS_EN, HINTS_ZH, MESSAGES_EN, MESSAGES_ZH, SEVERITY_WORD, type Code, type Lang } from './codes.js';
+import { compareText, type Diagnostic, type SuggestPool } from './diagnostic.js';
+import { term } from '../i18n/terms.js';
+import { displayWidth } from '../util/width.js';
+
+export interface FormatContext {
+  readonly lang: Lang;
+  /** Resolves a "did you mean" suggestion. */
+  readonly suggest: (value: string, pool: SuggestPool, candidates: readonly string[] | undefined) => string | undefined;
+  /** Text of a line of a dataset file (1-based), when available. */
+  readonly lineText: (file: string, line: number) => string | undefined;
+  /** How a dataset-relative path is shown (relative to the current directory). */
+  readonly showPath: (file: string) => string;
+  readonly color?: {
+    readonly error: (s: string) => string;
+    readonly warning: (s: string) => string;
+    readonly dim: (s: string) => string;
+    readonly bold: (s: string) => string;
+  };
+}
+
+function fill(template: string, params: Readonly<Record<string, string | number>>, lang: Lang): string {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => {
+    const v = params[key];
+    return v === undefined ? m : term(v, lang);
+  });
+}
+
+export function message(d: Diagnostic, lang: Lang): string {
+  const table = lang === 'zh' ? MESSAGES_ZH : MESSAGES_EN;
+  return fill(table[d.code], d.params, lang);
+}
+
+/** Static hint of the code, with parameters filled in. */
+export function staticHint(d: Diagnostic, lang: Lang): string | undefined {
+  const t = (lang === 'zh' ? HINTS_ZH : HINTS_EN)[d.code];
+  return t === undefined ? undefined : fill(t, d.params, lang);
+}
+
+const LIST_LIMIT = 12;
+
+/** "是否为 X？" or the list of allowed values. */
+export function suggestionHint(d: Diagnostic, ctx: FormatContext): string | undefined {
+  const s = d.suggest;
+  if (!s) return undefined;
+  const found = ctx.suggest(s.value, s.pool, s.candidates);
+  const zh = ctx.lang === 'zh';
+  if (found !== undefined) return zh ? `是否为 ${found}？` : `did you mean ${found}?`;
+  if (s.pool === 'values' && s.candidates && s.candidates.length <= LIST_LIMIT) {
+    return zh ? `可选：${s.candidates.join('、')}` : `allowed: ${s.candidates.join(', ')}`;
+  }
+  return undefined;
+}
+
+function location(d: Diagnostic, ctx: FormatContext): string {
+  const file = ctx.showPath(d.file);
+  if (d.line <= 0) return file;
+  return d.column > 0 ? `${file}:${d.line}:${d.column}` : `${file}:${d.line}`;
+}
+
+const EXCERPT_BEFORE = 40;
+const EXCERPT_WIDTH = 100;
+
+/** The excerpt lines: the source line (windowed around the column) and a caret under the spot. */
+export function excerpt(d: Diagnostic, ctx: FormatContext): string[] {
+  if (d.line <= 0) return [];
+  const text = ctx.lineText(d.file, d.line);
+  if (text === undefined) return [];
+  const chars = [...text.replace(/\t/g, ' ')];
+  const col = Math.max(1, d.column) - 1;
+  let from = 0;
+  if (col > EXCERPT_BEFORE) from = col - EXCERPT_BEFORE;
+  let to = chars.length;
+  let shown = chars.slice(from, to).join('');
+  while (displayWidth(shown) > EXCERPT_WIDTH && to > col + 1) {
+    to--;
+    shown = chars.slice(from, to).join('');
+  }
+  const pre = from > 0 ? '…' : '';
+  const post = to < chars.length ? '…' : '';
+  const gutter = String(d.line);
+  const pad = ' '.repeat(gutter.length);
+  const lines = [`  ${gutter} | ${pre}${shown}${post}`];
+  if (d.column > 0) {
+    const offset = displayWidth(pre + chars.slice(from, col).join(''));
+    const spanChars = chars.slice(col, col + Math.max(1, d.span ?? 1)).join('');
+    const width = Math.max(1, displayWidth(spanChars));
+    lines.push(`  ${pad} | ${' '.repeat(offset)}${'^'.repeat(width)}`);
+  }
+  return lines;
+}
+
+export interface Summary {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly byCode: readonly (readonly [Code, number])[];
+}
+
+export function summarize(list: readonly Diagnostic[]): Summary {
+  let errors = 0;
+  const counts = new Map<Code, number>();
+  for (const d of list) {
+    if (d.severity === 'error') errors++;
+    counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  }
+  const byCode = [...counts.entries()].sort((a, b) => compareText(a[0], b[0]));
+  return { errors, warnings: list.length - errors, byCode };
+}
+
+/** Text report: up to `max` diagnostics in full (0 = all), then the counts by code. */
+export function formatText(sorted: readonly Diagnostic[], ctx: FormatContext, max: number): string {
+  const out: string[] = [];
+  const shown = max > 0 ? sorted.slice(0, max) : sorted;
+  const c = ctx.color;
+  for (const d of shown) {
+    const sev = SEVERITY_WORD[ctx.lang][d.severity];
+    const sevText = c ? (d.severity === 'error' ? c.error(sev) : c.warning(sev)) : sev;
+    const suggestion = suggestionHint(d, ctx);
+    const head = `${location(d, ctx)}: ${sevText} ${d.code} ${message(d, ctx.lang)}${suggestion ? ` — ${suggestion}` : ''}`;
+    out.push(c ? c.bold(head) : head);
+    for (const l of excerpt(d, ctx)) out.push(c ? c.dim(l) : l);
+    const hint = staticHint(d, ctx.lang);
+    if (hint) out.push(`  ${ctx.lang === 'zh' ? '提示：' : 'hint: '}${hint}`);
+  }
+  if (sorted.length > 0) out.push('');
+  out.push(summaryLine(sorted, ctx.lang, shown.length));
+  return out.join('\n') + '\n';
+}
+
+export function summaryLine(sorted: readonly Diagnostic[], lang: Lang, shown: number): string {
+  const s = summarize(sorted);
+  const codes = s.byCode.map(([code, n]) => `${code} ×${n}`).join(lang === 'zh' ? '，' : ', ');
+  const hidden = sorted.length - shown;
+  if (lang === 'zh') {
+    let line = `共 ${s.errors} 个错误，${s.warnings} 个警告`;
+    if (codes) line += `（${codes}）`;
+    if (hidden > 0) line += `；另有 ${hidden} 条未显示，用 --max-diagnostics 0 显示全部`;
+    return line + '。';
+  }
+  let line = `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`;
+  if (codes) line += ` (${codes})`;
+  if (hidden > 0) line += `; ${hidden} more not shown, use --max-diagnostics 0 to show all`;
+  return line + '.';
+}
+
+function ghEscapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function ghEscapeProp(s: string): string {
+  return ghEscapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** GitHub workflow annotations, one per line; then the summary as a notice. */
+export function formatGithub(sorted: readonly Diagnostic[], ctx: FormatContext, max: number): string {
+  const out: string[] = [];
+  const shown = max > 0 ? sorted.slice(0, max) : sorted;
+  for (const d of shown) {
+    const props = [`file=${ghEscapeProp(ctx.showPath(d.file))}`];
+    if (d.line > 0) props.push(`line=${d.line}`);
+    if (d.column > 0) props.push(`col=${d.column}`);
+    props.push(`title=${ghEscapeProp(d.code)}`);
+    const suggestion = suggestionHint(d, ctx);
+    const hint = staticHint(d, ctx.lang);
+    const text = [message(d, ctx.lang) + (suggestion ? ` — ${suggestion}` : ''), hint].filter(Boolean).join(ctx.lang === 'zh' ? '。提示：' : '. Hint: ');
+    out.push(`::${d.severity} ${props.join(',')}::${ghEscapeData(text)}`);
+  }
+  out.push(summaryLine(sorted, ctx.lang, shown.length));
+  return out.join('\n') + '\n';
+}
+
+/** Every diagnostic as data. */
+export function formatJson(sorted: readonly Diagnostic[], ctx: FormatContext, extra: Record<string, unknown> = {}): string {
+  const s = summarize(sorted);
+  const doc = {
+    ...extra,
+    errors: s.errors,
+    warnings: s.warnings,
+    byCode: Object.fromEntries(s.byCode),
+    diagnostics: sorted.map((d) => {
+      const suggestion = suggestionHint(d, ctx);
+      const hint = [suggestion, staticHint(d, ctx.lang)].filter(Boolean).join(ctx.lang === 'zh' ? '；' : '; ');
+      return {
+        severity: d.severity,
+        code: d.code,
+        file: ctx.showPath(d.file),
+        line: d.line,
+        column: d.column,
+        field: d.field ?? null,
+        message: message(d, ctx.lang),
+        hint: hint || null,
+      };
+    }),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}

@@ -1,0 +1,99 @@
+// Messages of the CLI itself (help, usage problems, summaries), zh and en. Table headers live
+// with the tables; diagnostics in diagnostics/codes.ts.
+
+import type { Lang } from '../diagnostics/codes.js';
+
+const ZH = {
+  'program.description': 'mj：民进基层组织履职数据工具——校验名册和履职记录，计算支部考核评分，生成统计表',
+  'opt.data': '数据目录（含 mj.yaml）；默认从当前目录向上查找',
+  'opt.lang': '语言：zh 或 en',
+  'opt.noColor': '不使用颜色',
+  'opt.encoding': '数据文件的编码：utf-8、gb18030、utf-16le（默认自动识别）',
+  'opt.maxFileSize': '单个数据文件的大小上限（MB），默认 1024',
+  'opt.format.validate': '输出格式：text、json 或 github',
+  'opt.maxDiagnostics': '最多完整显示多少条问题（0 = 全部），默认 200',
+  'opt.strict': '有警告也按失败退出',
+  'opt.schemaOut': '写入 JSON Schema 文件的目录',
+  'cmd.validate': '检查数据目录中的每个文件，一次列出所有问题',
+  'cmd.schema': '输出各类文件的 JSON Schema（供编辑器自动补全）',
+  'cmd.help': '显示帮助',
+  'validate.ok': '{name}：组织 {orgs} 个（支部 {branches} 个），会员 {members} 人（在册 {active} 人）{years}；检查通过。',
+  'validate.okWarnings': '{name}：组织 {orgs} 个（支部 {branches} 个），会员 {members} 人（在册 {active} 人）{years}；没有错误。',
+  'validate.years': '，履职记录 {list}',
+  'validate.year': '{year} 年 {n} 条',
+  'validate.rubrics': '，评分表 {list}',
+  'usage.badFormat': '不支持的格式“{value}”，可选：{allowed}',
+  'usage.badLang': '不支持的语言“{value}”，可选：zh、en',
+  'usage.badEncoding': '不支持的编码“{value}”，可选：utf-8、gb18030、utf-16le、utf-16be',
+  'usage.badNumber': '选项 {option} 需要一个非负整数，收到“{value}”',
+  'usage.unknownOption': '未知选项 {option}',
+  'usage.unknownCommand': '未知命令 {command}',
+  'usage.missingArgument': '缺少参数 {argument}',
+  'usage.optionMissingArgument': '选项 {option} 缺少取值',
+  'usage.excessArguments': '多余的参数：{args}',
+  'usage.seeHelp': '用 mj --help 查看用法',
+  'usage.error': '用法错误',
+  'schema.written': '已写入 {n} 个 JSON Schema 文件到 {dir}',
+  'io.error': '无法写入：{detail}',
+  'internal': 'mj 内部错误，请报告（设置 MJ_DEBUG=1 可看到详细信息）',
+} as const;
+
+export type CliKey = keyof typeof ZH;
+
+const EN = {
+  'program.description': 'mj: duty records of the Association\'s branches — check the roster and records, score branches, build the statistics tables',
+  'opt.data': 'dataset folder (holding mj.yaml); default: search upward from the current folder',
+  'opt.lang': 'language: zh or en',
+  'opt.noColor': 'no colours',
+  'opt.encoding': 'encoding of the data files: utf-8, gb18030, utf-16le (default: detected)',
+  'opt.maxFileSize': 'largest data file read, in MB (default 1024)',
+  'opt.format.validate': 'output format: text, json or github',
+  'opt.maxDiagnostics': 'how many problems to show in full (0 = all), default 200',
+  'opt.strict': 'fail on warnings too',
+  'opt.schemaOut': 'folder to write the JSON Schema files into',
+  'cmd.validate': 'check every file of the dataset and list every problem at once',
+  'cmd.schema': 'print the JSON Schemas of the data files (for editor completion)',
+  'cmd.help': 'show help',
+  'validate.ok': '{name}: {orgs} orgs ({branches} branches), {members} members ({active} active){years}; all checks passed.',
+  'validate.okWarnings': '{name}: {orgs} orgs ({branches} branches), {members} members ({active} active){years}; no errors.',
+  'validate.years': ', duty records {list}',
+  'validate.year': '{year}: {n}',
+  'validate.rubrics': ', rubrics {list}',
+  'usage.badFormat': 'unsupported format "{value}"; use one of {allowed}',
+  'usage.badLang': 'unsupported language "{value}"; use zh or en',
+  'usage.badEncoding': 'unsupported encoding "{value}"; use utf-8, gb18030, utf-16le or utf-16be',
+  'usage.badNumber': 'option {option} takes a whole number ≥ 0, got "{value}"',
+  'usage.unknownOption': 'unknown option {option}',
+  'usage.unknownCommand': 'unknown command {command}',
+  'usage.missingArgument': 'missing argument {argument}',
+  'usage.optionMissingArgument': 'option {option} needs a value',
+  'usage.excessArguments': 'too many arguments: {args}',
+  'usage.seeHelp': 'see mj --help',
+  'usage.error': 'usage error',
+  'schema.written': 'wrote {n} JSON Schema files to {dir}',
+  'io.error': 'cannot write: {detail}',
+  'internal': 'internal error in mj, please report it (set MJ_DEBUG=1 for details)',
+} as const satisfies Record<CliKey, string>;
+
+export function t(lang: Lang, key: CliKey, params: Readonly<Record<string, string | number>> = {}): string {
+  const table: Record<CliKey, string> = lang === 'zh' ? ZH : EN;
+  return table[key].replace(/\{(\w+)\}/g, (m, k: string) => (params[k] === undefined ? m : String(params[k])));
+}
+
+/** Language of messages: --lang, else LC_ALL / LANG, else zh (spec §2 "Language"). */
+export function messageLang(option: string | undefined, env: Readonly<Record<string, string | undefined>>): Lang {
+  if (option === 'en' || option === 'zh') return option;
+  for (const v of [env['LC_ALL'], env['LANG']]) {
+    if (!v) continue;
+    if (/^en/i.test(v)) return 'en';
+    if (/^zh/i.test(v)) return 'zh';
+  }
+  return 'zh';
+}
+
+/** Thousands separators, the same on every machine (no locale). */
+export function groupDigits(n: number): string {
+  const s = String(Math.trunc(Math.abs(n)));
+  const body = s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (n < 0 ? '-' : '') + body;
+}

@@ -1,0 +1,78 @@
+// Words that diagnostics pass as parameters ('@list', '@already-left:2019-05-01'), translated
+// when the message is rendered, so a diagnostic itself stays language-neutral.
+
+import type { Lang } from '../diagnostics/codes.js';
+
+type Terms = Record<string, string>;
+
+const TERMS_ZH = {
+  'list': '列表（每条以“- ”开头）',
+  'map': '映射（键: 值）',
+  'text-or-list': '文字或列表',
+  'record': '第 {arg} 条记录',
+  'aliases': '别名展开次数',
+  'nodes': '展开后的节点数',
+  'depth': '嵌套层数',
+  'orgs': '组织',
+  'members': '会员名册',
+  'type:string': '文字',
+  'type:boolean': 'true 或 false',
+  'type:object': '映射（键: 值）',
+  'type:array': '列表',
+  'type:union': '文字或映射',
+  'not-yet-established': '尚未成立（{arg} 成立）',
+  'already-dissolved': '已撤销（{arg} 撤销）',
+  'not-yet-joined': '{arg} 才入会',
+  'already-left': '已于 {arg} 离会',
+  'needs-points': '需要 points 或 tiers',
+  'points-or-tiers': '不能同时有 points 和 tiers',
+  'sum-needs-field': '的 measure: sum 需要 field（如 hours）',
+  'field-only-sum': '只有 measure: sum 才用 field',
+  'lead-member-only': '的 lead 只用于会员积分项（member_items）',
+  'min-above-max': '的 min 大于 max',
+  'manual-member': '：会员积分项不能用 measure: manual',
+  'manual-needs-max': '的 measure: manual 需要 max（考评组给分的上限）',
+  'manual-no-points': '的 measure: manual 不用 points、tiers 或 where（分数来自考评组评分文件）',
+} satisfies Terms;
+
+const TERMS_EN = {
+  'list': 'a list (each entry starting with "- ")',
+  'map': 'a mapping (key: value)',
+  'text-or-list': 'text or a list',
+  'record': 'entry {arg}',
+  'aliases': 'alias expansions',
+  'nodes': 'nodes after expansion',
+  'depth': 'nesting depth',
+  'orgs': 'orgs',
+  'members': 'roster',
+  'type:string': 'text',
+  'type:boolean': 'true or false',
+  'type:object': 'a mapping (key: value)',
+  'type:array': 'a list',
+  'type:union': 'text or a mapping',
+  'not-yet-established': 'was not yet established (established {arg})',
+  'already-dissolved': 'was already dissolved (dissolved {arg})',
+  'not-yet-joined': 'joined only on {arg}',
+  'already-left': 'left on {arg}',
+  'needs-points': 'needs points or tiers',
+  'points-or-tiers': 'cannot have both points and tiers',
+  'sum-needs-field': 'with measure: sum needs a field (such as hours)',
+  'field-only-sum': 'uses field, which only measure: sum takes',
+  'lead-member-only': 'uses lead, which only member_items take',
+  'min-above-max': 'has min above max',
+  'manual-member': 'is a member item, which cannot use measure: manual',
+  'manual-needs-max': 'with measure: manual needs max (the panel\'s cap)',
+  'manual-no-points': 'with measure: manual takes no points, tiers or where (its points come from the assessments file)',
+} satisfies Record<keyof typeof TERMS_ZH, string>;
+
+/** Translates a parameter value written as '@term' or '@term:arg'; other values pass through. */
+export function term(value: string | number, lang: Lang): string {
+  if (typeof value === 'number') return String(value);
+  if (!value.startsWith('@')) return value;
+  const colon = value.indexOf(':', value.startsWith('@type:') ? 6 : 1);
+  const key = colon < 0 ? value.slice(1) : value.slice(1, colon);
+  const arg = colon < 0 ? '' : value.slice(colon + 1);
+  const table: Terms = lang === 'zh' ? TERMS_ZH : TERMS_EN;
+  const t = table[key];
+  return t === undefined ? value.slice(1) : t.replace('{arg}', arg);
+}

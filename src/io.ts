@@ -1,0 +1,23 @@
+// The edges the CLI touches, injected so the whole program runs in-process in tests: output
+// streams, environment, working directory, terminal facts.
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether stdout is a terminal (tables default to the terminal form there). */
+  readonly stdoutIsTTY: boolean;
+  readonly columns: number;
+}
+
+/** Exit codes (spec §4). */
+export const EXIT = { ok: 0, data: 1, usage: 2, io: 3, internal: 70 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** A usage problem found by a command (bad option value, unknown org …): exit 2 with a message. */
+export class UsageError extends Error {
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+  }
+}

@@ -1,0 +1,78 @@
+// Finding the dataset root (--data, else the nearest folder above with mj.yaml, as git finds
+// .git) and reading mj.yaml into settings with the default file patterns filled in.
+
+import { dirname, join, resolve } from 'node:path';
+import { OUTCOMES } from '../model/types.js';
+import { parseYaml } from '../source/yaml.js';
+import { CONFIG_SCHEMA } from '../schema/structured.js';
+import type { LoadContext } from './context.js';
+import { exists, readDataFile } from './files.js';
+import { reportYamlProblems } from './yaml-problems.js';
+import { reportZodIssues } from './zod-problems.js';
+
+export const CONFIG_FILE = 'mj.yaml';
+
+export interface Config {
+  readonly name: string;
+  readonly locale: 'zh' | 'en' | undefined;
+  /** Candidate paths (or {year} patterns) per kind, first existing wins. */
+  readonly files: {
+    readonly orgs: readonly string[];
+    readonly members: readonly string[];
+    readonly activities: readonly string[];
+    readonly assessments: readonly string[];
+    readonly rubrics: readonly string[];
+  };
+  /** The outcome vocabulary: built-in phrases plus mj.yaml's `outcomes:`. */
+  readonly outcomes: ReadonlySet<string>;
+}
+
+export const DEFAULT_FILES: Config['files'] = {
+  orgs: ['orgs.yaml', 'orgs.yml'],
+  members: ['members.csv', 'members.yaml', 'members.yml'],
+  activities: ['activities/{year}.csv', 'activities/{year}.yaml', 'activities/{year}.yml'],
+  assessments: ['assessments/{year}.csv', 'assessments/{year}.yaml', 'assessments/{year}.yml'],
+  rubrics: ['rubrics/{year}.yaml', 'rubrics/{year}.yml'],
+};
+
+/** The dataset root: `data` if given (it must hold mj.yaml), else the nearest folder above `cwd` that does. */
+export async function findRoot(cwd: string, data: string | undefined): Promise<string | undefined> {
+  if (data !== undefined) {
+    const abs = resolve(cwd, data);
+    return (await exists(join(abs, CONFIG_FILE))) ? abs : undefined;
+  }
+  let dir = resolve(cwd);
+  for (;;) {
+    if (await exists(join(dir, CONFIG_FILE))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+export async function loadConfig(ctx: LoadContext): Promise<Config | undefined> {
+  const text = await readDataFile(ctx, CONFIG_FILE, 'mj.yaml');
+  if (text === undefined) return undefined;
+  const doc = parseYaml(text);
+  reportYamlProblems(ctx, CONFIG_FILE, doc.problems);
+  if (doc.problems.length > 0) return undefined;
+  const parsed = CONFIG_SCHEMA.safeParse(doc.value ?? {});
+  if (!parsed.success) {
+    reportZodIssues(ctx, CONFIG_FILE, doc, parsed.error.issues);
+    return undefined;
+  }
+  const raw = parsed.data;
+  const pick = (key: keyof Config['files']): readonly string[] => {
+    const p = raw.files?.[key];
+    return p === undefined ? DEFAULT_FILES[key] : [p];
+  };
+  return {
+    name: raw.name,
+    locale: raw.locale === undefined ? undefined : raw.locale === 'en' ? 'en' : 'zh',
+    files: {
+      orgs: pick('orgs'), members: pick('members'), activities: pick('activities'),
+      assessments: pick('assessments'), rubrics: pick('rubrics'),
+    },
+    outcomes: new Set([...OUTCOMES, ...(raw.outcomes ?? [])]),
+  };
+}

@@ -1,0 +1,27 @@
+// What every loading stage shares: the dataset root, the read options, and the diagnostics
+// collector, with a helper to report a problem at a position in a file.
+
+import { Diagnostics, type DiagnosticInput } from '../diagnostics/diagnostic.js';
+import { CODES } from '../diagnostics/codes.js';
+import type { Encoding } from '../source/decode.js';
+
+export interface LoadOptions {
+  /** Overrides encoding detection for every data file. */
+  readonly encoding?: Encoding | undefined;
+  /** Largest data file read, in bytes. */
+  readonly maxFileBytes?: number | undefined;
+}
+
+export class LoadContext {
+  readonly diagnostics = new Diagnostics();
+
+  constructor(
+    /** Absolute path of the dataset root. */
+    readonly root: string,
+    readonly options: LoadOptions = {},
+  ) {}
+
+  report(d: DiagnosticInput): void {
+    this.diagnostics.add({ ...d, severity: d.severity ?? CODES[d.code], params: d.params ?? {} });
+  }
+}

@@ -1,0 +1,126 @@
+// The loading pipeline: mj.yaml → orgs → members (kept in memory) → per year: rubric,
+// assessments, and the duty records streamed to whoever needs them. Each stage reports into
+// the shared LoadContext and goes on, so one run shows every problem.
+
+import { EVERY_ID, type Activity, type Assessment, type IdFilter, type Member, type Org } from '../model/types.js';
+import { checkOrgPeople, checkOrgTree } from '../checks/org-tree.js';
+import { loadAssessments } from './assessments.js';
+import { streamActivities, type ActivityStats } from './activities.js';
+import { loadConfig, type Config } from './config.js';
+import type { LoadContext } from './context.js';
+import { listYearFiles, pickFile, type YearFile } from './files.js';
+import { checkDissolvedBranches, loadMembers } from './members.js';
+import { loadOrgs } from './orgs.js';
+import { loadRubric, manualItems, type LoadedRubric } from './rubric.js';
+
+export interface Dataset {
+  /** Absolute path of the dataset root. */
+  readonly root: string;
+  readonly config: Config;
+  readonly files: {
+    readonly orgs: string | undefined;
+    readonly members: string | undefined;
+    readonly activities: readonly YearFile[];
+    readonly assessments: readonly YearFile[];
+    readonly rubrics: readonly YearFile[];
+  };
+  /** In the order orgs.yaml lists them. */
+  readonly orgs: readonly Org[];
+  readonly orgById: ReadonlyMap<string, Org>;
+  readonly brokenOrgs: IdFilter;
+  /** In the order the roster lists them. */
+  readonly members: readonly Member[];
+  readonly memberById: ReadonlyMap<string, Member>;
+  readonly brokenMembers: IdFilter;
+}
+
+/** Loads settings, the org tree and the roster, with their checks. Undefined without a usable mj.yaml. */
+export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
+  const config = await loadConfig(ctx);
+  if (config === undefined) return undefined;
+  const orgsFile = await pickFile(ctx, config.files.orgs);
+  const membersFile = await pickFile(ctx, config.files.members);
+  if (orgsFile === undefined) ctx.report({ code: 'MJ002', file: config.files.orgs[0]!, line: 0, column: 0, params: { what: '@orgs', path: config.files.orgs[0]! } });
+  if (membersFile === undefined) ctx.report({ code: 'MJ002', file: config.files.members[0]!, line: 0, column: 0, params: { what: '@members', path: config.files.members[0]! } });
+
+  const loadedOrgs = orgsFile === undefined ? undefined : await loadOrgs(ctx, orgsFile);
+  if (loadedOrgs) checkOrgTree(ctx, loadedOrgs);
+  const orgs = loadedOrgs?.orgs ?? [];
+  const orgById = new Map(orgs.map((o) => [o.id, o]));
+  const brokenOrgs: IdFilter = loadedOrgs?.broken ?? EVERY_ID;
+
+  const loadedMembers = membersFile === undefined ? undefined : await loadMembers(ctx, membersFile, orgById, brokenOrgs);
+  if (loadedMembers) checkDissolvedBranches(ctx, loadedMembers, orgById);
+  const memberById = loadedMembers?.byId ?? new Map<string, Member>();
+  const brokenMembers: IdFilter = loadedMembers?.broken ?? EVERY_ID;
+  if (loadedOrgs) checkOrgPeople(ctx, loadedOrgs, memberById, brokenMembers);
+
+  return {
+    root: ctx.root,
+    config,
+    files: {
+      orgs: orgsFile,
+      members: membersFile,
+      activities: await listYearFiles(ctx, config.files.activities),
+      assessments: await listYearFiles(ctx, config.files.assessments),
+      rubrics: await listYearFiles(ctx, config.files.rubrics),
+    },
+    orgs,
+    orgById,
+    brokenOrgs,
+    members: loadedMembers?.members ?? [],
+    memberById,
+    brokenMembers,
+  };
+}
+
+export function fileOfYear(files: readonly YearFile[], year: number): string | undefined {
+  return files.find((f) => f.year === year)?.file;
+}
+
+/** Every year that has any yearly file. */
+export function yearsOf(ds: Dataset): number[] {
+  const ys = new Set<number>();
+  for (const list of [ds.files.activities, ds.files.assessments, ds.files.rubrics]) for (const f of list) ys.add(f.year);
+  return [...ys].sort((a, b) => a - b);
+}
+
+export async function loadYearRubric(ctx: LoadContext, ds: Dataset, year: number): Promise<LoadedRubric | undefined> {
+  const file = fileOfYear(ds.files.rubrics, year);
+  return file === undefined ? undefined : loadRubric(ctx, file, year, ds.config.outcomes);
+}
+
+export async function loadYearAssessments(ctx: LoadContext, ds: Dataset, year: number, rubric: LoadedRubric | undefined): Promise<Assessment[]> {
+  const file = fileOfYear(ds.files.assessments, year);
+  const rubricFile = fileOfYear(ds.files.rubrics, year);
+  const manual = rubric ? manualItems(rubric.rubric) : undefined;
+  let rows: Assessment[] = [];
+  if (file !== undefined) {
+    rows = (await loadAssessments(ctx, file, year, ds.orgById, ds.brokenOrgs, manual, rubricFile === undefined)) ?? [];
+  }
+  if (rubric && manual) {
+    for (const [id] of manual) {
+      if (rows.some((a) => a.item === id)) continue;
+      const path = findItemPath(rubric, id);
+      ctx.report({ code: 'MJ408', file: rubric.file, ...rubric.doc.locate(path), field: 'id', params: { item: id, year } });
+    }
+  }
+  return rows;
+}
+
+function findItemPath(r: LoadedRubric, id: string): (string | number)[] {
+  for (let i = 0; i < r.rubric.sections.length; i++) {
+    const k = r.rubric.sections[i]!.items.findIndex((it) => it.id === id);
+    if (k >= 0) return ['sections', i, 'items', k, 'id'];
+  }
+  return [];
+}
+
+/** Streams one year's duty records; undefined when the year has no records file or it cannot be read. */
+export async function streamYear(ctx: LoadContext, ds: Dataset, year: number, visit: (a: Activity) => void): Promise<ActivityStats | undefined> {
+  const file = fileOfYear(ds.files.activities, year);
+  if (file === undefined) return undefined;
+  return streamActivities(ctx, file, year, {
+    orgs: ds.orgById, brokenOrgs: ds.brokenOrgs, members: ds.memberById, brokenMembers: ds.brokenMembers, outcomes: ds.config.outcomes,
+  }, visit);
+}

@@ -1,0 +1,156 @@
+// Finding and opening the dataset's files: paths stay inside the root (links included), yearly
+// patterns such as activities/{year}.csv are listed in a fixed order, and every read failure
+// becomes a diagnostic on that file.
+
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep, posix } from 'node:path';
+import { openText, readWholeText, type ReadFailure, type TextSource } from '../source/decode.js';
+import type { LoadContext } from './context.js';
+
+/** Absolute path of a dataset-relative path, or undefined (reported) when it leaves the root. */
+export async function resolveInside(ctx: LoadContext, rel: string): Promise<string | undefined> {
+  const abs = resolve(ctx.root, rel);
+  if (!isInside(ctx.root, abs)) {
+    ctx.report({ code: 'MJ008', file: rel, line: 0, column: 0, params: { path: rel } });
+    return undefined;
+  }
+  try {
+    const real = await realpath(abs);
+    const realRoot = await realpath(ctx.root);
+    if (!isInside(realRoot, real)) {
+      ctx.report({ code: 'MJ008', file: rel, line: 0, column: 0, params: { path: rel } });
+      return undefined;
+    }
+  } catch {
+    // Missing files are reported by whoever opens them.
+  }
+  return abs;
+}
+
+function isInside(root: string, abs: string): boolean {
+  const r = relative(root, abs);
+  return r === '' || (!r.startsWith('..') && !r.startsWith(sep) && !/^[A-Za-z]:/.test(r));
+}
+
+export async function exists(abs: string): Promise<boolean> {
+  try {
+    await stat(abs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function reportFailure(ctx: LoadContext, file: string, failure: ReadFailure, what: string): void {
+  switch (failure.kind) {
+    case 'missing':
+      ctx.report({ code: 'MJ002', file, line: 0, column: 0, params: { what, path: file } });
+      return;
+    case 'not-a-file':
+      ctx.report({ code: 'MJ003', file, line: 0, column: 0, params: { reason: 'not a regular file' } });
+      return;
+    case 'io':
+      ctx.report({ code: 'MJ003', file, line: 0, column: 0, params: { reason: failure.message } });
+      return;
+    case 'binary':
+      ctx.report({ code: 'MJ004', file, line: 0, column: 0, params: { offset: failure.offset + 1 } });
+      return;
+    case 'too-large':
+      ctx.report({ code: 'MJ007', file, line: 0, column: 0, params: { size: bytes(failure.size), limit: bytes(failure.limit) } });
+      return;
+    case 'undecodable':
+      ctx.report({ code: 'MJ006', file, line: 0, column: 0, params: { encoding: failure.encoding } });
+      return;
+  }
+}
+
+function bytes(n: number): string {
+  if (n >= 1 << 30) return `${(n / (1 << 30)).toFixed(1)} GiB`;
+  if (n >= 1 << 20) return `${(n / (1 << 20)).toFixed(1)} MiB`;
+  if (n >= 1 << 10) return `${(n / (1 << 10)).toFixed(1)} KiB`;
+  return `${n} B`;
+}
+
+/** Opens a data file for streaming; reports and returns undefined on failure. */
+export async function openDataFile(ctx: LoadContext, file: string, what: string): Promise<TextSource | undefined> {
+  const abs = await resolveInside(ctx, file);
+  if (abs === undefined) return undefined;
+  const r = await openText(abs, { encoding: ctx.options.encoding, maxBytes: ctx.options.maxFileBytes });
+  if (!r.ok) {
+    reportFailure(ctx, file, r.failure, what);
+    return undefined;
+  }
+  if (r.source.guessedGb18030) ctx.report({ code: 'MJ005', file, line: 0, column: 0 });
+  return r.source;
+}
+
+/** Reads a whole (small) data file; reports and returns undefined on failure. */
+export async function readDataFile(ctx: LoadContext, file: string, what: string): Promise<string | undefined> {
+  const abs = await resolveInside(ctx, file);
+  if (abs === undefined) return undefined;
+  const r = await readWholeText(abs, { encoding: ctx.options.encoding, maxBytes: ctx.options.maxFileBytes });
+  if (!r.ok) {
+    reportFailure(ctx, file, r.failure, what);
+    return undefined;
+  }
+  if (r.source.guessedGb18030) ctx.report({ code: 'MJ005', file, line: 0, column: 0 });
+  return r.text;
+}
+
+/** A stream that failed after opening (a file deleted or changed while read). */
+export function reportStreamFailure(ctx: LoadContext, file: string, e: unknown): void {
+  const code = (e as { code?: string }).code;
+  ctx.report({ code: 'MJ003', file, line: 0, column: 0, params: { reason: code ?? (e instanceof Error ? e.message : String(e)) } });
+}
+
+export interface YearFile {
+  readonly year: number;
+  /** Dataset-relative path with forward slashes. */
+  readonly file: string;
+}
+
+/**
+ * Lists the files matching yearly patterns (e.g. `activities/{year}.csv` and
+ * `activities/{year}.yaml`), one per year; two files for one year are reported (MJ010).
+ */
+export async function listYearFiles(ctx: LoadContext, patterns: readonly string[]): Promise<YearFile[]> {
+  const byYear = new Map<number, string>();
+  for (const pattern of patterns) {
+    const slash = pattern.lastIndexOf('/');
+    const dir = slash < 0 ? '' : pattern.slice(0, slash);
+    const name = pattern.slice(slash + 1);
+    const [before, after] = name.split('{year}') as [string, string | undefined];
+    if (after === undefined) continue;
+    const absDir = await resolveInside(ctx, dir === '' ? '.' : dir);
+    if (absDir === undefined) continue;
+    let entries: string[];
+    try {
+      entries = await readdir(absDir);
+    } catch {
+      continue;
+    }
+    entries.sort();
+    for (const entry of entries) {
+      if (!entry.startsWith(before) || !entry.endsWith(after)) continue;
+      const mid = entry.slice(before.length, entry.length - after.length);
+      if (!/^\d{4}$/.test(mid)) continue;
+      const year = Number(mid);
+      const file = dir === '' ? entry : posix.join(dir, entry);
+      const prior = byYear.get(year);
+      if (prior !== undefined) {
+        ctx.report({ code: 'MJ010', file, line: 0, column: 0, params: { a: prior, b: file } });
+        continue;
+      }
+      byYear.set(year, file);
+    }
+  }
+  return [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([year, file]) => ({ year, file }));
+}
+
+/** The first of several candidate paths that exists (two existing is reported). */
+export async function pickFile(ctx: LoadContext, candidates: readonly string[]): Promise<string | undefined> {
+  const found: string[] = [];
+  for (const c of candidates) if (await exists(join(ctx.root, c))) found.push(c);
+  if (found.length > 1) ctx.report({ code: 'MJ010', file: found[1]!, line: 0, column: 0, params: { a: found[0]!, b: found[1]! } });
+  return found[0];
+}

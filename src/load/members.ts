@@ -1,0 +1,125 @@
+// Reading the roster (members.csv or members.yaml) into Member records: each field checked, ids
+// unique, org references resolved against the tree, standing and dates consistent.
+
+import type { IdFilter } from '../model/types.js';
+import {
+  DEGREES, EDUCATIONS, GENDERS, ROLES, RESERVE, SECTORS, STATUSES, TITLES, onRoster,
+  type Member, type Org, type Origin,
+} from '../model/types.js';
+import { fieldIndex } from '../schema/fields.js';
+import { formatDay } from '../util/dates.js';
+import type { LoadContext } from './context.js';
+import { FieldReader } from './read-fields.js';
+import { readRecordFile } from './records.js';
+
+const F = {
+  id: fieldIndex('members', 'id'), name: fieldIndex('members', 'name'), gender: fieldIndex('members', 'gender'),
+  birth: fieldIndex('members', 'birth'), ethnicity: fieldIndex('members', 'ethnicity'), joined: fieldIndex('members', 'joined'),
+  org: fieldIndex('members', 'org'), title: fieldIndex('members', 'title'), education: fieldIndex('members', 'education'),
+  degree: fieldIndex('members', 'degree'), employer: fieldIndex('members', 'employer'), sector: fieldIndex('members', 'sector'),
+  roles: fieldIndex('members', 'roles'), reserve: fieldIndex('members', 'reserve'), status: fieldIndex('members', 'status'),
+  left: fieldIndex('members', 'left'),
+};
+
+/** Hints for standing words clerks write that are not in the list. */
+const STATUS_HINTS: Readonly<Record<string, string>> = {
+  出会: '除名 或 开除', 离会: '退会', 死亡: '去世', 病故: '去世', 逝世: '去世', 调出: '转出', 迁出: '转出',
+  正常: '在册', 在籍: '在册', 有效: '在册', 开除会籍: '开除', 自动退会: '退会',
+};
+
+export interface LoadedMembers {
+  readonly members: Member[];
+  readonly byId: Map<string, Member>;
+  /** Ids of rows written with errors: known, so references to them are not reported again. */
+  readonly broken: ReadonlySet<string>;
+}
+
+export async function loadMembers(ctx: LoadContext, file: string, orgs: ReadonlyMap<string, Org>, brokenOrgs: IdFilter): Promise<LoadedMembers | undefined> {
+  const members: Member[] = [];
+  const byId = new Map<string, Member>();
+  const firstSeen = new Map<string, Origin>();
+  const broken = new Set<string>();
+  const ok = await readRecordFile(ctx, file, 'members', '会员名册', (rec, rf) => {
+    const r = new FieldReader(ctx, rf, rec);
+    const id = r.id(F.id);
+    const name = r.text(F.name);
+    const gender = r.oneOf(F.gender, GENDERS);
+    const birth = r.month(F.birth);
+    const ethnicity = r.text(F.ethnicity);
+    const joined = r.date(F.joined);
+    const orgId = r.orgId(F.org);
+    const title = r.oneOf(F.title, TITLES);
+    const education = r.oneOf(F.education, EDUCATIONS);
+    const degree = r.oneOf(F.degree, DEGREES);
+    const employer = r.text(F.employer);
+    const sector = r.oneOf(F.sector, SECTORS);
+    const roles = r.listOf(F.roles, ROLES);
+    const reserve = r.oneOf(F.reserve, RESERVE);
+    const statusText = rec.values[F.status];
+    let status: Member['status'] | undefined = '在册';
+    if (statusText !== undefined) {
+      const v = typeof statusText === 'string' ? statusText : statusText.join(';');
+      if ((STATUSES as readonly string[]).includes(v)) status = v as Member['status'];
+      else {
+        const hint = STATUS_HINTS[v];
+        r.report(F.status, 'MJ203', { value: v }, {
+          span: v.length,
+          suggest: { value: hint ?? v, pool: 'values', candidates: hint ? [hint] : STATUSES },
+        });
+        status = undefined;
+      }
+    }
+    const left = r.date(F.left);
+
+    if (orgId !== undefined) {
+      const org = orgs.get(orgId);
+      if (org === undefined) {
+        if (!brokenOrgs.has(orgId)) r.report(F.org, 'MJ302', { value: orgId }, { span: orgId.length, suggest: { value: orgId, pool: 'branches' } });
+      } else if (org.type !== '支部') {
+        r.report(F.org, 'MJ304', { value: orgId, type: org.type }, { span: orgId.length });
+      }
+    }
+    if (status !== undefined && status !== '在册' && left === undefined && rec.values[F.left] === undefined) {
+      r.report(F.status, 'MJ209', { status });
+    }
+    if (status === '在册' && left !== undefined) r.report(F.left, 'MJ210', { left: formatDay(left) });
+    if (joined !== undefined && left !== undefined && left < joined) {
+      r.report(F.left, 'MJ211', { left: formatDay(left), joined: formatDay(joined) });
+    }
+
+    if (id === undefined) return;
+    const origin: Origin = { file: rf.file, line: rec.line, column: rec.cols[F.id] || 1 };
+    const first = firstSeen.get(id);
+    if (first !== undefined) {
+      r.report(F.id, 'MJ301', { id, first: `${first.file}:${first.line}` }, { span: id.length });
+      return;
+    }
+    firstSeen.set(id, origin);
+    if (r.bad || name === undefined || gender === undefined || joined === undefined || orgId === undefined || status === undefined) {
+      broken.add(id);
+      return;
+    }
+    const m: Member = {
+      id, name, gender, birth, ethnicity, joined, org: orgId, title, education, degree, employer, sector,
+      roles, reserve: reserve === '是', status, left, origin,
+    };
+    members.push(m);
+    byId.set(id, m);
+  });
+  if (!ok) return undefined;
+  return { members, byId, broken };
+}
+
+/** A member still on the roster when their branch was dissolved (spec §1 "A member's branch"). */
+export function checkDissolvedBranches(ctx: LoadContext, loaded: LoadedMembers, orgs: ReadonlyMap<string, Org>): void {
+  for (const m of loaded.members) {
+    const org = orgs.get(m.org);
+    if (org?.dissolved === undefined) continue;
+    if (onRoster(m, org.dissolved)) {
+      ctx.report({
+        file: m.origin.file, line: m.origin.line, column: m.origin.column, code: 'MJ309', field: 'org',
+        params: { member: m.id, org: org.id, dissolved: formatDay(org.dissolved) },
+      });
+    }
+  }
+}

@@ -1,0 +1,110 @@
+// Reading orgs.yaml: the schema, then each org's id, dates and duplicates, into Org records that
+// remember where they were written. The tree's shape is checked in checks/org-tree.ts.
+
+import type { Day, Org, Origin } from '../model/types.js';
+import { parseYaml, type YamlDoc } from '../source/yaml.js';
+import { ORGS_SCHEMA } from '../schema/structured.js';
+import { parseDate } from '../util/dates.js';
+import type { LoadContext } from './context.js';
+import { readDataFile } from './files.js';
+import { reportYamlProblems } from './yaml-problems.js';
+import { reportZodIssues } from './zod-problems.js';
+
+const ORG_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/** Where each org's fields were written, for checks that point at a field (parent, liaison …). */
+export interface OrgSource {
+  readonly doc: YamlDoc;
+  readonly file: string;
+  /** Index of each org in the file's list. */
+  readonly index: ReadonlyMap<Org, number>;
+}
+
+export interface LoadedOrgs {
+  readonly orgs: Org[];
+  /** Ids of orgs written with errors: known, so references to them are not reported again. */
+  readonly broken: ReadonlySet<string>;
+  readonly source: OrgSource;
+}
+
+export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOrgs | undefined> {
+  const text = await readDataFile(ctx, file, '组织');
+  if (text === undefined) return undefined;
+  const doc = parseYaml(text);
+  reportYamlProblems(ctx, file, doc.problems);
+  if (doc.problems.length > 0) return undefined;
+  if (doc.value === undefined || doc.value === null) {
+    ctx.report({ code: 'MJ009', file, line: 0, column: 0 });
+    return undefined;
+  }
+  if (!Array.isArray(doc.value)) {
+    ctx.report({ code: 'MJ113', file, line: 1, column: 1, params: { where: file, expected: '@list' } });
+    return undefined;
+  }
+  // Validate item by item, so one bad org does not hide the others.
+  const orgs: Org[] = [];
+  const index = new Map<Org, number>();
+  const seen = new Map<string, Origin>();
+  const broken = new Set<string>();
+  doc.value.forEach((item, i) => {
+    const parsed = ORGS_SCHEMA.element.safeParse(item);
+    if (!parsed.success) {
+      const id = item !== null && typeof item === 'object' && !Array.isArray(item) ? item['id'] : undefined;
+      if (typeof id === 'string') broken.add(id);
+      reportZodIssues(ctx, file, doc, parsed.error.issues.map((is) => ({ ...is, path: [i, ...is.path] })));
+      return;
+    }
+    const raw = parsed.data;
+    const at = (key: string): { file: string; line: number; column: number } => ({ file, ...doc.locate([i, key]) });
+    let ok = true;
+    if (!ORG_ID.test(raw.id)) {
+      ctx.report({ ...at('id'), code: 'MJ204', field: 'id', label: 'id', params: { label: 'id', value: raw.id }, span: raw.id.length });
+      ok = false;
+    }
+    const date = (key: 'established' | 'dissolved'): Day | undefined => {
+      const v = raw[key];
+      if (v === undefined) return undefined;
+      const r = parseDate(v);
+      if (r.ok) return r.day;
+      ctx.report({ ...at(key), code: 'MJ202', field: key, label: key, params: { label: key, value: v }, span: v.length });
+      ok = false;
+      return undefined;
+    };
+    const established = date('established');
+    const dissolved = date('dissolved');
+    if (established !== undefined && dissolved !== undefined && dissolved < established) {
+      ctx.report({
+        ...at('dissolved'), code: 'MJ212', field: 'dissolved', label: 'dissolved',
+        params: { dissolved: raw.dissolved!, established: raw.established! },
+      });
+    }
+    const origin: Origin = { file, ...doc.locate([i]) };
+    const first = seen.get(raw.id);
+    if (first !== undefined) {
+      ctx.report({
+        ...at('id'), code: 'MJ301', field: 'id', label: 'id',
+        params: { id: raw.id, first: `${first.file}:${first.line}` }, span: raw.id.length,
+      });
+      return;
+    }
+    seen.set(raw.id, origin);
+    if (!ok) {
+      broken.add(raw.id);
+      return;
+    }
+    const org: Org = {
+      id: raw.id,
+      name: raw.name,
+      type: raw.type,
+      parent: raw.parent,
+      established,
+      dissolved,
+      committee: raw.committee ?? [],
+      liaison: raw.liaison,
+      origin,
+    };
+    index.set(org, i);
+    orgs.push(org);
+  });
+  return { orgs, broken, source: { doc, file, index } };
+}

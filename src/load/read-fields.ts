@@ -1,0 +1,141 @@
+// Checks and converts one raw record's fields by kind (ids, dates, list values, numbers),
+// reporting each problem at the field's own line and column. Used by the decoders of members,
+// activities and assessments.
+
+import type { Day } from '../model/types.js';
+import { parseDate, parseMonthOrDate } from '../util/dates.js';
+import { RECORD_FIELDS } from '../schema/fields.js';
+import type { Code } from '../diagnostics/codes.js';
+import type { Params, Suggest } from '../diagnostics/diagnostic.js';
+import type { LoadContext } from './context.js';
+import type { RawRecord, RecordFile } from './records.js';
+
+const ORG_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$/;
+const DECIMAL = /^\d+(?:\.\d+)?$/;
+const SIGNED_DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
+
+export class FieldReader {
+  /** Set when any field of the record had an error. */
+  bad = false;
+
+  constructor(
+    private readonly ctx: LoadContext,
+    private readonly file: RecordFile,
+    private readonly rec: RawRecord,
+  ) {}
+
+  private spec(i: number) {
+    return RECORD_FIELDS[this.file.kind][i]!;
+  }
+
+  /** Reports a problem in field i. */
+  report(i: number, code: Code, params: Params = {}, extra: { suggest?: Suggest; span?: number } = {}): void {
+    const spec = this.spec(i);
+    const label = this.file.labels[i] ?? spec.label;
+    this.ctx.report({
+      code, file: this.file.file, line: this.rec.lines[i] ?? this.rec.line, column: this.rec.cols[i] || 1,
+      field: spec.key, label, params: { label, ...params }, ...extra,
+    });
+    if (code !== 'MJ104' && code !== 'MJ310') this.bad = true;
+  }
+
+  /** The field's single text, or undefined; a required empty field is reported. */
+  raw(i: number): string | undefined {
+    const v = this.rec.values[i];
+    if (v === undefined) {
+      if (this.spec(i).required && !this.file.absent.has(i)) this.report(i, 'MJ201');
+      return undefined;
+    }
+    return typeof v === 'string' ? v : v.join(';');
+  }
+
+  text(i: number): string | undefined {
+    return this.raw(i);
+  }
+
+  id(i: number): string | undefined {
+    const v = this.raw(i);
+    if (v === undefined) return undefined;
+    if (SCIENTIFIC.test(v)) {
+      this.report(i, 'MJ205', { value: v }, { span: v.length });
+      return undefined;
+    }
+    return v;
+  }
+
+  orgId(i: number): string | undefined {
+    const v = this.id(i);
+    if (v === undefined) return undefined;
+    if (!ORG_ID.test(v)) {
+      this.report(i, 'MJ204', { value: v }, { span: v.length });
+      return undefined;
+    }
+    return v;
+  }
+
+  date(i: number): Day | undefined {
+    const v = this.raw(i);
+    if (v === undefined) return undefined;
+    const r = parseDate(v);
+    if (r.ok) return r.day;
+    this.report(i, 'MJ202', { value: v }, { span: v.length });
+    return undefined;
+  }
+
+  month(i: number): Day | undefined {
+    const v = this.raw(i);
+    if (v === undefined) return undefined;
+    const r = parseMonthOrDate(v);
+    if (r.ok) return r.day;
+    if (r.reason === 'excel-damaged') this.report(i, 'MJ206', { value: v, year: r.year, month: r.month }, { span: v.length });
+    else this.report(i, 'MJ202', { value: v }, { span: v.length });
+    return undefined;
+  }
+
+  oneOf<T extends string>(i: number, values: readonly T[]): T | undefined {
+    const v = this.raw(i);
+    if (v === undefined) return undefined;
+    if ((values as readonly string[]).includes(v)) return v as T;
+    this.report(i, 'MJ203', { value: v }, { span: v.length, suggest: { value: v, pool: 'values', candidates: values } });
+    return undefined;
+  }
+
+  /** A `;`-separated list (or a YAML list); empty items are dropped. */
+  list(i: number): string[] {
+    const v = this.rec.values[i];
+    if (v === undefined) {
+      if (this.spec(i).required && !this.file.absent.has(i)) this.report(i, 'MJ201');
+      return [];
+    }
+    const items = typeof v === 'string' ? v.split(/[;；]/) : [...v];
+    const out: string[] = [];
+    for (const item of items) {
+      const t = item.trim();
+      if (t !== '') out.push(t);
+    }
+    return out;
+  }
+
+  listOf<T extends string>(i: number, values: readonly T[] | ReadonlySet<string>): T[] {
+    const out: T[] = [];
+    const has = (x: string): boolean => (values instanceof Set ? values.has(x) : (values as readonly string[]).includes(x));
+    for (const x of this.list(i)) {
+      if (has(x)) out.push(x as T);
+      else {
+        const candidates = values instanceof Set ? [...values] : [...(values as readonly string[])];
+        this.report(i, 'MJ203', { value: x }, { suggest: { value: x, pool: 'values', candidates } });
+      }
+    }
+    return out;
+  }
+
+  /** A number ≥ 0 (or signed), kept as its decimal text. */
+  decimal(i: number, signed = false): string | undefined {
+    const v = this.raw(i);
+    if (v === undefined) return undefined;
+    if ((signed ? SIGNED_DECIMAL : DECIMAL).test(v)) return v;
+    this.report(i, 'MJ207', { value: v }, { span: v.length });
+    return undefined;
+  }
+}

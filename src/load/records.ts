@@ -1,0 +1,208 @@
+// Reading a record file (members, activities, assessments) in CSV or YAML into raw records: each
+// field's trimmed text (or list) with the line and column it was written at. CSV is streamed;
+// headers may be canonical keys or Chinese labels. Meaning is checked later, in decode-*.ts.
+
+import { CsvTokenizer, type CsvProblem, type CsvRecord } from '../source/csv.js';
+import { parseYaml, type RawValue } from '../source/yaml.js';
+import { headerLookup, knownHeaders, RECORD_FIELDS, type RecordKind } from '../schema/fields.js';
+import type { LoadContext } from './context.js';
+import { openDataFile, readDataFile, reportStreamFailure } from './files.js';
+import { reportYamlProblems } from './yaml-problems.js';
+
+export type RawField = string | readonly string[] | undefined;
+
+export interface RawRecord {
+  readonly line: number;
+  /** Per field index of the kind: trimmed text, a YAML list, or undefined when empty/absent. */
+  readonly values: RawField[];
+  /** Per field index: line and column of the value (the record's line and 0 when absent). */
+  readonly lines: number[];
+  readonly cols: number[];
+}
+
+export interface RecordFile {
+  readonly file: string;
+  readonly kind: RecordKind;
+  /** Per field index: the name the file uses for it (header as written, or the YAML key). */
+  readonly labels: string[];
+  /** Fields whose column is missing from the file (required ones were already reported). */
+  readonly absent: ReadonlySet<number>;
+}
+
+export type RecordSink = (rec: RawRecord, file: RecordFile) => void;
+
+export function isYamlFile(file: string): boolean {
+  return /\.ya?ml$/i.test(file);
+}
+
+/** Reads every record of a file into `sink`. Returns false when the file could not be read. */
+export async function readRecordFile(ctx: LoadContext, file: string, kind: RecordKind, what: string, sink: RecordSink): Promise<boolean> {
+  return isYamlFile(file) ? readYamlRecords(ctx, file, kind, what, sink) : readCsvRecords(ctx, file, kind, what, sink);
+}
+
+const defaultLabels = (kind: RecordKind): string[] => RECORD_FIELDS[kind].map((s) => s.label);
+
+function trimCell(s: string): string | undefined {
+  if (s.length === 0) return undefined;
+  const a = s.charCodeAt(0), b = s.charCodeAt(s.length - 1);
+  if (a > 32 && b > 32 && a !== 0x3000 && b !== 0x3000 && a !== 0xa0 && b !== 0xa0 && a !== 0xfeff) return s;
+  const t = s.trim();
+  return t.length === 0 ? undefined : t;
+}
+
+async function readCsvRecords(ctx: LoadContext, file: string, kind: RecordKind, what: string, sink: RecordSink): Promise<boolean> {
+  const source = await openDataFile(ctx, file, what);
+  if (!source) return false;
+  const specs = RECORD_FIELDS[kind];
+  const lookup = headerLookup(kind);
+  let header: number[] | null = null; // column → field index (-1 unknown)
+  let headerLine = 0;
+  let rf: RecordFile | null = null;
+  let records = 0;
+
+  const onHeader = (rec: CsvRecord): void => {
+    headerLine = rec.line;
+    const labels = defaultLabels(kind);
+    const seen = new Map<number, number>();
+    header = rec.fields.map((raw, col) => {
+      const name = raw.trim();
+      const i = lookup(name);
+      const column = rec.cols[col] ?? 1;
+      if (i < 0) {
+        if (name !== '') {
+          ctx.report({
+            code: 'MJ104', file, line: rec.line, column, params: { column: name }, span: name.length,
+            suggest: { value: name, pool: 'columns', candidates: knownHeaders(kind) },
+          });
+        }
+        return -1;
+      }
+      const first = seen.get(i);
+      if (first !== undefined) {
+        ctx.report({ code: 'MJ106', file, line: rec.line, column, params: { column: name, first: first + 1, key: specs[i]!.key }, span: name.length });
+        return -1;
+      }
+      seen.set(i, col);
+      labels[i] = name;
+      return i;
+    });
+    const absent = new Set<number>();
+    specs.forEach((s, i) => {
+      if (seen.has(i)) return;
+      absent.add(i);
+      if (s.required) ctx.report({ code: 'MJ105', file, line: rec.line, column: 1, field: s.key, params: { column: `${s.label}（${s.key}）` } });
+    });
+    rf = { file, kind, labels, absent };
+  };
+
+  const onRecord = (rec: CsvRecord): void => {
+    if (header === null) return onHeader(rec);
+    records++;
+    const h = header;
+    const n = specs.length;
+    const values: RawField[] = new Array<RawField>(n).fill(undefined);
+    const lines: number[] = new Array<number>(n).fill(rec.line);
+    const cols: number[] = new Array<number>(n).fill(0);
+    const cells = rec.fields;
+    if (cells.length !== h.length) {
+      const col = cells.length > h.length ? rec.cols[h.length] ?? 1 : 1;
+      const line = cells.length > h.length ? rec.lines?.[h.length] ?? rec.line : rec.line;
+      ctx.report({ code: 'MJ103', file, line, column: col, params: { found: cells.length, expected: h.length } });
+    }
+    const m = Math.min(cells.length, h.length);
+    for (let c = 0; c < m; c++) {
+      const i = h[c]!;
+      if (i < 0) continue;
+      values[i] = trimCell(cells[c]!);
+      cols[i] = rec.cols[c]!;
+      if (rec.lines) lines[i] = rec.lines[c]!;
+    }
+    sink({ line: rec.line, values, lines, cols }, rf!);
+  };
+
+  const onProblem = (p: CsvProblem): void => {
+    if (p.kind === 'unclosed-quote') ctx.report({ code: 'MJ101', file, line: p.line, column: p.column });
+    else if (p.kind === 'text-after-quote') ctx.report({ code: 'MJ102', file, line: p.line, column: p.column });
+    else ctx.report({ code: 'MJ107', file, line: p.line, column: p.column, params: { limit: p.limit } });
+  };
+
+  const tokenizer = new CsvTokenizer({ record: onRecord, problem: onProblem });
+  try {
+    for await (const chunk of source.chunks()) tokenizer.push(chunk);
+    tokenizer.end();
+  } catch (e) {
+    reportStreamFailure(ctx, file, e);
+    return false;
+  }
+  if (header === null) ctx.report({ code: 'MJ009', file, line: 0, column: 0 });
+  else if (records === 0) ctx.report({ code: 'MJ011', file, line: headerLine, column: 0, severity: 'warning' });
+  return true;
+}
+
+async function readYamlRecords(ctx: LoadContext, file: string, kind: RecordKind, what: string, sink: RecordSink): Promise<boolean> {
+  const text = await readDataFile(ctx, file, what);
+  if (text === undefined) return false;
+  const doc = parseYaml(text);
+  reportYamlProblems(ctx, file, doc.problems);
+  if (doc.problems.length > 0) return true;
+  if (doc.value === undefined || doc.value === null) {
+    ctx.report({ code: 'MJ009', file, line: 0, column: 0 });
+    return true;
+  }
+  if (!Array.isArray(doc.value)) {
+    ctx.report({ code: 'MJ113', file, line: 1, column: 1, params: { where: file, expected: '@list' } });
+    return true;
+  }
+  const specs = RECORD_FIELDS[kind];
+  const lookup = headerLookup(kind);
+  const labels = defaultLabels(kind);
+  const rf: RecordFile = { file, kind, labels, absent: new Set() };
+  doc.value.forEach((item, index) => {
+    const at = doc.locate([index]);
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      ctx.report({ code: 'MJ113', file, ...at, params: { where: `@record:${index + 1}`, expected: '@map' } });
+      return;
+    }
+    const n = specs.length;
+    const values: RawField[] = new Array<RawField>(n).fill(undefined);
+    const lines: number[] = new Array<number>(n).fill(at.line);
+    const cols: number[] = new Array<number>(n).fill(0);
+    for (const [key, v] of Object.entries(item)) {
+      const pos = doc.locate([index, key]);
+      const i = lookup(key);
+      if (i < 0) {
+        ctx.report({
+          code: 'MJ104', file, ...pos, params: { column: key },
+          suggest: { value: key, pool: 'columns', candidates: knownHeaders(kind) },
+        });
+        continue;
+      }
+      const value = yamlField(v);
+      if (value === 'bad') {
+        ctx.report({ code: 'MJ121', file, ...pos, field: specs[i]!.key, label: key, params: { key, expected: '@text-or-list' } });
+        continue;
+      }
+      values[i] = value;
+      lines[i] = pos.line;
+      cols[i] = pos.column;
+    }
+    sink({ line: at.line, values, lines, cols }, rf);
+  });
+  return true;
+}
+
+function yamlField(v: RawValue): RawField | 'bad' {
+  if (v === null) return undefined;
+  if (typeof v === 'string') return trimCell(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (Array.isArray(v)) {
+    const out: string[] = [];
+    for (const x of v) {
+      if (typeof x !== 'string') return 'bad';
+      const t = trimCell(x);
+      if (t !== undefined) out.push(t);
+    }
+    return out.length === 0 ? undefined : out;
+  }
+  return 'bad';
+}

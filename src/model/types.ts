@@ -1,0 +1,119 @@
+// Domain model: the readonly records mj computes on, normalised from the files by src/load/.
+// Imports nothing. Dates are calendar days as integers YYYYMMDD (20190310), which compare
+// and sort like the dates they stand for.
+
+export type Day = number;
+
+export const ORG_TYPES = ['省委会', '市委会', '工委', '总支', '支部'] as const;
+export type OrgType = (typeof ORG_TYPES)[number];
+
+export const COMMITTEE_ROLES = ['主委', '副主委', '委员'] as const;
+export type CommitteeRole = (typeof COMMITTEE_ROLES)[number];
+
+/** Where a record or value came from: file path relative to the dataset root, 1-based line/column. */
+export interface Origin {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface Org {
+  readonly id: string;
+  readonly name: string;
+  readonly type: OrgType;
+  readonly parent: string | undefined;
+  readonly established: Day | undefined;
+  readonly dissolved: Day | undefined;
+  readonly committee: readonly { readonly member: string; readonly role: CommitteeRole }[];
+  readonly liaison: string | undefined;
+  readonly origin: Origin;
+}
+
+export const GENDERS = ['男', '女'] as const;
+export const TITLES = ['正高级', '副高级', '中级', '初级', '无'] as const;
+export const EDUCATIONS = ['研究生', '大学本科', '大学专科', '中专及以下'] as const;
+export const DEGREES = ['博士', '硕士', '学士', '无'] as const;
+export const SECTORS = ['高校', '中小学', '医疗卫生', '科研院所', '文化', '出版', '党政机关', '企业', '其他'] as const;
+export const ROLES = [
+  '全国人大代表', '全国政协委员', '省人大代表', '省政协委员',
+  '市人大代表', '市政协委员', '县人大代表', '县政协委员',
+] as const;
+export const RESERVE = ['是', '否'] as const;
+export const STATUSES = ['在册', '退会', '除名', '开除', '去世', '转出'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export interface Member {
+  readonly id: string;
+  readonly name: string;
+  readonly gender: (typeof GENDERS)[number];
+  /** Birth day; a `YYYY-MM` birth is the 1st of that month. */
+  readonly birth: Day | undefined;
+  readonly ethnicity: string | undefined;
+  readonly joined: Day;
+  readonly org: string;
+  readonly title: (typeof TITLES)[number] | undefined;
+  readonly education: (typeof EDUCATIONS)[number] | undefined;
+  readonly degree: (typeof DEGREES)[number] | undefined;
+  readonly employer: string | undefined;
+  readonly sector: (typeof SECTORS)[number] | undefined;
+  readonly roles: readonly (typeof ROLES)[number][];
+  readonly reserve: boolean;
+  readonly status: Status;
+  readonly left: Day | undefined;
+  readonly origin: Origin;
+}
+
+export const ACTIVITY_TYPES = [
+  '提案', '建议', '社情民意', '社会服务', '组织生活', '支委会', '学习', '培训', '调研', '宣传', '其他',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export const LEVELS = ['国家', '省', '市', '县'] as const;
+
+export const OUTCOMES = [
+  '立案', '重点提案', '未立案', '省委会采用', '市政协采用', '市委统战部采用', '省政协采用',
+  '省委办公厅采用', '省委统战部采用', '民进中央采用', '中央统战部采用', '全国政协转送',
+  '全国政协单篇采用', '市领导批示', '省领导批示', '省主要领导批示', '国家部委批示', '中央领导批示',
+] as const;
+
+export interface Activity {
+  readonly id: string;
+  readonly date: Day;
+  readonly type: ActivityType;
+  readonly org: string;
+  /** Authors or participants; the first is the lead author. */
+  readonly members: readonly string[];
+  readonly title: string;
+  readonly level: (typeof LEVELS)[number] | undefined;
+  readonly outcomes: readonly string[];
+  /** Decimal text as written (exact), e.g. "2.5". */
+  readonly hours: string | undefined;
+  readonly tags: readonly string[];
+  readonly note: string | undefined;
+  readonly origin: Origin;
+}
+
+export interface Assessment {
+  readonly org: string;
+  readonly item: string;
+  /** Decimal text as written. */
+  readonly points: string;
+  readonly self: string | undefined;
+  readonly note: string | undefined;
+  readonly origin: Origin;
+}
+
+/** On the roster on day D: joined ≤ D, and still 在册 or left after D. */
+export function onRoster(m: Pick<Member, 'joined' | 'status' | 'left'>, day: Day): boolean {
+  if (m.joined > day) return false;
+  if (m.status === '在册') return m.left === undefined || m.left > day;
+  return m.left !== undefined && m.left > day;
+}
+
+/** A set of ids to look up (a Set, or "every id" when a file could not be read at all). */
+export interface IdFilter {
+  has(id: string): boolean;
+}
+
+export const EVERY_ID: IdFilter = { has: () => true };
+export const NO_ID: IdFilter = { has: () => false };

@@ -1,0 +1,105 @@
+// createProgram(io): the commander wiring of every command and its options. No domain logic:
+// each action calls a command's run function, which returns the exit code.
+
+import { createRequire } from 'node:module';
+import { Command, CommanderError, Option } from 'commander';
+import type { Lang } from './diagnostics/codes.js';
+import { messageLang, t } from './i18n/cli.js';
+import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
+
+const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
+
+export const VERSION = pkg.version;
+
+function addCommon(cmd: Command, lang: Lang): Command {
+  return cmd
+    .option('--data <dir>', t(lang, 'opt.data'))
+    .option('--lang <lang>', t(lang, 'opt.lang'))
+    .option('--no-color', t(lang, 'opt.noColor'))
+    .option('--encoding <name>', t(lang, 'opt.encoding'))
+    .option('--max-file-size <mb>', t(lang, 'opt.maxFileSize'));
+}
+
+/** Language of help and usage messages, decided before parsing: --lang in argv, else the environment. */
+export function argvLang(argv: readonly string[], env: Io['env']): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return messageLang(value, env);
+}
+
+export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => void): Command {
+  const program = new Command('mj')
+    .description(t(lang, 'program.description'))
+    .version(VERSION, '-V, --version')
+    .helpOption('-h, --help', t(lang, 'cmd.help'))
+    .helpCommand(false)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
+
+  addCommon(program.command('validate').description(t(lang, 'cmd.validate')), lang)
+    .addOption(new Option('--format <format>', t(lang, 'opt.format.validate')))
+    .option('--max-diagnostics <n>', t(lang, 'opt.maxDiagnostics'))
+    .option('--strict', t(lang, 'opt.strict'))
+    .action(async (opts) => {
+      const { runValidate } = await import('./commands/validate.js');
+      setExit(await runValidate(opts, io));
+    });
+
+  addCommon(program.command('schema').description(t(lang, 'cmd.schema')), lang)
+    .option('--out <dir>', t(lang, 'opt.schemaOut'))
+    .action(async (opts) => {
+      const { runSchema } = await import('./commands/schema.js');
+      setExit(await runSchema(opts, io));
+    });
+
+  for (const cmd of program.commands) {
+    cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
+    cmd.helpOption('-h, --help', t(lang, 'cmd.help'));
+  }
+  return program;
+}
+
+/** A commander error as a message in the user's language. */
+export function usageMessage(e: CommanderError, lang: Lang): string {
+  const quoted = /'([^']*)'/.exec(e.message)?.[1] ?? '';
+  switch (e.code) {
+    case 'commander.unknownOption':
+      return t(lang, 'usage.unknownOption', { option: quoted });
+    case 'commander.unknownCommand':
+      return t(lang, 'usage.unknownCommand', { command: quoted });
+    case 'commander.missingArgument':
+      return t(lang, 'usage.missingArgument', { argument: quoted });
+    case 'commander.optionMissingArgument':
+      return t(lang, 'usage.optionMissingArgument', { option: quoted });
+    case 'commander.excessArguments':
+      return t(lang, 'usage.excessArguments', { args: e.message.replace(/^error: /, '') });
+    default:
+      return e.message.replace(/^error: /, '');
+  }
+}
+
+/** Runs mj with these arguments (without "node mj"); resolves to the exit code. */
+export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
+  const lang = argvLang(argv, io.env);
+  let code: ExitCode = EXIT.ok;
+  const program = createProgram(io, lang, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      if (e.exitCode === 0) return EXIT.ok;
+      io.stderr(`mj: ${usageMessage(e, lang)}\n${t(lang, 'usage.seeHelp')}\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`mj: ${e.message}\n${e.hint ?? t(lang, 'usage.seeHelp')}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+  return code;
+}

@@ -1,0 +1,202 @@
+// Reading a data file as text: binary detection, BOM, strict UTF-8, then GB18030 (what Chinese
+// Excel writes), or an encoding the user names. The only place that turns bytes into text.
+// Streams in chunks, so file size does not set memory use.
+
+import { open, type FileHandle } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+
+export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
+export const ENCODING_NAMES: Readonly<Record<string, Encoding>> = {
+  'utf8': 'utf-8', 'utf-8': 'utf-8',
+  'gb18030': 'gb18030', 'gbk': 'gb18030', 'gb2312': 'gb18030',
+  'utf16le': 'utf-16le', 'utf-16le': 'utf-16le', 'utf-16': 'utf-16le',
+  'utf16be': 'utf-16be', 'utf-16be': 'utf-16be',
+};
+
+export type ReadFailure =
+  | { kind: 'missing' }
+  | { kind: 'not-a-file' }
+  | { kind: 'io'; message: string }
+  | { kind: 'binary'; offset: number }
+  | { kind: 'too-large'; size: number; limit: number }
+  | { kind: 'undecodable'; encoding: Encoding };
+
+export interface TextSource {
+  readonly encoding: Encoding;
+  /** True when the encoding was guessed as GB18030 because the bytes are not UTF-8. */
+  readonly guessedGb18030: boolean;
+  readonly size: number;
+  /** Decoded text, chunk by chunk, BOM removed. */
+  chunks(): AsyncIterable<string>;
+}
+
+const CHUNK = 1 << 22; // 4 MiB
+
+export const DEFAULT_MAX_FILE_BYTES = 1 << 30; // 1 GiB
+
+export async function openText(
+  path: string,
+  options: { encoding?: Encoding | undefined; maxBytes?: number | undefined } = {},
+): Promise<{ ok: true; source: TextSource } | { ok: false; failure: ReadFailure }> {
+  let fh: FileHandle;
+  try {
+    fh = await open(path, 'r');
+  } catch (e) {
+    return { ok: false, failure: ioFailure(e) };
+  }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) return { ok: false, failure: { kind: 'not-a-file' } };
+    const limit = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+    if (st.size > limit) return { ok: false, failure: { kind: 'too-large', size: st.size, limit } };
+    const head = Buffer.alloc(Math.min(4, st.size));
+    await fh.read(head, 0, head.length, 0);
+    let encoding: Encoding;
+    let skip = 0;
+    let guessed = false;
+    if (options.encoding) {
+      encoding = options.encoding;
+      if (encoding === 'utf-8' && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) skip = 3;
+      if (encoding.startsWith('utf-16') && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) skip = 2;
+    } else if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+      encoding = 'utf-8';
+      skip = 3;
+    } else if (head[0] === 0xff && head[1] === 0xfe) {
+      encoding = 'utf-16le';
+      skip = 2;
+    } else if (head[0] === 0xfe && head[1] === 0xff) {
+      encoding = 'utf-16be';
+      skip = 2;
+    } else {
+      const sniff = await sniffUtf8(fh, st.size);
+      if (sniff.kind === 'binary') return { ok: false, failure: sniff };
+      encoding = sniff.kind === 'utf-8' ? 'utf-8' : 'gb18030';
+      guessed = encoding === 'gb18030';
+    }
+    if (!encoding.startsWith('utf-16') && (options.encoding || skip > 0)) {
+      const nul = await findNul(fh, st.size);
+      if (nul >= 0) return { ok: false, failure: { kind: 'binary', offset: nul } };
+    }
+    if (encoding !== 'utf-8') {
+      // Check the whole file decodes before anyone consumes it.
+      const bad = await checkDecodes(fh, st.size, skip, encoding);
+      if (bad) return { ok: false, failure: { kind: 'undecodable', encoding } };
+    }
+    const size = st.size;
+    const source: TextSource = {
+      encoding,
+      guessedGb18030: guessed,
+      size,
+      chunks: () => decodeChunks(path, skip, encoding),
+    };
+    return { ok: true, source };
+  } catch (e) {
+    return { ok: false, failure: ioFailure(e) };
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+}
+
+function ioFailure(e: unknown): ReadFailure {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT') return { kind: 'missing' };
+  if (code === 'EISDIR') return { kind: 'not-a-file' };
+  return { kind: 'io', message: code ?? String(e) };
+}
+
+async function* readChunks(fh: FileHandle, size: number, from = 0): AsyncGenerator<Buffer> {
+  let pos = from;
+  while (pos < size) {
+    const buf = Buffer.allocUnsafe(Math.min(CHUNK, size - pos));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+    if (bytesRead === 0) break;
+    pos += bytesRead;
+    yield bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
+  }
+}
+
+async function findNul(fh: FileHandle, size: number): Promise<number> {
+  let base = 0;
+  for await (const b of readChunks(fh, size)) {
+    const k = b.indexOf(0);
+    if (k >= 0) return base + k;
+    base += b.length;
+  }
+  return -1;
+}
+
+/** One pass: NUL bytes (binary), then whether the bytes are valid UTF-8. */
+async function sniffUtf8(fh: FileHandle, size: number): Promise<{ kind: 'binary'; offset: number } | { kind: 'utf-8' | 'not-utf-8' }> {
+  let base = 0;
+  let carry: Buffer | null = null;
+  let valid = true;
+  for await (const chunk of readChunks(fh, size)) {
+    const k = chunk.indexOf(0);
+    if (k >= 0) return { kind: 'binary', offset: base + k };
+    base += chunk.length;
+    if (!valid) continue;
+    const b: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    // Hold back an incomplete trailing sequence for the next chunk.
+    const cut = completeUpTo(b);
+    if (!isUtf8(b.subarray(0, cut))) valid = false;
+    carry = cut < b.length ? Buffer.from(b.subarray(cut)) : null;
+  }
+  if (carry && !isUtf8(carry)) valid = false;
+  return { kind: valid ? 'utf-8' : 'not-utf-8' };
+}
+
+/** Length of the prefix of b that ends on a UTF-8 sequence boundary. */
+function completeUpTo(b: Buffer): number {
+  const n = b.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const c = b[n - back]!;
+    if ((c & 0xc0) === 0x80) continue; // continuation byte
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return need > back ? n - back : n;
+  }
+  return n;
+}
+
+async function checkDecodes(fh: FileHandle, size: number, skip: number, encoding: Encoding): Promise<boolean> {
+  const dec = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  try {
+    for await (const b of readChunks(fh, size, skip)) dec.decode(b, { stream: true });
+    dec.decode();
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+async function* decodeChunks(path: string, skip: number, encoding: Encoding): AsyncGenerator<string> {
+  const fh = await open(path, 'r');
+  try {
+    const st = await fh.stat();
+    const dec = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: true });
+    for await (const b of readChunks(fh, st.size, skip)) {
+      const t = dec.decode(b, { stream: true });
+      if (t.length > 0) yield t;
+    }
+    const tail = dec.decode();
+    if (tail.length > 0) yield tail;
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+}
+
+/** Reads a whole (small) file as text; the same rules as openText. */
+export async function readWholeText(
+  path: string,
+  options: { encoding?: Encoding | undefined; maxBytes?: number | undefined } = {},
+): Promise<{ ok: true; text: string; source: TextSource } | { ok: false; failure: ReadFailure }> {
+  const r = await openText(path, options);
+  if (!r.ok) return r;
+  let text = '';
+  try {
+    for await (const c of r.source.chunks()) text += c;
+  } catch (e) {
+    return { ok: false, failure: ioFailure(e) };
+  }
+  return { ok: true, text, source: r.source };
+}

@@ -1,0 +1,165 @@
+// Reading YAML with positions. Converts a document into a plain tree where every scalar that
+// YAML would read as a number keeps its source text ("0012" stays "0012", "2.5" stays exact),
+// with limits on aliases, size and depth. Any node or its nearest ancestor can be located
+// (line, column) from a path, which is how schema problems get their positions.
+
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+
+export type RawValue = string | boolean | null | RawValue[] | { [key: string]: RawValue };
+
+export interface YamlLimits {
+  /** Alias expansions allowed in one document. */
+  readonly maxAliases: number;
+  /** Nodes the plain tree may hold after aliases are expanded. */
+  readonly maxNodes: number;
+  /** Nesting depth. */
+  readonly maxDepth: number;
+}
+
+export const DEFAULT_YAML_LIMITS: YamlLimits = { maxAliases: 100, maxNodes: 5_000_000, maxDepth: 64 };
+
+export type YamlProblem =
+  | { kind: 'syntax'; line: number; column: number; detail: string }
+  | { kind: 'duplicate-key'; line: number; column: number; key: string }
+  | { kind: 'alias-limit'; line: number; column: number; limit: number }
+  | { kind: 'size-limit'; line: number; column: number; limit: number }
+  | { kind: 'depth-limit'; line: number; column: number; limit: number };
+
+export type Path = readonly (string | number)[];
+
+export interface YamlDoc {
+  /** The plain tree, or undefined when the document is empty or could not be read. */
+  readonly value: RawValue | undefined;
+  readonly problems: readonly YamlProblem[];
+  /** Line and column of the node at `path`, or of its nearest existing ancestor. */
+  locate(path: Path): { line: number; column: number };
+  /** The node at `path` if it exists (for iterating record lists with positions). */
+  nodeAt(path: Path): Node | undefined;
+  position(offset: number): { line: number; column: number };
+}
+
+class Limit extends Error {
+  constructor(readonly problem: YamlProblem) {
+    super(problem.kind);
+  }
+}
+
+export function parseYaml(text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): YamlDoc {
+  const lc = new LineCounter();
+  const problems: YamlProblem[] = [];
+  const position = (offset: number): { line: number; column: number } => {
+    const p = lc.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  let doc: Document.Parsed | undefined;
+  try {
+    doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    problems.push({ kind: 'syntax', line: 1, column: 1, detail: e instanceof Error ? e.message : String(e) });
+  }
+  if (doc) {
+    for (const err of doc.errors) {
+      const at = position(err.pos[0]);
+      if (err.code === 'DUPLICATE_KEY') {
+        problems.push({ kind: 'duplicate-key', ...at, key: text.slice(err.pos[0], err.pos[1]) || duplicateKeyName(err.message) });
+      } else {
+        problems.push({ kind: 'syntax', ...at, detail: firstLine(err.message) });
+      }
+    }
+  }
+  let value: RawValue | undefined;
+  if (doc && doc.errors.length === 0 && doc.contents !== null) {
+    const d = doc;
+    let aliases = 0;
+    let nodes = 0;
+    const convert = (node: unknown, depth: number, active: Set<unknown>): RawValue => {
+      if (++nodes > limits.maxNodes) throw new Limit({ kind: 'size-limit', ...at(node), limit: limits.maxNodes });
+      if (depth > limits.maxDepth) throw new Limit({ kind: 'depth-limit', ...at(node), limit: limits.maxDepth });
+      if (isAlias(node)) {
+        if (++aliases > limits.maxAliases) throw new Limit({ kind: 'alias-limit', ...at(node), limit: limits.maxAliases });
+        const target = node.resolve(d);
+        if (target === undefined || active.has(target)) {
+          throw new Limit({ kind: 'syntax', ...at(node), detail: `alias *${node.source}` });
+        }
+        active.add(target);
+        const v = convert(target, depth, active);
+        active.delete(target);
+        return v;
+      }
+      if (isScalar(node)) {
+        const v = node.value;
+        if (typeof v === 'number' || typeof v === 'bigint') return node.source ?? String(v);
+        if (typeof v === 'boolean' || typeof v === 'string') return v;
+        if (v === null || v === undefined) return null;
+        return String(v);
+      }
+      if (isSeq(node)) return node.items.map((item) => convert(item, depth + 1, active));
+      if (isMap(node)) {
+        const out: { [key: string]: RawValue } = Object.create(null) as { [key: string]: RawValue };
+        for (const pair of node.items) {
+          const k = isScalar(pair.key) ? (pair.key.source ?? String(pair.key.value)) : String(pair.key);
+          out[k] = convert(pair.value, depth + 1, active);
+        }
+        return out;
+      }
+      return null;
+    };
+    const at = (node: unknown): { line: number; column: number } => {
+      const r = (node as { range?: [number, number, number] } | null)?.range;
+      return r ? position(r[0]) : { line: 1, column: 1 };
+    };
+    try {
+      value = convert(doc.contents, 0, new Set());
+    } catch (e) {
+      if (!(e instanceof Limit)) throw e;
+      problems.push(e.problem);
+      value = undefined;
+    }
+  }
+
+  const nodeAt = (path: Path): Node | undefined => {
+    if (!doc) return undefined;
+    let node: unknown = doc.contents;
+    for (const key of path) {
+      if (isAlias(node)) node = node.resolve(doc);
+      if (isSeq(node) && typeof key === 'number') node = node.items[key];
+      else if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.source ?? p.key.value) === String(key));
+        node = pair?.value ?? undefined;
+      } else return undefined;
+      if (node === undefined || node === null) return undefined;
+    }
+    return node as Node;
+  };
+
+  const locate = (path: Path): { line: number; column: number } => {
+    for (let len = path.length; len >= 0; len--) {
+      const node = nodeAt(path.slice(0, len));
+      const r = (node as { range?: [number, number, number] } | undefined)?.range;
+      if (r) return position(r[0]);
+      // A key present with an empty value: point at the key.
+      if (len > 0 && doc) {
+        const parent = nodeAt(path.slice(0, len - 1));
+        if (isMap(parent)) {
+          const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.source ?? p.key.value) === String(path[len - 1]));
+          const kr = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+          if (kr) return position(kr[0]);
+        }
+      }
+    }
+    return { line: 1, column: 1 };
+  };
+
+  return { value, problems, locate, nodeAt, position };
+}
+
+function firstLine(s: string): string {
+  const i = s.indexOf(' at line');
+  const t = i > 0 ? s.slice(0, i) : s;
+  const nl = t.indexOf('\n');
+  return nl > 0 ? t.slice(0, nl) : t;
+}
+
+function duplicateKeyName(message: string): string {
+  return firstLine(message);
+}

@@ -1,0 +1,94 @@
+// Calendar days as YYYYMMDD integers, and the date forms clerks write (spec §1 "Dates").
+// Pure; no Date objects, no time zones.
+
+import type { Day } from '../model/types.js';
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  if (m === 2) return isLeapYear(y) ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+export function makeDay(y: number, m: number, d: number): Day | undefined {
+  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
+  return y * 10000 + m * 100 + d;
+}
+
+export const yearOf = (d: Day): number => Math.floor(d / 10000);
+export const monthOf = (d: Day): number => Math.floor(d / 100) % 100;
+export const dateOf = (d: Day): number => d % 100;
+
+export function formatDay(d: Day): string {
+  const y = yearOf(d), m = monthOf(d), dd = dateOf(d);
+  return `${y}-${m < 10 ? '0' : ''}${m}-${dd < 10 ? '0' : ''}${dd}`;
+}
+
+const DATE_FORMS: readonly RegExp[] = [
+  /^(\d{4})-(\d{2})-(\d{2})$/,
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
+  /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
+  /^(\d{4})年(\d{1,2})月(\d{1,2})日$/,
+];
+
+export type DateParse = { ok: true; day: Day } | { ok: false; reason: 'form' | 'calendar' };
+
+/** Reads a full date in one of the accepted forms. */
+export function parseDate(text: string): DateParse {
+  // Fast path for the canonical form.
+  if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+    const y = digits(text, 0, 4), m = digits(text, 5, 7), d = digits(text, 8, 10);
+    if (y >= 0 && m >= 0 && d >= 0) {
+      const day = makeDay(y, m, d);
+      return day === undefined ? { ok: false, reason: 'calendar' } : { ok: true, day };
+    }
+  }
+  for (const re of DATE_FORMS) {
+    const m = re.exec(text);
+    if (m) {
+      const day = makeDay(Number(m[1]), Number(m[2]), Number(m[3]));
+      return day === undefined ? { ok: false, reason: 'calendar' } : { ok: true, day };
+    }
+  }
+  return { ok: false, reason: 'form' };
+}
+
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+export type MonthParse =
+  | { ok: true; day: Day }
+  | { ok: false; reason: 'form' | 'calendar' }
+  | { ok: false; reason: 'excel-damaged'; year: number; month: number };
+
+/**
+ * Reads a birth: a month (`YYYY-MM`, `YYYY/M`, `YYYY.MM`, `YYYY年M月`, counted from the 1st)
+ * or a full date. `1985.1` is Excel's damage to `1985.10` (a number loses its trailing zero),
+ * reported rather than read as January.
+ */
+export function parseMonthOrDate(text: string): MonthParse {
+  const full = parseDate(text);
+  if (full.ok || full.reason === 'calendar') return full;
+  const damaged = /^(\d{4})\.(\d)$/.exec(text);
+  if (damaged) return { ok: false, reason: 'excel-damaged', year: Number(damaged[1]), month: Number(damaged[2]) };
+  const m = /^(\d{4})(?:-(\d{2})|\/(\d{1,2})|\.(\d{2})|年(\d{1,2})月)$/.exec(text);
+  if (!m) return { ok: false, reason: 'form' };
+  const month = Number(m[2] ?? m[3] ?? m[4] ?? m[5]);
+  const day = makeDay(Number(m[1]), month, 1);
+  return day === undefined ? { ok: false, reason: 'calendar' } : { ok: true, day };
+}
+
+/** Completed years of age on `on` for someone born on `birth`. */
+export function ageOn(birth: Day, on: Day): number {
+  const years = yearOf(on) - yearOf(birth);
+  return on % 10000 >= birth % 10000 ? years : years - 1;
+}

@@ -1,0 +1,87 @@
+// Writing output files whole or not at all: each goes to a temp file in the target's folder,
+// then is renamed over the target. A target that exists and is not a regular file is refused.
+// Callers may swap the file system (tests inject faults such as ENOSPC).
+
+import { randomBytes } from 'node:crypto';
+import * as nodeFs from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export interface WriteFs {
+  lstat(path: string): Promise<{ isFile(): boolean; isSymbolicLink(): boolean }>;
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
+}
+
+export const realFs: WriteFs = {
+  lstat: (p) => nodeFs.lstat(p),
+  writeFile: (p, d) => nodeFs.writeFile(p, d, { flag: 'wx' }),
+  rename: (a, b) => nodeFs.rename(a, b),
+  unlink: (p) => nodeFs.unlink(p),
+  mkdir: (p, o) => nodeFs.mkdir(p, o),
+};
+
+export class WriteRefused extends Error {
+  constructor(readonly path: string, readonly reason: 'not-a-file' | 'input-file') {
+    super(`${reason}: ${path}`);
+  }
+}
+
+export interface PendingWrite {
+  readonly target: string;
+  readonly temp: string;
+}
+
+/** Temp name beside the target; starts with '.' and carries a marker, so leftovers can be found. */
+export function tempName(target: string): string {
+  return join(dirname(target), `.${basename(target)}.mj-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+async function checkTarget(fs: WriteFs, target: string): Promise<void> {
+  try {
+    const st = await fs.lstat(target);
+    if (!st.isFile() || st.isSymbolicLink()) throw new WriteRefused(target, 'not-a-file');
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ENOENT') return;
+    throw e;
+  }
+}
+
+/** Stages files: every temp file is written first; nothing is renamed until commit(). */
+export async function stageFiles(files: readonly { path: string; data: string | Uint8Array }[], fs: WriteFs = realFs): Promise<PendingWrite[]> {
+  const pending: PendingWrite[] = [];
+  try {
+    for (const f of files) {
+      await checkTarget(fs, f.path);
+      await fs.mkdir(dirname(f.path), { recursive: true });
+      const temp = tempName(f.path);
+      pending.push({ target: f.path, temp });
+      await fs.writeFile(temp, f.data);
+    }
+  } catch (e) {
+    await discard(pending, fs);
+    throw e;
+  }
+  return pending;
+}
+
+export async function commit(pending: readonly PendingWrite[], fs: WriteFs = realFs): Promise<void> {
+  for (let i = 0; i < pending.length; i++) {
+    try {
+      await fs.rename(pending[i]!.temp, pending[i]!.target);
+    } catch (e) {
+      await discard(pending.slice(i), fs);
+      throw e;
+    }
+  }
+}
+
+export async function discard(pending: readonly PendingWrite[], fs: WriteFs = realFs): Promise<void> {
+  for (const p of pending) await fs.unlink(p.temp).catch(() => undefined);
+}
+
+/** Writes one file atomically. */
+export async function writeAtomic(path: string, data: string | Uint8Array, fs: WriteFs = realFs): Promise<void> {
+  await commit(await stageFiles([{ path, data }], fs), fs);
+}
