@@ -64,7 +64,7 @@ function summaryOf(ds: Dataset, counts: ReadonlyMap<number, number>, rubricYears
     const list = [...counts.entries()].map(([year, n]) => t(lang, 'validate.year', { year, n: groupDigits(n) })).join(lang === 'zh' ? '、' : ', ');
     years += t(lang, 'validate.years', { list });
   }
-  if (rubricYears.length > 0) years += t(lang, 'validate.rubrics', { list: rubricYears.join(lang === 'zh' ? '、' : ', ') });
+  if (rubricYears.length > 0) years += t(lang, 'validate.rubrics', { list: rubricYears.map((y) => (lang === 'zh' ? `${y} 年` : String(y))).join(lang === 'zh' ? '、' : ', ') });
   return t(lang, warned ? 'validate.okWarnings' : 'validate.ok', {
     name: ds.config.name, orgs: groupDigits(ds.orgs.length), branches: groupDigits(branches),
     members: groupDigits(ds.members.length), active: groupDigits(active), years,

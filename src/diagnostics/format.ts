@@ -47,7 +47,7 @@ const LIST_LIMIT = 12;
 export function suggestionHint(d: Diagnostic, ctx: FormatContext): string | undefined {
   const s = d.suggest;
   if (!s) return undefined;
-  const found = ctx.suggest(s.value, s.pool, s.candidates);
+  const found = s.answer ?? ctx.suggest(s.value, s.pool, s.candidates);
   const zh = ctx.lang === 'zh';
   if (found !== undefined) return zh ? `是否为 ${found}？` : `did you mean ${found}?`;
   if (s.pool === 'values' && s.candidates && s.candidates.length <= LIST_LIMIT) {

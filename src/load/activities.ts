@@ -52,7 +52,7 @@ export async function streamActivities(
     const note = r.text(F.note);
 
     if (date !== undefined && yearOf(date) !== year) {
-      r.report(F.date, 'MJ208', { value: formatDay(date), year });
+      r.report(F.date, 'MJ208', { value: formatDay(date), year }, { span: String(rec.values[F.date]).length });
     }
     if (orgId !== undefined) {
       const org = refs.orgs.get(orgId);
@@ -69,10 +69,10 @@ export async function streamActivities(
     for (const mid of memberIds) {
       const m = refs.members.get(mid);
       if (m === undefined) {
-        if (!refs.brokenMembers.has(mid)) r.report(F.members, 'MJ303', { value: mid }, { suggest: { value: mid, pool: 'members' } });
+        if (!refs.brokenMembers.has(mid)) r.reportItem(F.members, mid, 'MJ303', { value: mid }, { suggest: { value: mid, pool: 'members' } });
       } else if (date !== undefined && !onRoster(m, date)) {
         const why = m.joined > date ? `@not-yet-joined:${formatDay(m.joined)}` : `@already-left:${formatDay(m.left ?? date)}`;
-        r.report(F.members, 'MJ308', { value: mid, date: formatDay(date), why });
+        r.reportItem(F.members, mid, 'MJ308', { value: mid, date: formatDay(date), why });
       }
     }
     if (id !== undefined) {

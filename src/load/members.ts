@@ -64,7 +64,7 @@ export async function loadMembers(ctx: LoadContext, file: string, orgs: Readonly
         const hint = STATUS_HINTS[v];
         r.report(F.status, 'MJ203', { value: v }, {
           span: v.length,
-          suggest: { value: hint ?? v, pool: 'values', candidates: hint ? [hint] : STATUSES },
+          suggest: { value: v, pool: 'values', candidates: STATUSES, ...(hint ? { answer: hint } : {}) },
         });
         status = undefined;
       }

@@ -30,14 +30,22 @@ export class FieldReader {
   }
 
   /** Reports a problem in field i. */
-  report(i: number, code: Code, params: Params = {}, extra: { suggest?: Suggest; span?: number } = {}): void {
+  report(i: number, code: Code, params: Params = {}, extra: { suggest?: Suggest; span?: number; offset?: number } = {}): void {
     const spec = this.spec(i);
     const label = this.file.labels[i] ?? spec.label;
+    const { offset, ...rest } = extra;
     this.ctx.report({
-      code, file: this.file.file, line: this.rec.lines[i] ?? this.rec.line, column: this.rec.cols[i] || 1,
-      field: spec.key, label, params: { label, ...params }, ...extra,
+      code, file: this.file.file, line: this.rec.lines[i] ?? this.rec.line, column: (this.rec.cols[i] || 1) + (offset ?? 0),
+      field: spec.key, label, params: { label, ...params }, ...rest,
     });
     if (code !== 'MJ104' && code !== 'MJ310') this.bad = true;
+  }
+
+  /** Reports a problem with one item of a list field, pointing at the item inside the cell. */
+  reportItem(i: number, item: string, code: Code, params: Params = {}, extra: { suggest?: Suggest } = {}): void {
+    const v = this.rec.values[i];
+    const offset = typeof v === 'string' ? Math.max(0, v.indexOf(item)) : 0;
+    this.report(i, code, params, { ...extra, span: item.length, offset });
   }
 
   /** The field's single text, or undefined; a required empty field is reported. */

@@ -113,8 +113,11 @@ async function readCsvRecords(ctx: LoadContext, file: string, kind: RecordKind, 
     for (let c = 0; c < m; c++) {
       const i = h[c]!;
       if (i < 0) continue;
-      values[i] = trimCell(cells[c]!);
-      cols[i] = rec.cols[c]!;
+      const cell = cells[c]!;
+      const v = trimCell(cell);
+      values[i] = v;
+      // Point at the value itself: past an opening quote and leading spaces.
+      cols[i] = rec.cols[c]! + (rec.quoted?.[c] ? 1 : 0) + (v !== undefined && v !== cell ? cell.indexOf(v) : 0);
       if (rec.lines) lines[i] = rec.lines[c]!;
     }
     sink({ line: rec.line, values, lines, cols }, rf!);

@@ -11,6 +11,8 @@ export interface CsvRecord {
   readonly cols: number[];
   /** Line of each field, or null when every field starts on `line`. */
   readonly lines: number[] | null;
+  /** Which fields were quoted, or null when none was. */
+  readonly quoted: boolean[] | null;
 }
 
 export type CsvProblem =
@@ -62,6 +64,7 @@ export class CsvTokenizer {
       const fields: string[] = [];
       const cols: number[] = [];
       let lines: number[] | null = null;
+      let quoted: boolean[] | null = null;
 
       for (;;) {
         const fieldCol = i - lineStart + 1;
@@ -76,6 +79,8 @@ export class CsvTokenizer {
         let value: string;
         let c = i < n ? s.charCodeAt(i) : -1;
         if (c === QUOTE) {
+          if (quoted === null) quoted = [];
+          quoted[fields.length] = true;
           const openLine = line, openCol = fieldCol;
           let j = i + 1;
           let parts = '';
@@ -208,7 +213,7 @@ export class CsvTokenizer {
         continue;
       }
       if (fields.length === 1 && fields[0] === '' && s.charCodeAt(recStart) !== QUOTE) continue; // blank line
-      this.sink.record({ fields, line: recLine, cols, lines });
+      this.sink.record({ fields, line: recLine, cols, lines, quoted });
     }
     this.buf = '';
     this.line = line;

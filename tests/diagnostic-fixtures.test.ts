@@ -1,0 +1,42 @@
+// Every diagnostic code has a case under tests/fixtures/invalid/<CODE>-<what>/ that triggers
+// it, and a golden text output (expected.txt). UPDATE_GOLDEN=1 rewrites the goldens; review
+// the diff before committing.
+
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CODES } from '../src/diagnostics/codes.js';
+import { mj } from './helpers/cli.js';
+import { buildCase, FIXTURES } from './helpers/fixtures.js';
+
+const INVALID = join(FIXTURES, 'invalid');
+const cases = readdirSync(INVALID).sort();
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+describe('diagnostic catalogue', () => {
+  it('has a fixture for every code', () => {
+    const covered = new Set(cases.map((c) => c.slice(0, 5)));
+    const missing = Object.keys(CODES).filter((code) => !covered.has(code));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe.each(cases)('%s', (name) => {
+  const code = name.slice(0, 5);
+  it('reports its code, and the text output matches the golden file', async () => {
+    const { dir, args } = buildCase(join(INVALID, name));
+    made.push(dir);
+    const json = await mj(['validate', '--format', 'json', ...args], { cwd: dir });
+    const codes = (JSON.parse(json.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code);
+    expect(codes).toContain(code);
+    const text = await mj(['validate', '--no-color', ...args], { cwd: dir });
+    const actual = `${text.stdout}${text.stderr}exit: ${text.code}\n`;
+    const golden = join(INVALID, name, 'expected.txt');
+    if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(golden)) writeFileSync(golden, actual);
+    expect(actual).toBe(readFileSync(golden, 'utf8'));
+    expect(json.code).toBe(text.code);
+  });
+});

@@ -1,0 +1,45 @@
+// Builds a dataset in a temp folder: the base fixture with a case's files laid over it.
+// A case folder may hold: replacement files, `args` (extra CLI arguments, one line),
+// `delete` (base paths to remove, one per line), `mkdir` (folders to create, one per line).
+
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+export const BASE = join(FIXTURES, 'base');
+const CONTROL = new Set(['args', 'delete', 'mkdir', 'expected.txt', 'README.md']);
+
+export function tempDir(prefix = 'mj-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function buildCase(caseDir: string): { dir: string; args: string[] } {
+  const dir = tempDir();
+  cpSync(BASE, dir, { recursive: true });
+  const control = (name: string): string[] => {
+    const p = join(caseDir, name);
+    return existsSync(p) ? readFileSync(p, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean) : [];
+  };
+  for (const rel of control('delete')) rmSync(join(dir, rel), { recursive: true, force: true });
+  for (const rel of control('mkdir')) {
+    rmSync(join(dir, rel), { recursive: true, force: true });
+    mkdirSync(join(dir, rel), { recursive: true });
+  }
+  const walk = (from: string): void => {
+    for (const name of readdirSync(from)) {
+      const abs = join(from, name);
+      const rel = relative(caseDir, abs);
+      if (from === caseDir && CONTROL.has(name)) continue;
+      if (statSync(abs).isDirectory()) {
+        mkdirSync(join(dir, rel), { recursive: true });
+        walk(abs);
+      } else {
+        cpSync(abs, join(dir, rel));
+      }
+    }
+  };
+  walk(caseDir);
+  const args = control('args').flatMap((l) => l.split(/\s+/));
+  return { dir, args };
+}
