@@ -1,0 +1,164 @@
+// The CLI end to end, in-process: exit codes, formats, languages, usage errors.
+
+import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mj } from './helpers/cli.js';
+import { BASE, tempDir } from './helpers/fixtures.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const TINY = join(ROOT, 'data-examples', 'tiny');
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+function copyBase(): string {
+  const d = tempDir();
+  dirs.push(d);
+  cpSync(BASE, d, { recursive: true });
+  return d;
+}
+
+describe('mj validate', () => {
+  it('prints a one-line summary and exits 0 on a clean dataset', async () => {
+    const r = await mj(['validate', '--data', TINY]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('民进示例省委：组织 8 个（支部 5 个），会员 31 人（在册 27 人），履职记录 2019 年 41 条；检查通过。\n');
+  });
+
+  it('finds the dataset by walking up from the current folder', async () => {
+    const r = await mj(['validate'], { cwd: join(TINY, 'activities') });
+    expect(r.code).toBe(0);
+  });
+
+  it('says in English when asked, by option or by LANG', async () => {
+    const a = await mj(['validate', '--data', TINY, '--lang', 'en']);
+    expect(a.stdout).toContain('all checks passed');
+    const b = await mj(['validate', '--data', TINY], { env: { LANG: 'en_US.UTF-8' } });
+    expect(b.stdout).toContain('all checks passed');
+    const c = await mj(['validate', '--data', TINY], { env: { LANG: 'C.UTF-8' } });
+    expect(c.stdout).toContain('检查通过');
+  });
+
+  it('reports MJ001 and exits 2 when there is no dataset', async () => {
+    const empty = tempDir();
+    dirs.push(empty);
+    const r = await mj(['validate'], { cwd: empty });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('错误 MJ001 找不到数据集');
+    expect(r.stdout).toContain('提示：用 --data 指定数据目录');
+    const missing = await mj(['validate', '--data', join(empty, 'nope'), '--format', 'json']);
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.stdout).diagnostics[0].code).toBe('MJ001');
+  });
+
+  it('reports MJ107 for a record over 1 MiB and goes on with the next rows', async () => {
+    const d = copyBase();
+    const file = join(d, 'activities', '2019.csv');
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    lines.splice(3, 0, `A900,2019-05-01,其他,gy-edu1,0001,${'长'.repeat((1 << 20) + 10)},,,,,`);
+    writeFileSync(file, lines.join('\n'));
+    const r = await mj(['validate', '--format', 'json'], { cwd: d });
+    const diags = JSON.parse(r.stdout).diagnostics as { code: string; line: number }[];
+    expect(diags.map((x) => [x.code, x.line])).toEqual([['MJ107', 4]]);
+    expect(r.code).toBe(1);
+  });
+
+  it('gives every diagnostic as data with --format json', async () => {
+    const d = copyBase();
+    writeFileSync(join(d, 'members.csv'), readFileSync(join(d, 'members.csv'), 'utf8').replace('0005,陈静,女,', '0005,陈静,女性,').replace(',gy-med1,', ',gy-med9,'));
+    const r = await mj(['validate', '--format', 'json'], { cwd: d });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.errors).toBe(2);
+    expect(doc.diagnostics.map((x: { code: string; line: number; column: number; field: string }) => [x.code, x.line, x.column, x.field])).toEqual([
+      ['MJ203', 6, 9, 'gender'],
+      ['MJ302', 9, 33, 'org'],
+    ]);
+    expect(doc.diagnostics[1].hint).toContain('是否为 gy-med1？');
+  });
+
+  it('writes GitHub workflow annotations with --format github', async () => {
+    const d = copyBase();
+    writeFileSync(join(d, 'members.csv'), readFileSync(join(d, 'members.csv'), 'utf8').replace('0005,陈静,女,', '0005,陈静,女性,'));
+    const r = await mj(['validate', '--format', 'github'], { cwd: d });
+    expect(r.stdout.split('\n')[0]).toBe('::error file=members.csv,line=6,col=9,title=MJ203::“性别”的值“女性”不在可选范围内 — 是否为 女？');
+  });
+
+  it('prints the first N in full and counts the rest', async () => {
+    const d = copyBase();
+    const csv = readFileSync(join(d, 'members.csv'), 'utf8').replace(/,男,/g, ',M,');
+    writeFileSync(join(d, 'members.csv'), csv);
+    const r = await mj(['validate', '--max-diagnostics', '2'], { cwd: d });
+    expect(r.stdout.match(/错误 MJ203/g)).toHaveLength(2);
+    expect(r.stdout).toMatch(/共 \d+ 个错误，0 个警告（MJ203 ×\d+）；另有 \d+ 条未显示，用 --max-diagnostics 0 显示全部。/);
+  });
+
+  it('fails on warnings only with --strict', async () => {
+    const d = copyBase();
+    const rows = readFileSync(join(d, 'members.csv'), 'utf8').trimEnd().split('\n');
+    writeFileSync(join(d, 'members.csv'), rows.map((l, i) => `${l},${i === 0 ? '手机号' : '13800000000'}`).join('\n') + '\n');
+    expect((await mj(['validate'], { cwd: d })).code).toBe(0);
+    expect((await mj(['validate', '--strict'], { cwd: d })).code).toBe(1);
+  });
+
+  it('only colours output on a terminal, never with NO_COLOR or --no-color', async () => {
+    const d = copyBase();
+    writeFileSync(join(d, 'members.csv'), readFileSync(join(d, 'members.csv'), 'utf8').replace('0005,陈静,女,', '0005,陈静,女性,'));
+    expect((await mj(['validate'], { cwd: d })).stdout).not.toContain('\u001b[');
+    expect((await mj(['validate'], { cwd: d, tty: true })).stdout).toContain('\u001b[');
+    expect((await mj(['validate'], { cwd: d, tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    expect((await mj(['validate', '--no-color'], { cwd: d, tty: true })).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('usage errors', () => {
+  it('exits 2 with a Chinese message for an unknown option', async () => {
+    const r = await mj(['validate', '--frmat', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('mj: 未知选项 --frmat');
+  });
+
+  it('exits 2 for a bad format, language, encoding or number', async () => {
+    expect((await mj(['validate', '--data', TINY, '--format', 'xml'])).code).toBe(2);
+    expect((await mj(['validate', '--data', TINY, '--lang', 'fr'])).code).toBe(2);
+    expect((await mj(['validate', '--data', TINY, '--encoding', 'latin9'])).code).toBe(2);
+    expect((await mj(['validate', '--data', TINY, '--max-diagnostics', 'many'])).code).toBe(2);
+  });
+
+  it('exits 2 for an unknown command', async () => {
+    const r = await mj(['valdate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('未知命令 valdate');
+  });
+
+  it('prints the version and help with exit 0', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const v = await mj(['--version']);
+    expect([v.code, v.stdout.trim()]).toEqual([0, pkg.version]);
+    const h = await mj(['--help']);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toContain('validate');
+  });
+});
+
+describe('mj schema', () => {
+  it('prints the JSON Schema of every file kind', async () => {
+    const r = await mj(['schema']);
+    expect(r.code).toBe(0);
+    const all = JSON.parse(r.stdout) as Record<string, { title: string }>;
+    expect(Object.keys(all)).toEqual(['mj.schema.json', 'orgs.schema.json', 'members.schema.json', 'activities.schema.json', 'assessments.schema.json', 'rubric.schema.json']);
+    const rubric = all['rubric.schema.json'] as unknown as { properties: { total: { type: string } } };
+    expect(rubric.properties.total.type).toBe('number');
+  });
+
+  it('writes them into a folder with --out', async () => {
+    const d = tempDir();
+    dirs.push(d);
+    mkdirSync(join(d, 'x'));
+    const r = await mj(['schema', '--out', 'x/schemas'], { cwd: d });
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(d, 'x', 'schemas')).sort()).toEqual(['activities.schema.json', 'assessments.schema.json', 'members.schema.json', 'mj.schema.json', 'orgs.schema.json', 'rubric.schema.json']);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ageOn, formatDay, parseDate, parseMonthOrDate } from '../src/util/dates.js';
+
+describe('parseDate', () => {
+  it.each([
+    ['2019-03-05', 20190305],
+    ['2019/3/5', 20190305],
+    ['2019.3.5', 20190305],
+    ['2019年3月5日', 20190305],
+    ['2020-02-29', 20200229],
+  ])('reads %s', (text, day) => {
+    expect(parseDate(text)).toEqual({ ok: true, day });
+  });
+
+  it.each(['2019-02-30', '2019-13-01', '1900-02-29'])('rejects the impossible day %s', (text) => {
+    expect(parseDate(text)).toEqual({ ok: false, reason: 'calendar' });
+  });
+
+  it.each(['19/3/5', '2019-3-5', '05.03.2019', '2019', '', '2019-03-05T00:00'])('rejects the form %s', (text) => {
+    expect(parseDate(text)).toEqual({ ok: false, reason: 'form' });
+  });
+});
+
+describe('parseMonthOrDate', () => {
+  it('reads a month as its first day', () => {
+    expect(parseMonthOrDate('1985-10')).toEqual({ ok: true, day: 19851001 });
+    expect(parseMonthOrDate('1985/3')).toEqual({ ok: true, day: 19850301 });
+    expect(parseMonthOrDate('1985年3月')).toEqual({ ok: true, day: 19850301 });
+    expect(parseMonthOrDate('1985.03')).toEqual({ ok: true, day: 19850301 });
+  });
+
+  it('flags 1985.1 as Excel damage of 1985.10', () => {
+    expect(parseMonthOrDate('1985.1')).toEqual({ ok: false, reason: 'excel-damaged', year: 1985, month: 1 });
+  });
+
+  it('reads full dates too', () => {
+    expect(parseMonthOrDate('1984-12-05')).toEqual({ ok: true, day: 19841205 });
+  });
+});
+
+describe('ageOn', () => {
+  it('counts completed years', () => {
+    expect(ageOn(19800610, 20190609)).toBe(38);
+    expect(ageOn(19800610, 20190610)).toBe(39);
+  });
+  it('formats days', () => {
+    expect(formatDay(20190305)).toBe('2019-03-05');
+  });
+});
