@@ -39,13 +39,17 @@ export function closest(value: string, candidates: Iterable<string>): string | u
   const max = threshold(value);
   let best: string | undefined;
   let bestD = max + 1;
+  let bestNested = false;
   const lower = value.toLowerCase();
   for (const c of candidates) {
     if (c === value) continue;
     const d = c.toLowerCase() === lower ? 0 : editDistance(value, c, max);
-    if (d < bestD || (d === bestD && best !== undefined && c < best)) {
+    // Among equally close candidates, one that contains the value (or is contained) wins: 市委 → 市委会.
+    const nested = c.includes(value) || value.includes(c);
+    if (d < bestD || (d === bestD && ((nested && !bestNested) || (nested === bestNested && best !== undefined && c < best)))) {
       best = c;
       bestD = d;
+      bestNested = nested;
     }
   }
   return bestD <= max ? best : undefined;

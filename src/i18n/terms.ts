@@ -65,6 +65,46 @@ const TERMS_EN = {
   'manual-no-points': 'with measure: manual takes no points, tiers or where (its points come from the assessments file)',
 } satisfies Record<keyof typeof TERMS_ZH, string>;
 
+/** The YAML parser's error codes, said plainly. */
+const YAML_ERRORS: Record<Lang, Record<string, string>> = {
+  zh: {
+    BAD_INDENT: '缩进不对（同一层的项要对齐，用空格而不是制表符）',
+    TAB_AS_INDENT: '用了制表符（Tab）缩进，请改用空格',
+    MISSING_CHAR: '缺少配对的符号（如 ]、}、引号）',
+    UNEXPECTED_TOKEN: '这里出现了不该出现的符号',
+    BLOCK_AS_IMPLICIT_KEY: '键的写法不对（冒号前后要有空格吗？）',
+    MULTILINE_IMPLICIT_KEY: '键不能跨行（冒号后要有空格）',
+    BAD_SCALAR_START: '值不能以这个符号开头，请用引号括起来',
+    BLOCK_IN_FLOW: '方括号或花括号里不能换行写块',
+    BAD_DQ_ESCAPE: '双引号中的转义写法不对',
+    BAD_ALIAS: '别名（*）指向不存在的锚点（&）',
+    MULTIPLE_DOCS: '一个文件只能有一个文档（删除多余的 ---）',
+    KEY_OVER_1024_CHARS: '键太长',
+    NON_STRING_KEY: '键必须是文字',
+    TAG_RESOLVE_FAILED: '无法识别的标签（!）',
+    BAD_COLLECTION_TYPE: '列表或映射的类型不对',
+    RESOURCE_EXHAUSTION: '内容展开后过大',
+  },
+  en: {
+    BAD_INDENT: 'bad indentation (align items of one level, with spaces, not tabs)',
+    TAB_AS_INDENT: 'a tab used for indentation; use spaces',
+    MISSING_CHAR: 'a closing character is missing (such as ], } or a quote)',
+    UNEXPECTED_TOKEN: 'a character that does not belong here',
+    BLOCK_AS_IMPLICIT_KEY: 'a key is written wrongly (a space after the colon?)',
+    MULTILINE_IMPLICIT_KEY: 'a key cannot span lines (a space after the colon?)',
+    BAD_SCALAR_START: 'a value cannot start with this character; quote it',
+    BLOCK_IN_FLOW: 'a block inside brackets or braces',
+    BAD_DQ_ESCAPE: 'a bad escape inside double quotes',
+    BAD_ALIAS: 'an alias (*) names an anchor (&) that does not exist',
+    MULTIPLE_DOCS: 'one document per file (remove the extra ---)',
+    KEY_OVER_1024_CHARS: 'a key is too long',
+    NON_STRING_KEY: 'keys must be text',
+    TAG_RESOLVE_FAILED: 'an unknown tag (!)',
+    BAD_COLLECTION_TYPE: 'a list or mapping of the wrong kind',
+    RESOURCE_EXHAUSTION: 'the content expands too far',
+  },
+};
+
 /** Translates a parameter value written as '@term' or '@term:arg'; other values pass through. */
 export function term(value: string | number, lang: Lang): string {
   if (typeof value === 'number') return String(value);
@@ -72,6 +112,7 @@ export function term(value: string | number, lang: Lang): string {
   const colon = value.indexOf(':', value.startsWith('@type:') ? 6 : 1);
   const key = colon < 0 ? value.slice(1) : value.slice(1, colon);
   const arg = colon < 0 ? '' : value.slice(colon + 1);
+  if (key === 'yaml') return YAML_ERRORS[lang][arg] ?? arg;
   const table: Terms = lang === 'zh' ? TERMS_ZH : TERMS_EN;
   const t = table[key];
   return t === undefined ? value.slice(1) : t.replace('{arg}', arg);

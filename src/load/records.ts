@@ -174,8 +174,9 @@ async function readYamlRecords(ctx: LoadContext, file: string, kind: RecordKind,
       const pos = doc.locate([index, key]);
       const i = lookup(key);
       if (i < 0) {
+        const keyPos = doc.locateKey([index, key]);
         ctx.report({
-          code: 'MJ104', file, ...pos, params: { column: key },
+          code: 'MJ104', file, ...keyPos, params: { column: key }, span: key.length,
           suggest: { value: key, pool: 'columns', candidates: knownHeaders(kind) },
         });
         continue;

@@ -46,10 +46,10 @@ export function reportZodIssues(ctx: LoadContext, file: string, doc: YamlDoc, is
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const key of issue.keys) {
-          const pos = doc.locate([...path, key]);
+          const pos = doc.locateKey([...path, key]);
           ctx.report({
             file, ...pos, code: 'MJ120', field: [...path, key].filter((k) => typeof k === 'string').join('.'), label: key,
-            params: { key }, suggest: { value: key, pool: 'values', candidates: KNOWN_KEYS },
+            params: { key }, span: key.length, suggest: { value: key, pool: 'values', candidates: KNOWN_KEYS },
           });
         }
         break;

@@ -33,6 +33,8 @@ export interface YamlDoc {
   readonly problems: readonly YamlProblem[];
   /** Line and column of the node at `path`, or of its nearest existing ancestor. */
   locate(path: Path): { line: number; column: number };
+  /** Line and column of the key of the pair at `path` (for unknown keys), else as locate. */
+  locateKey(path: Path): { line: number; column: number };
   /** The node at `path` if it exists (for iterating record lists with positions). */
   nodeAt(path: Path): Node | undefined;
   position(offset: number): { line: number; column: number };
@@ -59,11 +61,14 @@ export function parseYaml(text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS
   }
   if (doc) {
     for (const err of doc.errors) {
-      const at = position(err.pos[0]);
+      // An error at the end of the text points at the last character written.
+      let offset = Math.min(err.pos[0], Math.max(0, text.length - 1));
+      while (offset > 0 && (text[offset] === '\n' || text[offset] === '\r')) offset--;
+      const at = position(offset);
       if (err.code === 'DUPLICATE_KEY') {
         problems.push({ kind: 'duplicate-key', ...at, key: text.slice(err.pos[0], err.pos[1]) || duplicateKeyName(err.message) });
       } else {
-        problems.push({ kind: 'syntax', ...at, detail: firstLine(err.message) });
+        problems.push({ kind: 'syntax', ...at, detail: `@yaml:${err.code}` });
       }
     }
   }
@@ -79,7 +84,7 @@ export function parseYaml(text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS
         if (++aliases > limits.maxAliases) throw new Limit({ kind: 'alias-limit', ...at(node), limit: limits.maxAliases });
         const target = node.resolve(d);
         if (target === undefined || active.has(target)) {
-          throw new Limit({ kind: 'syntax', ...at(node), detail: `alias *${node.source}` });
+          throw new Limit({ kind: 'syntax', ...at(node), detail: '@yaml:BAD_ALIAS' });
         }
         active.add(target);
         const v = convert(target, depth, active);
@@ -150,7 +155,19 @@ export function parseYaml(text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS
     return { line: 1, column: 1 };
   };
 
-  return { value, problems, locate, nodeAt, position };
+  const locateKey = (path: Path): { line: number; column: number } => {
+    if (path.length > 0) {
+      const parent = nodeAt(path.slice(0, -1));
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.source ?? p.key.value) === String(path[path.length - 1]));
+        const kr = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+        if (kr) return position(kr[0]);
+      }
+    }
+    return locate(path);
+  };
+
+  return { value, problems, locate, locateKey, nodeAt, position };
 }
 
 function firstLine(s: string): string {

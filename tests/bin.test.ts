@@ -1,0 +1,48 @@
+// The built executable (bin/mj.js → dist/), as a user runs it: exit codes reach the shell,
+// and data problems never print a stack trace.
+
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BASE, tempDir } from './helpers/fixtures.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'mj.js');
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function runBin(args: string[], cwd = ROOT) {
+  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'zh_CN.UTF-8' };
+  delete env['LC_ALL'];
+  return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env });
+}
+
+describe('bin/mj.js', () => {
+  it('validates the tiny example with exit 0', () => {
+    const r = runBin(['validate', '--data', 'data-examples/tiny']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('检查通过');
+  });
+
+  it('exits 1 on bad data, with no stack trace', () => {
+    const d = tempDir();
+    dirs.push(d);
+    cpSync(BASE, d, { recursive: true });
+    writeFileSync(join(d, 'members.csv'), Buffer.from([0x00, 0x01, 0x02, 0xff]));
+    writeFileSync(join(d, 'orgs.yaml'), readFileSync(join(d, 'orgs.yaml'), 'utf8') + '- id: [unclosed\n');
+    const r = runBin(['validate'], d);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('MJ004');
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+  });
+
+  it('exits 2 on a usage error', () => {
+    const r = runBin(['validate', '--format', 'xml', '--data', 'data-examples/tiny']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('不支持的格式');
+  });
+});

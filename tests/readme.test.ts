@@ -1,0 +1,45 @@
+// Every mj command the README shows runs as written (from a copy of the examples, so commands
+// that write files leave the repository alone) and exits 0.
+
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mj } from './helpers/cli.js';
+import { tempDir } from './helpers/fixtures.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const PREFIX = 'npx --no-install mj ';
+
+export function readmeCommands(): string[] {
+  const text = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const blocks = [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const out: string[] = [];
+  for (const block of blocks) {
+    for (const raw of block.split('\n')) {
+      const line = raw.replace(/\s+#.*$/, '').trim();
+      const at = line.indexOf(PREFIX);
+      if (at >= 0) out.push(line.slice(at + PREFIX.length));
+    }
+  }
+  return out;
+}
+
+function words(command: string): string[] {
+  return [...command.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
+const work = tempDir('mj-readme-');
+cpSync(join(ROOT, 'data-examples'), join(work, 'data-examples'), { recursive: true });
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('README', () => {
+  const commands = readmeCommands();
+  it('shows mj commands', () => {
+    expect(commands.length).toBeGreaterThan(3);
+  });
+  it.each(commands)('mj %s', async (command) => {
+    const r = await mj(words(command), { cwd: work });
+    expect(r.stderr.includes('内部错误')).toBe(false);
+    expect(r.code).toBe(0);
+  });
+});
