@@ -46,7 +46,7 @@ describe('mj validate', () => {
     const r = await mj(['validate'], { cwd: empty });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('错误 MJ001 找不到数据集');
-    expect(r.stdout).toContain('提示：用 --data 指定数据目录');
+    expect(r.stdout).toContain('提示：在数据目录中运行，或用 --data 指定数据目录');
     const missing = await mj(['validate', '--data', join(empty, 'nope'), '--format', 'json']);
     expect(missing.code).toBe(2);
     expect(JSON.parse(missing.stdout).diagnostics[0].code).toBe('MJ001');

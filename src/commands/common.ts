@@ -48,11 +48,11 @@ export function wholeNumber(value: string | undefined, option: string, lang: Lan
 export async function openDataset(opts: CommonOptions, io: Io, lang: Lang): Promise<LoadContext | { missing: Diagnostic }> {
   const root = await findRoot(io.cwd, opts.data);
   if (root === undefined) {
-    const dir = opts.data ?? io.cwd;
-    return { missing: { severity: 'error', code: 'MJ001', file: '', line: 0, column: 0, params: { dir } } };
+    const where = opts.data === undefined ? '@no-config-up' : `@no-config-in:${opts.data}`;
+    return { missing: { severity: 'error', code: 'MJ001', file: '', line: 0, column: 0, params: { where } } };
   }
-  const maxMb = wholeNumber(opts.maxFileSize, '--max-file-size', lang, 1024);
-  return new LoadContext(root, { encoding: encodingOf(opts, lang), maxFileBytes: maxMb * 1024 * 1024 });
+  const maxMb = opts.maxFileSize === undefined ? undefined : wholeNumber(opts.maxFileSize, '--max-file-size', lang, 0);
+  return new LoadContext(root, { encoding: encodingOf(opts, lang), maxFileBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024 });
 }
 
 /** How dataset paths are shown: relative to the current folder, with forward slashes. */

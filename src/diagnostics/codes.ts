@@ -72,7 +72,7 @@ export type Code = keyof typeof CODES;
 type Catalogue = Record<Code, string>;
 
 export const MESSAGES_ZH = {
-  MJ001: '找不到数据集：{dir} 及其上级目录中都没有 mj.yaml',
+  MJ001: '找不到数据集：{where}',
   MJ002: '缺少{what}文件 {path}',
   MJ003: '无法读取文件：{reason}',
   MJ004: '这是二进制文件，不是文本表格（第 {offset} 字节是 NUL）',
@@ -132,7 +132,7 @@ export const MESSAGES_ZH = {
 } as const satisfies Catalogue;
 
 export const MESSAGES_EN = {
-  MJ001: 'no dataset found: neither {dir} nor any folder above it has an mj.yaml',
+  MJ001: 'no dataset found: {where}',
   MJ002: 'missing {what} file {path}',
   MJ003: 'cannot read the file: {reason}',
   MJ004: 'this is a binary file, not a text table (byte {offset} is NUL)',
@@ -193,12 +193,12 @@ export const MESSAGES_EN = {
 
 /** Static hints: what to do about it. Codes without one rely on a computed hint. */
 export const HINTS_ZH: Partial<Record<Code, string>> = {
-  MJ001: '用 --data 指定数据目录，或用 mj init 新建一个数据集',
+  MJ001: '在数据目录中运行，或用 --data 指定数据目录',
   MJ002: '检查 mj.yaml 中 files: 的设置，或新建该文件',
   MJ004: '请在 Excel 中另存为“CSV UTF-8（逗号分隔）”',
   MJ005: '建议另存为“CSV UTF-8”；若编码不是 GB18030，用 --encoding 指定',
   MJ006: '用 --encoding 指定正确的编码（utf-8、gb18030、utf-16le）',
-  MJ007: '拆分文件，或用 --max-file-size 调高上限',
+  MJ007: '拆分文件，或用 --max-file-size（或 mj.yaml 的 limits: max_file_mb）调高上限',
   MJ008: 'mj.yaml 中的路径必须在数据目录之内',
   MJ010: '删除或改名其中一个',
   MJ101: '检查这一行的双引号；单元格里的双引号要写成两个（""）',
@@ -206,7 +206,7 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ103: '检查这一行是否多了或少了逗号；含逗号的内容要用双引号括起来',
   MJ104: '这一列不会被使用；如果是拼写错误，请改成正确的列名',
   MJ106: '删除其中一列',
-  MJ107: '检查这一行附近是否有未配对的双引号',
+  MJ107: '检查这一行附近是否有未配对的双引号；确实需要更长的记录时，调高 mj.yaml 的 limits: max_record_chars',
   MJ111: '删除或合并重复的键',
   MJ112: 'YAML 中的别名（*）展开后过大，请直接写出内容',
   MJ201: '填写该项，或删除这一行',
@@ -239,12 +239,12 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
 };
 
 export const HINTS_EN: Partial<Record<Code, string>> = {
-  MJ001: 'use --data to point at the dataset folder, or create one with mj init',
+  MJ001: 'run mj inside the dataset folder, or point at it with --data',
   MJ002: 'check files: in mj.yaml, or create the file',
   MJ004: 'in Excel, save it as "CSV UTF-8 (comma delimited)"',
   MJ005: 'save it as "CSV UTF-8"; if it is not GB18030, name the encoding with --encoding',
   MJ006: 'name the right encoding with --encoding (utf-8, gb18030, utf-16le)',
-  MJ007: 'split the file, or raise the limit with --max-file-size',
+  MJ007: 'split the file, or raise the limit with --max-file-size (or limits: max_file_mb in mj.yaml)',
   MJ008: 'paths in mj.yaml must stay inside the dataset folder',
   MJ010: 'remove or rename one of them',
   MJ101: 'check the quotes on this line; a quote inside a cell is written twice ("")',
@@ -252,7 +252,7 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ103: 'check for a missing or extra comma; text with a comma must be quoted',
   MJ104: 'this column is not used; if it is a typo, use the right column name',
   MJ106: 'remove one of them',
-  MJ107: 'look for an unmatched double quote near this line',
+  MJ107: 'look for an unmatched double quote near this line; if records really are this long, raise limits: max_record_chars in mj.yaml',
   MJ111: 'remove or merge the duplicated key',
   MJ112: 'YAML aliases (*) expand too far; write the content out',
   MJ201: 'fill it in, or remove the row',

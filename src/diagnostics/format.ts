@@ -120,7 +120,8 @@ export function formatText(sorted: readonly Diagnostic[], ctx: FormatContext, ma
     const sev = SEVERITY_WORD[ctx.lang][d.severity];
     const sevText = c ? (d.severity === 'error' ? c.error(sev) : c.warning(sev)) : sev;
     const suggestion = suggestionHint(d, ctx);
-    const head = `${location(d, ctx)}: ${sevText} ${d.code} ${message(d, ctx.lang)}${suggestion ? ` — ${suggestion}` : ''}`;
+    const where = d.file === '' ? '' : `${location(d, ctx)}: `;
+    const head = `${where}${sevText} ${d.code} ${message(d, ctx.lang)}${suggestion ? ` — ${suggestion}` : ''}`;
     out.push(c ? c.bold(head) : head);
     for (const l of excerpt(d, ctx)) out.push(c ? c.dim(l) : l);
     const hint = staticHint(d, ctx.lang);
@@ -159,14 +160,14 @@ export function formatGithub(sorted: readonly Diagnostic[], ctx: FormatContext, 
   const out: string[] = [];
   const shown = max > 0 ? sorted.slice(0, max) : sorted;
   for (const d of shown) {
-    const props = [`file=${ghEscapeProp(ctx.showPath(d.file))}`];
+    const props = d.file === '' ? [] : [`file=${ghEscapeProp(ctx.showPath(d.file))}`];
     if (d.line > 0) props.push(`line=${d.line}`);
     if (d.column > 0) props.push(`col=${d.column}`);
     props.push(`title=${ghEscapeProp(d.code)}`);
     const suggestion = suggestionHint(d, ctx);
     const hint = staticHint(d, ctx.lang);
     const text = [message(d, ctx.lang) + (suggestion ? ` — ${suggestion}` : ''), hint].filter(Boolean).join(ctx.lang === 'zh' ? '。提示：' : '. Hint: ');
-    out.push(`::${d.severity} ${props.join(',')}::${ghEscapeData(text)}`);
+    out.push(`::${d.severity}${props.length > 0 ? ' ' : ''}${props.join(',')}::${ghEscapeData(text)}`);
   }
   out.push(summaryLine(sorted, ctx.lang, shown.length));
   return out.join('\n') + '\n';
@@ -186,7 +187,7 @@ export function formatJson(sorted: readonly Diagnostic[], ctx: FormatContext, ex
       return {
         severity: d.severity,
         code: d.code,
-        file: ctx.showPath(d.file),
+        file: d.file === '' ? null : ctx.showPath(d.file),
         line: d.line,
         column: d.column,
         field: d.field ?? null,

@@ -62,6 +62,10 @@ export async function loadConfig(ctx: LoadContext): Promise<Config | undefined> 
     return undefined;
   }
   const raw = parsed.data;
+  if (raw.limits?.max_file_mb !== undefined && ctx.options.maxFileBytes === undefined) {
+    ctx.limits.maxFileBytes = Number(raw.limits.max_file_mb) * 1024 * 1024;
+  }
+  if (raw.limits?.max_record_chars !== undefined) ctx.limits.maxRecordChars = Number(raw.limits.max_record_chars);
   const pick = (key: keyof Config['files']): readonly string[] => {
     const p = raw.files?.[key];
     return p === undefined ? DEFAULT_FILES[key] : [p];

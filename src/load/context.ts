@@ -12,14 +12,26 @@ export interface LoadOptions {
   readonly maxFileBytes?: number | undefined;
 }
 
+/** Limits that mj.yaml's `limits:` may set; the command line wins over both. */
+export interface Limits {
+  maxFileBytes: number;
+  maxRecordChars: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<Limits> = { maxFileBytes: 1024 * 1024 * 1024, maxRecordChars: 1 << 20 };
+
 export class LoadContext {
   readonly diagnostics = new Diagnostics();
+  /** In force for every file read after mj.yaml. */
+  readonly limits: Limits;
 
   constructor(
     /** Absolute path of the dataset root. */
     readonly root: string,
     readonly options: LoadOptions = {},
-  ) {}
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}) };
+  }
 
   report(d: DiagnosticInput): void {
     this.diagnostics.add({ ...d, severity: d.severity ?? CODES[d.code], params: d.params ?? {} });

@@ -75,7 +75,7 @@ function bytes(n: number): string {
 export async function openDataFile(ctx: LoadContext, file: string, what: string): Promise<TextSource | undefined> {
   const abs = await resolveInside(ctx, file);
   if (abs === undefined) return undefined;
-  const r = await openText(abs, { encoding: ctx.options.encoding, maxBytes: ctx.options.maxFileBytes });
+  const r = await openText(abs, { encoding: ctx.options.encoding, maxBytes: ctx.limits.maxFileBytes });
   if (!r.ok) {
     reportFailure(ctx, file, r.failure, what);
     return undefined;
@@ -88,7 +88,7 @@ export async function openDataFile(ctx: LoadContext, file: string, what: string)
 export async function readDataFile(ctx: LoadContext, file: string, what: string): Promise<string | undefined> {
   const abs = await resolveInside(ctx, file);
   if (abs === undefined) return undefined;
-  const r = await readWholeText(abs, { encoding: ctx.options.encoding, maxBytes: ctx.options.maxFileBytes });
+  const r = await readWholeText(abs, { encoding: ctx.options.encoding, maxBytes: ctx.limits.maxFileBytes });
   if (!r.ok) {
     reportFailure(ctx, file, r.failure, what);
     return undefined;

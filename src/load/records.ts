@@ -129,7 +129,7 @@ async function readCsvRecords(ctx: LoadContext, file: string, kind: RecordKind, 
     else ctx.report({ code: 'MJ107', file, line: p.line, column: p.column, params: { limit: p.limit } });
   };
 
-  const tokenizer = new CsvTokenizer({ record: onRecord, problem: onProblem });
+  const tokenizer = new CsvTokenizer({ record: onRecord, problem: onProblem }, { maxRecord: ctx.limits.maxRecordChars });
   try {
     for await (const chunk of source.chunks()) tokenizer.push(chunk);
     tokenizer.end();

@@ -13,7 +13,7 @@ const KNOWN_KEYS = [
   'title', 'total', 'grades', 'min', 'max', 'quota', 'sections', 'bonus', 'items', 'measure', 'where',
   'field', 'at_least', 'lead', 'points', 'tiers', 'note', 'member_items', 'vetoes', 'when', 'item',
   'below', 'max_grade', 'three_ones', 'proposal', 'service', 'member_info', 'subsidy', 'base',
-  'per_member', 'grade_factor', 'cap', 'budget', 'level', 'tags',
+  'per_member', 'grade_factor', 'cap', 'budget', 'level', 'tags', 'limits', 'max_file_mb', 'max_record_chars',
 ];
 
 function valueAt(root: RawValue | undefined, path: readonly PropertyKey[]): RawValue | undefined {

@@ -28,6 +28,13 @@ export const CONFIG_SCHEMA = z.strictObject({
     .optional()
     .describe('覆盖默认的文件位置；按年份的文件用 {year} 占位，例如 activities/{year}.csv'),
   outcomes: z.array(z.string().min(1)).optional().describe('在内置的结果短语之外增加的短语'),
+  limits: z
+    .strictObject({
+      max_file_mb: z.string().regex(/^\d+$/, 'MJ207').meta({ mjNumber: true }).optional().describe('单个数据文件的大小上限（MB），默认 1024'),
+      max_record_chars: z.string().regex(/^\d+$/, 'MJ207').meta({ mjNumber: true }).optional().describe('一条 CSV 记录的最大字符数，默认 1048576'),
+    })
+    .optional()
+    .describe('读取数据文件的上限；命令行的 --max-file-size 优先'),
 });
 export type RawConfig = z.infer<typeof CONFIG_SCHEMA>;
 
