@@ -55,7 +55,7 @@ describe('readWholeText', () => {
 
   it('reports bytes that the named encoding cannot read', async () => {
     const r = await readWholeText(file('bad.csv', Buffer.from([0x41, 0xff, 0x42])), { encoding: 'gb18030' });
-    expect(r).toEqual({ ok: false, failure: { kind: 'undecodable', encoding: 'gb18030' } });
+    expect(r).toEqual({ ok: false, failure: { kind: 'undecodable', encoding: 'gb18030', line: 1, column: 2 } });
   });
 
   it('refuses a file over the size limit, and a folder', async () => {

@@ -34,7 +34,7 @@ export function checkOrgTree(ctx: LoadContext, loaded: LoadedOrgs): void {
   }
   if (roots.length !== 1 && loaded.orgs.length > 0) {
     const where = roots.length > 1 ? at(loaded, roots[1]!, 'id') : { file: loaded.source.file, line: 1, column: 1 };
-    ctx.report({ ...where, code: 'MJ306', params: { count: roots.length, ids: roots.map((r) => r.id).join('、') || '—' } });
+    ctx.report({ ...where, code: 'MJ306', params: { count: roots.length, ids: roots.map((r) => r.id).join('、') || '—' }, ...(roots.length > 1 ? { span: roots[1]!.id.length } : {}) });
   }
   // Cycles: follow parents; each cycle is reported once, at its first org in file order.
   const state = new Map<string, 'open' | 'done'>();

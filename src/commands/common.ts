@@ -38,6 +38,13 @@ export function encodingOf(opts: CommonOptions, lang: Lang): Encoding | undefine
   return e;
 }
 
+/** Megabytes as bytes; decimals allowed, 0 means no limit. */
+export function megabytes(value: string, option: string, lang: Lang): number {
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new UsageError(t(lang, 'usage.badNumber', { option, value }));
+  const mb = Number(value);
+  return mb === 0 ? Number.POSITIVE_INFINITY : Math.floor(mb * 1024 * 1024);
+}
+
 export function wholeNumber(value: string | undefined, option: string, lang: Lang, fallback: number): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value)) throw new UsageError(t(lang, 'usage.badNumber', { option, value }));
@@ -51,8 +58,8 @@ export async function openDataset(opts: CommonOptions, io: Io, lang: Lang): Prom
     const where = opts.data === undefined ? '@no-config-up' : `@no-config-in:${opts.data}`;
     return { missing: { severity: 'error', code: 'MJ001', file: '', line: 0, column: 0, params: { where } } };
   }
-  const maxMb = opts.maxFileSize === undefined ? undefined : wholeNumber(opts.maxFileSize, '--max-file-size', lang, 0);
-  return new LoadContext(root, { encoding: encodingOf(opts, lang), maxFileBytes: maxMb === undefined ? undefined : maxMb * 1024 * 1024 });
+  const maxBytes = opts.maxFileSize === undefined ? undefined : megabytes(opts.maxFileSize, '--max-file-size', lang);
+  return new LoadContext(root, { encoding: encodingOf(opts, lang), maxFileBytes: maxBytes });
 }
 
 /** How dataset paths are shown: relative to the current folder, with forward slashes. */
@@ -89,7 +96,7 @@ export async function renderDiagnostics(
       if (!set) wanted.set(d.file, (set = new Set()));
       set.add(d.line);
     }
-    for (const [file, set] of wanted) lines.set(file, await readLines(join(root, file), set, encoding));
+    for (const [file, set] of wanted) lines.set(file, await readLines(join(root, file), set, /\.csv$/i.test(file) ? encoding : undefined));
   }
   const pools = suggestPools(ds);
   const c = color ? new Chalk({ level: Math.max(1, chalk.level) as 1 | 2 | 3 }) : undefined;
@@ -113,11 +120,13 @@ function suggestPools(ds: Dataset | undefined): FormatContext['suggest'] {
   return (value: string, pool: SuggestPool, candidates: readonly string[] | undefined) => {
     switch (pool) {
       case 'orgs':
-        orgs ??= new Set(ds?.orgs.map((o) => o.id) ?? []);
-        return closest(value, orgs);
-      case 'branches':
-        branches ??= new Set(ds?.orgs.filter((o) => o.type === '支部').map((o) => o.id) ?? []);
-        return closest(value, branches);
+      case 'branches': {
+        // A clerk often writes the org's name where its id belongs.
+        const named = ds?.orgs.find((o) => o.name === value && (pool === 'orgs' || o.type === '支部'));
+        if (named) return named.id;
+        if (pool === 'orgs') return closest(value, (orgs ??= new Set(ds?.orgs.map((o) => o.id) ?? [])));
+        return closest(value, (branches ??= new Set(ds?.orgs.filter((o) => o.type === '支部').map((o) => o.id) ?? [])));
+      }
       case 'members':
         members ??= new Set(ds?.memberById.keys() ?? []);
         return closestInSet(value, members, () => (memberAlphabet ??= alphabetOf(members!)));

@@ -46,7 +46,8 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<ExitCo
   const summary = ds ? summaryOf(ds, counts, rubricYears, lang, warnings > 0) : undefined;
 
   if (format === 'json') {
-    io.stdout(await renderDiagnostics(list, ctx.root, ds, io, lang, format, max, color, ctx.options.encoding, summary ? { summary } : {}));
+    const data = ds ? { dataset: datasetFacts(ds, counts, rubricYears) } : {};
+    io.stdout(await renderDiagnostics(list, ctx.root, ds, io, lang, format, max, color, ctx.options.encoding, data));
   } else {
     if (list.length > 0) io.stdout(await renderDiagnostics(list, ctx.root, ds, io, lang, format, max, color, ctx.options.encoding));
     if (errors === 0 && summary) io.stdout(summary + '\n');
@@ -54,6 +55,19 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<ExitCo
   if (list.some((d) => d.code === 'MJ003')) return EXIT.io;
   if (errors > 0 || (opts.strict && warnings > 0)) return EXIT.data;
   return EXIT.ok;
+}
+
+/** What was read, as data (the JSON report's counterpart of the summary line). */
+function datasetFacts(ds: Dataset, counts: ReadonlyMap<number, number>, rubricYears: readonly number[]) {
+  return {
+    name: ds.config.name,
+    orgs: ds.orgs.length,
+    branches: ds.orgs.filter((o) => o.type === '支部').length,
+    members: ds.members.length,
+    active: ds.members.filter((m) => m.status === '在册').length,
+    records: Object.fromEntries([...counts.entries()].map(([y, n]) => [String(y), n])),
+    rubrics: rubricYears,
+  };
 }
 
 function summaryOf(ds: Dataset, counts: ReadonlyMap<number, number>, rubricYears: readonly number[], lang: Lang, warned: boolean): string {

@@ -60,21 +60,21 @@ export async function streamActivities(
         if (!refs.brokenOrgs.has(orgId)) r.report(F.org, 'MJ302', { value: orgId }, { span: orgId.length, suggest: { value: orgId, pool: 'orgs' } });
       } else if (date !== undefined) {
         if (org.established !== undefined && org.established > date) {
-          r.report(F.org, 'MJ310', { value: orgId, date: formatDay(date), why: `@not-yet-established:${formatDay(org.established)}` });
+          r.report(F.org, 'MJ310', { value: orgId, date: formatDay(date), why: `@not-yet-established:${formatDay(org.established)}` }, { span: orgId.length });
         } else if (org.dissolved !== undefined && org.dissolved < date) {
-          r.report(F.org, 'MJ310', { value: orgId, date: formatDay(date), why: `@already-dissolved:${formatDay(org.dissolved)}` });
+          r.report(F.org, 'MJ310', { value: orgId, date: formatDay(date), why: `@already-dissolved:${formatDay(org.dissolved)}` }, { span: orgId.length });
         }
       }
     }
-    for (const mid of memberIds) {
+    memberIds.forEach((mid, k) => {
       const m = refs.members.get(mid);
       if (m === undefined) {
-        if (!refs.brokenMembers.has(mid)) r.reportItem(F.members, mid, 'MJ303', { value: mid }, { suggest: { value: mid, pool: 'members' } });
+        if (!refs.brokenMembers.has(mid)) r.reportItem(F.members, k, 'MJ303', { value: mid }, { suggest: { value: mid, pool: 'members' } });
       } else if (date !== undefined && !onRoster(m, date)) {
         const why = m.joined > date ? `@not-yet-joined:${formatDay(m.joined)}` : `@already-left:${formatDay(m.left ?? date)}`;
-        r.reportItem(F.members, mid, 'MJ308', { value: mid, date: formatDay(date), why });
+        r.reportItem(F.members, k, 'MJ308', { value: mid, date: formatDay(date), why });
       }
-    }
+    });
     if (id !== undefined) {
       const first = firstLine.get(id);
       if (first !== undefined) r.report(F.id, 'MJ301', { id, first: `${rf.file}:${first}` }, { span: id.length });

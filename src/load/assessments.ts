@@ -48,7 +48,7 @@ export async function loadAssessments(
       } else if (manual !== undefined) {
         const spec = manual.get(item);
         if (spec === undefined) {
-          r.report(F.item, 'MJ401', { item, year }, { span: item.length, suggest: { value: item, pool: 'items', candidates: [...manual.keys()] } });
+          r.report(F.item, 'MJ401', { item, year }, { span: item.length, suggest: { value: item, pool: 'values', candidates: [...manual.keys()] } });
         } else if (points !== undefined) {
           const min = spec.min ?? '0';
           const max = spec.max ?? '0';

@@ -63,7 +63,8 @@ export async function loadConfig(ctx: LoadContext): Promise<Config | undefined> 
   }
   const raw = parsed.data;
   if (raw.limits?.max_file_mb !== undefined && ctx.options.maxFileBytes === undefined) {
-    ctx.limits.maxFileBytes = Number(raw.limits.max_file_mb) * 1024 * 1024;
+    const mb = Number(raw.limits.max_file_mb);
+    ctx.limits.maxFileBytes = mb === 0 ? Number.POSITIVE_INFINITY : mb * 1024 * 1024;
   }
   if (raw.limits?.max_record_chars !== undefined) ctx.limits.maxRecordChars = Number(raw.limits.max_record_chars);
   const pick = (key: keyof Config['files']): readonly string[] => {

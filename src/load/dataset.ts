@@ -38,10 +38,12 @@ export interface Dataset {
 export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
   const config = await loadConfig(ctx);
   if (config === undefined) return undefined;
-  const orgsFile = await pickFile(ctx, config.files.orgs);
-  const membersFile = await pickFile(ctx, config.files.members);
-  if (orgsFile === undefined) ctx.report({ code: 'MJ002', file: config.files.orgs[0]!, line: 0, column: 0, params: { what: '@orgs', path: config.files.orgs[0]! } });
-  if (membersFile === undefined) ctx.report({ code: 'MJ002', file: config.files.members[0]!, line: 0, column: 0, params: { what: '@members', path: config.files.members[0]! } });
+  const orgsPick = await pickFile(ctx, config.files.orgs);
+  const membersPick = await pickFile(ctx, config.files.members);
+  const orgsFile = orgsPick ?? undefined;
+  const membersFile = membersPick ?? undefined;
+  if (orgsPick === undefined) ctx.report({ code: 'MJ002', file: config.files.orgs[0]!, line: 0, column: 0, params: { what: '@orgs', path: config.files.orgs[0]! } });
+  if (membersPick === undefined) ctx.report({ code: 'MJ002', file: config.files.members[0]!, line: 0, column: 0, params: { what: '@members', path: config.files.members[0]! } });
 
   const loadedOrgs = orgsFile === undefined ? undefined : await loadOrgs(ctx, orgsFile);
   if (loadedOrgs) checkOrgTree(ctx, loadedOrgs);

@@ -3,7 +3,7 @@
 // becomes a diagnostic on that file.
 
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep, posix } from 'node:path';
+import { relative, resolve, sep, posix } from 'node:path';
 import { openText, readWholeText, type ReadFailure, type TextSource } from '../source/decode.js';
 import type { LoadContext } from './context.js';
 
@@ -47,10 +47,10 @@ function reportFailure(ctx: LoadContext, file: string, failure: ReadFailure, wha
       ctx.report({ code: 'MJ002', file, line: 0, column: 0, params: { what, path: file } });
       return;
     case 'not-a-file':
-      ctx.report({ code: 'MJ003', file, line: 0, column: 0, params: { reason: 'not a regular file' } });
+      ctx.report({ code: 'MJ003', file, line: 0, column: 0, params: { reason: '@not-a-file' } });
       return;
     case 'io':
-      ctx.report({ code: 'MJ003', file, line: 0, column: 0, params: { reason: failure.message } });
+      ctx.report({ code: 'MJ003', file, line: 0, column: 0, params: { reason: ioReason(failure.message) } });
       return;
     case 'binary':
       ctx.report({ code: 'MJ004', file, line: 0, column: 0, params: { offset: failure.offset + 1 } });
@@ -59,8 +59,26 @@ function reportFailure(ctx: LoadContext, file: string, failure: ReadFailure, wha
       ctx.report({ code: 'MJ007', file, line: 0, column: 0, params: { size: bytes(failure.size), limit: bytes(failure.limit) } });
       return;
     case 'undecodable':
-      ctx.report({ code: 'MJ006', file, line: 0, column: 0, params: { encoding: failure.encoding } });
+      ctx.report({ code: 'MJ006', file, line: failure.line, column: failure.column, params: { encoding: failure.encoding } });
       return;
+  }
+}
+
+/** An errno code as a term the message catalogue translates. */
+export function ioReason(code: string): string {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return '@no-permission';
+    case 'ENOENT':
+      return '@vanished';
+    case 'EISDIR':
+      return '@not-a-file';
+    case 'EMFILE':
+    case 'ENFILE':
+      return '@too-many-files';
+    default:
+      return `@io-error:${code}`;
   }
 }
 
@@ -71,7 +89,7 @@ function bytes(n: number): string {
   return `${n} B`;
 }
 
-/** Opens a data file for streaming; reports and returns undefined on failure. */
+/** Opens a CSV data file for streaming (--encoding applies); reports and returns undefined on failure. */
 export async function openDataFile(ctx: LoadContext, file: string, what: string): Promise<TextSource | undefined> {
   const abs = await resolveInside(ctx, file);
   if (abs === undefined) return undefined;
@@ -84,11 +102,14 @@ export async function openDataFile(ctx: LoadContext, file: string, what: string)
   return r.source;
 }
 
-/** Reads a whole (small) data file; reports and returns undefined on failure. */
+/**
+ * Reads a whole YAML file; reports and returns undefined on failure. Its encoding is always
+ * detected: --encoding is for spreadsheet exports (CSV), not for files written in an editor.
+ */
 export async function readDataFile(ctx: LoadContext, file: string, what: string): Promise<string | undefined> {
   const abs = await resolveInside(ctx, file);
   if (abs === undefined) return undefined;
-  const r = await readWholeText(abs, { encoding: ctx.options.encoding, maxBytes: ctx.limits.maxFileBytes });
+  const r = await readWholeText(abs, { maxBytes: ctx.limits.maxFileBytes });
   if (!r.ok) {
     reportFailure(ctx, file, r.failure, what);
     return undefined;
@@ -100,7 +121,7 @@ export async function readDataFile(ctx: LoadContext, file: string, what: string)
 /** A stream that failed after opening (a file deleted or changed while read). */
 export function reportStreamFailure(ctx: LoadContext, file: string, e: unknown): void {
   const code = (e as { code?: string }).code;
-  ctx.report({ code: 'MJ003', file, line: 0, column: 0, params: { reason: code ?? (e instanceof Error ? e.message : String(e)) } });
+  ctx.report({ code: 'MJ003', file, line: 0, column: 0, params: { reason: ioReason(code ?? 'EIO') } });
 }
 
 export interface YearFile {
@@ -147,10 +168,17 @@ export async function listYearFiles(ctx: LoadContext, patterns: readonly string[
   return [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([year, file]) => ({ year, file }));
 }
 
-/** The first of several candidate paths that exists (two existing is reported). */
-export async function pickFile(ctx: LoadContext, candidates: readonly string[]): Promise<string | undefined> {
+/**
+ * The first of several candidate paths that exists (two existing is reported); undefined when
+ * none does, null when a candidate lies outside the dataset (already reported).
+ */
+export async function pickFile(ctx: LoadContext, candidates: readonly string[]): Promise<string | undefined | null> {
   const found: string[] = [];
-  for (const c of candidates) if (await exists(join(ctx.root, c))) found.push(c);
+  for (const c of candidates) {
+    const abs = await resolveInside(ctx, c);
+    if (abs === undefined) return null;
+    if (await exists(abs)) found.push(c);
+  }
   if (found.length > 1) ctx.report({ code: 'MJ010', file: found[1]!, line: 0, column: 0, params: { a: found[0]!, b: found[1]! } });
   return found[0];
 }

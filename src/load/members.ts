@@ -3,7 +3,7 @@
 
 import type { IdFilter } from '../model/types.js';
 import {
-  DEGREES, EDUCATIONS, GENDERS, ROLES, RESERVE, SECTORS, STATUSES, TITLES, onRoster,
+  DEGREES, EDUCATIONS, GENDERS, ROLES, RESERVE, SECTORS, STATUSES, TITLES,
   type Member, type Org, type Origin,
 } from '../model/types.js';
 import { fieldIndex } from '../schema/fields.js';
@@ -79,15 +79,21 @@ export async function loadMembers(ctx: LoadContext, file: string, orgs: Readonly
         r.report(F.org, 'MJ304', { value: orgId, type: org.type }, { span: orgId.length });
       }
     }
+    const leftSpan = { span: String(rec.values[F.left] ?? '').length };
     if (status !== undefined && status !== '在册' && left === undefined && rec.values[F.left] === undefined) {
-      r.report(F.status, 'MJ209', { status });
+      r.report(F.status, 'MJ209', { status }, { span: status.length });
     }
-    if (status === '在册' && left !== undefined) r.report(F.left, 'MJ210', { left: formatDay(left) });
+    if (status === '在册' && left !== undefined) r.report(F.left, 'MJ210', { left: formatDay(left) }, leftSpan);
     if (joined !== undefined && left !== undefined && left < joined) {
-      r.report(F.left, 'MJ211', { left: formatDay(left), joined: formatDay(joined) });
+      r.report(F.left, 'MJ211', { left: formatDay(left), joined: formatDay(joined) }, leftSpan);
     }
 
-    if (id === undefined) return;
+    if (id === undefined) {
+      // A damaged id is still known, so references to it are not reported twice.
+      const written = rec.values[F.id];
+      if (typeof written === 'string') broken.add(written);
+      return;
+    }
     const origin: Origin = { file: rf.file, line: rec.line, column: rec.cols[F.id] || 1 };
     const first = firstSeen.get(id);
     if (first !== undefined) {
@@ -101,7 +107,7 @@ export async function loadMembers(ctx: LoadContext, file: string, orgs: Readonly
     }
     const m: Member = {
       id, name, gender, birth, ethnicity, joined, org: orgId, title, education, degree, employer, sector,
-      roles, reserve: reserve === '是', status, left, origin,
+      roles, reserve: reserve === '是', status, left, origin, orgColumn: rec.cols[F.org] || 1,
     };
     members.push(m);
     byId.set(id, m);
@@ -110,16 +116,14 @@ export async function loadMembers(ctx: LoadContext, file: string, orgs: Readonly
   return { members, byId, broken };
 }
 
-/** A member still on the roster when their branch was dissolved (spec §1 "A member's branch"). */
+/** A member still 在册 in a branch that has been dissolved (spec §1 "A member's branch"). */
 export function checkDissolvedBranches(ctx: LoadContext, loaded: LoadedMembers, orgs: ReadonlyMap<string, Org>): void {
   for (const m of loaded.members) {
     const org = orgs.get(m.org);
-    if (org?.dissolved === undefined) continue;
-    if (onRoster(m, org.dissolved)) {
-      ctx.report({
-        file: m.origin.file, line: m.origin.line, column: m.origin.column, code: 'MJ309', field: 'org',
-        params: { member: m.id, org: org.id, dissolved: formatDay(org.dissolved) },
-      });
-    }
+    if (org?.dissolved === undefined || m.status !== '在册') continue;
+    ctx.report({
+      file: m.origin.file, line: m.origin.line, column: m.orgColumn, code: 'MJ309', field: 'org', span: m.org.length,
+      params: { member: m.id, org: org.id, dissolved: formatDay(org.dissolved) },
+    });
   }
 }

@@ -38,7 +38,7 @@ export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOr
     return undefined;
   }
   if (!Array.isArray(doc.value)) {
-    ctx.report({ code: 'MJ113', file, line: 1, column: 1, params: { where: file, expected: '@list' } });
+    ctx.report({ code: 'MJ113', file, ...doc.locate([]), params: { where: file, expected: '@list' } });
     return undefined;
   }
   // Validate item by item, so one bad org does not hide the others.

@@ -15,6 +15,24 @@ const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$/;
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 const SIGNED_DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
 
+/** Offset of the k-th non-empty item of a `;`-separated cell, past its leading spaces. */
+function itemOffset(cell: string, k: number): number {
+  let start = 0;
+  let n = 0;
+  for (let i = 0; i <= cell.length; i++) {
+    const c = cell[i];
+    if (i === cell.length || c === ';' || c === '；') {
+      const piece = cell.slice(start, i);
+      if (piece.trim() !== '') {
+        if (n === k) return start + (piece.length - piece.trimStart().length);
+        n++;
+      }
+      start = i + 1;
+    }
+  }
+  return 0;
+}
+
 export class FieldReader {
   /** Set when any field of the record had an error. */
   bad = false;
@@ -42,9 +60,10 @@ export class FieldReader {
   }
 
   /** Reports a problem with one item of a list field, pointing at the item inside the cell. */
-  reportItem(i: number, item: string, code: Code, params: Params = {}, extra: { suggest?: Suggest } = {}): void {
+  reportItem(i: number, k: number, code: Code, params: Params = {}, extra: { suggest?: Suggest } = {}): void {
     const v = this.rec.values[i];
-    const offset = typeof v === 'string' ? Math.max(0, v.indexOf(item)) : 0;
+    const offset = typeof v === 'string' ? itemOffset(v, k) : 0;
+    const item = this.list(i)[k] ?? '';
     this.report(i, code, params, { ...extra, span: item.length, offset });
   }
 
@@ -76,7 +95,7 @@ export class FieldReader {
     const v = this.id(i);
     if (v === undefined) return undefined;
     if (!ORG_ID.test(v)) {
-      this.report(i, 'MJ204', { value: v }, { span: v.length });
+      this.report(i, 'MJ204', { value: v }, { span: v.length, suggest: { value: v, pool: 'orgs' } });
       return undefined;
     }
     return v;
@@ -128,13 +147,13 @@ export class FieldReader {
   listOf<T extends string>(i: number, values: readonly T[] | ReadonlySet<string>): T[] {
     const out: T[] = [];
     const has = (x: string): boolean => (values instanceof Set ? values.has(x) : (values as readonly string[]).includes(x));
-    for (const x of this.list(i)) {
+    this.list(i).forEach((x, k) => {
       if (has(x)) out.push(x as T);
       else {
         const candidates = values instanceof Set ? [...values] : [...(values as readonly string[])];
-        this.report(i, 'MJ203', { value: x }, { suggest: { value: x, pool: 'values', candidates } });
+        this.reportItem(i, k, 'MJ203', { value: x }, { suggest: { value: x, pool: 'values', candidates } });
       }
-    }
+    });
     return out;
   }
 

@@ -90,7 +90,7 @@ async function readCsvRecords(ctx: LoadContext, file: string, kind: RecordKind, 
     specs.forEach((s, i) => {
       if (seen.has(i)) return;
       absent.add(i);
-      if (s.required) ctx.report({ code: 'MJ105', file, line: rec.line, column: 1, field: s.key, params: { column: `${s.label}（${s.key}）` } });
+      if (s.required) ctx.report({ code: 'MJ105', file, line: rec.line, column: 0, field: s.key, params: { column: `${s.label}（${s.key}）` } });
     });
     rf = { file, kind, labels, absent };
   };
@@ -153,7 +153,7 @@ async function readYamlRecords(ctx: LoadContext, file: string, kind: RecordKind,
     return true;
   }
   if (!Array.isArray(doc.value)) {
-    ctx.report({ code: 'MJ113', file, line: 1, column: 1, params: { where: file, expected: '@list' } });
+    ctx.report({ code: 'MJ113', file, ...doc.locate([]), params: { where: file, expected: '@list' } });
     return true;
   }
   const specs = RECORD_FIELDS[kind];

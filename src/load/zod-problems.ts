@@ -55,7 +55,7 @@ export function reportZodIssues(ctx: LoadContext, file: string, doc: YamlDoc, is
         break;
       case 'invalid_type':
         if (value === undefined) ctx.report({ ...at, code: 'MJ201', params: { label: lastKey } });
-        else ctx.report({ ...at, code: 'MJ121', params: { key: lastKey, expected: `@type:${issue.expected}` } });
+        else ctx.report({ ...at, code: 'MJ121', params: { key: lastKey, expected: `@type:${issue.expected}` }, span: show(value).length || 1 });
         break;
       case 'invalid_value': {
         const values = issue.values.map(String);

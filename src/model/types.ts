@@ -61,6 +61,8 @@ export interface Member {
   readonly status: Status;
   readonly left: Day | undefined;
   readonly origin: Origin;
+  /** Column of the org cell, for checks that point at it. */
+  readonly orgColumn: number;
 }
 
 export const ACTIVITY_TYPES = [

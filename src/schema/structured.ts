@@ -30,7 +30,7 @@ export const CONFIG_SCHEMA = z.strictObject({
   outcomes: z.array(z.string().min(1)).optional().describe('在内置的结果短语之外增加的短语'),
   limits: z
     .strictObject({
-      max_file_mb: z.string().regex(/^\d+$/, 'MJ207').meta({ mjNumber: true }).optional().describe('单个数据文件的大小上限（MB），默认 1024'),
+      max_file_mb: z.string().regex(/^\d+(\.\d+)?$/, 'MJ207').meta({ mjNumber: true }).optional().describe('单个数据文件的大小上限（MB），默认 1024，0 表示不限'),
       max_record_chars: z.string().regex(/^\d+$/, 'MJ207').meta({ mjNumber: true }).optional().describe('一条 CSV 记录的最大字符数，默认 1048576'),
     })
     .optional()

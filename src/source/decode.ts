@@ -20,7 +20,7 @@ export type ReadFailure =
   | { kind: 'io'; message: string }
   | { kind: 'binary'; offset: number }
   | { kind: 'too-large'; size: number; limit: number }
-  | { kind: 'undecodable'; encoding: Encoding };
+  | { kind: 'undecodable'; encoding: Encoding; line: number; column: number };
 
 export interface TextSource {
   readonly encoding: Encoding;
@@ -80,8 +80,10 @@ export async function openText(
     }
     if (encoding !== 'utf-8') {
       // Check the whole file decodes before anyone consumes it.
-      const bad = await checkDecodes(fh, st.size, skip, encoding);
-      if (bad) return { ok: false, failure: { kind: 'undecodable', encoding } };
+      if (await failsToDecode(fh, st.size, skip, encoding)) {
+        const at = await firstUndecodable(fh, st.size, skip, encoding);
+        return { ok: false, failure: { kind: 'undecodable', encoding, ...at } };
+      }
     }
     const size = st.size;
     const source: TextSource = {
@@ -158,7 +160,25 @@ function completeUpTo(b: Buffer): number {
   return n;
 }
 
-async function checkDecodes(fh: FileHandle, size: number, skip: number, encoding: Encoding): Promise<boolean> {
+/** Line and column of the first character the encoding cannot read (shown as U+FFFD). */
+async function firstUndecodable(fh: FileHandle, size: number, skip: number, encoding: Encoding): Promise<{ line: number; column: number }> {
+  const dec = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
+  let line = 1;
+  let column = 1;
+  for await (const b of readChunks(fh, size, skip)) {
+    const text = dec.decode(b, { stream: true });
+    for (const ch of text) {
+      if (ch === '\uFFFD') return { line, column };
+      if (ch === '\n') {
+        line++;
+        column = 1;
+      } else column++;
+    }
+  }
+  return { line, column };
+}
+
+async function failsToDecode(fh: FileHandle, size: number, skip: number, encoding: Encoding): Promise<boolean> {
   const dec = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   try {
     for await (const b of readChunks(fh, size, skip)) dec.decode(b, { stream: true });

@@ -66,9 +66,11 @@ export function parseYaml(text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS
       while (offset > 0 && (text[offset] === '\n' || text[offset] === '\r')) offset--;
       const at = position(offset);
       if (err.code === 'DUPLICATE_KEY') {
-        problems.push({ kind: 'duplicate-key', ...at, key: text.slice(err.pos[0], err.pos[1]) || duplicateKeyName(err.message) });
+        problems.push({ kind: 'duplicate-key', ...at, key: keyAt(text, err.pos[0]) });
       } else {
-        problems.push({ kind: 'syntax', ...at, detail: `@yaml:${err.code}` });
+        // The library calls a missing ] or } "bad indentation"; its message says which it is.
+        const code = /end with a [\]}]/.test(err.message) ? 'MISSING_CHAR' : err.code;
+        problems.push({ kind: 'syntax', ...at, detail: `@yaml:${code}` });
       }
     }
   }
@@ -170,13 +172,9 @@ export function parseYaml(text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS
   return { value, problems, locate, locateKey, nodeAt, position };
 }
 
-function firstLine(s: string): string {
-  const i = s.indexOf(' at line');
-  const t = i > 0 ? s.slice(0, i) : s;
-  const nl = t.indexOf('\n');
-  return nl > 0 ? t.slice(0, nl) : t;
-}
 
-function duplicateKeyName(message: string): string {
-  return firstLine(message);
+/** The key written at offset: up to its colon, without quotes. */
+function keyAt(text: string, offset: number): string {
+  const m = /^\s*(?:"([^"]*)"|'([^']*)'|([^:\n#]*?))\s*:/.exec(text.slice(offset, offset + 1100));
+  return (m?.[1] ?? m?.[2] ?? m?.[3] ?? text.slice(offset, offset + 1)).trim();
 }

@@ -1,0 +1,86 @@
+// The frame of one year's computation: which branches count that year (in org-tree order),
+// which members are active on the reference day, and dense numbers for both so that the
+// streaming counters can use typed arrays instead of maps keyed by strings.
+
+import { onRoster, type Day, type Member, type Org } from '../model/types.js';
+
+export interface YearScope {
+  readonly year: number;
+  /** The day rosters are taken on: 31 December, or --as-of. */
+  readonly asOf: Day;
+  readonly firstDay: Day;
+  readonly lastDay: Day;
+  /** Every org in depth-first tree order (children in file order). */
+  readonly orgsInTreeOrder: readonly Org[];
+  readonly orgById: ReadonlyMap<string, Org>;
+  /** The year's branches, in tree order. */
+  readonly branches: readonly Org[];
+  readonly branchIndex: ReadonlyMap<string, number>;
+  readonly members: readonly Member[];
+  readonly memberIndex: ReadonlyMap<string, number>;
+  /** Branch number of each member's org, or -1 when it is not one of the year's branches. */
+  readonly memberBranch: Int32Array;
+  /** 1 when the member is on the roster on asOf. */
+  readonly active: Uint8Array;
+  /** Active members per branch. */
+  readonly activeCount: Int32Array;
+}
+
+/** Depth-first order of the tree from its roots, children in file order; orgs off the tree last. */
+export function treeOrder(orgs: readonly Org[]): Org[] {
+  const children = new Map<string, Org[]>();
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const roots: Org[] = [];
+  for (const o of orgs) {
+    if (o.parent === undefined || !byId.has(o.parent)) roots.push(o);
+    else {
+      let list = children.get(o.parent);
+      if (!list) children.set(o.parent, (list = []));
+      list.push(o);
+    }
+  }
+  const out: Org[] = [];
+  const seen = new Set<string>();
+  const visit = (o: Org): void => {
+    if (seen.has(o.id)) return;
+    seen.add(o.id);
+    out.push(o);
+    for (const c of children.get(o.id) ?? []) visit(c);
+  };
+  for (const r of roots) visit(r);
+  for (const o of orgs) if (!seen.has(o.id)) visit(o); // cycles, reported by validation
+  return out;
+}
+
+/** A branch counts in a year unless established after its last day or dissolved before its first. */
+export function isBranchOfYear(o: Org, year: number): boolean {
+  if (o.type !== '支部') return false;
+  if (o.established !== undefined && o.established > year * 10000 + 1231) return false;
+  if (o.dissolved !== undefined && o.dissolved < year * 10000 + 101) return false;
+  return true;
+}
+
+export function makeScope(orgs: readonly Org[], members: readonly Member[], year: number, asOf?: Day): YearScope {
+  const orgsInTreeOrder = treeOrder(orgs);
+  const branches = orgsInTreeOrder.filter((o) => isBranchOfYear(o, year));
+  const branchIndex = new Map(branches.map((b, i) => [b.id, i]));
+  const day = asOf ?? year * 10000 + 1231;
+  const memberIndex = new Map<string, number>();
+  const memberBranch = new Int32Array(members.length);
+  const active = new Uint8Array(members.length);
+  const activeCount = new Int32Array(branches.length);
+  members.forEach((m, i) => {
+    memberIndex.set(m.id, i);
+    const b = branchIndex.get(m.org) ?? -1;
+    memberBranch[i] = b;
+    if (b >= 0 && onRoster(m, day)) {
+      active[i] = 1;
+      activeCount[b]!++;
+    }
+  });
+  return {
+    year, asOf: day, firstDay: year * 10000 + 101, lastDay: year * 10000 + 1231,
+    orgsInTreeOrder, orgById: new Map(orgs.map((o) => [o.id, o])),
+    branches, branchIndex, members, memberIndex, memberBranch, active, activeCount,
+  };
+}

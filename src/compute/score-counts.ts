@@ -1,0 +1,123 @@
+// The one pass over a year's duty records that a score sheet needs: per branch and rubric item
+// the record counts, sums and attendance, per member the matching records (for members and
+// coverage measures, "三个一" and member items). Records are dropped once counted.
+
+import type { Item, Rubric } from '../model/rubric.js';
+import type { Activity } from '../model/types.js';
+import { Rational } from '../util/decimal-text.js';
+import type { YearScope } from './scope.js';
+import { matcher, type Matcher } from './where.js';
+
+/** Exact sums of decimal texts: integers at a 10⁻⁴ scale, Rational beyond that. */
+export class DecimalSums {
+  private readonly scaled: Float64Array;
+  private readonly extra = new Map<number, Rational>();
+  constructor(size: number) {
+    this.scaled = new Float64Array(size);
+  }
+  add(i: number, text: string): void {
+    const dot = text.indexOf('.');
+    const decimals = dot < 0 ? 0 : text.length - dot - 1;
+    if (decimals <= 4) {
+      const whole = dot < 0 ? text : text.slice(0, dot) + text.slice(dot + 1);
+      this.scaled[i]! += Number(whole) * 10 ** (4 - decimals);
+    } else {
+      this.extra.set(i, (this.extra.get(i) ?? Rational.ZERO).add(Rational.parse(text)));
+    }
+  }
+  get(i: number): Rational {
+    const base = Rational.of(BigInt(this.scaled[i]!), 10000n);
+    const more = this.extra.get(i);
+    return more ? base.add(more) : base;
+  }
+}
+
+interface ItemCounter {
+  readonly item: Item;
+  readonly match: Matcher;
+  /** Branch records matching (count, attendance). */
+  readonly records: Int32Array;
+  /** Sum over matching branch records of listed active members of that branch (attendance). */
+  readonly listedActive: Float64Array;
+  readonly sums: DecimalSums | undefined;
+  /** Matching records per member (members, coverage; member items). */
+  readonly perMember: Int32Array | undefined;
+  readonly memberSums: DecimalSums | undefined;
+}
+
+export class ScoreCounts {
+  readonly items: ItemCounter[];
+  readonly memberItems: ItemCounter[];
+  readonly proposal: Int32Array;
+  readonly service: Int32Array;
+  readonly memberInfo: Int32Array;
+  private readonly proposalMatch: Matcher;
+  private readonly serviceMatch: Matcher;
+  private readonly memberInfoMatch: Matcher;
+  private readonly listed: number[] = [];
+
+  constructor(
+    readonly scope: YearScope,
+    readonly rubric: Rubric,
+  ) {
+    const B = scope.branches.length;
+    const M = scope.members.length;
+    const counter = (item: Item, perMemberItem: boolean): ItemCounter => ({
+      item,
+      match: matcher(item.where),
+      records: new Int32Array(perMemberItem ? 0 : B),
+      listedActive: new Float64Array(!perMemberItem && item.measure === 'attendance' ? B : 0),
+      sums: !perMemberItem && item.measure === 'sum' ? new DecimalSums(B) : undefined,
+      perMember: perMemberItem || item.measure === 'members' || item.measure === 'coverage' ? new Int32Array(M) : undefined,
+      memberSums: perMemberItem && item.measure === 'sum' ? new DecimalSums(M) : undefined,
+    });
+    this.items = rubric.sections.flatMap((s) => s.items).filter((it) => it.measure !== 'manual').map((it) => counter(it, false));
+    this.memberItems = rubric.memberItems.map((it) => counter(it, true));
+    this.proposal = new Int32Array(B);
+    this.service = new Int32Array(B);
+    this.memberInfo = new Int32Array(M);
+    this.proposalMatch = matcher(rubric.threeOnes.proposal);
+    this.serviceMatch = matcher(rubric.threeOnes.service);
+    this.memberInfoMatch = matcher(rubric.threeOnes.memberInfo);
+  }
+
+  visit(a: Activity): void {
+    const scope = this.scope;
+    const b = scope.branchIndex.get(a.org) ?? -1;
+    // Listed members as numbers, each once; the lead is the first listed.
+    const listed = this.listed;
+    listed.length = 0;
+    for (const id of a.members) {
+      const m = scope.memberIndex.get(id);
+      if (m !== undefined && !listed.includes(m)) listed.push(m);
+    }
+    const lead = a.members.length > 0 ? scope.memberIndex.get(a.members[0]!) : undefined;
+
+    for (const c of this.items) {
+      if (!c.match(a)) continue;
+      if (b >= 0) {
+        c.records[b]!++;
+        if (c.sums && c.item.field === 'hours' && a.hours !== undefined) c.sums.add(b, a.hours);
+        if (c.listedActive.length > 0) {
+          let k = 0;
+          for (const m of listed) if (scope.memberBranch[m] === b && scope.active[m] === 1) k++;
+          c.listedActive[b]! += k;
+        }
+      }
+      if (c.perMember) for (const m of listed) c.perMember[m]!++;
+    }
+    for (const c of this.memberItems) {
+      if (!c.match(a)) continue;
+      const who = c.item.lead ? (lead === undefined ? [] : [lead]) : listed;
+      for (const m of who) {
+        c.perMember![m]!++;
+        if (c.memberSums && a.hours !== undefined) c.memberSums.add(m, a.hours);
+      }
+    }
+    if (b >= 0) {
+      if (this.proposalMatch(a)) this.proposal[b]!++;
+      if (this.serviceMatch(a)) this.service[b]!++;
+    }
+    if (this.memberInfoMatch(a)) for (const m of listed) this.memberInfo[m]!++;
+  }
+}

@@ -1,0 +1,71 @@
+// Turns a validated rubric file into the engine's Rubric: decimal text to exact numbers,
+// single values to lists, tiers sorted, defaults ("三个一" definitions, at_least 1) filled in.
+
+import { DEFAULT_THREE_ONES, type Item, type Rubric, type Where } from '../model/rubric.js';
+import type { RawItem, RawRubric, RawWhere } from '../schema/structured.js';
+import { Rational } from '../util/decimal-text.js';
+
+const num = (t: string): Rational => Rational.parse(t);
+const opt = (t: string | undefined): Rational | undefined => (t === undefined ? undefined : num(t));
+const list = (v: string | readonly string[] | undefined): readonly string[] | undefined =>
+  v === undefined ? undefined : typeof v === 'string' ? [v] : v;
+
+export function compileWhere(w: RawWhere | undefined): Where {
+  if (!w) return {};
+  const out: { -readonly [K in keyof Where]: Where[K] } = {};
+  const type = list(w.type);
+  const outcomes = list(w.outcomes);
+  const level = list(w.level);
+  const tags = list(w.tags);
+  if (type) out.type = type;
+  if (outcomes) out.outcomes = outcomes;
+  if (level) out.level = level;
+  if (tags) out.tags = tags;
+  return out;
+}
+
+function compileItem(it: RawItem): Item {
+  return {
+    id: it.id,
+    name: it.name,
+    measure: it.measure,
+    where: compileWhere(it.where),
+    field: it.field,
+    atLeast: it.at_least === undefined ? Rational.ONE : num(it.at_least),
+    lead: it.lead === true,
+    points: opt(it.points),
+    tiers: it.tiers
+      ?.map((t) => ({ atLeast: num(t.at_least), points: num(t.points) }))
+      .sort((a, b) => a.atLeast.cmp(b.atLeast)),
+    max: opt(it.max),
+    min: opt(it.min),
+  };
+}
+
+export function compileRubric(raw: RawRubric, year: number): Rubric {
+  const t = raw.three_ones;
+  return {
+    year,
+    title: raw.title,
+    total: num(raw.total),
+    grades: raw.grades.map((g) => ({ name: g.name, min: num(g.min), quota: opt(g.quota) })),
+    sections: raw.sections.map((s) => ({ name: s.name, max: opt(s.max), bonus: s.bonus === true, items: s.items.map(compileItem) })),
+    memberItems: (raw.member_items ?? []).map(compileItem),
+    vetoes: (raw.vetoes ?? []).map((v) => ({
+      when: v.when === 'three_ones_incomplete' ? { kind: 'three-ones' as const } : { kind: 'item' as const, item: v.when.item, below: num(v.when.below) },
+      maxGrade: v.max_grade,
+    })),
+    threeOnes: {
+      proposal: t?.proposal ? compileWhere(t.proposal) : DEFAULT_THREE_ONES.proposal,
+      service: t?.service ? compileWhere(t.service) : DEFAULT_THREE_ONES.service,
+      memberInfo: t?.member_info ? compileWhere(t.member_info) : DEFAULT_THREE_ONES.memberInfo,
+    },
+    subsidy: raw.subsidy && {
+      base: num(raw.subsidy.base),
+      perMember: num(raw.subsidy.per_member),
+      gradeFactor: new Map(Object.entries(raw.subsidy.grade_factor).map(([k, v]) => [k, num(v)])),
+      cap: opt(raw.subsidy.cap),
+      budget: opt(raw.subsidy.budget),
+    },
+  };
+}
