@@ -1795,6 +1795,25 @@ for (const Y of OPT.years) {
   yearCounts.push(`${Y}: ${store.n}`);
 }
 
+// assessments/YEAR.csv for the last year: the panel's points for the example rubric's one
+// manual item (panel, 考评组综合评价, max 5), and the branch's own, usually a little higher.
+{
+  const Y = OPT.years[OPT.years.length - 1];
+  const yS = day(Y, 1, 1), yE = day(Y, 12, 31);
+  const rng = new Rng('assessments', Y);
+  fs.mkdirSync(path.join(OPT.out, 'assessments'), { recursive: true });
+  const o = new Out(path.join(OPT.out, 'assessments', `${Y}.csv`));
+  o.w('组织,项目,考评组审核得分,支部自评得分,备注\n');
+  for (const b of BRANCHES) {
+    if ((b.est != null && b.est > yE) || (b.dis != null && b.dis < yS)) continue;
+    const points = 2.5 + rng.int(0, 5) * 0.5; // 2.5 … 5
+    const self = Math.min(5, points + rng.int(0, 2) * 0.5);
+    const note = b.est != null && b.est >= yS ? '成立不满一年' : '';
+    o.w(`${b.id},panel,${points},${rng.chance(0.85) ? self : ''},${note}\n`);
+  }
+  pending.push(o.close());
+}
+
 // ───────────────────────────── invariants and the summary ─────────────────────────────
 {
   const R = M.filter((m) => onRoster(m, REF_DAY));

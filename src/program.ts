@@ -20,6 +20,13 @@ function addCommon(cmd: Command, lang: Lang): Command {
     .option('--max-file-size <mb>', t(lang, 'opt.maxFileSize'));
 }
 
+function addOutput(cmd: Command, lang: Lang): Command {
+  return cmd
+    .option('--format <format>', t(lang, 'opt.format.table'))
+    .option('--out <file>', t(lang, 'opt.out'))
+    .option('--excel', t(lang, 'opt.excel'));
+}
+
 /** Language of help and usage messages, decided before parsing: --lang in argv, else the environment. */
 export function argvLang(argv: readonly string[], env: Io['env']): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -44,6 +51,14 @@ export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => v
     .action(async (opts) => {
       const { runValidate } = await import('./commands/validate.js');
       setExit(await runValidate(opts, io));
+    });
+
+  addOutput(addCommon(program.command('score').description(t(lang, 'cmd.score')).argument('<year>', t(lang, 'arg.year')), lang), lang)
+    .option('--org <id>', t(lang, 'opt.org'))
+    .option('--explain <id>', t(lang, 'opt.explain'))
+    .action(async (year: string, opts) => {
+      const { runScore } = await import('./commands/score.js');
+      setExit(await runScore(year, opts, io));
     });
 
   addCommon(program.command('schema').description(t(lang, 'cmd.schema')), lang)

@@ -135,3 +135,23 @@ function suggestPools(ds: Dataset | undefined): FormatContext['suggest'] {
     }
   };
 }
+
+export function parseYear(value: string, lang: Lang): number {
+  if (!/^\d{4}$/.test(value)) throw new UsageError(t(lang, 'usage.badYear', { value }));
+  return Number(value);
+}
+
+/** The table language: --lang, else mj.yaml's locale, else zh — never the environment. */
+export function tableLang(opts: CommonOptions, configLocale: 'zh' | 'en' | undefined): 'zh' | 'en' {
+  if (opts.lang === 'zh' || opts.lang === 'en') return opts.lang;
+  return configLocale ?? 'zh';
+}
+
+/** Checks an --org id against the dataset; a usage error with a hint when unknown. */
+export function checkOrg(id: string | undefined, ds: Dataset, lang: Lang): string | undefined {
+  if (id === undefined) return undefined;
+  if (ds.orgById.has(id)) return id;
+  const named = ds.orgs.find((o) => o.name === id);
+  const guess = named?.id ?? closest(id, ds.orgById.keys());
+  throw new UsageError(t(lang, 'usage.unknownOrg', { value: id }), guess ? (lang === 'zh' ? `是否为 ${guess}？` : `did you mean ${guess}?`) : undefined);
+}

@@ -84,3 +84,23 @@ export function makeScope(orgs: readonly Org[], members: readonly Member[], year
     branches, branchIndex, members, memberIndex, memberBranch, active, activeCount,
   };
 }
+
+/** Ids of an org and every org below it. */
+export function subtree(orgs: readonly Org[], rootId: string): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const o of orgs) {
+    if (o.parent === undefined) continue;
+    let list = children.get(o.parent);
+    if (!list) children.set(o.parent, (list = []));
+    list.push(o.id);
+  }
+  const out = new Set<string>();
+  const stack = [rootId];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (out.has(id)) continue;
+    out.add(id);
+    for (const c of children.get(id) ?? []) stack.push(c);
+  }
+  return out;
+}

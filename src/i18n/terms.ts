@@ -38,6 +38,9 @@ const TERMS_ZH = {
   'lead-member-only': '的 lead 只用于会员积分项（member_items）',
   'min-above-max': '的 min 大于 max',
   'manual-member': '：会员积分项不能用 measure: manual',
+  'member-measure': '：会员积分项只能用 measure: count 或 sum',
+  'rubric': '评分表',
+  'activities': '履职记录',
   'manual-needs-max': '的 measure: manual 需要 max（考评组给分的上限）',
   'manual-no-points': '的 measure: manual 不用 points、tiers 或 where（分数来自考评组评分文件）',
 } satisfies Terms;
@@ -75,6 +78,9 @@ const TERMS_EN = {
   'lead-member-only': 'uses lead, which only member_items take',
   'min-above-max': 'has min above max',
   'manual-member': 'is a member item, which cannot use measure: manual',
+  'member-measure': 'is a member item, which takes measure: count or sum only',
+  'rubric': 'rubric',
+  'activities': 'duty records',
   'manual-needs-max': 'with measure: manual needs max (the panel\'s cap)',
   'manual-no-points': 'with measure: manual takes no points, tiers or where (its points come from the assessments file)',
 } satisfies Record<keyof typeof TERMS_ZH, string>;

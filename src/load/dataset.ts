@@ -12,6 +12,8 @@ import { listYearFiles, pickFile, type YearFile } from './files.js';
 import { checkDissolvedBranches, loadMembers } from './members.js';
 import { loadOrgs } from './orgs.js';
 import { loadRubric, manualItems, type LoadedRubric } from './rubric.js';
+import { compileRubric } from './compile-rubric.js';
+import type { Rubric } from '../model/rubric.js';
 
 export interface Dataset {
   /** Absolute path of the dataset root. */
@@ -116,6 +118,32 @@ function findItemPath(r: LoadedRubric, id: string): (string | number)[] {
     if (k >= 0) return ['sections', i, 'items', k, 'id'];
   }
   return [];
+}
+
+export interface YearData {
+  readonly rubric: Rubric | undefined;
+  readonly assessments: readonly Assessment[];
+}
+
+/** A year's rubric (compiled) and assessments, for the commands that score; a missing rubric is an error. */
+export async function loadYearRules(ctx: LoadContext, ds: Dataset, year: number): Promise<YearData> {
+  const loaded = await loadYearRubric(ctx, ds, year);
+  if (fileOfYear(ds.files.rubrics, year) === undefined) {
+    const path = ds.config.files.rubrics[0]!.replace('{year}', String(year));
+    ctx.report({ code: 'MJ002', file: path, line: 0, column: 0, params: { what: '@rubric', path } });
+  }
+  const assessments = await loadYearAssessments(ctx, ds, year, loaded);
+  return { rubric: loaded ? compileRubric(loaded.rubric, year) : undefined, assessments };
+}
+
+/** Streams the year's duty records; a year without a records file is an error. */
+export async function streamYearRequired(ctx: LoadContext, ds: Dataset, year: number, visit: (a: Activity) => void): Promise<void> {
+  if (fileOfYear(ds.files.activities, year) === undefined) {
+    const path = ds.config.files.activities[0]!.replace('{year}', String(year));
+    ctx.report({ code: 'MJ002', file: path, line: 0, column: 0, params: { what: '@activities', path } });
+    return;
+  }
+  await streamYear(ctx, ds, year, visit);
 }
 
 /** Streams one year's duty records; undefined when the year has no records file or it cannot be read. */

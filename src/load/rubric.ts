@@ -126,6 +126,7 @@ function itemProblem(item: RawItem, member: boolean): string | undefined {
     if (item.points !== undefined || item.tiers !== undefined || item.where !== undefined) return '@manual-no-points';
     return undefined;
   }
+  if (member && item.measure !== 'count' && item.measure !== 'sum') return '@member-measure';
   if (item.points === undefined && item.tiers === undefined) return '@needs-points';
   if (item.points !== undefined && item.tiers !== undefined) return '@points-or-tiers';
   if (item.measure === 'sum' && item.field === undefined) return '@sum-needs-field';

@@ -1,0 +1,107 @@
+// Why one branch got its score, as data: for each item the measure with the records (or
+// members) behind it, the per-unit points or tier, the caps that cut it; then sections, base,
+// bonus, deductions, total, rank, grade (veto, quota) and "三个一". Pure.
+
+import type { Item, Rubric } from '../model/rubric.js';
+import { onRoster, type Activity, type Assessment } from '../model/types.js';
+import { Rational } from '../util/decimal-text.js';
+import type { BranchScore, ItemScore } from './scores.js';
+import type { YearScope } from './scope.js';
+import { matcher } from './where.js';
+
+export interface RecordRef {
+  readonly id: string;
+  readonly date: number;
+  readonly title: string;
+  readonly file: string;
+  readonly line: number;
+  readonly hours: string | undefined;
+  /** For attendance: listed active members of the branch. */
+  readonly present?: number;
+}
+
+export interface MemberRef {
+  readonly id: string;
+  readonly name: string;
+  /** Matching records listing the member. */
+  readonly count: number;
+}
+
+export interface ItemExplanation {
+  readonly item: Item;
+  readonly score: ItemScore;
+  readonly records: readonly RecordRef[];
+  readonly qualified: readonly MemberRef[];
+  readonly notQualified: readonly MemberRef[];
+  readonly assessment: Assessment | undefined;
+}
+
+export interface Explanation {
+  readonly rubric: Rubric;
+  readonly score: BranchScore;
+  readonly branchCount: number;
+  readonly asOf: number;
+  readonly active: number;
+  readonly items: ReadonlyMap<Item, ItemExplanation>;
+  readonly threeOnes: {
+    readonly proposalRecords: readonly RecordRef[];
+    readonly serviceRecords: readonly RecordRef[];
+    readonly missing: readonly MemberRef[];
+  };
+}
+
+function ref(a: Activity, present?: number): RecordRef {
+  return { id: a.id, date: a.date, title: a.title, file: a.origin.file, line: a.origin.line, hours: a.hours, ...(present === undefined ? {} : { present }) };
+}
+
+const byDateThenId = (a: RecordRef, b: RecordRef): number => a.date - b.date || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * `records` are the year's records credited to the branch or listing one of its members (the
+ * command keeps only those while streaming).
+ */
+export function explainBranch(
+  scope: YearScope, rubric: Rubric, scores: readonly BranchScore[], branchId: string, records: readonly Activity[], assessments: readonly Assessment[],
+): Explanation {
+  const score = scores.find((s) => s.branch.id === branchId)!;
+  const activeMembers = scope.members.filter((m) => m.org === branchId && onRoster(m, scope.asOf));
+  const activeIds = new Set(activeMembers.map((m) => m.id));
+  const own = records.filter((a) => a.org === branchId);
+  const items = new Map<Item, ItemExplanation>();
+
+  for (const section of score.sections) {
+    for (const s of section.items) {
+      const item = s.item;
+      const match = matcher(item.where);
+      let refs: RecordRef[] = [];
+      const qualified: MemberRef[] = [];
+      const notQualified: MemberRef[] = [];
+      if (item.measure === 'count' || item.measure === 'sum') refs = own.filter(match).map((a) => ref(a));
+      if (item.measure === 'attendance') {
+        refs = own.filter(match).map((a) => ref(a, new Set(a.members.filter((m) => activeIds.has(m))).size));
+      }
+      if (item.measure === 'members' || item.measure === 'coverage') {
+        for (const m of activeMembers) {
+          const count = records.filter((a) => a.members.includes(m.id) && match(a)).length;
+          (item.atLeast.cmp(Rational.int(count)) <= 0 ? qualified : notQualified).push({ id: m.id, name: m.name, count });
+        }
+      }
+      refs.sort(byDateThenId);
+      const assessment = item.measure === 'manual' ? assessments.find((a) => a.org === branchId && a.item === item.id) : undefined;
+      items.set(item, { item, score: s, records: refs, qualified, notQualified, assessment });
+    }
+  }
+
+  const proposal = matcher(rubric.threeOnes.proposal);
+  const service = matcher(rubric.threeOnes.service);
+  const info = matcher(rubric.threeOnes.memberInfo);
+  const missing = activeMembers.filter((m) => !records.some((a) => a.members.includes(m.id) && info(a))).map((m) => ({ id: m.id, name: m.name, count: 0 }));
+  return {
+    rubric, score, branchCount: scores.length, asOf: scope.asOf, active: activeMembers.length, items,
+    threeOnes: {
+      proposalRecords: own.filter(proposal).map((a) => ref(a)).sort(byDateThenId),
+      serviceRecords: own.filter(service).map((a) => ref(a)).sort(byDateThenId),
+      missing,
+    },
+  };
+}

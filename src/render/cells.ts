@@ -1,0 +1,45 @@
+// How cells become text, the one rounding rule in one place: half away from zero, once, at
+// output — points to 2 decimals; ratios to 4 decimals as fractions (CSV, JSON) or percents with
+// 1 decimal (terminal, Markdown). Formula injection is neutralised here for text cells.
+
+import type { Cell, Column } from '../tables/table.js';
+import { Rational } from '../util/decimal-text.js';
+
+export type NumberStyle = 'machine' | 'human';
+
+function asRational(v: Cell): Rational | undefined {
+  if (v instanceof Rational) return v;
+  if (typeof v === 'number') return Rational.int(v);
+  return undefined;
+}
+
+export function formatCell(v: Cell, col: Column, style: NumberStyle): string {
+  if (v === null) return '';
+  if (typeof v === 'string') return v;
+  const r = asRational(v)!;
+  switch (col.kind) {
+    case 'int':
+      return r.toFixed(0);
+    case 'points':
+      return r.toFixed(2);
+    case 'ratio':
+      return style === 'machine' ? r.toFixed(4) : `${r.mul(Rational.int(100)).toFixed(1)}%`;
+    default:
+      return r.toShort(2);
+  }
+}
+
+/** True for a cell rendered as a number (CSV leaves it unguarded, JSON writes it bare). */
+export function isNumeric(v: Cell): boolean {
+  return typeof v === 'number' || v instanceof Rational;
+}
+
+/**
+ * Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) gets a
+ * leading apostrophe, so it shows as written and never executes.
+ */
+export function guardFormula(text: string): string {
+  if (text.length === 0) return text;
+  const c = text.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${text}` : text;
+}

@@ -1,0 +1,30 @@
+// Table → CSV: the header, the rows and the 合计 row only (titles and notes are for the other
+// formats). UTF-8 and LF by default; the Excel profile adds a BOM and CRLF. Text cells are
+// guarded against formula injection; numbers stay numbers.
+
+import type { Table } from '../tables/table.js';
+import { formatCell, guardFormula, isNumeric } from './cells.js';
+
+export interface CsvOptions {
+  readonly excel?: boolean;
+}
+
+function quote(s: string): string {
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function renderCsv(table: Table, options: CsvOptions = {}): string {
+  const eol = options.excel ? '\r\n' : '\n';
+  const lines = [table.columns.map((c) => quote(guardFormula(c.header))).join(',')];
+  for (const row of table.rows) {
+    lines.push(
+      row.cells
+        .map((v, i) => {
+          const text = formatCell(v, table.columns[i]!, 'machine');
+          return quote(isNumeric(v) ? text : guardFormula(text));
+        })
+        .join(','),
+    );
+  }
+  return (options.excel ? '\uFEFF' : '') + lines.join(eol) + eol;
+}

@@ -1,0 +1,109 @@
+// Branch scores → the 基层支部年度工作量化考核评分表: rank, branch, parent, one column per item,
+// one per section subtotal, bonus, deductions, total, grade and the veto that capped it; notes
+// state the rules a reader needs (exact totals, roster day, quotas, vetoes).
+
+import type { Rubric, Veto } from '../model/rubric.js';
+import type { Org } from '../model/types.js';
+import type { BranchScore } from '../compute/scores.js';
+import { formatDay } from '../util/dates.js';
+import { Rational } from '../util/decimal-text.js';
+import type { Column, Row, Table } from './table.js';
+import { headers, type TableLang } from './headers.js';
+
+export interface ScoresTableInput {
+  readonly datasetName: string;
+  readonly rubric: Rubric;
+  readonly scores: readonly BranchScore[];
+  readonly orgById: ReadonlyMap<string, Org>;
+  /** Branch ids to show (an --org subtree), or undefined for all. */
+  readonly only: ReadonlySet<string> | undefined;
+  /** The --org id, named in the notes. */
+  readonly orgFilter: string | undefined;
+  readonly lang: TableLang;
+}
+
+export function vetoText(v: Veto, rubric: Rubric, lang: TableLang): string {
+  const zh = lang === 'zh';
+  if (v.when.kind === 'three-ones') return zh ? `“三个一”未完成（最高${v.maxGrade}）` : `"three ones" incomplete (at most ${v.maxGrade})`;
+  const id = v.when.item;
+  const item = rubric.sections.flatMap((s) => s.items).find((i) => i.id === id);
+  const name = item?.name ?? id;
+  return zh ? `${name}低于 ${v.when.below.toShort(2)} 分（最高${v.maxGrade}）` : `${name} below ${v.when.below.toShort(2)} (at most ${v.maxGrade})`;
+}
+
+export function scoresTable(input: ScoresTableInput): Table {
+  const { rubric, scores, lang } = input;
+  const h = headers(lang);
+  const columns: Column[] = [
+    { key: 'rank', header: h.rank, kind: 'int' },
+    { key: 'branch', header: h.branch, kind: 'text' },
+    { key: 'parent', header: h.parent, kind: 'text' },
+  ];
+  for (const s of rubric.sections) for (const it of s.items) columns.push({ key: `item:${it.id}`, header: it.name, kind: 'points' });
+  rubric.sections.forEach((s, i) => columns.push({ key: `section:${i + 1}`, header: lang === 'zh' ? `${s.name}小计` : `${s.name} subtotal`, kind: 'points' }));
+  columns.push(
+    { key: 'bonus', header: h.bonus, kind: 'points' },
+    { key: 'deduction', header: h.deduction, kind: 'points' },
+    { key: 'total', header: h.total, kind: 'points' },
+    { key: 'grade', header: h.grade, kind: 'text' },
+    { key: 'veto', header: h.veto, kind: 'text' },
+  );
+
+  const rows: Row[] = [];
+  for (const s of scores) {
+    if (input.only && !input.only.has(s.branch.id)) continue;
+    const parent = s.branch.parent === undefined ? undefined : input.orgById.get(s.branch.parent);
+    const cells: Row['cells'][number][] = [s.rank, s.branch.name, parent?.name ?? ''];
+    for (const sec of s.sections) for (const it of sec.items) cells.push(it.points);
+    for (const sec of s.sections) cells.push(sec.subtotal);
+    cells.push(s.bonus, s.deduction, s.total, s.grade, s.veto ? vetoText(s.veto, rubric, lang) : '');
+    rows.push({ kind: 'data', cells });
+  }
+  return { name: 'scores', title: `${input.datasetName}${rubric.title}`, columns, rows, notes: scoreNotes(input) };
+}
+
+function scoreNotes(input: ScoresTableInput): string[] {
+  const { rubric, scores, lang } = input;
+  const zh = lang === 'zh';
+  const notes: string[] = [];
+  const n = scores.length;
+  notes.push(
+    zh
+      ? `共 ${n} 个支部参加 ${rubric.year} 年考核；在册会员按 ${formatDay(rubric.year * 10000 + 1231)} 计算。`
+      : `${n} branches are assessed for ${rubric.year}; active members are counted on ${formatDay(rubric.year * 10000 + 1231)}.`,
+  );
+  notes.push(
+    zh
+      ? '总分、排名和等级都按未经四舍五入的精确总分计算；表中分数保留 2 位小数，显示相同的两个支部可能排名不同。排名相同者并列。'
+      : 'Totals, ranks and grades use the exact total; scores are shown to 2 decimals, so two rows shown alike may rank apart. Equal totals share a rank.',
+  );
+  notes.push(
+    zh
+      ? `各项先按该项上限封顶，各部分小计再按该部分上限封顶（扣分不受封顶影响），基本分合计不超过 ${rubric.total.toShort(2)} 分；加分项另计。`
+      : `Each item is capped at its max, each section at its max (deductions always count), and the base sections together at ${rubric.total.toShort(2)}; bonus sections are added on top.`,
+  );
+  const bands = rubric.grades.map((g) => `${g.name} ≥ ${g.min.toShort(2)}`).join(zh ? '，' : ', ');
+  notes.push(zh ? `等级：${bands}。` : `Grades: ${bands}.`);
+  for (const v of rubric.vetoes) notes.push(zh ? `一票否决：${vetoText(v, rubric, lang)}。` : `Veto: ${vetoText(v, rubric, lang)}.`);
+  for (const g of rubric.grades) {
+    if (g.quota === undefined) continue;
+    const allowed = g.quota.mul(Rational.int(n)).floor();
+    const fell = scores.filter((s) => s.quotaFell && rubric.grades[rubric.grades.findIndex((x) => x.name === s.grade) - 1]?.name === g.name);
+    let note = zh
+      ? `${g.name}名额：全部 ${n} 个支部 × ${g.quota.toShort(4)}，至多 ${allowed} 个；名额线上并列的支部一起降入下一档。`
+      : `${g.name} quota: ${n} branches × ${g.quota.toShort(4)}, at most ${allowed}; branches tied at the cut fall together to the next band.`;
+    if (fell.length > 0) {
+      const names = fell.map((s) => s.branch.name).join(zh ? '、' : ', ');
+      note += zh ? `因名额降档：${names}。` : ` Lowered by the quota: ${names}.`;
+    }
+    notes.push(note);
+  }
+  if (input.orgFilter !== undefined) {
+    notes.push(
+      zh
+        ? `只列出 ${input.orgFilter} 下的支部；排名为全省排名，等级名额按全部支部计算。`
+        : `Only the branches under ${input.orgFilter} are listed; ranks are province-wide and quotas count every branch.`,
+    );
+  }
+  return notes;
+}

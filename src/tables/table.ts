@@ -1,0 +1,38 @@
+// The one format-neutral table every command builds and every renderer draws: a title, typed
+// columns, rows of typed cells (with subtotal and total rows marked), and notes. Numbers stay
+// exact here; renderers round them once, by the rule in render/numbers.ts.
+
+import type { Rational } from '../util/decimal-text.js';
+
+/**
+ * Cell kinds: text; int (a count); points (2 decimals); ratio (a share 0..1: 4 decimals as a
+ * fraction in CSV/JSON, a percent with 1 decimal elsewhere); id (text that must never become a
+ * number, e.g. 0012).
+ */
+export type ColumnKind = 'text' | 'id' | 'int' | 'points' | 'ratio';
+
+export interface Column {
+  /** Stable machine key (JSON field). */
+  readonly key: string;
+  readonly header: string;
+  readonly kind: ColumnKind;
+}
+
+export type Cell = string | number | Rational | null;
+
+export type RowKind = 'data' | 'subtotal' | 'total';
+
+export interface Row {
+  readonly kind: RowKind;
+  readonly cells: readonly Cell[];
+}
+
+export interface Table {
+  /** Machine name of the table (file names in reports): scores, branches, members … */
+  readonly name: string;
+  readonly title: string;
+  readonly columns: readonly Column[];
+  readonly rows: readonly Row[];
+  /** Sentences under the table: the counting rules that matter, in the table's language. */
+  readonly notes: readonly string[];
+}
