@@ -23,7 +23,7 @@ describe('mj validate', () => {
   it('prints a one-line summary and exits 0 on a clean dataset', async () => {
     const r = await mj(['validate', '--data', TINY]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('民进示例省委：组织 8 个（支部 5 个），会员 31 人（在册 27 人），履职记录 2019 年 41 条；检查通过。\n');
+    expect(r.stdout).toBe('民进示例省委：组织 8 个（支部 5 个），会员 31 人（在册 27 人），履职记录 2019 年 58 条，评分表 2019 年；检查通过。\n');
   });
 
   it('finds the dataset by walking up from the current folder', async () => {

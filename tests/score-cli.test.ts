@@ -1,0 +1,134 @@
+// `mj score` end to end: golden outputs on the tiny example in every format and of --explain,
+// files written whole and never over inputs, errors blocking output, order independence.
+
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mj } from './helpers/cli.js';
+import { tempDir } from './helpers/fixtures.js';
+import { golden } from './helpers/golden.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const TINY = join(ROOT, 'data-examples', 'tiny');
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+function copyTiny(): string {
+  const d = tempDir();
+  dirs.push(d);
+  cpSync(TINY, d, { recursive: true });
+  return d;
+}
+
+describe('mj score: golden outputs on the tiny example', () => {
+  it.each(['csv', 'md', 'json', 'table'])('--format %s', async (format) => {
+    const r = await mj(['score', '2019', '--format', format], { cwd: TINY });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    golden(`score/tiny.${format === 'table' ? 'txt' : format}`, r.stdout);
+  });
+
+  it('in English with --lang en', async () => {
+    const r = await mj(['score', '2019', '--format', 'csv', '--lang', 'en'], { cwd: TINY });
+    golden('score/tiny.en.csv', r.stdout);
+  });
+
+  it('--explain tells how each point was reached', async () => {
+    const r = await mj(['score', '2019', '--explain', 'sz-gzu'], { cwd: TINY });
+    expect(r.code).toBe(0);
+    golden('score/explain-sz-gzu.txt', r.stdout);
+    const j = await mj(['score', '2019', '--explain', 'gy-edu1', '--format', 'json'], { cwd: TINY });
+    golden('score/explain-gy-edu1.json', j.stdout);
+  });
+
+  it('defaults to CSV when stdout is not a terminal, and a table on one', async () => {
+    expect((await mj(['score', '2019'], { cwd: TINY })).stdout.startsWith('排名,支部,')).toBe(true);
+    expect((await mj(['score', '2019'], { cwd: TINY, tty: true, env: { NO_COLOR: '1' } })).stdout.startsWith('民进示例省委2019年度')).toBe(true);
+  });
+
+  it('--org lists a subtree with the province-wide ranks', async () => {
+    const all = (await mj(['score', '2019', '--format', 'csv'], { cwd: TINY })).stdout.trim().split('\n');
+    const sub = (await mj(['score', '2019', '--format', 'csv', '--org', 'gy'], { cwd: TINY })).stdout.trim().split('\n');
+    expect(sub[0]).toBe(all[0]);
+    expect(sub.slice(1)).toEqual(all.slice(1).filter((l) => l.includes('民进贵阳市') ));
+    const md = (await mj(['score', '2019', '--format', 'md', '--org', 'gy'], { cwd: TINY })).stdout;
+    expect(md).toContain('排名为全省排名');
+  });
+});
+
+describe('mj score: output files', () => {
+  it('writes --out whole, with the format from its extension', async () => {
+    const d = copyTiny();
+    const r = await mj(['score', '2019', '--out', 'out/score.md'], { cwd: d });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(d, 'out', 'score.md'), 'utf8')).toBe((await mj(['score', '2019', '--format', 'md'], { cwd: d })).stdout);
+  });
+
+  it('refuses a --format that disagrees with --out, an unknown extension, and an input file as output', async () => {
+    const d = copyTiny();
+    expect((await mj(['score', '2019', '--out', 'x.csv', '--format', 'md'], { cwd: d })).code).toBe(2);
+    expect((await mj(['score', '2019', '--out', 'x.pdf'], { cwd: d })).code).toBe(2);
+    const before = readFileSync(join(d, 'members.csv'));
+    const r = await mj(['score', '2019', '--out', 'members.csv'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('不能写到它上面');
+    expect(readFileSync(join(d, 'members.csv')).equals(before)).toBe(true);
+  });
+
+  it('refuses to replace a folder', async () => {
+    const d = copyTiny();
+    mkdirSync(join(d, 'out.csv'));
+    const r = await mj(['score', '2019', '--out', 'out.csv'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('不是普通文件');
+  });
+
+  it('writes nothing when the data it reads has errors, and says why', async () => {
+    const d = copyTiny();
+    const file = join(d, 'activities', '2019.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('A010,2019-03-10,组织生活,gy-med1', 'A010,2019-03-10,组织生活,gy-med9'));
+    const r = await mj(['score', '2019', '--out', 'score.csv'], { cwd: d });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('MJ302');
+    expect(r.stderr).toContain('未生成任何输出');
+    expect(existsSync(join(d, 'score.csv'))).toBe(false);
+  });
+
+  it('is not blocked by errors in files it does not read', async () => {
+    const d = copyTiny();
+    writeFileSync(join(d, 'activities', '2018.csv'), '编号,日期\nX,not a date\n');
+    expect((await mj(['score', '2019'], { cwd: d })).code).toBe(0);
+    expect((await mj(['validate'], { cwd: d })).code).toBe(1);
+  });
+});
+
+describe('mj score: usage', () => {
+  it('rejects a bad year, an unknown org (with a hint) and a non-branch to explain', async () => {
+    expect((await mj(['score', '19'], { cwd: TINY })).code).toBe(2);
+    const r = await mj(['score', '2019', '--org', 'gy-edu9'], { cwd: TINY });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('是否为 gy-edu1？');
+    expect((await mj(['score', '2019', '--explain', 'gy'], { cwd: TINY })).code).toBe(2);
+  });
+
+  it('names a missing rubric or records file', async () => {
+    const r = await mj(['score', '2018'], { cwd: TINY });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('缺少评分表文件 rubrics/2018.yaml');
+    expect(r.stderr).toContain('缺少履职记录文件 activities/2018.csv');
+  });
+});
+
+describe('mj score: determinism', () => {
+  it('gives the same bytes whatever the order of rows in the files', async () => {
+    const d = copyTiny();
+    const expected = (await mj(['score', '2019', '--format', 'json'], { cwd: d })).stdout;
+    for (const name of ['members.csv', 'activities/2019.csv', 'assessments/2019.csv']) {
+      const file = join(d, name);
+      const [head, ...rows] = readFileSync(file, 'utf8').trimEnd().split('\n');
+      writeFileSync(file, [head, ...rows.reverse()].join('\n') + '\n');
+    }
+    expect((await mj(['score', '2019', '--format', 'json'], { cwd: d })).stdout).toBe(expected);
+  });
+});
