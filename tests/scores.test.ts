@@ -217,6 +217,25 @@ sections: [ { name: s, items: [ { id: x, name: x, measure: manual, max: 100 } ] 
   });
 });
 
+describe('"三个一" override', () => {
+  it('uses the rubric\'s three_ones definitions when given', () => {
+    const r = rubric(`title: t
+total: 100
+grades: [ { name: 好, min: 0 } ]
+sections: [ { name: s, items: [ { id: x, name: x, measure: manual, max: 1 } ] } ]
+three_ones:
+  proposal: { type: 提案 }
+  service: { type: [社会服务, 调研] }
+  member_info: { type: [社情民意, 建议] }
+`);
+    const members = [member('1', 'a')];
+    const [withSuggestion] = score([A], members, [act('建议', 'a', ['1']), act('调研', 'a')], r);
+    expect(withSuggestion!.threeOnes).toMatchObject({ proposal: false, service: true, covered: 1, complete: false });
+    const [done] = score([A], members, [act('提案', 'a'), act('调研', 'a'), act('建议', 'b', ['1'])], r);
+    expect(done!.threeOnes.complete).toBe(true);
+  });
+});
+
 describe('branches of a year', () => {
   it('leaves out branches established after the year or dissolved before it', () => {
     const r = oneSection(`      - { id: p, name: 提案, measure: count, where: { type: 提案 }, points: 1 }`);
