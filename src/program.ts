@@ -61,6 +61,32 @@ export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => v
       setExit(await runScore(year, opts, io));
     });
 
+  const stats = program.command('stats').description(t(lang, 'cmd.stats'));
+  const statsCommand = (kind: 'branches' | 'members' | 'roster', argument: string) => {
+    const cmd = addOutput(addCommon(stats.command(kind).description(t(lang, `cmd.stats.${kind}`)).argument(argument, t(lang, 'arg.year')), lang), lang)
+      .option('--org <id>', t(lang, 'opt.org'))
+      .option('--mask', t(lang, 'opt.mask'));
+    if (kind !== 'roster') cmd.option('--by <group>', t(lang, 'opt.by'));
+    else cmd.option('--as-of <date>', t(lang, 'opt.asOf'));
+    cmd.action(async (year: string | undefined, opts) => {
+      const { runStats } = await import('./commands/stats.js');
+      setExit(await runStats(kind, year, opts, io));
+    });
+  };
+  statsCommand('branches', '<year>');
+  statsCommand('members', '<year>');
+  statsCommand('roster', '[year]');
+
+  addOutput(addCommon(program.command('progress').description(t(lang, 'cmd.progress')).argument('<year>', t(lang, 'arg.year')), lang), lang)
+    .option('--as-of <date>', t(lang, 'opt.asOf'))
+    .option('--org <id>', t(lang, 'opt.org'))
+    .option('--by <group>', t(lang, 'opt.by'))
+    .option('--mask', t(lang, 'opt.mask'))
+    .action(async (year: string, opts) => {
+      const { runStats } = await import('./commands/stats.js');
+      setExit(await runStats('progress', year, opts, io));
+    });
+
   addCommon(program.command('schema').description(t(lang, 'cmd.schema')), lang)
     .option('--out <dir>', t(lang, 'opt.schemaOut'))
     .action(async (opts) => {
@@ -68,7 +94,8 @@ export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => v
       setExit(await runSchema(opts, io));
     });
 
-  for (const cmd of program.commands) {
+  const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
+  for (const cmd of all(program).slice(1)) {
     cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
     cmd.helpOption('-h, --help', t(lang, 'cmd.help'));
   }

@@ -6,10 +6,10 @@ import type { Rational } from '../util/decimal-text.js';
 
 /**
  * Cell kinds: text; int (a count); points (2 decimals); ratio (a share 0..1: 4 decimals as a
- * fraction in CSV/JSON, a percent with 1 decimal elsewhere); id (text that must never become a
- * number, e.g. 0012).
+ * fraction in CSV/JSON, a percent with 1 decimal elsewhere); number (a quantity such as hours,
+ * shortest exact form up to 2 decimals); id (text that must never become a number, e.g. 0012).
  */
-export type ColumnKind = 'text' | 'id' | 'int' | 'points' | 'ratio';
+export type ColumnKind = 'text' | 'id' | 'int' | 'number' | 'points' | 'ratio';
 
 export interface Column {
   /** Stable machine key (JSON field). */

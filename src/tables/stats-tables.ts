@@ -1,0 +1,364 @@
+// The statistics tables: 支部履职情况统计表, 会员履职情况统计表 and "三个一" progress, from the
+// year's StatsCounts. Every share is computed from counts, also in subtotal and 合计 rows.
+
+import type { Rubric } from '../model/rubric.js';
+import type { Member, Org } from '../model/types.js';
+import { itemPoints } from '../compute/scores.js';
+import type { ScoreCounts } from '../compute/score-counts.js';
+import type { YearScope } from '../compute/scope.js';
+import type { StatsCounts } from '../compute/stats.js';
+import { formatDay } from '../util/dates.js';
+import { Rational } from '../util/decimal-text.js';
+import { groupsOf, maskName, rowsWithTotals, type Group } from './groups.js';
+import type { TableLang } from './headers.js';
+import type { Cell, Column, Table } from './table.js';
+
+export interface StatsInput {
+  readonly datasetName: string;
+  readonly scope: YearScope;
+  readonly counts: StatsCounts;
+  readonly lang: TableLang;
+  /** Org ids to show (an --org subtree), or undefined for all. */
+  readonly only: ReadonlySet<string> | undefined;
+  readonly orgFilter: string | undefined;
+  /** --by 市委会: subtotal rows per group. */
+  readonly byGroup: boolean;
+  readonly mask: boolean;
+}
+
+const ratio = (num: number, den: number): Rational => (den === 0 ? Rational.ZERO : Rational.of(BigInt(num), BigInt(den)));
+const col = (key: string, header: string, kind: Column['kind']): Column => ({ key, header, kind });
+const L = (lang: TableLang, zh: string, en: string): string => (lang === 'zh' ? zh : en);
+
+function commonNotes(input: StatsInput, extra: string[]): string[] {
+  const { lang, scope } = input;
+  const notes = [
+    L(lang, `在册会员：入会时间不晚于 ${formatDay(scope.asOf)}，且会籍状态为在册或离会时间晚于该日（当天离会的不算）。`,
+      `Active members: joined on or before ${formatDay(scope.asOf)} and still 在册, or left after that day (a member who left that day is gone).`),
+    ...extra,
+  ];
+  if (input.orgFilter !== undefined) {
+    notes.push(L(lang, `只列出 ${input.orgFilter} 下的组织；合计只加总列出的行。`, `Only the orgs under ${input.orgFilter} are listed; totals add the rows shown.`));
+  }
+  return notes;
+}
+
+/** The branches shown: the year's (existing by the as-of day), within --org. */
+function branchUnits(input: StatsInput): number[] {
+  const out: number[] = [];
+  input.scope.branches.forEach((b, i) => {
+    if (b.established !== undefined && b.established > input.scope.asOf) return;
+    if (!input.only || input.only.has(b.id)) out.push(i);
+  });
+  return out;
+}
+
+function parentName(scope: YearScope, o: Org): string {
+  return o.parent === undefined ? '' : (scope.orgById.get(o.parent)?.name ?? '');
+}
+
+interface BranchCounts {
+  active: number; newMembers: number; proposals: number; suggestions: number; filed: number; sqmy: number; adopted: number;
+  instructions: number; reporters: number; service: number; meetings: number; present: number; attendanceBase: number;
+  trainees: number; hours: Rational; done: number;
+}
+
+function sumBranch(list: readonly BranchCounts[]): BranchCounts {
+  const z: BranchCounts = {
+    active: 0, newMembers: 0, proposals: 0, suggestions: 0, filed: 0, sqmy: 0, adopted: 0, instructions: 0, reporters: 0,
+    service: 0, meetings: 0, present: 0, attendanceBase: 0, trainees: 0, hours: Rational.ZERO, done: 0,
+  };
+  for (const c of list) {
+    for (const k of Object.keys(z) as (keyof BranchCounts)[]) {
+      if (k === 'hours') z.hours = z.hours.add(c.hours);
+      else z[k] += c[k];
+    }
+  }
+  return z;
+}
+
+/** Per branch: active members on asOf, joined in the year, who reported, "三个一". */
+export function branchFacts(scope: YearScope, counts: StatsCounts): { active: Int32Array; newMembers: Int32Array; reporters: Int32Array; done: Uint8Array } {
+  const B = scope.branches.length;
+  const active = scope.activeCount;
+  const newMembers = new Int32Array(B);
+  const reporters = new Int32Array(B);
+  const covered = new Int32Array(B);
+  scope.members.forEach((m, i) => {
+    const b = scope.memberBranch[i]!;
+    if (b < 0) return;
+    if (m.joined >= scope.firstDay && m.joined <= scope.lastDay) newMembers[b]!++;
+    if (scope.active[i] === 1) {
+      if (counts.mSqmy[i]! > 0) reporters[b]!++;
+      if (counts.mThreeInfo[i]! > 0) covered[b]!++;
+    }
+  });
+  const done = new Uint8Array(B);
+  for (let b = 0; b < B; b++) {
+    done[b] = counts.threeProposal[b]! > 0 && counts.threeService[b]! > 0 && active[b]! > 0 && covered[b] === active[b] ? 1 : 0;
+  }
+  return { active, newMembers, reporters, done };
+}
+
+export function branchesTable(input: StatsInput): Table {
+  const { scope, counts, lang } = input;
+  const facts = branchFacts(scope, counts);
+  const groups = groupsOf(scope.orgsInTreeOrder, lang);
+  const columns: Column[] = [
+    col('branch', L(lang, '支部', 'Branch'), 'text'),
+    col('parent', L(lang, '上级组织', 'Parent org'), 'text'),
+    col('active', L(lang, '年末会员数', 'Members at year end'), 'int'),
+    col('new', L(lang, '新发展会员', 'New members'), 'int'),
+    col('proposals', L(lang, '提案', 'Proposals'), 'int'),
+    col('suggestions', L(lang, '建议', 'Suggestions'), 'int'),
+    col('filed', L(lang, '立案', 'Filed'), 'int'),
+    col('sqmy', L(lang, '社情民意报送', 'Reports submitted'), 'int'),
+    col('adopted', L(lang, '社情民意采用', 'Reports adopted'), 'int'),
+    col('adoptionRate', L(lang, '采用率', 'Adoption rate'), 'ratio'),
+    col('instructions', L(lang, '批示', 'Instructions'), 'int'),
+    col('reporters', L(lang, '报送会员数', 'Members reporting'), 'int'),
+    col('coverage', L(lang, '会员覆盖率', 'Member coverage'), 'ratio'),
+    col('service', L(lang, '社会服务', 'Social service'), 'int'),
+    col('meetings', L(lang, '组织生活', 'Meetings'), 'int'),
+    col('attendance', L(lang, '平均参加率', 'Mean attendance'), 'ratio'),
+    col('trainees', L(lang, '培训人次', 'Trainees'), 'int'),
+    col('trainingHours', L(lang, '培训学时', 'Training hours'), 'number'),
+    col('threeOnes', L(lang, '三个一', '"Three ones"'), 'text'),
+  ];
+  const countsOf = (b: number): BranchCounts => ({
+    active: facts.active[b]!, newMembers: facts.newMembers[b]!, proposals: counts.proposals[b]!, suggestions: counts.suggestions[b]!,
+    filed: counts.filed[b]!, sqmy: counts.sqmy[b]!, adopted: counts.sqmyAdopted[b]!, instructions: counts.instructions[b]!,
+    reporters: facts.reporters[b]!, service: counts.service[b]!, meetings: counts.meetings[b]!, present: counts.meetingPresent[b]!,
+    attendanceBase: counts.meetings[b]! * facts.active[b]!, trainees: counts.trainees[b]!, hours: counts.trainingHours.get(b),
+    done: facts.done[b]!,
+  });
+  const numbers = (c: BranchCounts): Cell[] => [
+    c.active, c.newMembers, c.proposals, c.suggestions, c.filed, c.sqmy, c.adopted, ratio(c.adopted, c.sqmy), c.instructions,
+    c.reporters, ratio(c.reporters, c.active), c.service, c.meetings, ratio(c.present, c.attendanceBase), c.trainees, c.hours,
+  ];
+  const done = L(lang, '完成', 'done');
+  const rows = rowsWithTotals(
+    branchUnits(input),
+    countsOf,
+    (b, c) => [scope.branches[b]!.name, parentName(scope, scope.branches[b]!), ...numbers(c), c.done ? done : L(lang, '未完成', 'not done')],
+    sumBranch,
+    (label, c, n) => [label, '', ...numbers(c), `${done} ${c.done}/${n}`],
+    {
+      ...(input.byGroup ? { groupOf: (b: number) => groups.get(scope.branches[b]!.id) } : {}),
+      totalLabel: L(lang, '合计', 'Total'),
+      subtotalLabel: (g: Group) => L(lang, `小计：${g.label}`, `Subtotal: ${g.label}`),
+    },
+  );
+  return {
+    name: 'branches',
+    title: L(lang, `${input.datasetName}${scope.year}年度支部履职情况统计表`, `${input.datasetName}: branch duty statistics, ${scope.year}`),
+    columns,
+    rows,
+    notes: commonNotes(input, [
+      L(lang, '支部的记录：组织为该支部的记录，不论列出多少会员都只计一次。报送会员数、会员覆盖率按会员本人的记录（记在任何组织名下）计算。',
+        'A branch\'s records are those credited to it, counted once however many members they list. Members reporting and coverage use each member\'s own records, wherever credited.'),
+      L(lang, '采用：结果中有以“采用”结尾的短语或“全国政协转送”，按篇计；采用率 = 采用篇数 ÷ 报送篇数。批示：结果中有以“批示”结尾的短语。立案：结果中有“立案”。',
+        'Adopted: an outcome ending in 采用, or 全国政协转送, counted by piece; adoption rate = adopted ÷ submitted. Instructions: an outcome ending in 批示. Filed: the outcome 立案.'),
+      L(lang, '平均参加率 = 各次组织生活到会的在册会员人次 ÷（组织生活次数 × 在册会员数）；没有在册会员的支部覆盖率、参加率为 0，“三个一”为未完成。合计行的比率由合计的人数、次数计算。',
+        'Mean attendance = active members present summed over meetings ÷ (meetings × active members); a branch with no active members has 0 coverage and attendance and has not completed the "three ones". Shares in total rows come from summed counts.'),
+      L(lang, '新发展会员：入会时间在本年内的会员。培训人次：支部培训记录列出的会员人数之和；培训学时：这些记录的学时之和。',
+        'New members: joined during the year. Trainees: members listed on the branch\'s training records, summed; training hours: those records\' hours, summed.'),
+    ]),
+  };
+}
+
+/** Members on the roster at any time in the year, in branch tree order then id. */
+export function membersOfYear(scope: YearScope): number[] {
+  const out: number[] = [];
+  scope.members.forEach((m, i) => {
+    if (m.joined > scope.lastDay) return;
+    const until = m.left ?? (m.status === '在册' ? Number.POSITIVE_INFINITY : m.joined);
+    if (until > Math.max(scope.firstDay, m.joined)) out.push(i);
+  });
+  const rank = (i: number): number => {
+    const b = scope.memberBranch[i]!;
+    return b < 0 ? Number.MAX_SAFE_INTEGER : b;
+  };
+  return out.sort((a, b) => rank(a) - rank(b) || (scope.members[a]!.id < scope.members[b]!.id ? -1 : scope.members[a]!.id > scope.members[b]!.id ? 1 : 0));
+}
+
+interface MemberCounts {
+  active: number; sqmy: number; adopted: number; lead: number; cosigned: number; service: number; meetings: number;
+  own: number; branchMeetings: number; hours: Rational; info: number; points: Rational;
+}
+
+/** 会员履职积分 of every member from the rubric's member_items, or undefined without them. */
+export function memberPoints(rubric: Rubric | undefined, scoreCounts: ScoreCounts | undefined): ((m: number) => Rational) | undefined {
+  if (!rubric || rubric.memberItems.length === 0 || !scoreCounts) return undefined;
+  return (m) => {
+    let total = Rational.ZERO;
+    for (const c of scoreCounts.memberItems) {
+      const value = c.item.measure === 'sum' ? c.memberSums!.get(m) : Rational.int(c.perMember![m]!);
+      total = total.add(itemPoints(c.item, value).points);
+    }
+    return total;
+  };
+}
+
+export function membersTable(input: StatsInput & { readonly points: ((m: number) => Rational) | undefined }): Table {
+  const { scope, counts, lang } = input;
+  const groups = groupsOf(scope.orgsInTreeOrder, lang);
+  const yes = L(lang, '是', 'yes');
+  const no = L(lang, '否', 'no');
+  const columns: Column[] = [
+    col('id', L(lang, '会员编号', 'Member id'), 'id'),
+    col('name', L(lang, '姓名', 'Name'), 'text'),
+    col('branch', L(lang, '支部', 'Branch'), 'text'),
+    col('active', L(lang, '年末在册', 'Active at year end'), 'text'),
+    col('sqmy', L(lang, '社情民意报送', 'Reports submitted'), 'int'),
+    col('adopted', L(lang, '社情民意采用', 'Reports adopted'), 'int'),
+    col('lead', L(lang, '提案建议（主笔）', 'Proposals (lead)'), 'int'),
+    col('cosigned', L(lang, '提案建议（联名）', 'Proposals (co-signed)'), 'int'),
+    col('service', L(lang, '社会服务', 'Social service'), 'int'),
+    col('meetings', L(lang, '组织生活参加次数', 'Meetings attended'), 'int'),
+    col('attendance', L(lang, '参加率', 'Attendance'), 'ratio'),
+    col('trainingHours', L(lang, '培训学时', 'Training hours'), 'number'),
+    col('threeOnes', L(lang, '三个一（本人社情民意）', '"Three ones" (own report)'), 'text'),
+  ];
+  if (input.points) columns.push(col('points', L(lang, '履职积分', 'Duty points'), 'points'));
+  const units = membersOfYear(scope).filter((i) => !input.only || input.only.has(scope.members[i]!.org));
+  const countsOf = (i: number): MemberCounts => {
+    const b = scope.memberBranch[i]!;
+    return {
+      active: scope.active[i]!, sqmy: counts.mSqmy[i]!, adopted: counts.mSqmyAdopted[i]!, lead: counts.mLead[i]!, cosigned: counts.mCosigned[i]!,
+      service: counts.mService[i]!, meetings: counts.mMeetings[i]!, own: counts.mOwnMeetings[i]!, branchMeetings: b < 0 ? 0 : counts.meetings[b]!,
+      hours: counts.mTrainingHours.get(i), info: counts.mThreeInfo[i]! > 0 ? 1 : 0, points: input.points ? input.points(i) : Rational.ZERO,
+    };
+  };
+  const numbers = (c: MemberCounts): Cell[] => [
+    c.sqmy, c.adopted, c.lead, c.cosigned, c.service, c.meetings, c.branchMeetings === 0 ? null : ratio(c.own, c.branchMeetings), c.hours,
+  ];
+  const sum = (list: readonly MemberCounts[]): MemberCounts => {
+    const z: MemberCounts = { active: 0, sqmy: 0, adopted: 0, lead: 0, cosigned: 0, service: 0, meetings: 0, own: 0, branchMeetings: 0, hours: Rational.ZERO, info: 0, points: Rational.ZERO };
+    for (const c of list) {
+      for (const k of Object.keys(z) as (keyof MemberCounts)[]) {
+        if (k === 'hours' || k === 'points') z[k] = z[k].add(c[k]);
+        else z[k] += c[k];
+      }
+    }
+    return z;
+  };
+  const branchName = (m: Member): string => scope.orgById.get(m.org)?.name ?? m.org;
+  const rows = rowsWithTotals(
+    units,
+    countsOf,
+    (i, c) => {
+      const m = scope.members[i]!;
+      const cells: Cell[] = [m.id, input.mask ? maskName(m.name) : m.name, branchName(m), c.active ? yes : no, ...numbers(c), c.info ? yes : no];
+      if (input.points) cells.push(c.points);
+      return cells;
+    },
+    sum,
+    (label, c, n) => {
+      const cells: Cell[] = [label, '', '', `${yes} ${c.active}/${n}`, ...numbers(c), `${yes} ${c.info}/${n}`];
+      if (input.points) cells.push(c.points);
+      return cells;
+    },
+    {
+      ...(input.byGroup ? { groupOf: (i: number) => groups.get(scope.members[i]!.org) } : {}),
+      totalLabel: L(lang, '合计', 'Total'),
+      subtotalLabel: (g: Group) => L(lang, `小计：${g.label}`, `Subtotal: ${g.label}`),
+    },
+  );
+  const notes = commonNotes(input, [
+    L(lang, `列出 ${scope.year} 年内任何一天在册的会员。会员的记录：列出该会员的所有记录，不论记在哪个组织名下；第一位列出的会员是主笔（第一提案人），其余为联名。`,
+      `Members on the roster on any day of ${scope.year}. A member's records are all records listing them, whichever org they are credited to; the first listed is the lead author, the others co-signed.`),
+    L(lang, '组织生活参加次数：列出该会员的各组织的组织生活记录数；参加率 = 本支部组织生活记录中列出该会员的次数 ÷ 本支部组织生活次数（本支部全年没有组织生活时空白）。',
+      'Meetings attended: 组织生活 records of any org listing the member; attendance = their own branch\'s meetings listing them ÷ their branch\'s meetings (blank when it held none).'),
+  ]);
+  if (input.points) notes.push(L(lang, '履职积分按评分表的 member_items 计算。', 'Duty points follow the rubric\'s member_items.'));
+  if (input.mask) notes.push(L(lang, '姓名已脱敏（只显示第一个字）。', 'Names are masked (first character only).'));
+  return {
+    name: 'members',
+    title: L(lang, `${input.datasetName}${scope.year}年度会员履职情况统计表`, `${input.datasetName}: member duty statistics, ${scope.year}`),
+    columns,
+    rows,
+    notes,
+  };
+}
+
+interface ProgressCounts {
+  active: number; proposal: number; service: number; covered: number; done: number; proposalOk: number; serviceOk: number;
+  missing: string[];
+}
+
+export function progressTable(input: StatsInput): Table {
+  const { scope, counts, lang } = input;
+  const groups = groupsOf(scope.orgsInTreeOrder, lang);
+  const missingOf = new Map<number, string[]>();
+  const covered = new Int32Array(scope.branches.length);
+  scope.members.forEach((m, i) => {
+    const b = scope.memberBranch[i]!;
+    if (b < 0 || scope.active[i] !== 1) return;
+    if (counts.mThreeInfo[i]! > 0) covered[b]!++;
+    else {
+      let list = missingOf.get(b);
+      if (!list) missingOf.set(b, (list = []));
+      list.push(input.mask ? maskName(m.name) : m.name);
+    }
+  });
+  const columns: Column[] = [
+    col('branch', L(lang, '支部', 'Branch'), 'text'),
+    col('parent', L(lang, '上级组织', 'Parent org'), 'text'),
+    col('active', L(lang, '在册会员', 'Active members'), 'int'),
+    col('proposal', L(lang, '提案或建议', 'Proposal or suggestion'), 'text'),
+    col('service', L(lang, '社会服务实事', 'Social service'), 'text'),
+    col('reports', L(lang, '社情民意（已报送/在册）', 'Reports (members reporting/active)'), 'text'),
+    col('coverage', L(lang, '社情民意覆盖率', 'Report coverage'), 'ratio'),
+    col('done', L(lang, '三个一', '"Three ones"'), 'text'),
+    col('missing', L(lang, '尚未报送社情民意的会员', 'Members yet to report'), 'text'),
+  ];
+  const mark = (n: number): string => (n > 0 ? `✓ ${n}` : '✗ 0');
+  const countsOf = (b: number): ProgressCounts => {
+    const active = scope.activeCount[b]!;
+    const done = counts.threeProposal[b]! > 0 && counts.threeService[b]! > 0 && active > 0 && covered[b] === active ? 1 : 0;
+    return {
+      active, proposal: counts.threeProposal[b]!, service: counts.threeService[b]!, covered: covered[b]!, done,
+      proposalOk: counts.threeProposal[b]! > 0 ? 1 : 0, serviceOk: counts.threeService[b]! > 0 ? 1 : 0, missing: missingOf.get(b) ?? [],
+    };
+  };
+  const sum = (list: readonly ProgressCounts[]): ProgressCounts => {
+    const z: ProgressCounts = { active: 0, proposal: 0, service: 0, covered: 0, done: 0, proposalOk: 0, serviceOk: 0, missing: [] };
+    for (const c of list) {
+      z.active += c.active; z.proposal += c.proposal; z.service += c.service; z.covered += c.covered; z.done += c.done;
+      z.proposalOk += c.proposalOk; z.serviceOk += c.serviceOk;
+    }
+    return z;
+  };
+  const sep = L(lang, '、', ', ');
+  const done = L(lang, '完成', 'done');
+  const rows = rowsWithTotals(
+    branchUnits(input),
+    countsOf,
+    (b, c) => [
+      scope.branches[b]!.name, parentName(scope, scope.branches[b]!), c.active, mark(c.proposal), mark(c.service), `${c.covered}/${c.active}`,
+      ratio(c.covered, c.active), c.done ? `✓ ${done}` : `✗ ${L(lang, '未完成', 'not done')}`, c.missing.join(sep),
+    ],
+    sum,
+    (label, c, n) => [label, '', c.active, `✓ ${c.proposalOk}/${n}`, `✓ ${c.serviceOk}/${n}`, `${c.covered}/${c.active}`, ratio(c.covered, c.active), `${done} ${c.done}/${n}`, ''],
+    {
+      ...(input.byGroup ? { groupOf: (b: number) => groups.get(scope.branches[b]!.id) } : {}),
+      totalLabel: L(lang, '合计', 'Total'),
+      subtotalLabel: (g: Group) => L(lang, `小计：${g.label}`, `Subtotal: ${g.label}`),
+    },
+  );
+  const asOfNote = scope.asOf < scope.lastDay
+    ? L(lang, `进度截至 ${formatDay(scope.asOf)}：只计该日及以前的记录，在册会员按该日计算。`, `Progress as of ${formatDay(scope.asOf)}: records up to that day, members active that day.`)
+    : L(lang, `全年进度：在册会员按 ${formatDay(scope.asOf)} 计算。`, `Whole year: members active on ${formatDay(scope.asOf)}.`);
+  return {
+    name: 'progress',
+    title: L(lang, `${input.datasetName}${scope.year}年度“三个一”完成情况（截至 ${formatDay(scope.asOf)}）`, `${input.datasetName}: "three ones" progress, ${scope.year} (as of ${formatDay(scope.asOf)})`),
+    columns,
+    rows,
+    notes: commonNotes(input, [
+      asOfNote,
+      L(lang, '“三个一”：支部本年至少 1 件提案或建议、至少 1 件社会服务实事，且每名在册会员本人至少报送 1 条社情民意（记在任何组织名下均可）。没有在册会员的支部为未完成。',
+        '"Three ones": the branch has at least one proposal or suggestion and one social-service record, and every active member has at least one report of their own (credited anywhere). A branch with no active members has not completed them.'),
+    ]),
+  };
+}
