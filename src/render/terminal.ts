@@ -15,7 +15,8 @@ export function renderTerminal(table: Table, options: TerminalOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const grid = new Table3({
     head: table.columns.map((col) => c.bold(col.header)),
-    style: { head: [], border: [], compact: false },
+    // compact: a rule under the header only, so long tables stay readable.
+    style: { head: [], border: [], compact: true },
     colAligns: table.columns.map((col) => (col.kind === 'text' || col.kind === 'id' ? 'left' : 'right')),
   });
   for (const row of table.rows) {

@@ -13,7 +13,7 @@ export function org(id: string, type: OrgType = '支部', parent: string | undef
   return { id, name: `${id}支部`, type, parent, established: undefined, dissolved: undefined, committee: [], liaison: undefined, origin, ...extra };
 }
 
-export const ROOT = org('root', '省委会', undefined, { name: '民进测试省委' });
+export const ROOT = org('root', '省委会', 'root', { name: '民进测试省委', parent: undefined });
 
 export function member(id: string, orgId: string, extra: Partial<Member> & { status?: Status } = {}): Member {
   return {
