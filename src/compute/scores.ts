@@ -104,11 +104,13 @@ export function scoreBranches(scope: YearScope, rubric: Rubric, counts: ScoreCou
   const counterOf = new Map(counts.items.map((c) => [c.item, c]));
 
   type Partial = Omit<BranchScore, 'grade' | 'rank' | 'veto' | 'quotaFell'> & { gradeIndex: number };
+  const activeOf: number[][] = scope.branches.map(() => []);
+  scope.members.forEach((_, m) => {
+    const b = scope.memberBranch[m]!;
+    if (b >= 0 && scope.active[m] === 1) activeOf[b]!.push(m);
+  });
   const partial: Partial[] = scope.branches.map((branch, b) => {
-    const activeMembers: number[] = [];
-    scope.members.forEach((_, m) => {
-      if (scope.memberBranch[m] === b && scope.active[m] === 1) activeMembers.push(m);
-    });
+    const activeMembers = activeOf[b]!;
     const active = scope.activeCount[b]!;
 
     const measure = (item: Item): Pick<ItemScore, 'value' | 'ratio'> => {
