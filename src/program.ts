@@ -24,7 +24,8 @@ function addOutput(cmd: Command, lang: Lang): Command {
   return cmd
     .option('--format <format>', t(lang, 'opt.format.table'))
     .option('--out <file>', t(lang, 'opt.out'))
-    .option('--excel', t(lang, 'opt.excel'));
+    .option('--excel', t(lang, 'opt.excel'))
+    .option('--date <date>', t(lang, 'opt.date'));
 }
 
 /** Language of help and usage messages, decided before parsing: --lang in argv, else the environment. */
@@ -59,6 +60,13 @@ export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => v
     .action(async (year: string, opts) => {
       const { runScore } = await import('./commands/score.js');
       setExit(await runScore(year, opts, io));
+    });
+
+  addOutput(addCommon(program.command('subsidy').description(t(lang, 'cmd.subsidy')).argument('<year>', t(lang, 'arg.year')), lang), lang)
+    .option('--org <id>', t(lang, 'opt.org'))
+    .action(async (year: string, opts) => {
+      const { runSubsidy } = await import('./commands/score.js');
+      setExit(await runSubsidy(year, opts, io));
     });
 
   const stats = program.command('stats').description(t(lang, 'cmd.stats'));

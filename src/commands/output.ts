@@ -5,7 +5,8 @@
 import { realpath } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import type { Lang } from '../diagnostics/codes.js';
-import { t } from '../i18n/cli.js';
+import { messageLang, t } from '../i18n/cli.js';
+import { formatDay, parseDate } from '../util/dates.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import type { LoadContext } from '../load/context.js';
 import type { Dataset } from '../load/dataset.js';
@@ -18,14 +19,16 @@ import type { Table } from '../tables/table.js';
 import { writeAtomic, WriteRefused } from '../write/atomic.js';
 import { renderDiagnostics, useColor, type CommonOptions } from './common.js';
 
-export type TableFormat = 'table' | 'csv' | 'md' | 'json';
-const FORMATS: readonly TableFormat[] = ['table', 'csv', 'md', 'json'];
-const BY_EXTENSION: Readonly<Record<string, TableFormat>> = { '.csv': 'csv', '.md': 'md', '.json': 'json', '.txt': 'table' };
+export type TableFormat = 'table' | 'csv' | 'md' | 'json' | 'xlsx';
+const FORMATS: readonly TableFormat[] = ['table', 'csv', 'md', 'json', 'xlsx'];
+const BY_EXTENSION: Readonly<Record<string, TableFormat>> = { '.csv': 'csv', '.md': 'md', '.json': 'json', '.txt': 'table', '.xlsx': 'xlsx' };
 
 export interface OutputOptions extends CommonOptions {
   readonly format?: string;
   readonly out?: string;
   readonly excel?: boolean;
+  /** 填表日期 in XLSX footers. */
+  readonly date?: string;
 }
 
 export interface Destination {
@@ -49,12 +52,27 @@ export function destination(opts: OutputOptions, io: Io, lang: Lang): Destinatio
     return { format: byExt, path: resolve(io.cwd, opts.out) };
   }
   const format = (opts.format as TableFormat | undefined) ?? (io.stdoutIsTTY ? 'table' : 'csv');
+  if (format === 'xlsx') throw new UsageError(t(lang, 'usage.xlsxNeedsFile'));
   return { format, path: undefined };
 }
 
-export function renderTable(table: Table, format: TableFormat, opts: OutputOptions, io: Io, tableLang: TableLang, toFile: boolean): string {
+/** --date: the 填表日期 printed in XLSX footers (never the clock). */
+export function footerDate(value: string | undefined, lang: Lang): string | undefined {
+  if (value === undefined) return undefined;
+  const r = parseDate(value);
+  if (!r.ok) throw new UsageError(t(lang, 'usage.badDate', { value }));
+  return formatDay(r.day);
+}
+
+export async function renderTable(
+  table: Table, format: TableFormat, opts: OutputOptions, io: Io, tableLang: TableLang, toFile: boolean, unit: string,
+): Promise<string | Uint8Array> {
   const notesHeading = headers(tableLang).notes;
   switch (format) {
+    case 'xlsx': {
+      const { renderXlsx } = await import('../render/xlsx.js');
+      return renderXlsx(table, { unit, date: footerDate(opts.date, messageLang(opts.lang, io.env)), lang: tableLang });
+    }
     case 'csv':
       return renderCsv(table, { excel: opts.excel === true });
     case 'md':
@@ -84,9 +102,9 @@ async function real(p: string): Promise<string> {
 }
 
 /** Writes the output to its file (atomically) or to stdout. */
-export async function emit(content: string, dest: Destination, inputs: readonly string[], io: Io, lang: Lang): Promise<ExitCode> {
+export async function emit(content: string | Uint8Array, dest: Destination, inputs: readonly string[], io: Io, lang: Lang): Promise<ExitCode> {
   if (dest.path === undefined) {
-    io.stdout(content);
+    io.stdout(typeof content === 'string' ? content : Buffer.from(content).toString('utf8'));
     return EXIT.ok;
   }
   const target = await real(dest.path);

@@ -1,22 +1,19 @@
 // `mj stats branches|members|roster` and `mj progress`: the statistics tables and "三个一"
 // progress of a year, from the roster and one pass over the year's records.
 
-import { ScoreCounts } from '../compute/score-counts.js';
 import { makeScope, subtree } from '../compute/scope.js';
-import { StatsCounts } from '../compute/stats.js';
 import type { Lang } from '../diagnostics/codes.js';
 import { t } from '../i18n/cli.js';
-import { DEFAULT_THREE_ONES } from '../model/rubric.js';
 import type { Day } from '../model/types.js';
-import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
-import { fileOfYear, loadBase, loadYearRules, streamYearRequired, type Dataset } from '../load/dataset.js';
-import type { LoadContext } from '../load/context.js';
+import { UsageError, type ExitCode, type Io } from '../io.js';
 import { rosterTable } from '../tables/roster-table.js';
 import { branchesTable, memberPoints, membersTable, progressTable } from '../tables/stats-tables.js';
 import type { Table } from '../tables/table.js';
 import { parseDate, yearOf } from '../util/dates.js';
-import { checkOrg, langOf, openDataset, parseYear, renderDiagnostics, tableLang } from './common.js';
+import { checkOrg, langOf, parseYear, tableLang } from './common.js';
 import { destination, emit, inputFiles, renderTable, stopOnErrors, type OutputOptions } from './output.js';
+import { openBase } from './score.js';
+import { computeYear } from './year.js';
 
 export interface StatsOptions extends OutputOptions {
   readonly org?: string;
@@ -42,17 +39,6 @@ export function asOfDay(value: string | undefined, year: number | undefined, lan
   return r.day;
 }
 
-async function open(opts: StatsOptions, io: Io, lang: Lang): Promise<{ ctx: LoadContext; ds: Dataset } | ExitCode> {
-  const opened = await openDataset(opts, io, lang);
-  if ('missing' in opened) {
-    io.stderr(await renderDiagnostics([opened.missing], undefined, undefined, io, lang, 'text', 200, false, undefined));
-    return EXIT.usage;
-  }
-  const ds = await loadBase(opened);
-  if (ds === undefined) return (await stopOnErrors(opened, ds, opts, io, lang)) ?? EXIT.data;
-  return { ctx: opened, ds };
-}
-
 export async function runStats(kind: StatsKind, yearText: string | undefined, opts: StatsOptions, io: Io): Promise<ExitCode> {
   const lang = langOf(opts, io);
   const dest = destination(opts, io, lang);
@@ -64,7 +50,7 @@ export async function runStats(kind: StatsKind, yearText: string | undefined, op
     year = yearOf(asOf);
   }
   const grouped = byGroup(opts.by, lang);
-  const opened = await open(opts, io, lang);
+  const opened = await openBase(opts, io, lang);
   if (typeof opened === 'number') return opened;
   const { ctx, ds } = opened;
   const orgFilter = checkOrg(opts.org, ds, lang);
@@ -76,28 +62,16 @@ export async function runStats(kind: StatsKind, yearText: string | undefined, op
   if (kind === 'roster') {
     const stop = await stopOnErrors(ctx, ds, opts, io, lang);
     if (stop !== undefined) return stop;
-    const scope = makeScope(ds.orgs, ds.members, year, asOf);
-    table = rosterTable({ ...base, orgsInTreeOrder: scope.orgsInTreeOrder, members: ds.members, year, asOf: scope.asOf });
-    return emit(renderTable(table, dest.format, opts, io, tl, dest.path !== undefined), dest, inputFiles(ds, undefined).filter((f) => /mj\.yaml$|orgs|members/.test(f)), io, lang);
+    table = rosterTable({ ...base, orgsInTreeOrder: makeScope(ds.orgs, [], year).orgsInTreeOrder, members: ds.members, year, asOf: asOf ?? year * 10000 + 1231 });
+    return emit(await renderTable(table, dest.format, opts, io, tl, dest.path !== undefined, ds.config.name), dest, inputFiles(ds, undefined), io, lang);
   }
 
-  // The year's rubric decides "三个一" (three_ones:) and member points, when there is one.
-  const hasRubric = fileOfYear(ds.files.rubrics, year) !== undefined;
-  const rules = hasRubric ? await loadYearRules(ctx, ds, year) : undefined;
-  const rubric = rules?.rubric;
-  const scope = makeScope(ds.orgs, ds.members, year, asOf);
-  const counts = new StatsCounts(scope, rubric?.threeOnes ?? DEFAULT_THREE_ONES, asOf ?? scope.lastDay);
-  const scoreCounts = kind === 'members' && rubric && rubric.memberItems.length > 0 ? new ScoreCounts(scope, rubric) : undefined;
-  await streamYearRequired(ctx, ds, year, (a) => {
-    counts.visit(a);
-    scoreCounts?.visit(a);
-  });
+  const y = await computeYear(ctx, ds, year, { scores: false, stats: true, asOf });
   const stop = await stopOnErrors(ctx, ds, opts, io, lang);
   if (stop !== undefined) return stop;
-
-  const input = { ...base, scope, counts, byGroup: grouped, mask: opts.mask === true };
+  const input = { ...base, scope: y.scope, counts: y.stats!, byGroup: grouped, mask: opts.mask === true };
   if (kind === 'branches') table = branchesTable(input);
-  else if (kind === 'members') table = membersTable({ ...input, points: memberPoints(rubric, scoreCounts) });
+  else if (kind === 'members') table = membersTable({ ...input, points: memberPoints(y.rubric, y.scoreCounts) });
   else table = progressTable(input);
-  return emit(renderTable(table, dest.format, opts, io, tl, dest.path !== undefined), dest, inputFiles(ds, year), io, lang);
+  return emit(await renderTable(table, dest.format, opts, io, tl, dest.path !== undefined, ds.config.name), dest, inputFiles(ds, year), io, lang);
 }
