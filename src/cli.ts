@@ -10,6 +10,7 @@ const io: Io = {
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,
   columns: process.stdout.columns ?? 100,
+  today: () => new Date(),
 };
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -9,6 +9,8 @@ export interface Io {
   /** Whether stdout is a terminal (tables default to the terminal form there). */
   readonly stdoutIsTTY: boolean;
   readonly columns: number;
+  /** Today, for defaults only (mj init's year); never written into an output. */
+  readonly today: () => Date;
 }
 
 /** Exit codes (spec §4). */

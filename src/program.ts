@@ -1,15 +1,12 @@
 // createProgram(io): the commander wiring of every command and its options. No domain logic:
 // each action calls a command's run function, which returns the exit code.
 
-import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from './diagnostics/codes.js';
 import { messageLang, t } from './i18n/cli.js';
 import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
 
-const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
-
-export const VERSION = pkg.version;
+import { VERSION } from './version.js';
 
 function addCommon(cmd: Command, lang: Lang): Command {
   return cmd
@@ -67,6 +64,30 @@ export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => v
     .action(async (year: string, opts) => {
       const { runSubsidy } = await import('./commands/score.js');
       setExit(await runSubsidy(year, opts, io));
+    });
+
+  program
+    .command('init')
+    .description(t(lang, 'cmd.init'))
+    .argument('[dir]', t(lang, 'arg.dir'))
+    .option('--year <year>', t(lang, 'opt.initYear'))
+    .option('--name <name>', t(lang, 'opt.initName'))
+    .option('--lang <lang>', t(lang, 'opt.lang'))
+    .action(async (dir: string | undefined, opts) => {
+      const { runInit } = await import('./commands/init.js');
+      setExit(await runInit(dir, opts, io));
+    });
+
+  addCommon(program.command('report').description(t(lang, 'cmd.report')).argument('[year]', t(lang, 'arg.year')), lang)
+    .option('--format <list>', t(lang, 'opt.reportFormat'))
+    .option('--out <dir>', t(lang, 'opt.reportOut'))
+    .option('--check', t(lang, 'opt.check'))
+    .option('--excel', t(lang, 'opt.excel'))
+    .option('--mask', t(lang, 'opt.mask'))
+    .option('--date <date>', t(lang, 'opt.date'))
+    .action(async (year: string | undefined, opts) => {
+      const { runReport } = await import('./commands/report.js');
+      setExit(await runReport(year, opts, io));
     });
 
   const stats = program.command('stats').description(t(lang, 'cmd.stats'));

@@ -23,6 +23,7 @@ function io(env: Record<string, string>): Io & { err: () => string } {
     env,
     stdoutIsTTY: false,
     columns: 80,
+    today: () => new Date(Date.UTC(2019, 5, 1)),
     err: () => err,
   };
 }

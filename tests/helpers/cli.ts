@@ -23,6 +23,7 @@ export async function mj(args: readonly string[], options: { cwd?: string; env?:
     env: options.env ?? {},
     stdoutIsTTY: options.tty ?? false,
     columns: 120,
+    today: () => new Date(Date.UTC(2019, 5, 1)),
   };
   const code = await run(args, io);
   return { code, stdout, stderr };

@@ -1,0 +1,240 @@
+// `mj report [YEAR] [--out DIR] [--check]`: every table of the year (score sheet, the three
+// statistics tables, "三个一" progress, subsidy) in the formats asked, an index.md, and a
+// manifest of the settings, written into reports/YEAR/. All files are staged first, renamed
+// together, the manifest last. --check rebuilds in memory with the manifest's settings and
+// names every stale, missing or extra file, writing nothing.
+
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import type { Lang } from '../diagnostics/codes.js';
+import { t } from '../i18n/cli.js';
+import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
+import type { LoadContext } from '../load/context.js';
+import type { Dataset } from '../load/dataset.js';
+import { rosterTable } from '../tables/roster-table.js';
+import { scoresTable } from '../tables/scores-table.js';
+import { branchesTable, memberPoints, membersTable, progressTable } from '../tables/stats-tables.js';
+import { subsidyTable } from '../tables/subsidy-table.js';
+import type { Table } from '../tables/table.js';
+import { commit, discard, stageFiles, WriteRefused } from '../write/atomic.js';
+import { langOf, parseYear, tableLang } from './common.js';
+import { footerDate, inputFiles, renderTable, stopOnErrors, type OutputOptions } from './output.js';
+import { openBase } from './score.js';
+import { computeYear, scoresOf, subsidyOf } from './year.js';
+
+export const MANIFEST = 'mj-report.json';
+type ReportFormat = 'csv' | 'md' | 'json' | 'xlsx';
+const REPORT_FORMATS: readonly ReportFormat[] = ['csv', 'md', 'json', 'xlsx'];
+
+/** The settings a report was made with; --check rebuilds with exactly these. */
+export interface Manifest {
+  readonly year: number;
+  readonly formats: readonly ReportFormat[];
+  readonly lang: 'zh' | 'en';
+  readonly mask: boolean;
+  readonly excel: boolean;
+  /** 填表日期 in XLSX footers, or null. */
+  readonly date: string | null;
+  /** Every file written, in order (the manifest excepted). */
+  readonly files: readonly string[];
+}
+
+export interface ReportOptions extends OutputOptions {
+  readonly check?: boolean;
+  readonly mask?: boolean;
+}
+
+function parseFormats(value: string | undefined, lang: Lang): ReportFormat[] {
+  const list = (value ?? 'csv,md').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const f of list) {
+    if (!REPORT_FORMATS.includes(f as ReportFormat)) throw new UsageError(t(lang, 'usage.badFormat', { value: f, allowed: REPORT_FORMATS.join('、') }));
+  }
+  return REPORT_FORMATS.filter((f) => list.includes(f));
+}
+
+/** Builds every table of the year; undefined (after printing the problems) when the data has errors. */
+async function yearTables(ctx: LoadContext, ds: Dataset, year: number, settings: { lang: 'zh' | 'en'; mask: boolean }): Promise<Table[] | undefined> {
+  const y = await computeYear(ctx, ds, year, { scores: true, stats: true });
+  if (ctx.diagnostics.errors > 0) return undefined;
+  const scores = scoresOf(y);
+  const base = { datasetName: ds.config.name, lang: settings.lang, only: undefined, orgFilter: undefined };
+  const stats = { ...base, scope: y.scope, counts: y.stats!, byGroup: false, mask: settings.mask };
+  const tables: Table[] = [
+    scoresTable({ ...base, rubric: y.rubric!, scores, orgById: ds.orgById }),
+    branchesTable(stats),
+    membersTable({ ...stats, points: memberPoints(y.rubric, y.scoreCounts) }),
+    rosterTable({ ...base, orgsInTreeOrder: y.scope.orgsInTreeOrder, members: ds.members, year, asOf: y.scope.lastDay }),
+    progressTable(stats),
+  ];
+  const subsidy = subsidyOf(y, scores);
+  if (subsidy) tables.push(subsidyTable({ ...base, rubric: y.rubric!, branches: y.scope.branches, result: subsidy }));
+  return tables;
+}
+
+function indexMarkdown(ds: Dataset, year: number, tables: readonly Table[], m: Omit<Manifest, 'files'>): string {
+  const zh = m.lang === 'zh';
+  const lines = [`# ${ds.config.name}${zh ? ` ${year} 年度报表` : `: reports for ${year}`}`, ''];
+  lines.push(zh ? '由 `mj report` 根据数据目录生成，请勿手工修改；数据变化后重新运行 `mj report`。' : 'Made by `mj report` from the dataset; do not edit by hand, run `mj report` again after the data changes.', '');
+  lines.push(zh ? '| 表格 | 文件 |' : '| Table | Files |', '| --- | --- |');
+  for (const table of tables) {
+    const links = m.formats.map((f) => `[${f}](${table.name}.${f})`).join(' · ');
+    lines.push(`| ${table.title.replace(/\|/g, '\\|')} | ${links} |`);
+  }
+  lines.push('');
+  lines.push(zh ? `设置：语言 ${m.lang}，姓名脱敏 ${m.mask ? '是' : '否'}，填表日期 ${m.date ?? '（空白）'}。` : `Settings: language ${m.lang}, masked names ${m.mask ? 'yes' : 'no'}, date ${m.date ?? '(blank)'}.`);
+  return lines.join('\n') + '\n';
+}
+
+/** Every file of a report, in memory: tables in each format, index.md, then the manifest. */
+async function buildReport(ctx: LoadContext, ds: Dataset, io: Io, m: Omit<Manifest, 'files'>): Promise<{ files: Map<string, string | Uint8Array>; manifest: Manifest } | undefined> {
+  const tables = await yearTables(ctx, ds, m.year, m);
+  if (!tables) return undefined;
+  const files = new Map<string, string | Uint8Array>();
+  const opts: OutputOptions = { excel: m.excel, ...(m.date ? { date: m.date } : {}), lang: m.lang };
+  for (const table of tables) {
+    for (const f of m.formats) files.set(`${table.name}.${f}`, await renderTable(table, f, opts, io, m.lang, true, ds.config.name));
+  }
+  files.set('index.md', indexMarkdown(ds, m.year, tables, m));
+  const manifest: Manifest = { ...m, files: [...files.keys()] };
+  return { files, manifest };
+}
+
+function manifestText(m: Manifest): string {
+  return JSON.stringify({ year: m.year, formats: m.formats, lang: m.lang, mask: m.mask, excel: m.excel, date: m.date, files: m.files }, null, 2) + '\n';
+}
+
+function sameBytes(a: string | Uint8Array, b: Buffer): boolean {
+  return Buffer.from(typeof a === 'string' ? Buffer.from(a, 'utf8') : a).equals(b);
+}
+
+export async function runReport(yearText: string | undefined, opts: ReportOptions, io: Io): Promise<ExitCode> {
+  const lang = langOf(opts, io);
+  const year = yearText === undefined ? undefined : parseYear(yearText, lang);
+  if (year === undefined && !opts.check) throw new UsageError(t(lang, 'usage.reportNeedsYear'));
+  const opened = await openBase(opts, io, lang);
+  if (typeof opened === 'number') return opened;
+  const { ctx, ds } = opened;
+  const dirOf = (y: number): string => (opts.out !== undefined ? resolve(io.cwd, opts.out) : join(ds.root, 'reports', String(y)));
+
+  if (opts.check) {
+    const folders = year !== undefined ? [dirOf(year)] : await manifestFolders(ds.root);
+    if (folders.length === 0 && year === undefined) {
+      // Nothing committed yet, so nothing can be stale.
+      io.stdout(t(lang, 'report.noReports') + '\n');
+      return EXIT.ok;
+    }
+    let stale = 0;
+    for (const dir of folders) stale += await checkFolder(ctx, ds, dir, io, lang);
+    if (ctx.diagnostics.errors > 0) return (await stopOnErrors(ctx, ds, opts, io, lang)) ?? EXIT.data;
+    if (stale > 0) {
+      io.stdout(t(lang, 'report.stale', { n: stale }) + '\n');
+      return EXIT.data;
+    }
+    io.stdout(t(lang, 'report.upToDate', { n: folders.length }) + '\n');
+    return EXIT.ok;
+  }
+
+  const m = {
+    year: year!, formats: parseFormats(opts.format, lang), lang: tableLang(opts, ds.config.locale), mask: opts.mask === true,
+    excel: opts.excel === true, date: footerDate(opts.date, lang) ?? null,
+  };
+  const built = await buildReport(ctx, ds, io, m);
+  const stop = await stopOnErrors(ctx, ds, opts, io, lang);
+  if (stop !== undefined || !built) return stop ?? EXIT.data;
+
+  const dir = dirOf(m.year);
+  const inputs = new Set(inputFiles(ds, undefined));
+  const targets = [...built.files.entries()].map(([name, data]) => ({ path: join(dir, name), data }));
+  for (const f of [...targets.map((x) => x.path), join(dir, MANIFEST)]) {
+    if (inputs.has(f)) throw new UsageError(t(lang, 'usage.outputIsInput', { file: f }));
+  }
+  const previous = await readManifest(dir);
+  try {
+    const staged = await stageFiles(targets);
+    try {
+      await commit(staged);
+    } catch (e) {
+      await discard(staged);
+      throw e;
+    }
+    await commit(await stageFiles([{ path: join(dir, MANIFEST), data: manifestText(built.manifest) }]));
+  } catch (e) {
+    if (e instanceof WriteRefused) throw new UsageError(t(lang, 'usage.outputNotAFile', { file: e.path }));
+    io.stderr(`mj: ${t(lang, 'io.error', { detail: (e as { code?: string }).code ?? String(e) })}\n`);
+    return EXIT.io;
+  }
+  // Files the previous report wrote that this one does not are its own leftovers.
+  const { unlink } = await import('node:fs/promises');
+  for (const old of previous?.files ?? []) {
+    if (!built.files.has(old) && safeName(old)) await unlink(join(dir, old)).catch(() => undefined);
+  }
+  const shown = relative(io.cwd, dir).split(sep).join('/') || '.';
+  io.stderr(t(lang, 'report.written', { n: built.files.size + 1, dir: shown }) + '\n');
+  return EXIT.ok;
+}
+
+function safeName(name: string): boolean {
+  return /^[A-Za-z0-9._-]+$/.test(name) && !name.startsWith('.');
+}
+
+async function readManifest(dir: string): Promise<Manifest | undefined> {
+  try {
+    const raw = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Partial<Manifest>;
+    if (typeof raw.year !== 'number' || !Array.isArray(raw.formats) || !Array.isArray(raw.files)) return undefined;
+    return {
+      year: raw.year, formats: raw.formats.filter((f): f is ReportFormat => REPORT_FORMATS.includes(f)), lang: raw.lang === 'en' ? 'en' : 'zh',
+      mask: raw.mask === true, excel: raw.excel === true, date: typeof raw.date === 'string' ? raw.date : null, files: raw.files.filter((f) => typeof f === 'string'),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** reports/<year>/ folders under the dataset root that hold a manifest, in year order. */
+async function manifestFolders(root: string): Promise<string[]> {
+  const base = join(root, 'reports');
+  let names: string[];
+  try {
+    names = (await readdir(base)).sort();
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const n of names) if ((await readManifest(join(base, n))) !== undefined) out.push(join(base, n));
+  return out;
+}
+
+/** Rebuilds one report in memory and prints every stale, missing or extra file; returns their number. */
+async function checkFolder(ctx: LoadContext, ds: Dataset, dir: string, io: Io, lang: Lang): Promise<number> {
+  const shown = (name: string): string => relative(io.cwd, join(dir, name)).split(sep).join('/');
+  const m = await readManifest(dir);
+  if (!m) {
+    io.stdout(t(lang, 'report.missing', { file: shown(MANIFEST) }) + '\n');
+    return 1;
+  }
+  const built = await buildReport(ctx, ds, io, m);
+  if (!built) return 0;
+  let problems = 0;
+  const expected = new Map(built.files);
+  expected.set(MANIFEST, manifestText(built.manifest));
+  for (const [name, data] of expected) {
+    let actual: Buffer;
+    try {
+      actual = await readFile(join(dir, name));
+    } catch {
+      io.stdout(t(lang, 'report.missing', { file: shown(name) }) + '\n');
+      problems++;
+      continue;
+    }
+    if (!sameBytes(data, actual)) {
+      io.stdout(t(lang, 'report.staleFile', { file: shown(name) }) + '\n');
+      problems++;
+    }
+  }
+  for (const name of (await readdir(dir)).sort()) {
+    if (name.startsWith('.') || expected.has(name)) continue;
+    io.stdout(t(lang, 'report.extra', { file: shown(name) }) + '\n');
+    problems++;
+  }
+  return problems;
+}
