@@ -10,15 +10,19 @@ import { tempDir } from './helpers/fixtures.js';
 const ROOT = join(import.meta.dirname, '..');
 const PREFIX = 'npx --no-install mj ';
 
-export function readmeCommands(): string[] {
+/** The mj commands of the README's sh blocks, each with the folder a `cd` in its block moved to. */
+export function readmeCommands(): [string, string][] {
   const text = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const blocks = [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
-  const out: string[] = [];
+  const out: [string, string][] = [];
   for (const block of blocks) {
+    let dir = '.';
     for (const raw of block.split('\n')) {
       const line = raw.replace(/\s+#.*$/, '').trim();
+      const cd = /^cd\s+(\S+)$/.exec(line);
+      if (cd) dir = join(dir, cd[1]!);
       const at = line.indexOf(PREFIX);
-      if (at >= 0) out.push(line.slice(at + PREFIX.length));
+      if (at >= 0) out.push([line.slice(at + PREFIX.length), dir]);
     }
   }
   return out;
@@ -37,8 +41,8 @@ describe('README', () => {
   it('shows mj commands', () => {
     expect(commands.length).toBeGreaterThan(3);
   });
-  it.each(commands)('mj %s', async (command) => {
-    const r = await mj(words(command), { cwd: work });
+  it.each(commands)('mj %s (in %s)', async (command, dir) => {
+    const r = await mj(words(command), { cwd: join(work, dir) });
     expect(r.stderr.includes('内部错误')).toBe(false);
     expect(r.code).toBe(0);
   });

@@ -193,7 +193,7 @@ export const MESSAGES_EN = {
 
 /** Static hints: what to do about it. Codes without one rely on a computed hint. */
 export const HINTS_ZH: Partial<Record<Code, string>> = {
-  MJ001: '在数据目录中运行，或用 --data 指定数据目录',
+  MJ001: '在数据目录中运行，或用 --data 指定数据目录；新建数据集用 mj init',
   MJ002: '检查 mj.yaml 中 files: 的设置，或新建该文件',
   MJ003: '检查文件是否存在、是否是文件而不是文件夹、是否有读取权限',
   MJ004: '请在 Excel 中另存为“CSV UTF-8（逗号分隔）”',
@@ -242,7 +242,7 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
 };
 
 export const HINTS_EN: Partial<Record<Code, string>> = {
-  MJ001: 'run mj inside the dataset folder, or point at it with --data',
+  MJ001: 'run mj inside the dataset folder, or point at it with --data; mj init makes a new one',
   MJ002: 'check files: in mj.yaml, or create the file',
   MJ003: 'check that the file exists, is a file and not a folder, and can be read',
   MJ004: 'in Excel, save it as "CSV UTF-8 (comma delimited)"',

@@ -1,0 +1,230 @@
+// Year-end deliverables: mj report and --check, XLSX read back, the formula guard, Excel CSV,
+// mj init, and the subsidy's budget arithmetic.
+
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { computeSubsidy } from '../src/compute/subsidy.js';
+import type { SubsidyRule } from '../src/model/rubric.js';
+import { Rational } from '../src/util/decimal-text.js';
+import { mj } from './helpers/cli.js';
+import { tempDir } from './helpers/fixtures.js';
+import { golden } from './helpers/golden.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const TINY = join(ROOT, 'data-examples', 'tiny');
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+function copyTiny(): string {
+  const d = tempDir();
+  dirs.push(d);
+  cpSync(TINY, d, { recursive: true });
+  return d;
+}
+
+async function readXlsx(file: string): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb.worksheets[0]!;
+}
+
+describe('mj report', () => {
+  it('writes every table in each format, an index and a manifest, the same as each command', async () => {
+    const d = copyTiny();
+    const r = await mj(['report', '2019', '--format', 'csv,md,xlsx', '--date', '2020-01-15'], { cwd: d });
+    expect(r.code).toBe(0);
+    const dir = join(d, 'reports', '2019');
+    const names = ['scores', 'branches', 'members', 'roster', 'progress', 'subsidy'];
+    expect(readdirSync(dir).sort()).toEqual(['index.md', 'mj-report.json', ...names.flatMap((n) => [`${n}.csv`, `${n}.md`, `${n}.xlsx`])].sort());
+    expect(readFileSync(join(dir, 'scores.csv'), 'utf8')).toBe((await mj(['score', '2019', '--format', 'csv'], { cwd: d })).stdout);
+    expect(readFileSync(join(dir, 'branches.md'), 'utf8')).toBe((await mj(['stats', 'branches', '2019', '--format', 'md'], { cwd: d })).stdout);
+    expect(readFileSync(join(dir, 'subsidy.csv'), 'utf8')).toBe((await mj(['subsidy', '2019', '--format', 'csv'], { cwd: d })).stdout);
+    golden('report/index.md', readFileSync(join(dir, 'index.md'), 'utf8'));
+    golden('report/mj-report.json', readFileSync(join(dir, 'mj-report.json'), 'utf8'));
+  });
+
+  it('makes the same bytes on every run, XLSX included', async () => {
+    const d = copyTiny();
+    await mj(['report', '2019', '--format', 'xlsx,csv', '--out', 'a'], { cwd: d });
+    await new Promise((r) => setTimeout(r, 1100));
+    await mj(['report', '2019', '--format', 'xlsx,csv', '--out', 'b'], { cwd: d });
+    for (const f of readdirSync(join(d, 'a'))) expect(readFileSync(join(d, 'a', f)).equals(readFileSync(join(d, 'b', f))), f).toBe(true);
+  });
+
+  it('--check passes on a fresh report and names stale, missing and extra files after changes', async () => {
+    const d = copyTiny();
+    await mj(['report', '2019'], { cwd: d });
+    const fresh = await mj(['report', '--check'], { cwd: d });
+    expect([fresh.code, fresh.stdout]).toEqual([0, '报表与数据一致（1 个报表文件夹）。\n']);
+    const act = join(d, 'activities', '2019.csv');
+    writeFileSync(act, readFileSync(act, 'utf8').replace('A057,2019-12-05,宣传', 'A057,2019-12-05,调研'));
+    rmSync(join(d, 'reports', '2019', 'progress.md'));
+    writeFileSync(join(d, 'reports', '2019', 'notes.txt'), 'x');
+    const stale = await mj(['report', '2019', '--check'], { cwd: d });
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toBe([
+      '过时：reports/2019/scores.csv', '过时：reports/2019/scores.md', '缺少：reports/2019/progress.md', '多余：reports/2019/notes.txt',
+      '有 4 个报表文件与数据不一致；运行 mj report 年份 重新生成并提交。', '',
+    ].join('\n'));
+    expect(existsSync(join(d, 'reports', '2019', 'progress.md'))).toBe(false); // --check writes nothing
+  });
+
+  it('--check rebuilds with the manifest\'s settings', async () => {
+    const d = copyTiny();
+    await mj(['report', '2019', '--format', 'json', '--mask', '--lang', 'en'], { cwd: d });
+    expect((await mj(['report', '--check'], { cwd: d })).code).toBe(0);
+  });
+
+  it('writes nothing when the data has errors', async () => {
+    const d = copyTiny();
+    writeFileSync(join(d, 'members.csv'), readFileSync(join(d, 'members.csv'), 'utf8').replace(',gy-edu1,正高级', ',gy-edu9,正高级'));
+    const r = await mj(['report', '2019'], { cwd: d });
+    expect(r.code).toBe(1);
+    expect(existsSync(join(d, 'reports'))).toBe(false);
+  });
+
+  it('refuses a report file that is a folder, writing none of the others', async () => {
+    const d = copyTiny();
+    mkdirSync(join(d, 'reports', '2019', 'members.csv'), { recursive: true });
+    const r = await mj(['report', '2019'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(readdirSync(join(d, 'reports', '2019'))).toEqual(['members.csv']);
+  });
+});
+
+describe('XLSX', () => {
+  it('has the official layout: merged title, header, numbers as numbers, ids as text, total row, footer', async () => {
+    const d = copyTiny();
+    expect((await mj(['stats', 'members', '2019', '--out', 'm.xlsx', '--date', '2020-01-15'], { cwd: d })).code).toBe(0);
+    const ws = await readXlsx(join(d, 'm.xlsx'));
+    expect(ws.getCell('A1').value).toBe('民进示例省委2019年度会员履职情况统计表');
+    expect(ws.model.merges).toContain('A1:N1');
+    expect(ws.getRow(2).values).toEqual(expect.arrayContaining(['会员编号', '姓名', '社情民意报送', '参加率']));
+    expect(ws.getCell('A3').value).toBe('0001'); // leading zeros kept: text
+    expect(ws.getCell('A3').numFmt).toBe('@');
+    expect(ws.getCell('E3').value).toBe(1);
+    expect(ws.getCell('K3').numFmt).toBe('0.0%');
+    expect(typeof ws.getCell('K3').value).toBe('number');
+    const last = ws.rowCount;
+    const texts = Array.from({ length: last }, (_, i) => String(ws.getRow(i + 1).getCell(1).value ?? ''));
+    expect(texts).toContain('合计');
+    expect(texts.some((x) => x.startsWith('填表单位：民进示例省委'))).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1 });
+  });
+
+  it('is refused on stdout', async () => {
+    expect((await mj(['score', '2019', '--format', 'xlsx'], { cwd: TINY })).code).toBe(2);
+  });
+});
+
+describe('formula injection', () => {
+  it('neutralises text that a spreadsheet would run, and keeps −5 a number', async () => {
+    const d = copyTiny();
+    const file = join(d, 'members.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('0014,胡文,', '0014,"=HYPERLINK(""http://x"",""点我"")",'));
+    const csv = (await mj(['stats', 'members', '2019', '--format', 'csv'], { cwd: d })).stdout;
+    expect(csv).toContain('0014,"\'=HYPERLINK(""http://x"",""点我"")",');
+    const scores = (await mj(['score', '2019', '--format', 'csv'], { cwd: d })).stdout;
+    expect(scores.split('\n').find((l) => l.includes('贵阳出版支部'))).toContain(',-5.00,-5.00,');
+    await mj(['stats', 'members', '2019', '--out', 'm.xlsx'], { cwd: d });
+    const ws = await readXlsx(join(d, 'm.xlsx'));
+    const row = Array.from({ length: ws.rowCount }, (_, i) => ws.getRow(i + 1)).find((r) => r.getCell(1).value === '0014')!;
+    expect(row.getCell(2).value).toBe('\'=HYPERLINK("http://x","点我")');
+    await mj(['score', '2019', '--out', 's.xlsx'], { cwd: d });
+    const sws = await readXlsx(join(d, 's.xlsx'));
+    const pub = Array.from({ length: sws.rowCount }, (_, i) => sws.getRow(i + 1)).find((r) => r.getCell(2).value === '贵阳出版支部')!;
+    expect(pub.values).toContain(-5);
+  });
+});
+
+describe('Excel CSV', () => {
+  it('adds a BOM and CRLF with --excel, and neither by default', async () => {
+    const plain = (await mj(['score', '2019', '--format', 'csv'], { cwd: TINY })).stdout;
+    const excel = (await mj(['score', '2019', '--format', 'csv', '--excel'], { cwd: TINY })).stdout;
+    expect(plain.startsWith('\uFEFF') || plain.includes('\r')).toBe(false);
+    expect(excel).toBe('\uFEFF' + plain.replace(/\n/g, '\r\n'));
+  });
+});
+
+describe('mj init', () => {
+  it('lays out a dataset that validates, with a CI workflow that never runs a bare npx mj', async () => {
+    const d = tempDir();
+    dirs.push(d);
+    const r = await mj(['init', 'data', '--year', '2019'], { cwd: d });
+    expect(r.code).toBe(0);
+    const data = join(d, 'data');
+    const v = await mj(['validate'], { cwd: data });
+    expect([v.code, v.stdout]).toEqual([0, expect.stringContaining('检查通过')]);
+    expect((await mj(['report', '--check'], { cwd: data })).code).toBe(0);
+    const workflow = readFileSync(join(data, '.github', 'workflows', 'mj.yml'), 'utf8');
+    expect(workflow).toContain('npx --no-install mj validate --format github');
+    expect(workflow).toContain('npx --no-install mj report --check');
+    expect(workflow.split("\n").filter((l) => !l.trim().startsWith("#")).join("\n")).not.toMatch(/npx mj/);
+    const pkg = JSON.parse(readFileSync(join(data, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const own = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+    expect(pkg.devDependencies).toEqual({ [own.name]: own.version });
+    expect(readFileSync(join(data, 'orgs.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=schemas/orgs.schema.json');
+    expect(existsSync(join(data, 'schemas', 'rubric.schema.json'))).toBe(true);
+  });
+
+  it('uses this year by default', async () => {
+    const d = tempDir();
+    dirs.push(d);
+    await mj(['init'], { cwd: d });
+    expect(existsSync(join(d, 'activities', '2019.csv'))).toBe(true); // the test clock says 2019
+  });
+
+  it('refuses a folder that holds any of its files, changing nothing', async () => {
+    const d = tempDir();
+    dirs.push(d);
+    writeFileSync(join(d, 'members.csv'), 'mine\n');
+    const r = await mj(['init', '--year', '2019'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('members.csv');
+    expect(readdirSync(d)).toEqual(['members.csv']);
+    expect(readFileSync(join(d, 'members.csv'), 'utf8')).toBe('mine\n');
+  });
+
+  it('ships the example rubric as its template', () => {
+    const template = readFileSync(join(ROOT, 'templates', 'rubric.yaml'), 'utf8').split('\n').slice(1).join('\n').replace(/\{\{year\}\}/g, '2019');
+    expect(template).toBe(readFileSync(join(ROOT, 'data-examples', 'guizhou', 'rubrics', '2019.yaml'), 'utf8'));
+    expect(readFileSync(join(ROOT, 'data-examples', 'tiny', 'rubrics', '2019.yaml'), 'utf8')).toBe(template);
+  });
+});
+
+describe('computeSubsidy', () => {
+  const rule = (extra: Partial<SubsidyRule> = {}): SubsidyRule => ({
+    base: Rational.int(2000), perMember: Rational.int(100),
+    gradeFactor: new Map([['优秀', Rational.parse('0.3')], ['合格', Rational.ZERO], ['不合格', Rational.parse('-1.5')]]),
+    cap: undefined, budget: undefined, ...extra,
+  });
+
+  it('applies the grade factor, then the cap, never below 0', () => {
+    const r = computeSubsidy(rule({ cap: Rational.int(5000) }), [
+      { members: 10, grade: '优秀' }, // 3000 × 1.3 = 3900
+      { members: 30, grade: '优秀' }, // 5000 × 1.3 = 6500 → 5000
+      { members: 10, grade: '不合格' }, // 3000 × −0.5 → 0
+    ]);
+    expect(r.lines.map((l) => l.payout)).toEqual([3900n, 5000n, 0n]);
+    expect(r.lines.map((l) => l.performance.toFixed(2))).toEqual(['900.00', '1500.00', '-4500.00']);
+    expect(r.scale).toBeUndefined();
+  });
+
+  it('scales pro rata past the budget, rounding down so the sum never passes it', () => {
+    const branches = [{ members: 1, grade: '合格' }, { members: 1, grade: '合格' }, { members: 1, grade: '合格' }]; // 2100 each
+    const r = computeSubsidy(rule({ budget: Rational.int(5000) }), branches);
+    expect(r.lines.map((l) => l.payout)).toEqual([1666n, 1666n, 1666n]);
+    expect(r.total).toBe(4998n);
+    expect(r.scale?.toFixed(6)).toBe('0.793651');
+  });
+
+  it('leaves payouts alone at exactly the budget, and pays nothing from a zero budget', () => {
+    const branches = [{ members: 0, grade: '合格' }, { members: 0, grade: '合格' }];
+    expect(computeSubsidy(rule({ budget: Rational.int(4000) }), branches).lines.map((l) => l.payout)).toEqual([2000n, 2000n]);
+    expect(computeSubsidy(rule({ budget: Rational.ZERO }), branches).total).toBe(0n);
+  });
+});
