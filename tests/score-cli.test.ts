@@ -132,3 +132,14 @@ describe('mj score: determinism', () => {
     expect((await mj(['score', '2019', '--format', 'json'], { cwd: d })).stdout).toBe(expected);
   });
 });
+
+describe('mj score: never over a data file', () => {
+  it('refuses --out onto another year\'s records, which this command does not read', async () => {
+    const d = copyTiny();
+    writeFileSync(join(d, 'activities', '2018.csv'), '编号,日期,类型,组织,标题\n');
+    const before = readFileSync(join(d, 'activities', '2018.csv'));
+    const r = await mj(['score', '2019', '--out', 'activities/2018.csv'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(d, 'activities', '2018.csv')).equals(before)).toBe(true);
+  });
+});

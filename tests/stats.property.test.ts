@@ -39,7 +39,9 @@ const worldArb = fc.record({
   records: fc.array(fc.record({ type: fc.constantFrom(...TYPES), org: fc.constantFrom(...BRANCH_IDS), picks: fc.array(fc.nat(13), { maxLength: 4 }), adopted: fc.boolean() }), { maxLength: 30 }),
 });
 
-function world(w: fc.Infer<typeof worldArb>) {
+type World = typeof worldArb extends fc.Arbitrary<infer T> ? T : never;
+
+function world(w: World) {
   const members: Member[] = w.members.map((m, i) =>
     member(`m${String(i).padStart(2, '0')}`, m.org, {
       joined: m.joined,
@@ -52,7 +54,7 @@ function world(w: fc.Infer<typeof worldArb>) {
   return { members, records };
 }
 
-function tables(w: fc.Infer<typeof worldArb>, only?: Set<string>) {
+function tables(w: World, only?: Set<string>) {
   const { members, records } = world(w);
   const scope = makeScope(ORGS, members, 2019);
   const counts = new StatsCounts(scope, DEFAULT_THREE_ONES);

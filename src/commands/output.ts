@@ -84,12 +84,10 @@ export async function renderTable(
   }
 }
 
-/** Dataset files a year's command reads; outputs may never replace one of them. */
-export function inputFiles(ds: Dataset, year: number | undefined): string[] {
+/** Every data file of the dataset (all years): outputs may never replace one of them. */
+export function inputFiles(ds: Dataset, _year?: number): string[] {
   const rel: (string | undefined)[] = ['mj.yaml', ds.files.orgs, ds.files.members];
-  for (const list of [ds.files.activities, ds.files.assessments, ds.files.rubrics]) {
-    for (const f of list) if (year === undefined || f.year === year) rel.push(f.file);
-  }
+  for (const list of [ds.files.activities, ds.files.assessments, ds.files.rubrics]) for (const f of list) rel.push(f.file);
   return rel.filter((f): f is string => f !== undefined).map((f) => resolve(ds.root, f));
 }
 
