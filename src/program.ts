@@ -4,6 +4,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from './diagnostics/codes.js';
 import { messageLang, t } from './i18n/cli.js';
+import { closest } from './diagnostics/suggest.js';
 import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
 
 import { VERSION } from './version.js';
@@ -35,9 +36,9 @@ export function argvLang(argv: readonly string[], env: Io['env']): Lang {
 export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => void): Command {
   const program = new Command('mj')
     .description(t(lang, 'program.description'))
-    .version(VERSION, '-V, --version')
+    .version(VERSION, '-V, --version', t(lang, 'opt.version'))
     .helpOption('-h, --help', t(lang, 'cmd.help'))
-    .helpCommand(false)
+    .helpCommand('help [command]', t(lang, 'cmd.helpCommand'))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
@@ -93,7 +94,7 @@ export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => v
   const stats = program.command('stats').description(t(lang, 'cmd.stats'));
   const statsCommand = (kind: 'branches' | 'members' | 'roster', argument: string) => {
     const cmd = addOutput(addCommon(stats.command(kind).description(t(lang, `cmd.stats.${kind}`)).argument(argument, t(lang, 'arg.year')), lang), lang)
-      .option('--org <id>', t(lang, 'opt.org'))
+      .option('--org <id>', t(lang, 'opt.orgStats'))
       .option('--mask', t(lang, 'opt.mask'));
     if (kind !== 'roster') cmd.option('--by <group>', t(lang, 'opt.by'));
     else cmd.option('--as-of <date>', t(lang, 'opt.asOf'));
@@ -108,7 +109,7 @@ export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => v
 
   addOutput(addCommon(program.command('progress').description(t(lang, 'cmd.progress')).argument('<year>', t(lang, 'arg.year')), lang), lang)
     .option('--as-of <date>', t(lang, 'opt.asOf'))
-    .option('--org <id>', t(lang, 'opt.org'))
+    .option('--org <id>', t(lang, 'opt.orgStats'))
     .option('--by <group>', t(lang, 'opt.by'))
     .option('--mask', t(lang, 'opt.mask'))
     .action(async (year: string, opts) => {
@@ -123,22 +124,30 @@ export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => v
       setExit(await runSchema(opts, io));
     });
 
-  const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
-  for (const cmd of all(program).slice(1)) {
+  for (const cmd of allCommands(program).slice(1)) {
     cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
     cmd.helpOption('-h, --help', t(lang, 'cmd.help'));
+    if (cmd.commands.length > 0) cmd.helpCommand('help [command]', t(lang, 'cmd.helpCommand'));
   }
   return program;
 }
 
-/** A commander error as a message in the user's language. */
-export function usageMessage(e: CommanderError, lang: Lang): string {
+function allCommands(c: Command): Command[] {
+  return [c, ...c.commands.flatMap(allCommands)];
+}
+
+/** A commander error as a message in the user's language, with a "did you mean" when one is close. */
+export function usageMessage(e: CommanderError, lang: Lang, program?: Command): string {
   const quoted = /'([^']*)'/.exec(e.message)?.[1] ?? '';
+  const guess = (candidates: string[]): string => {
+    const found = closest(quoted, candidates);
+    return found === undefined ? '' : ` — ${t(lang, 'usage.didYouMean', { value: found })}`;
+  };
   switch (e.code) {
     case 'commander.unknownOption':
-      return t(lang, 'usage.unknownOption', { option: quoted });
+      return t(lang, 'usage.unknownOption', { option: quoted }) + guess(program ? allCommands(program).flatMap((c) => c.options.map((o) => o.long ?? '')).filter(Boolean) : []);
     case 'commander.unknownCommand':
-      return t(lang, 'usage.unknownCommand', { command: quoted });
+      return t(lang, 'usage.unknownCommand', { command: quoted }) + guess(program ? allCommands(program).map((c) => c.name()) : []);
     case 'commander.missingArgument':
       return t(lang, 'usage.missingArgument', { argument: quoted });
     case 'commander.optionMissingArgument':
@@ -163,7 +172,7 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
       if (e.exitCode === 0) return EXIT.ok;
-      io.stderr(`mj: ${usageMessage(e, lang)}\n${t(lang, 'usage.seeHelp')}\n`);
+      io.stderr(`mj: ${usageMessage(e, lang, program)}\n${t(lang, 'usage.seeHelp')}\n`);
       return EXIT.usage;
     }
     if (e instanceof UsageError) {

@@ -8,6 +8,9 @@ describe('parseDate', () => {
     ['2019.3.5', 20190305],
     ['2019年3月5日', 20190305],
     ['2020-02-29', 20200229],
+    ['2019-3-5', 20190305],
+    ['2019/6/1 0:00', 20190601],
+    ['2019/6/1 00:00:00', 20190601],
   ])('reads %s', (text, day) => {
     expect(parseDate(text)).toEqual({ ok: true, day });
   });
@@ -16,7 +19,7 @@ describe('parseDate', () => {
     expect(parseDate(text)).toEqual({ ok: false, reason: 'calendar' });
   });
 
-  it.each(['19/3/5', '2019-3-5', '05.03.2019', '2019', '', '2019-03-05T00:00'])('rejects the form %s', (text) => {
+  it.each(['19/3/5', '05.03.2019', '2019', '', '2019-03-05T00:00', '2019/6/1 9:30'])('rejects the form %s', (text) => {
     expect(parseDate(text)).toEqual({ ok: false, reason: 'form' });
   });
 });

@@ -127,9 +127,19 @@ function suggestPools(ds: Dataset | undefined): FormatContext['suggest'] {
         if (pool === 'orgs') return closest(value, (orgs ??= new Set(ds?.orgs.map((o) => o.id) ?? [])));
         return closest(value, (branches ??= new Set(ds?.orgs.filter((o) => o.type === '支部').map((o) => o.id) ?? [])));
       }
-      case 'members':
+      case 'members': {
         members ??= new Set(ds?.memberById.keys() ?? []);
+        // Excel drops leading zeros (0012 → 12); a clerk may write the member's name.
+        if (/^\d+$/.test(value)) {
+          for (let width = value.length + 1; width <= value.length + 6; width++) {
+            const padded = value.padStart(width, '0');
+            if (members.has(padded)) return padded;
+          }
+        }
+        const named = ds?.members.find((m) => m.name === value);
+        if (named) return named.id;
         return closestInSet(value, members, () => (memberAlphabet ??= alphabetOf(members!)));
+      }
       default:
         return closest(value, candidates ?? []);
     }
@@ -153,5 +163,5 @@ export function checkOrg(id: string | undefined, ds: Dataset, lang: Lang): strin
   if (ds.orgById.has(id)) return id;
   const named = ds.orgs.find((o) => o.name === id);
   const guess = named?.id ?? closest(id, ds.orgById.keys());
-  throw new UsageError(t(lang, 'usage.unknownOrg', { value: id }), guess ? (lang === 'zh' ? `是否为 ${guess}？` : `did you mean ${guess}?`) : undefined);
+  throw new UsageError(t(lang, 'usage.unknownOrg', { value: id }), guess ? (lang === 'zh' ? `是否为 ${guess}？` : `did you mean ${guess}?`) : t(lang, 'usage.orgIdHint'));
 }

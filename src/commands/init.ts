@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { t } from '../i18n/cli.js';
+import { t, writeReason } from '../i18n/cli.js';
+import { shownPath } from './output.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { jsonSchemas } from '../schema/json-schema.js';
 import { commit, discard, stageFiles } from '../write/atomic.js';
@@ -57,7 +58,7 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions, io:
     await commit(staged);
   } catch (e) {
     await discard(staged);
-    io.stderr(`mj: ${t(lang, 'io.error', { detail: (e as { code?: string }).code ?? String(e) })}\n`);
+    io.stderr(`mj: ${t(lang, 'io.error', { file: shownPath(dir, io), detail: writeReason(lang, (e as { code?: string }).code) })}\n`);
     return EXIT.io;
   }
   const shown = relative(io.cwd, dir).split(sep).join('/') || '.';

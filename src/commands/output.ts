@@ -3,9 +3,9 @@
 // Files are written atomically and never over one of the command's input files.
 
 import { realpath } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { extname, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../diagnostics/codes.js';
-import { messageLang, t } from '../i18n/cli.js';
+import { messageLang, t, writeReason } from '../i18n/cli.js';
 import { formatDay, parseDate } from '../util/dates.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import type { LoadContext } from '../load/context.js';
@@ -91,6 +91,12 @@ export function inputFiles(ds: Dataset, _year?: number): string[] {
   return rel.filter((f): f is string => f !== undefined).map((f) => resolve(ds.root, f));
 }
 
+/** A path as the user would type it: relative to the current folder when inside it. */
+export function shownPath(abs: string, io: Io): string {
+  const rel = relative(io.cwd, abs);
+  return (rel.startsWith('..') || rel === '' ? abs : rel).split(sep).join('/');
+}
+
 async function real(p: string): Promise<string> {
   try {
     return await realpath(p);
@@ -113,9 +119,10 @@ export async function emit(content: string | Uint8Array, dest: Destination, inpu
     await writeAtomic(dest.path, content);
   } catch (e) {
     if (e instanceof WriteRefused) throw new UsageError(t(lang, 'usage.outputNotAFile', { file: dest.path }));
-    io.stderr(`mj: ${t(lang, 'io.error', { detail: `${dest.path}: ${(e as { code?: string }).code ?? String(e)}` })}\n`);
+    io.stderr(`mj: ${t(lang, 'io.error', { file: shownPath(dest.path, io), detail: writeReason(lang, (e as { code?: string }).code) })}\n`);
     return EXIT.io;
   }
+  io.stderr(t(lang, 'written', { file: shownPath(dest.path, io) }) + '\n');
   return EXIT.ok;
 }
 

@@ -7,7 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../diagnostics/codes.js';
-import { t } from '../i18n/cli.js';
+import { t, writeReason } from '../i18n/cli.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import type { LoadContext } from '../load/context.js';
 import type { Dataset } from '../load/dataset.js';
@@ -18,7 +18,7 @@ import { subsidyTable } from '../tables/subsidy-table.js';
 import type { Table } from '../tables/table.js';
 import { commit, discard, stageFiles, WriteRefused } from '../write/atomic.js';
 import { langOf, parseYear, tableLang } from './common.js';
-import { footerDate, inputFiles, renderTable, stopOnErrors, type OutputOptions } from './output.js';
+import { footerDate, inputFiles, renderTable, shownPath, stopOnErrors, type OutputOptions } from './output.js';
 import { openBase } from './score.js';
 import { computeYear, scoresOf, subsidyOf } from './year.js';
 
@@ -160,7 +160,7 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
     await commit(await stageFiles([{ path: join(dir, MANIFEST), data: manifestText(built.manifest) }]));
   } catch (e) {
     if (e instanceof WriteRefused) throw new UsageError(t(lang, 'usage.outputNotAFile', { file: e.path }));
-    io.stderr(`mj: ${t(lang, 'io.error', { detail: (e as { code?: string }).code ?? String(e) })}\n`);
+    io.stderr(`mj: ${t(lang, 'io.error', { file: shownPath(dir, io), detail: writeReason(lang, (e as { code?: string }).code) })}\n`);
     return EXIT.io;
   }
   // Files the previous report wrote that this one does not are its own leftovers.

@@ -18,7 +18,7 @@ export class DecimalSums {
   add(i: number, text: string): void {
     const dot = text.indexOf('.');
     const decimals = dot < 0 ? 0 : text.length - dot - 1;
-    if (decimals <= 4) {
+    if (decimals <= 4 && (dot < 0 ? text.length : dot) <= 10) {
       const whole = dot < 0 ? text : text.slice(0, dot) + text.slice(dot + 1);
       this.scaled[i]! += Number(whole) * 10 ** (4 - decimals);
     } else {

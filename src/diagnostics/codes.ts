@@ -54,6 +54,7 @@ export const CODES = {
   MJ309: 'error', // member 在册 in a dissolved branch
   MJ310: 'warning', // record credited to an org that did not exist that day
   MJ311: 'error', // duplicate assessment row
+  MJ312: 'error', // assessment of an org that is not a 支部
   // Rubrics and assessments
   MJ401: 'error', // assessment names an item that is not a manual item
   MJ402: 'error', // manual points outside the item's bounds
@@ -119,6 +120,7 @@ export const MESSAGES_ZH = {
   MJ309: '会员仍在册，但所属支部“{org}”已于 {dissolved} 撤销',
   MJ310: '组织“{value}”在 {date} {why}',
   MJ311: '支部“{org}”的项目“{item}”已在第 {first} 行评过分',
+  MJ312: '“{label}”的值“{value}”是{type}，只有支部参加考核',
   MJ401: '“{item}”不是 {year} 年评分表中的考评组评分项（measure: manual）',
   MJ402: '得分 {points} 超出该项允许的范围 {min}～{max}',
   MJ403: '{year} 年有考评组评分，却没有 {year} 年的评分表',
@@ -179,6 +181,7 @@ export const MESSAGES_EN = {
   MJ309: 'the member is still active but branch "{org}" was dissolved on {dissolved}',
   MJ310: 'org "{value}" {why} on {date}',
   MJ311: 'item "{item}" of branch "{org}" was already assessed on line {first}',
+  MJ312: '"{label}" value "{value}" is a {type}; only branches (支部) are assessed',
   MJ401: '"{item}" is not a panel-assessed item (measure: manual) of the {year} rubric',
   MJ402: 'points {points} are outside the item\'s range {min} to {max}',
   MJ403: '{year} has panel assessments but no {year} rubric',
@@ -211,11 +214,11 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ107: '检查这一行附近是否有未配对的双引号；确实需要更长的记录时，调高 mj.yaml 的 limits: max_record_chars',
   MJ111: '删除或合并重复的键',
   MJ112: 'YAML 中的别名（*）展开后过大，请直接写出内容',
-  MJ201: '填写该项，或删除这一行',
+  MJ201: '请填写该项',
   MJ202: '写作 2019-03-05，也可写 2019/3/5、2019.3.5 或 2019年3月5日',
   MJ204: '组织编号只能用英文字母、数字、- 和 _，并以字母或数字开头',
   MJ205: '在 Excel 中把该列设为“文本”格式后重新填写编号，再另存为 CSV',
-  MJ206: '写作 {year}-{month}0 或 {year}-0{month}（年-月）',
+  MJ206: '若是 10 月写作 {year}-10，若是 1 月写作 {year}-01',
   MJ207: '写一个不小于 0 的数，例如 2 或 2.5',
   MJ208: '把记录移到对应年份的文件，或改正日期',
   MJ209: '填写离会时间，或把会籍状态改为“在册”',
@@ -223,6 +226,7 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ211: '检查两个日期',
   MJ212: '检查两个日期',
   MJ301: '每个编号只能用一次',
+  MJ303: '这一列填会员编号（不是姓名）；若编号开头的 0 不见了，是 Excel 把它当成了数字',
   MJ304: '把会员放到该组织下的某个支部',
   MJ305: '改正其中一个组织的上级（parent）',
   MJ306: '只有省委会不写上级（parent），其他组织都要写上级',
@@ -231,6 +235,7 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ309: '为该会员填写会籍状态和离会时间，或把会员转到仍存在的支部',
   MJ310: '检查组织的成立（established）、撤销（dissolved）日期',
   MJ311: '每个支部的每个评分项只能有一行',
+  MJ312: '填写支部的编号',
   MJ401: '考评组评分文件只能给 measure: manual 的评分项打分',
   MJ402: '得分要在该项的 min 与 max 之间',
   MJ403: '新建 rubrics/{year}.yaml，或删除该年的考评组评分',
@@ -260,11 +265,11 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ107: 'look for an unmatched double quote near this line; if records really are this long, raise limits: max_record_chars in mj.yaml',
   MJ111: 'remove or merge the duplicated key',
   MJ112: 'YAML aliases (*) expand too far; write the content out',
-  MJ201: 'fill it in, or remove the row',
+  MJ201: 'fill it in',
   MJ202: 'write 2019-03-05; 2019/3/5, 2019.3.5 and 2019年3月5日 are read too',
   MJ204: 'an org id uses ASCII letters, digits, - and _, starting with a letter or digit',
   MJ205: 'format the column as Text in Excel, retype the ids, then save as CSV again',
-  MJ206: 'write {year}-{month}0 or {year}-0{month} (year-month)',
+  MJ206: 'write {year}-10 for October or {year}-01 for January',
   MJ207: 'write a number not below 0, e.g. 2 or 2.5',
   MJ208: 'move the record to the file of its year, or fix the date',
   MJ209: 'give the date left, or set the standing to 在册',
@@ -272,6 +277,7 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ211: 'check both dates',
   MJ212: 'check both dates',
   MJ301: 'each id may be used once',
+  MJ303: 'this column takes member ids (not names); if leading zeros are gone, Excel took the ids for numbers',
   MJ304: 'attach the member to a 支部 below that org',
   MJ305: 'fix the parent of one of these orgs',
   MJ306: 'only the 省委会 has no parent; every other org names one',
@@ -280,6 +286,7 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ309: 'give the member a standing and date left, or move them to a branch that still exists',
   MJ310: 'check the org\'s established and dissolved dates',
   MJ311: 'one row per branch and item',
+  MJ312: 'give the id of a branch',
   MJ401: 'the assessments file scores only items with measure: manual',
   MJ402: 'points must lie between the item\'s min and max',
   MJ403: 'create rubrics/{year}.yaml, or remove that year\'s assessments',

@@ -56,6 +56,11 @@ const ZH = {
   'opt.mask': '姓名脱敏（只显示第一个字），用于公开的表格',
   'opt.asOf': '统计截止日期（须在该年内），例如 2019-06-30',
   'usage.badBy': '--by 只支持“市委会”（或 city），收到“{value}”',
+  'usage.orgIdHint': '组织编号是 orgs.yaml 中各组织的 id，例如 gy-edu1',
+  'usage.didYouMean': '是否为 {value}？',
+  'opt.version': '显示版本号',
+  'cmd.helpCommand': '显示某个命令的帮助',
+  'opt.orgStats': '只列出该组织下的支部或会员（合计只加总列出的行）',
   'usage.xlsxNeedsFile': 'XLSX 只能写入文件：请用 --out 文件名.xlsx',
   'usage.noSubsidyRule': '{year} 年的评分表中没有 subsidy: 规则，无法计算经费补助',
   'usage.initExists': '以下文件已存在，mj init 不会覆盖任何文件：{files}',
@@ -86,7 +91,8 @@ const ZH = {
   'arg.year': '年份，例如 2019',
   'usage.error': '用法错误',
   'schema.written': '已写入 {n} 个 JSON Schema 文件到 {dir}',
-  'io.error': '无法写入：{detail}',
+  'io.error': '无法写入 {file}：{detail}',
+  'written': '已写入 {file}',
   'internal': 'mj 内部错误，请报告（设置 MJ_DEBUG=1 可看到详细信息）',
 } as const;
 
@@ -129,7 +135,7 @@ const EN = {
   'usage.unknownOrg': 'there is no org with the id "{value}"',
   'usage.unknownBranch': '"{value}" is not a branch assessed in {year}',
   'blocked': 'The data has errors; nothing was written. Fix them and run again (mj validate lists them all).',
-  'warningsOnly': '(the data has {n} warnings; run mj validate to see them)',
+  'warningsOnly': '(the data has warnings: {n}; run mj validate to see them)',
   'opt.format.table': 'output format: table, csv, md, json or xlsx (default: a table on a terminal, else CSV)',
   'opt.out': 'write to this file (format from its extension: .csv .md .json .txt .xlsx)',
   'opt.excel': 'CSV with a BOM and CRLF, for Excel',
@@ -145,6 +151,11 @@ const EN = {
   'opt.mask': 'mask names (first character only), for tables meant for the public',
   'opt.asOf': 'count as of this date (inside the year), e.g. 2019-06-30',
   'usage.badBy': '--by takes 市委会 (or city); got "{value}"',
+  'usage.orgIdHint': 'an org id is the id of an org in orgs.yaml, e.g. gy-edu1',
+  'usage.didYouMean': 'did you mean {value}?',
+  'opt.version': 'show the version',
+  'cmd.helpCommand': 'show help for a command',
+  'opt.orgStats': 'only the branches or members under this org (totals add the rows shown)',
   'usage.xlsxNeedsFile': 'XLSX goes to a file only: use --out NAME.xlsx',
   'usage.noSubsidyRule': 'the {year} rubric has no subsidy: rule',
   'usage.initExists': 'these files exist already; mj init never writes over a file: {files}',
@@ -175,13 +186,36 @@ const EN = {
   'arg.year': 'the year, e.g. 2019',
   'usage.error': 'usage error',
   'schema.written': 'wrote {n} JSON Schema files to {dir}',
-  'io.error': 'cannot write: {detail}',
+  'io.error': 'cannot write {file}: {detail}',
+  'written': 'wrote {file}',
   'internal': 'internal error in mj, please report it (set MJ_DEBUG=1 for details)',
 } as const satisfies Record<CliKey, string>;
 
 export function t(lang: Lang, key: CliKey, params: Readonly<Record<string, string | number>> = {}): string {
   const table: Record<CliKey, string> = lang === 'zh' ? ZH : EN;
   return table[key].replace(/\{(\w+)\}/g, (m, k: string) => (params[k] === undefined ? m : String(params[k])));
+}
+
+/** Why a write failed, in words (an errno code otherwise). */
+export function writeReason(lang: Lang, code: string | undefined): string {
+  const zh = lang === 'zh';
+  switch (code) {
+    case 'ENOENT':
+      return zh ? '文件夹不存在' : 'the folder does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return zh ? '没有写入权限' : 'permission denied';
+    case 'ENOSPC':
+      return zh ? '磁盘空间不足' : 'the disk is full';
+    case 'EROFS':
+      return zh ? '只读的文件系统' : 'a read-only file system';
+    case 'EISDIR':
+      return zh ? '这是一个文件夹' : 'it is a folder';
+    case 'ENOTDIR':
+      return zh ? '路径中有一段不是文件夹' : 'part of the path is not a folder';
+    default:
+      return code ?? (zh ? '未知错误' : 'unknown error');
+  }
 }
 
 /** Language of messages: --lang, else LC_ALL / LANG, else zh (spec §2 "Language"). */

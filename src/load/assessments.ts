@@ -36,7 +36,7 @@ export async function loadAssessments(
       if (org === undefined) {
         if (!brokenOrgs.has(orgId)) r.report(F.org, 'MJ302', { value: orgId }, { span: orgId.length, suggest: { value: orgId, pool: 'branches' } });
       } else if (org.type !== '支部') {
-        r.report(F.org, 'MJ304', { value: orgId, type: org.type }, { span: orgId.length });
+        r.report(F.org, 'MJ312', { value: orgId, type: org.type }, { span: orgId.length });
       }
     }
     if (item !== undefined) {

@@ -1,7 +1,7 @@
 // Finding the dataset root (--data, else the nearest folder above with mj.yaml, as git finds
 // .git) and reading mj.yaml into settings with the default file patterns filled in.
 
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { OUTCOMES } from '../model/types.js';
 import { parseYaml } from '../source/yaml.js';
 import { CONFIG_SCHEMA } from '../schema/structured.js';
@@ -38,7 +38,8 @@ export const DEFAULT_FILES: Config['files'] = {
 /** The dataset root: `data` if given (it must hold mj.yaml), else the nearest folder above `cwd` that does. */
 export async function findRoot(cwd: string, data: string | undefined): Promise<string | undefined> {
   if (data !== undefined) {
-    const abs = resolve(cwd, data);
+    let abs = resolve(cwd, data);
+    if (basename(abs) === CONFIG_FILE && (await exists(abs))) abs = dirname(abs); // --data path/to/mj.yaml
     return (await exists(join(abs, CONFIG_FILE))) ? abs : undefined;
   }
   let dir = resolve(cwd);

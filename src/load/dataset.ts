@@ -56,7 +56,8 @@ export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
   const loadedMembers = membersFile === undefined ? undefined : await loadMembers(ctx, membersFile, orgById, brokenOrgs);
   if (loadedMembers) checkDissolvedBranches(ctx, loadedMembers, orgById);
   const memberById = loadedMembers?.byId ?? new Map<string, Member>();
-  const brokenMembers: IdFilter = loadedMembers?.broken ?? EVERY_ID;
+  // An unreadable or empty roster: references to members cannot be checked, so are not reported.
+  const brokenMembers: IdFilter = loadedMembers === undefined || loadedMembers.members.length === 0 ? EVERY_ID : loadedMembers.broken;
   if (loadedOrgs) checkOrgPeople(ctx, loadedOrgs, memberById, brokenMembers);
 
   return {

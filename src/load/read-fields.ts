@@ -3,7 +3,7 @@
 // activities and assessments.
 
 import type { Day } from '../model/types.js';
-import { parseDate, parseMonthOrDate } from '../util/dates.js';
+import { formatDay, fromExcelSerial, parseDate, parseMonthOrDate } from '../util/dates.js';
 import { RECORD_FIELDS } from '../schema/fields.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { Params, Suggest } from '../diagnostics/diagnostic.js';
@@ -14,6 +14,12 @@ const ORG_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$/;
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 const SIGNED_DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
+
+/** "Did you mean 2005-03-15?" for a number Excel shows instead of a date. */
+function excelSerialHint(v: string): { suggest?: Suggest } {
+  const day = fromExcelSerial(v);
+  return day === undefined ? {} : { suggest: { value: v, pool: 'values', answer: formatDay(day) } };
+}
 
 /** Offset of the k-th non-empty item of a `;`-separated cell, past its leading spaces. */
 function itemOffset(cell: string, k: number): number {
@@ -106,7 +112,7 @@ export class FieldReader {
     if (v === undefined) return undefined;
     const r = parseDate(v);
     if (r.ok) return r.day;
-    this.report(i, 'MJ202', { value: v }, { span: v.length });
+    this.report(i, 'MJ202', { value: v }, { span: v.length, ...excelSerialHint(v) });
     return undefined;
   }
 
@@ -116,7 +122,7 @@ export class FieldReader {
     const r = parseMonthOrDate(v);
     if (r.ok) return r.day;
     if (r.reason === 'excel-damaged') this.report(i, 'MJ206', { value: v, year: r.year, month: r.month }, { span: v.length });
-    else this.report(i, 'MJ202', { value: v }, { span: v.length });
+    else this.report(i, 'MJ202', { value: v }, { span: v.length, ...excelSerialHint(v) });
     return undefined;
   }
 

@@ -97,6 +97,7 @@ async function readCsvRecords(ctx: LoadContext, file: string, kind: RecordKind, 
 
   const onRecord = (rec: CsvRecord): void => {
     if (header === null) return onHeader(rec);
+    if (rec.fields.every((f) => f.trim() === '')) return; // a spreadsheet's empty row: ,,,,,
     records++;
     const h = header;
     const n = specs.length;

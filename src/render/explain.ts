@@ -14,11 +14,11 @@ const LIST_LIMIT = 30;
 
 function recordLine(r: RecordRef, lang: TableLang): string {
   const extra = r.present !== undefined ? (lang === 'zh' ? `，到会 ${r.present} 人` : `, ${r.present} present`) : r.hours !== undefined ? (lang === 'zh' ? `，${r.hours} 学时` : `, ${r.hours} h`) : '';
-  return `      - ${r.id} ${formatDay(r.date)} ${r.title}${extra}（${r.file}:${r.line}）`;
+  return lang === 'zh' ? `      - ${r.id} ${formatDay(r.date)} ${r.title}${extra}（${r.file}:${r.line}）` : `      - ${r.id} ${formatDay(r.date)} ${r.title}${extra} (${r.file}:${r.line})`;
 }
 
 function memberList(list: readonly MemberRef[], lang: TableLang, withCount: boolean): string {
-  const shown = list.slice(0, LIST_LIMIT).map((m) => `${m.id} ${m.name}${withCount ? `（${m.count}）` : ''}`);
+  const shown = list.slice(0, LIST_LIMIT).map((m) => `${m.id} ${m.name}${withCount ? (lang === 'zh' ? `（${m.count}）` : ` (${m.count})`) : ''}`);
   const more = list.length - shown.length;
   if (more > 0) shown.push(lang === 'zh' ? `等 ${list.length} 人` : `and ${more} more`);
   return shown.join(lang === 'zh' ? '、' : ', ');
@@ -66,11 +66,11 @@ function itemLines(e: ItemExplanation, x: Explanation, lang: TableLang): string[
       const n = score.ratio?.denominator ?? 0;
       const need = item.atLeast.toShort(4);
       const text = item.measure === 'members'
-        ? (zh ? `人数：在册会员中有 ${need} 条以上${where}记录的 ${k} 人` : `members with at least ${need} records (${where}): ${k}`)
-        : (zh ? `覆盖率：在册会员 ${n} 人中 ${k} 人有 ${need} 条以上${where}记录 = ${pct(score.value)}` : `coverage: ${k} of ${n} active members have at least ${need} records (${where}) = ${pct(score.value)}`);
+        ? (zh ? `人数：在册会员中有 ${need} 条以上${where}记录的 ${k} 人` : `members with at least ${need} record${need === '1' ? '' : 's'} (${where}): ${k}`)
+        : (zh ? `覆盖率：在册会员 ${n} 人中 ${k} 人有 ${need} 条以上${where}记录 = ${pct(score.value)}` : `coverage: ${k} of ${n} active members have at least ${need} record${need === '1' ? '' : 's'} (${where}) = ${pct(score.value)}`);
       out.push(pointsLine(text));
-      if (e.qualified.length > 0) out.push(`      ${zh ? '已达到' : 'counted'}：${memberList(e.qualified, lang, true)}`);
-      if (e.notQualified.length > 0) out.push(`      ${zh ? '未达到' : 'not counted'}：${memberList(e.notQualified, lang, true)}`);
+      if (e.qualified.length > 0) out.push(`      ${zh ? '已达到：' : 'counted: '}${memberList(e.qualified, lang, true)}`);
+      if (e.notQualified.length > 0) out.push(`      ${zh ? '未达到：' : 'not counted: '}${memberList(e.notQualified, lang, true)}`);
       break;
     }
     case 'manual': {
@@ -129,7 +129,7 @@ export function renderExplanation(x: Explanation, lang: TableLang): string {
   for (const rr of x.threeOnes.serviceRecords) out.push(recordLine(rr, lang));
   const covered = t.active > 0 && t.covered === t.active;
   out.push(zh ? `  ${mark(covered)} 社情民意：在册会员 ${t.active} 人中 ${t.covered} 人已报送` : `  ${mark(covered)} member reports: ${t.covered} of ${t.active} active members`);
-  if (x.threeOnes.missing.length > 0) out.push(`      ${zh ? '尚未报送' : 'not yet'}：${memberList(x.threeOnes.missing, lang, false)}`);
+  if (x.threeOnes.missing.length > 0) out.push(`      ${zh ? '尚未报送：' : 'not yet: '}${memberList(x.threeOnes.missing, lang, false)}`);
   return out.join('\n') + '\n';
 }
 

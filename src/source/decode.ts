@@ -78,7 +78,7 @@ export async function openText(
       const nul = await findNul(fh, st.size);
       if (nul >= 0) return { ok: false, failure: { kind: 'binary', offset: nul } };
     }
-    if (encoding !== 'utf-8') {
+    if (encoding !== 'utf-8' || options.encoding !== undefined) {
       // Check the whole file decodes before anyone consumes it.
       if (await failsToDecode(fh, st.size, skip, encoding)) {
         const at = await firstUndecodable(fh, st.size, skip, encoding);

@@ -6,6 +6,7 @@ export type TableLang = 'zh' | 'en';
 const ZH = {
   rank: '排名',
   branch: '支部',
+  branchId: '支部编号',
   parent: '上级组织',
   bonus: '加分',
   deduction: '扣分',
@@ -25,6 +26,7 @@ type Key = keyof typeof ZH;
 const EN = {
   rank: 'Rank',
   branch: 'Branch',
+  branchId: 'Branch id',
   parent: 'Parent org',
   bonus: 'Bonus',
   deduction: 'Deductions',

@@ -37,6 +37,7 @@ export function scoresTable(input: ScoresTableInput): Table {
   const columns: Column[] = [
     { key: 'rank', header: h.rank, kind: 'int' },
     { key: 'branch', header: h.branch, kind: 'text' },
+    { key: 'id', header: h.branchId, kind: 'id' },
     { key: 'parent', header: h.parent, kind: 'text' },
   ];
   for (const s of rubric.sections) for (const it of s.items) columns.push({ key: `item:${it.id}`, header: it.name, kind: 'points' });
@@ -53,7 +54,7 @@ export function scoresTable(input: ScoresTableInput): Table {
   for (const s of scores) {
     if (input.only && !input.only.has(s.branch.id)) continue;
     const parent = s.branch.parent === undefined ? undefined : input.orgById.get(s.branch.parent);
-    const cells: Row['cells'][number][] = [s.rank, s.branch.name, parent?.name ?? ''];
+    const cells: Row['cells'][number][] = [s.rank, s.branch.name, s.branch.id, parent?.name ?? ''];
     for (const sec of s.sections) for (const it of sec.items) cells.push(it.points);
     for (const sec of s.sections) cells.push(sec.subtotal);
     cells.push(s.bonus, s.deduction, s.total, s.grade, s.veto ? vetoText(s.veto, rubric, lang) : '');

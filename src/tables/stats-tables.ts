@@ -106,6 +106,7 @@ export function branchesTable(input: StatsInput): Table {
   const groups = groupsOf(scope.orgsInTreeOrder, lang);
   const columns: Column[] = [
     col('branch', L(lang, '支部', 'Branch'), 'text'),
+    col('id', L(lang, '支部编号', 'Branch id'), 'id'),
     col('parent', L(lang, '上级组织', 'Parent org'), 'text'),
     col('active', L(lang, '年末会员数', 'Members at year end'), 'int'),
     col('new', L(lang, '新发展会员', 'New members'), 'int'),
@@ -140,9 +141,9 @@ export function branchesTable(input: StatsInput): Table {
   const rows = rowsWithTotals(
     branchUnits(input),
     countsOf,
-    (b, c) => [scope.branches[b]!.name, parentName(scope, scope.branches[b]!), ...numbers(c), c.done ? done : L(lang, '未完成', 'not done')],
+    (b, c) => [scope.branches[b]!.name, scope.branches[b]!.id, parentName(scope, scope.branches[b]!), ...numbers(c), c.done ? done : L(lang, '未完成', 'not done')],
     sumBranch,
-    (label, c, n) => [label, '', ...numbers(c), `${done} ${c.done}/${n}`],
+    (label, c, n) => [label, '', '', ...numbers(c), `${done} ${c.done}/${n}`],
     {
       ...(input.byGroup ? { groupOf: (b: number) => groups.get(scope.branches[b]!.id) } : {}),
       totalLabel: L(lang, '合计', 'Total'),
@@ -304,6 +305,7 @@ export function progressTable(input: StatsInput): Table {
   });
   const columns: Column[] = [
     col('branch', L(lang, '支部', 'Branch'), 'text'),
+    col('id', L(lang, '支部编号', 'Branch id'), 'id'),
     col('parent', L(lang, '上级组织', 'Parent org'), 'text'),
     col('active', L(lang, '在册会员', 'Active members'), 'int'),
     col('proposal', L(lang, '提案或建议', 'Proposal or suggestion'), 'text'),
@@ -336,11 +338,11 @@ export function progressTable(input: StatsInput): Table {
     branchUnits(input),
     countsOf,
     (b, c) => [
-      scope.branches[b]!.name, parentName(scope, scope.branches[b]!), c.active, mark(c.proposal), mark(c.service), `${c.covered}/${c.active}`,
+      scope.branches[b]!.name, scope.branches[b]!.id, parentName(scope, scope.branches[b]!), c.active, mark(c.proposal), mark(c.service), `${c.covered}/${c.active}`,
       ratio(c.covered, c.active), c.done ? `✓ ${done}` : `✗ ${L(lang, '未完成', 'not done')}`, c.missing.join(sep),
     ],
     sum,
-    (label, c, n) => [label, '', c.active, `✓ ${c.proposalOk}/${n}`, `✓ ${c.serviceOk}/${n}`, `${c.covered}/${c.active}`, ratio(c.covered, c.active), `${done} ${c.done}/${n}`, ''],
+    (label, c, n) => [label, '', '', c.active, `${c.proposalOk}/${n}`, `${c.serviceOk}/${n}`, `${c.covered}/${c.active}`, ratio(c.covered, c.active), `${done} ${c.done}/${n}`, ''],
     {
       ...(input.byGroup ? { groupOf: (b: number) => groups.get(scope.branches[b]!.id) } : {}),
       totalLabel: L(lang, '合计', 'Total'),

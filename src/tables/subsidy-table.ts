@@ -24,6 +24,7 @@ export function subsidyTable(input: SubsidyTableInput): Table {
   const rule = rubric.subsidy!;
   const columns: Column[] = [
     { key: 'branch', header: L('支部', 'Branch'), kind: 'text' },
+    { key: 'id', header: L('支部编号', 'Branch id'), kind: 'id' },
     { key: 'members', header: L('年末会员数', 'Members at year end'), kind: 'int' },
     { key: 'grade', header: L('等级', 'Grade'), kind: 'text' },
     { key: 'base', header: L('基数', 'Base'), kind: 'points' },
@@ -40,14 +41,14 @@ export function subsidyTable(input: SubsidyTableInput): Table {
   input.branches.forEach((b, i) => {
     if (input.only && !input.only.has(b.id)) return;
     const l = result.lines[i]!;
-    rows.push({ kind: 'data', cells: [b.name, l.members, l.grade, l.base, l.perMember, l.performance, Rational.of(l.payout)] });
+    rows.push({ kind: 'data', cells: [b.name, b.id, l.members, l.grade, l.base, l.perMember, l.performance, Rational.of(l.payout)] });
     members += l.members;
     base = base.add(l.base);
     perMember = perMember.add(l.perMember);
     performance = performance.add(l.performance);
     payout += l.payout;
   });
-  const total: Cell[] = [L('合计', 'Total'), members, '', base, perMember, performance, Rational.of(payout)];
+  const total: Cell[] = [L('合计', 'Total'), '', members, '', base, perMember, performance, Rational.of(payout)];
   rows.push({ kind: 'total', cells: total });
 
   const factors = [...rule.gradeFactor.entries()].map(([g, f]) => `${g} ${f.sign() >= 0 ? '+' : ''}${f.mul(Rational.int(100)).toShort(2)}%`).join(zh ? '，' : ', ');

@@ -27,7 +27,7 @@ export function formatDay(d: Day): string {
 }
 
 const DATE_FORMS: readonly RegExp[] = [
-  /^(\d{4})-(\d{2})-(\d{2})$/,
+  /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
   /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
   /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
   /^(\d{4})年(\d{1,2})月(\d{1,2})日$/,
@@ -45,8 +45,10 @@ export function parseDate(text: string): DateParse {
       return day === undefined ? { ok: false, reason: 'calendar' } : { ok: true, day };
     }
   }
+  // A spreadsheet's date cell exported with its (empty) time: 2019/6/1 0:00.
+  const bare = text.replace(/\s+0{1,2}:00(?::00)?$/, '');
   for (const re of DATE_FORMS) {
-    const m = re.exec(text);
+    const m = re.exec(bare);
     if (m) {
       const day = makeDay(Number(m[1]), Number(m[2]), Number(m[3]));
       return day === undefined ? { ok: false, reason: 'calendar' } : { ok: true, day };
@@ -78,13 +80,22 @@ export type MonthParse =
 export function parseMonthOrDate(text: string): MonthParse {
   const full = parseDate(text);
   if (full.ok || full.reason === 'calendar') return full;
-  const damaged = /^(\d{4})\.(\d)$/.exec(text);
+  const damaged = /^(\d{4})\.(1)$/.exec(text);
   if (damaged) return { ok: false, reason: 'excel-damaged', year: Number(damaged[1]), month: Number(damaged[2]) };
   const m = /^(\d{4})(?:-(\d{2})|\/(\d{1,2})|\.(\d{2})|年(\d{1,2})月)$/.exec(text);
   if (!m) return { ok: false, reason: 'form' };
   const month = Number(m[2] ?? m[3] ?? m[4] ?? m[5]);
   const day = makeDay(Number(m[1]), month, 1);
   return day === undefined ? { ok: false, reason: 'calendar' } : { ok: true, day };
+}
+
+/** The day an Excel date serial number stands for (1900 system), when plausible. */
+export function fromExcelSerial(text: string): Day | undefined {
+  if (!/^\d{5}$/.test(text)) return undefined;
+  const serial = Number(text);
+  if (serial < 10000 || serial > 80000) return undefined;
+  const d = new Date(Date.UTC(1899, 11, 30) + serial * 86400000);
+  return makeDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
 /** Completed years of age on `on` for someone born on `birth`. */
