@@ -8,7 +8,7 @@ import { makeScope } from '../src/compute/scope.js';
 import { scoreBranches, type BranchScore } from '../src/compute/scores.js';
 import type { Activity, ActivityType, Member, Org } from '../src/model/types.js';
 import { Rational } from '../src/util/decimal-text.js';
-import { act, assessment, member, org, ROOT, rubric } from './helpers/builders.js';
+import { act, assessment, feed, member, org, ROOT, rubric, VOCAB } from './helpers/builders.js';
 
 const RUBRIC = rubric(`title: p
 total: 60
@@ -59,9 +59,11 @@ const manualArb = fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd'), fc.inte
   .map((xs) => [...new Map(xs).entries()].map(([o, p]) => assessment(o, 'k', String(p / 2))));
 
 function run(records: readonly Activity[], manual = [assessment('a', 'k', '5')]): BranchScore[] {
-  const scope = makeScope([ROOT, ...BRANCHES], MEMBERS, 2019);
-  const counts = new ScoreCounts(scope, RUBRIC);
-  for (const r of records) counts.visit(r);
+  const orgs = [ROOT, ...BRANCHES];
+  const scope = makeScope(orgs, MEMBERS, 2019);
+  const vocab = VOCAB();
+  const counts = new ScoreCounts(scope, RUBRIC, vocab);
+  feed((v) => counts.visit(v), records, orgs, MEMBERS, vocab);
   return scoreBranches(scope, RUBRIC, counts, manual);
 }
 

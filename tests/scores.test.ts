@@ -8,12 +8,14 @@ import { assignGrades, rankByTotal, scoreBranches, type BranchScore } from '../s
 import type { Rubric } from '../src/model/rubric.js';
 import type { Activity, Assessment, Member, Org } from '../src/model/types.js';
 import { Rational } from '../src/util/decimal-text.js';
-import { act, assessment, member, oneSection, org, ROOT, rubric } from './helpers/builders.js';
+import { act, assessment, feed, member, oneSection, org, ROOT, rubric, VOCAB } from './helpers/builders.js';
 
 function score(orgs: Org[], members: Member[], records: Activity[], r: Rubric, assessments: Assessment[] = []): BranchScore[] {
-  const scope = makeScope([ROOT, ...orgs], members, r.year);
-  const counts = new ScoreCounts(scope, r);
-  for (const a of records) counts.visit(a);
+  const all = [ROOT, ...orgs];
+  const scope = makeScope(all, members, r.year);
+  const vocab = VOCAB();
+  const counts = new ScoreCounts(scope, r, vocab);
+  feed((v) => counts.visit(v), records, all, members, vocab);
   return scoreBranches(scope, r, counts, assessments);
 }
 const pts = (s: BranchScore, id: string): string => s.sections.flatMap((x) => x.items).find((i) => i.item.id === id)!.points.toFixed(2);

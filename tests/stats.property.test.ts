@@ -12,7 +12,7 @@ import { formatCell } from '../src/render/cells.js';
 import { rosterTable } from '../src/tables/roster-table.js';
 import { branchesTable, membersTable, progressTable } from '../src/tables/stats-tables.js';
 import type { Table } from '../src/tables/table.js';
-import { act, member, org, ROOT } from './helpers/builders.js';
+import { act, feed, member, org, ROOT, VOCAB } from './helpers/builders.js';
 
 const ORGS = [
   ROOT,
@@ -57,8 +57,9 @@ function world(w: World) {
 function tables(w: World, only?: Set<string>) {
   const { members, records } = world(w);
   const scope = makeScope(ORGS, members, 2019);
-  const counts = new StatsCounts(scope, DEFAULT_THREE_ONES);
-  for (const r of records) counts.visit(r);
+  const vocab = VOCAB();
+  const counts = new StatsCounts(scope, DEFAULT_THREE_ONES, vocab);
+  feed((v) => counts.visit(v), records, ORGS, members, vocab);
   const input = { datasetName: 't', scope, counts, lang: 'zh' as const, only, orgFilter: only ? 'x' : undefined, byGroup: false, mask: false };
   return {
     branches: branchesTable(input),

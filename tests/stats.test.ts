@@ -10,7 +10,7 @@ import { formatCell } from '../src/render/cells.js';
 import { rosterTable } from '../src/tables/roster-table.js';
 import { branchesTable, membersTable, progressTable } from '../src/tables/stats-tables.js';
 import type { Table } from '../src/tables/table.js';
-import { act, member, org, ROOT } from './helpers/builders.js';
+import { act, feed, member, org, ROOT, VOCAB } from './helpers/builders.js';
 
 const CITY = org('c1', '市委会', 'root', { name: '甲市委会' });
 const A = org('a', '支部', 'c1', { name: '甲一支部' });
@@ -46,8 +46,9 @@ const RECORDS: Activity[] = [
 
 function build(asOf?: number, only?: Set<string>) {
   const scope = makeScope(ORGS, MEMBERS, 2019, asOf);
-  const counts = new StatsCounts(scope, DEFAULT_THREE_ONES, asOf ?? scope.lastDay);
-  for (const r of RECORDS) counts.visit(r);
+  const vocab = VOCAB();
+  const counts = new StatsCounts(scope, DEFAULT_THREE_ONES, vocab, asOf ?? scope.lastDay);
+  feed((v) => counts.visit(v), RECORDS, ORGS, MEMBERS, vocab);
   return { datasetName: '测试', scope, counts, lang: 'zh' as const, only, orgFilter: only ? 'c1' : undefined, byGroup: false, mask: false };
 }
 

@@ -36,7 +36,7 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<ExitCo
       const rubric = await loadYearRubric(ctx, ds, year);
       if (rubric) rubricYears.push(year);
       await loadYearAssessments(ctx, ds, year, fileOfYear(ds.files.rubrics, year) === undefined ? undefined : rubric);
-      const stats = await streamYear(ctx, ds, year, () => undefined);
+      const stats = await streamYear(ctx, ds, year, { view: () => undefined });
       if (stats) counts.set(year, stats.rows);
     }
   }

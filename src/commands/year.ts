@@ -3,6 +3,7 @@
 // the caller asks for. Problems are reported into ctx; the caller decides whether to stop.
 
 import type { Activity, Assessment, Day } from '../model/types.js';
+import type { RecordView } from '../model/record-view.js';
 import type { Rubric } from '../model/rubric.js';
 import { DEFAULT_THREE_ONES } from '../model/rubric.js';
 import { ScoreCounts } from '../compute/score-counts.js';
@@ -37,14 +38,28 @@ export async function computeYear(ctx: LoadContext, ds: Dataset, year: number, n
   const rules = wantRubric ? await loadYearRules(ctx, ds, year) : { rubric: undefined, assessments: [] };
   const rubric = rules.rubric;
   const scope = makeScope(ds.orgs, ds.members, year, needs.asOf);
-  const scoreCounts = rubric && (needs.scores || rubric.memberItems.length > 0) ? new ScoreCounts(makeScope(ds.orgs, ds.members, year), rubric) : undefined;
-  const stats = needs.stats ? new StatsCounts(scope, rubric?.threeOnes ?? DEFAULT_THREE_ONES, needs.asOf ?? scope.lastDay) : undefined;
+  const scoreCounts = rubric && (needs.scores || rubric.memberItems.length > 0) ? new ScoreCounts(makeScope(ds.orgs, ds.members, year), rubric, ds.vocab) : undefined;
+  const stats = needs.stats ? new StatsCounts(scope, rubric?.threeOnes ?? DEFAULT_THREE_ONES, ds.vocab, needs.asOf ?? scope.lastDay) : undefined;
   const kept: Activity[] = [];
-  const keepMembers = needs.keepFor === undefined ? undefined : new Set(ds.members.filter((m) => m.org === needs.keepFor).map((m) => m.id));
-  await streamYearRequired(ctx, ds, year, (a) => {
-    scoreCounts?.visit(a);
-    stats?.visit(a);
-    if (keepMembers && (a.org === needs.keepFor || a.members.some((m) => keepMembers.has(m)))) kept.push(a);
+  // --explain: the records credited to the branch or listing one of its members.
+  const keepOrg = needs.keepFor === undefined ? -1 : (ds.orgIndex.get(needs.keepFor) ?? -1);
+  const keepMembers = new Uint8Array(keepOrg < 0 ? 0 : ds.members.length);
+  if (keepOrg >= 0) ds.members.forEach((m, i) => (keepMembers[i] = m.org === needs.keepFor ? 1 : 0));
+  await streamYearRequired(ctx, ds, year, {
+    view: (v) => {
+      scoreCounts?.visit(v);
+      stats?.visit(v);
+    },
+    ...(keepOrg >= 0
+      ? {
+          wantFull: (v: RecordView) => {
+            if (v.org === keepOrg) return true;
+            for (let i = 0; i < v.memberCount; i++) if (keepMembers[v.members[i]!] === 1) return true;
+            return false;
+          },
+          full: (a: Activity) => void kept.push(a),
+        }
+      : {}),
   });
   return { scope, rubric, assessments: rules.assessments, scoreCounts, stats, kept };
 }

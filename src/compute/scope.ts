@@ -16,6 +16,8 @@ export interface YearScope {
   /** The year's branches, in tree order. */
   readonly branches: readonly Org[];
   readonly branchIndex: ReadonlyMap<string, number>;
+  /** Branch number of each org of the list given to makeScope (its index there), or -1. */
+  readonly branchOfOrg: Int32Array;
   readonly members: readonly Member[];
   readonly memberIndex: ReadonlyMap<string, number>;
   /** Branch number of each member's org, or -1 when it is not one of the year's branches. */
@@ -78,10 +80,14 @@ export function makeScope(orgs: readonly Org[], members: readonly Member[], year
       activeCount[b]!++;
     }
   });
+  const branchOfOrg = new Int32Array(orgs.length);
+  orgs.forEach((o, i) => {
+    branchOfOrg[i] = branchIndex.get(o.id) ?? -1;
+  });
   return {
     year, asOf: day, firstDay: year * 10000 + 101, lastDay: year * 10000 + 1231,
     orgsInTreeOrder, orgById: new Map(orgs.map((o) => [o.id, o])),
-    branches, branchIndex, members, memberIndex, memberBranch, active, activeCount,
+    branches, branchIndex, branchOfOrg, members, memberIndex, memberBranch, active, activeCount,
   };
 }
 

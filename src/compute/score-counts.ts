@@ -3,10 +3,10 @@
 // coverage measures, "三个一" and member items). Records are dropped once counted.
 
 import type { Item, Rubric } from '../model/rubric.js';
-import type { Activity } from '../model/types.js';
+import type { RecordView, Vocabulary } from '../model/record-view.js';
 import { Rational } from '../util/decimal-text.js';
 import type { YearScope } from './scope.js';
-import { matcher, type Matcher } from './where.js';
+import { typeMask, viewMatcher, type ViewMatcher } from './where.js';
 
 /** Exact sums of decimal texts: integers at a 10⁻⁴ scale, Rational beyond that. */
 export class DecimalSums {
@@ -34,7 +34,9 @@ export class DecimalSums {
 
 interface ItemCounter {
   readonly item: Item;
-  readonly match: Matcher;
+  readonly match: ViewMatcher;
+  /** Types the item can match (a bitmask), to skip it cheaply. */
+  readonly types: number;
   /** Branch records matching (count, attendance). */
   readonly records: Int32Array;
   /** Sum over matching branch records of listed active members of that branch (attendance). */
@@ -51,20 +53,22 @@ export class ScoreCounts {
   readonly proposal: Int32Array;
   readonly service: Int32Array;
   readonly memberInfo: Int32Array;
-  private readonly proposalMatch: Matcher;
-  private readonly serviceMatch: Matcher;
-  private readonly memberInfoMatch: Matcher;
+  private readonly proposalMatch: ViewMatcher;
+  private readonly serviceMatch: ViewMatcher;
+  private readonly memberInfoMatch: ViewMatcher;
   private readonly listed: number[] = [];
 
   constructor(
     readonly scope: YearScope,
     readonly rubric: Rubric,
+    vocab: Vocabulary,
   ) {
     const B = scope.branches.length;
     const M = scope.members.length;
     const counter = (item: Item, perMemberItem: boolean): ItemCounter => ({
       item,
-      match: matcher(item.where),
+      match: viewMatcher(item.where, vocab),
+      types: typeMask(item.where, vocab),
       records: new Int32Array(perMemberItem ? 0 : B),
       listedActive: new Float64Array(!perMemberItem && item.measure === 'attendance' ? B : 0),
       sums: !perMemberItem && item.measure === 'sum' ? new DecimalSums(B) : undefined,
@@ -76,28 +80,29 @@ export class ScoreCounts {
     this.proposal = new Int32Array(B);
     this.service = new Int32Array(B);
     this.memberInfo = new Int32Array(M);
-    this.proposalMatch = matcher(rubric.threeOnes.proposal);
-    this.serviceMatch = matcher(rubric.threeOnes.service);
-    this.memberInfoMatch = matcher(rubric.threeOnes.memberInfo);
+    this.proposalMatch = viewMatcher(rubric.threeOnes.proposal, vocab);
+    this.serviceMatch = viewMatcher(rubric.threeOnes.service, vocab);
+    this.memberInfoMatch = viewMatcher(rubric.threeOnes.memberInfo, vocab);
   }
 
-  visit(a: Activity): void {
+  visit(v: RecordView): void {
     const scope = this.scope;
-    const b = scope.branchIndex.get(a.org) ?? -1;
-    // Listed members as numbers, each once; the lead is the first listed.
+    const b = v.org >= 0 ? scope.branchOfOrg[v.org]! : -1;
+    // Listed members, each once; the lead is the first listed.
     const listed = this.listed;
     listed.length = 0;
-    for (const id of a.members) {
-      const m = scope.memberIndex.get(id);
-      if (m !== undefined && !listed.includes(m)) listed.push(m);
+    for (let i = 0; i < v.memberCount; i++) {
+      const m = v.members[i]!;
+      if (!listed.includes(m)) listed.push(m);
     }
-    const lead = a.members.length > 0 ? scope.memberIndex.get(a.members[0]!) : undefined;
+    const lead = v.memberCount > 0 ? v.members[0] : undefined;
+    const typeBit = 1 << v.type;
 
     for (const c of this.items) {
-      if (!c.match(a)) continue;
+      if ((c.types & typeBit) === 0 || !c.match(v)) continue;
       if (b >= 0) {
         c.records[b]!++;
-        if (c.sums && c.item.field === 'hours' && a.hours !== undefined) c.sums.add(b, a.hours);
+        if (c.sums && c.item.field === 'hours' && v.hours !== undefined) c.sums.add(b, v.hours);
         if (c.listedActive.length > 0) {
           let k = 0;
           for (const m of listed) if (scope.memberBranch[m] === b && scope.active[m] === 1) k++;
@@ -107,17 +112,22 @@ export class ScoreCounts {
       if (c.perMember) for (const m of listed) c.perMember[m]!++;
     }
     for (const c of this.memberItems) {
-      if (!c.match(a)) continue;
-      const who = c.item.lead ? (lead === undefined ? [] : [lead]) : listed;
-      for (const m of who) {
-        c.perMember![m]!++;
-        if (c.memberSums && a.hours !== undefined) c.memberSums.add(m, a.hours);
+      if ((c.types & typeBit) === 0 || !c.match(v)) continue;
+      if (c.item.lead) {
+        if (lead === undefined) continue;
+        c.perMember![lead]!++;
+        if (c.memberSums && v.hours !== undefined) c.memberSums.add(lead, v.hours);
+      } else {
+        for (const m of listed) {
+          c.perMember![m]!++;
+          if (c.memberSums && v.hours !== undefined) c.memberSums.add(m, v.hours);
+        }
       }
     }
     if (b >= 0) {
-      if (this.proposalMatch(a)) this.proposal[b]!++;
-      if (this.serviceMatch(a)) this.service[b]!++;
+      if (this.proposalMatch(v)) this.proposal[b]!++;
+      if (this.serviceMatch(v)) this.service[b]!++;
     }
-    if (this.memberInfoMatch(a)) for (const m of listed) this.memberInfo[m]!++;
+    if (this.memberInfoMatch(v)) for (const m of listed) this.memberInfo[m]!++;
   }
 }

@@ -4,10 +4,13 @@
 // once counted. Spec §1 "Counting rules" decides every count here.
 
 import type { ThreeOnesRule } from '../model/rubric.js';
-import type { Activity } from '../model/types.js';
+import type { RecordView, Vocabulary } from '../model/record-view.js';
+import { ACTIVITY_TYPES } from '../model/types.js';
 import { DecimalSums } from './score-counts.js';
 import type { YearScope } from './scope.js';
-import { matcher, type Matcher } from './where.js';
+import { viewMatcher, type ViewMatcher } from './where.js';
+
+const T = Object.fromEntries(ACTIVITY_TYPES.map((t, i) => [t, i])) as Record<(typeof ACTIVITY_TYPES)[number], number>;
 
 /** Adopted: a phrase ending in 采用, or 全国政协转送. */
 export function isAdopted(outcomes: readonly string[]): boolean {
@@ -48,14 +51,19 @@ export class StatsCounts {
   readonly mTrainingHours: DecimalSums;
   readonly mThreeInfo: Int32Array;
 
-  private readonly proposalMatch: Matcher;
-  private readonly serviceMatch: Matcher;
-  private readonly infoMatch: Matcher;
+  private readonly proposalMatch: ViewMatcher;
+  private readonly serviceMatch: ViewMatcher;
+  private readonly infoMatch: ViewMatcher;
   private readonly listed: number[] = [];
+  /** Per outcome number: adopted (采用, 全国政协转送), an instruction (批示), 立案. */
+  private readonly adoptedOutcome: Uint8Array;
+  private readonly instructionOutcome: Uint8Array;
+  private readonly filedOutcome: number;
 
   constructor(
     readonly scope: YearScope,
     threeOnes: ThreeOnesRule,
+    vocab: Vocabulary,
     /** Records dated after this day are ignored (progress --as-of). */
     readonly until: number = scope.lastDay,
   ) {
@@ -85,80 +93,96 @@ export class StatsCounts {
     this.mOwnMeetings = m();
     this.mTrainingHours = new DecimalSums(M);
     this.mThreeInfo = m();
-    this.proposalMatch = matcher(threeOnes.proposal);
-    this.serviceMatch = matcher(threeOnes.service);
-    this.infoMatch = matcher(threeOnes.memberInfo);
+    this.proposalMatch = viewMatcher(threeOnes.proposal, vocab);
+    this.serviceMatch = viewMatcher(threeOnes.service, vocab);
+    this.infoMatch = viewMatcher(threeOnes.memberInfo, vocab);
+    this.adoptedOutcome = new Uint8Array(vocab.outcomes.size);
+    this.instructionOutcome = new Uint8Array(vocab.outcomes.size);
+    for (const [o, k] of vocab.outcomes) {
+      if (isAdopted([o])) this.adoptedOutcome[k] = 1;
+      if (hasInstruction([o])) this.instructionOutcome[k] = 1;
+    }
+    this.filedOutcome = vocab.outcomes.get('立案') ?? -1;
   }
 
-  visit(a: Activity): void {
-    if (a.date > this.until) return;
+  visit(v: RecordView): void {
+    if (v.date > this.until) return;
     const scope = this.scope;
-    const b = scope.branchIndex.get(a.org) ?? -1;
+    const b = v.org >= 0 ? scope.branchOfOrg[v.org]! : -1;
     const listed = this.listed;
     listed.length = 0;
-    for (const id of a.members) {
-      const m = scope.memberIndex.get(id);
-      if (m !== undefined && !listed.includes(m)) listed.push(m);
+    for (let i = 0; i < v.memberCount; i++) {
+      const m = v.members[i]!;
+      if (!listed.includes(m)) listed.push(m);
     }
-    const adopted = a.outcomes.length > 0 && isAdopted(a.outcomes);
+    let adopted = false;
+    let instruction = false;
+    let filed = false;
+    for (let i = 0; i < v.outcomeCount; i++) {
+      const o = v.outcomes[i]!;
+      if (this.adoptedOutcome[o] === 1) adopted = true;
+      if (this.instructionOutcome[o] === 1) instruction = true;
+      if (o === this.filedOutcome) filed = true;
+    }
 
     if (b >= 0) {
-      switch (a.type) {
-        case '提案':
+      switch (v.type) {
+        case T.提案:
           this.proposals[b]!++;
           break;
-        case '建议':
+        case T.建议:
           this.suggestions[b]!++;
           break;
-        case '社情民意':
+        case T.社情民意:
           this.sqmy[b]!++;
           if (adopted) this.sqmyAdopted[b]!++;
           break;
-        case '社会服务':
+        case T.社会服务:
           this.service[b]!++;
           break;
-        case '组织生活': {
+        case T.组织生活: {
           this.meetings[b]!++;
           let k = 0;
           for (const m of listed) if (scope.memberBranch[m] === b && scope.active[m] === 1) k++;
           this.meetingPresent[b]! += k;
           break;
         }
-        case '培训':
+        case T.培训:
           this.trainees[b]! += listed.length;
-          if (a.hours !== undefined) this.trainingHours.add(b, a.hours);
+          if (v.hours !== undefined) this.trainingHours.add(b, v.hours);
           break;
       }
-      if (a.outcomes.includes('立案')) this.filed[b]!++;
-      if (a.outcomes.length > 0 && hasInstruction(a.outcomes)) this.instructions[b]!++;
-      if (this.proposalMatch(a)) this.threeProposal[b]!++;
-      if (this.serviceMatch(a)) this.threeService[b]!++;
+      if (filed) this.filed[b]!++;
+      if (instruction) this.instructions[b]!++;
+      if (this.proposalMatch(v)) this.threeProposal[b]!++;
+      if (this.serviceMatch(v)) this.threeService[b]!++;
     }
 
-    const info = this.infoMatch(a);
-    listed.forEach((m, k) => {
-      switch (a.type) {
-        case '社情民意':
+    const info = this.infoMatch(v);
+    for (let k = 0; k < listed.length; k++) {
+      const m = listed[k]!;
+      switch (v.type) {
+        case T.社情民意:
           this.mSqmy[m]!++;
           if (adopted) this.mSqmyAdopted[m]!++;
           break;
-        case '提案':
-        case '建议':
-          if (k === 0 && a.members[0] !== undefined && scope.memberIndex.get(a.members[0]) === m) this.mLead[m]!++;
+        case T.提案:
+        case T.建议:
+          if (k === 0 && v.members[0] === m) this.mLead[m]!++;
           else this.mCosigned[m]!++;
           break;
-        case '社会服务':
+        case T.社会服务:
           this.mService[m]!++;
           break;
-        case '组织生活':
+        case T.组织生活:
           this.mMeetings[m]!++;
           if (b >= 0 && scope.memberBranch[m] === b) this.mOwnMeetings[m]!++;
           break;
-        case '培训':
-          if (a.hours !== undefined) this.mTrainingHours.add(m, a.hours);
+        case T.培训:
+          if (v.hours !== undefined) this.mTrainingHours.add(m, v.hours);
           break;
       }
       if (info) this.mThreeInfo[m]!++;
-    });
+    }
   }
 }

@@ -3,6 +3,7 @@
 
 import type { Where } from '../model/rubric.js';
 import type { Activity } from '../model/types.js';
+import type { RecordView, Vocabulary } from '../model/record-view.js';
 
 export type Matcher = (a: Activity) => boolean;
 
@@ -38,4 +39,50 @@ export function describeWhere(w: Where, lang: 'zh' | 'en'): string {
   if (w.outcomes) parts.push(`${zh ? '结果含' : 'outcomes include'} ${w.outcomes.join('/')}`);
   if (w.tags) parts.push(`${zh ? '标签含' : 'tags include'} ${w.tags.join('/')}`);
   return parts.length === 0 ? (zh ? '全部记录' : 'all records') : parts.join(zh ? '，' : ', ');
+}
+
+/** The same predicate over an interned record view. */
+export type ViewMatcher = (v: RecordView) => boolean;
+
+export function viewMatcher(w: Where, vocab: Vocabulary): ViewMatcher {
+  const tests: ViewMatcher[] = [];
+  if (w.type) {
+    let mask = 0;
+    for (const t of w.type) mask |= 1 << (vocab.types.get(t) ?? 31);
+    tests.push((v) => (mask & (1 << v.type)) !== 0);
+  }
+  if (w.level) {
+    let mask = 0;
+    for (const t of w.level) mask |= 1 << (vocab.levels.get(t) ?? 31);
+    tests.push((v) => v.level >= 0 && (mask & (1 << v.level)) !== 0);
+  }
+  if (w.outcomes) {
+    const wanted = new Set<number>();
+    for (const o of w.outcomes) {
+      const k = vocab.outcomes.get(o);
+      if (k !== undefined) wanted.add(k);
+    }
+    tests.push((v) => {
+      for (let i = 0; i < v.outcomeCount; i++) if (wanted.has(v.outcomes[i]!)) return true;
+      return false;
+    });
+  }
+  if (w.tags) {
+    const wanted = new Set(w.tags.map((t) => vocab.tag(t)));
+    tests.push((v) => {
+      for (let i = 0; i < v.tagCount; i++) if (wanted.has(v.tags[i]!)) return true;
+      return false;
+    });
+  }
+  if (tests.length === 0) return () => true;
+  if (tests.length === 1) return tests[0]!;
+  return (v) => tests.every((t) => t(v));
+}
+
+/** Type bitmask of a where (all types when it names none): a cheap first filter. */
+export function typeMask(w: Where, vocab: Vocabulary): number {
+  if (!w.type) return -1;
+  let mask = 0;
+  for (const t of w.type) mask |= 1 << (vocab.types.get(t) ?? 31);
+  return mask;
 }

@@ -10,6 +10,8 @@ export interface LoadOptions {
   readonly encoding?: Encoding | undefined;
   /** Largest data file read, in bytes. */
   readonly maxFileBytes?: number | undefined;
+  /** Read duty records with the careful reader only (MJ_FAST_PATH=0; for comparing the two). */
+  readonly carefulOnly?: boolean;
 }
 
 /** Limits that mj.yaml's `limits:` may set; the command line wins over both. */

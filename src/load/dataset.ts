@@ -2,10 +2,11 @@
 // assessments, and the duty records streamed to whoever needs them. Each stage reports into
 // the shared LoadContext and goes on, so one run shows every problem.
 
-import { EVERY_ID, type Activity, type Assessment, type IdFilter, type Member, type Org } from '../model/types.js';
+import { EVERY_ID, type Assessment, type IdFilter, type Member, type Org } from '../model/types.js';
 import { checkOrgPeople, checkOrgTree } from '../checks/org-tree.js';
 import { loadAssessments } from './assessments.js';
-import { streamActivities, type ActivityStats } from './activities.js';
+import { streamActivities, type ActivityRefs, type ActivitySink, type ActivityStats } from './activities.js';
+import { Vocabulary } from '../model/record-view.js';
 import { loadConfig, type Config } from './config.js';
 import type { LoadContext } from './context.js';
 import { listYearFiles, pickFile, type YearFile } from './files.js';
@@ -34,6 +35,11 @@ export interface Dataset {
   readonly members: readonly Member[];
   readonly memberById: ReadonlyMap<string, Member>;
   readonly brokenMembers: IdFilter;
+  /** Positions in `orgs` and `members`: the numbers record views use. */
+  readonly orgIndex: ReadonlyMap<string, number>;
+  readonly memberIndex: ReadonlyMap<string, number>;
+  /** The words of records as numbers (types, levels, outcomes, tags). */
+  readonly vocab: Vocabulary;
 }
 
 /** Loads settings, the org tree and the roster, with their checks. Undefined without a usable mj.yaml. */
@@ -76,6 +82,9 @@ export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
     members: loadedMembers?.members ?? [],
     memberById,
     brokenMembers,
+    orgIndex: new Map(orgs.map((o, i) => [o.id, i])),
+    memberIndex: new Map((loadedMembers?.members ?? []).map((m, i) => [m.id, i])),
+    vocab: new Vocabulary(config.outcomes),
   };
 }
 
@@ -138,7 +147,7 @@ export async function loadYearRules(ctx: LoadContext, ds: Dataset, year: number)
 }
 
 /** Streams the year's duty records; a year without a records file is an error. */
-export async function streamYearRequired(ctx: LoadContext, ds: Dataset, year: number, visit: (a: Activity) => void): Promise<void> {
+export async function streamYearRequired(ctx: LoadContext, ds: Dataset, year: number, visit: ActivitySink): Promise<void> {
   if (fileOfYear(ds.files.activities, year) === undefined) {
     const path = ds.config.files.activities[0]!.replace('{year}', String(year));
     ctx.report({ code: 'MJ002', file: path, line: 0, column: 0, params: { what: '@activities', path } });
@@ -148,10 +157,23 @@ export async function streamYearRequired(ctx: LoadContext, ds: Dataset, year: nu
 }
 
 /** Streams one year's duty records; undefined when the year has no records file or it cannot be read. */
-export async function streamYear(ctx: LoadContext, ds: Dataset, year: number, visit: (a: Activity) => void): Promise<ActivityStats | undefined> {
+export async function streamYear(ctx: LoadContext, ds: Dataset, year: number, sink: ActivitySink): Promise<ActivityStats | undefined> {
   const file = fileOfYear(ds.files.activities, year);
   if (file === undefined) return undefined;
-  return streamActivities(ctx, file, year, {
-    orgs: ds.orgById, brokenOrgs: ds.brokenOrgs, members: ds.memberById, brokenMembers: ds.brokenMembers, outcomes: ds.config.outcomes,
-  }, visit);
+  return streamActivities(ctx, file, year, refsOf(ds), sink);
+}
+
+const refsCache = new WeakMap<Dataset, ActivityRefs>();
+
+/** What checking a duty record needs from the dataset (one object per dataset, so lookup tables are built once). */
+function refsOf(ds: Dataset): ActivityRefs {
+  let r = refsCache.get(ds);
+  if (!r) {
+    r = {
+      orgs: ds.orgById, brokenOrgs: ds.brokenOrgs, members: ds.memberById, brokenMembers: ds.brokenMembers, outcomes: ds.config.outcomes,
+      orgList: ds.orgs, memberList: ds.members, orgIndex: ds.orgIndex, memberIndex: ds.memberIndex, vocab: ds.vocab,
+    };
+    refsCache.set(ds, r);
+  }
+  return r;
 }

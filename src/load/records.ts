@@ -50,23 +50,81 @@ function trimCell(s: string): string | undefined {
   return t.length === 0 ? undefined : t;
 }
 
-async function readCsvRecords(ctx: LoadContext, file: string, kind: RecordKind, what: string, sink: RecordSink): Promise<boolean> {
-  const source = await openDataFile(ctx, file, what);
-  if (!source) return false;
-  const specs = RECORD_FIELDS[kind];
-  const lookup = headerLookup(kind);
-  let header: number[] | null = null; // column → field index (-1 unknown)
-  let headerLine = 0;
-  let rf: RecordFile | null = null;
-  let records = 0;
+/**
+ * Turns CSV records into raw records of a kind: the first record is the header (canonical keys,
+ * Chinese labels or aliases), every later one a row. Used by the streaming reader below and by
+ * the byte-level reader of duty records for the rows it hands back.
+ */
+export class CsvRows {
+  private header: number[] | null = null;
+  private headerLine = 0;
+  private rf: RecordFile | null = null;
+  private records = 0;
+  private readonly specs;
+  private readonly lookup;
 
-  const onHeader = (rec: CsvRecord): void => {
-    headerLine = rec.line;
+  constructor(
+    private readonly ctx: LoadContext,
+    readonly file: string,
+    readonly kind: RecordKind,
+    private readonly sink: RecordSink,
+  ) {
+    this.specs = RECORD_FIELDS[kind];
+    this.lookup = headerLookup(kind);
+  }
+
+  get hasHeader(): boolean {
+    return this.header !== null;
+  }
+
+  /** Column of each field index (-1 when the file has no such column), once the header is read. */
+  columns(): number[] {
+    const out = this.specs.map(() => -1);
+    this.header?.forEach((i, col) => {
+      if (i >= 0) out[i] = col;
+    });
+    return out;
+  }
+
+  get width(): number {
+    return this.header?.length ?? 0;
+  }
+
+  get recordFile(): RecordFile | null {
+    return this.rf;
+  }
+
+  record(rec: CsvRecord): void {
+    if (this.header === null) return this.onHeader(rec);
+    if (rec.fields.every((f) => f.trim() === '')) return; // a spreadsheet's empty row: ,,,,,
+    this.row(rec);
+  }
+
+  problem(p: CsvProblem): void {
+    const file = this.file;
+    if (p.kind === 'unclosed-quote') this.ctx.report({ code: 'MJ101', file, line: p.line, column: p.column });
+    else if (p.kind === 'text-after-quote') this.ctx.report({ code: 'MJ102', file, line: p.line, column: p.column });
+    else this.ctx.report({ code: 'MJ107', file, line: p.line, column: p.column, params: { limit: p.limit } });
+  }
+
+  /** A row the caller already knows to be a record (not blank). */
+  countRow(): void {
+    this.records++;
+  }
+
+  finish(): void {
+    if (this.header === null) this.ctx.report({ code: 'MJ009', file: this.file, line: 0, column: 0 });
+    else if (this.records === 0) this.ctx.report({ code: 'MJ011', file: this.file, line: this.headerLine, column: 0, severity: 'warning' });
+  }
+
+  private onHeader(rec: CsvRecord): void {
+    const { ctx, file, specs, kind } = this;
+    this.headerLine = rec.line;
     const labels = defaultLabels(kind);
     const seen = new Map<number, number>();
-    header = rec.fields.map((raw, col) => {
+    this.header = rec.fields.map((raw, col) => {
       const name = raw.trim();
-      const i = lookup(name);
+      const i = this.lookup(name);
       const column = rec.cols[col] ?? 1;
       if (i < 0) {
         if (name !== '') {
@@ -92,15 +150,13 @@ async function readCsvRecords(ctx: LoadContext, file: string, kind: RecordKind, 
       absent.add(i);
       if (s.required) ctx.report({ code: 'MJ105', file, line: rec.line, column: 0, field: s.key, params: { column: `${s.label}（${s.key}）` } });
     });
-    rf = { file, kind, labels, absent };
-  };
+    this.rf = { file, kind, labels, absent };
+  }
 
-  const onRecord = (rec: CsvRecord): void => {
-    if (header === null) return onHeader(rec);
-    if (rec.fields.every((f) => f.trim() === '')) return; // a spreadsheet's empty row: ,,,,,
-    records++;
-    const h = header;
-    const n = specs.length;
+  private row(rec: CsvRecord): void {
+    this.records++;
+    const h = this.header!;
+    const n = this.specs.length;
     const values: RawField[] = new Array<RawField>(n).fill(undefined);
     const lines: number[] = new Array<number>(n).fill(rec.line);
     const cols: number[] = new Array<number>(n).fill(0);
@@ -108,7 +164,7 @@ async function readCsvRecords(ctx: LoadContext, file: string, kind: RecordKind, 
     if (cells.length !== h.length) {
       const col = cells.length > h.length ? rec.cols[h.length] ?? 1 : 1;
       const line = cells.length > h.length ? rec.lines?.[h.length] ?? rec.line : rec.line;
-      ctx.report({ code: 'MJ103', file, line, column: col, params: { found: cells.length, expected: h.length } });
+      this.ctx.report({ code: 'MJ103', file: this.file, line, column: col, params: { found: cells.length, expected: h.length } });
     }
     const m = Math.min(cells.length, h.length);
     for (let c = 0; c < m; c++) {
@@ -121,16 +177,15 @@ async function readCsvRecords(ctx: LoadContext, file: string, kind: RecordKind, 
       cols[i] = rec.cols[c]! + (rec.quoted?.[c] ? 1 : 0) + (v !== undefined && v !== cell ? cell.indexOf(v) : 0);
       if (rec.lines) lines[i] = rec.lines[c]!;
     }
-    sink({ line: rec.line, values, lines, cols }, rf!);
-  };
+    this.sink({ line: rec.line, values, lines, cols }, this.rf!);
+  }
+}
 
-  const onProblem = (p: CsvProblem): void => {
-    if (p.kind === 'unclosed-quote') ctx.report({ code: 'MJ101', file, line: p.line, column: p.column });
-    else if (p.kind === 'text-after-quote') ctx.report({ code: 'MJ102', file, line: p.line, column: p.column });
-    else ctx.report({ code: 'MJ107', file, line: p.line, column: p.column, params: { limit: p.limit } });
-  };
-
-  const tokenizer = new CsvTokenizer({ record: onRecord, problem: onProblem }, { maxRecord: ctx.limits.maxRecordChars });
+async function readCsvRecords(ctx: LoadContext, file: string, kind: RecordKind, what: string, sink: RecordSink): Promise<boolean> {
+  const source = await openDataFile(ctx, file, what);
+  if (!source) return false;
+  const rows = new CsvRows(ctx, file, kind, sink);
+  const tokenizer = new CsvTokenizer(rows, { maxRecord: ctx.limits.maxRecordChars });
   try {
     for await (const chunk of source.chunks()) tokenizer.push(chunk);
     tokenizer.end();
@@ -138,8 +193,7 @@ async function readCsvRecords(ctx: LoadContext, file: string, kind: RecordKind, 
     reportStreamFailure(ctx, file, e);
     return false;
   }
-  if (header === null) ctx.report({ code: 'MJ009', file, line: 0, column: 0 });
-  else if (records === 0) ctx.report({ code: 'MJ011', file, line: headerLine, column: 0, severity: 'warning' });
+  rows.finish();
   return true;
 }
 

@@ -37,8 +37,9 @@ export class CsvTokenizer {
   private lineStart = 0;
   private readonly maxRecord: number;
 
-  constructor(private readonly sink: CsvSink, options: { maxRecord?: number } = {}) {
+  constructor(private readonly sink: CsvSink, options: { maxRecord?: number; line?: number } = {}) {
     this.maxRecord = options.maxRecord ?? DEFAULT_MAX_RECORD;
+    this.line = options.line ?? 1;
   }
 
   push(chunk: string): void {

@@ -29,6 +29,8 @@ export interface TextSource {
   readonly size: number;
   /** Decoded text, chunk by chunk, BOM removed. */
   chunks(): AsyncIterable<string>;
+  /** The raw bytes after the BOM, chunk by chunk (for the byte-level reader of UTF-8 files). */
+  bytes(): AsyncIterable<Buffer>;
 }
 
 const CHUNK = 1 << 22; // 4 MiB
@@ -91,6 +93,7 @@ export async function openText(
       guessedGb18030: guessed,
       size,
       chunks: () => decodeChunks(path, skip, encoding),
+      bytes: () => rawChunks(path, skip),
     };
     return { ok: true, source };
   } catch (e) {
@@ -186,6 +189,16 @@ async function failsToDecode(fh: FileHandle, size: number, skip: number, encodin
     return false;
   } catch {
     return true;
+  }
+}
+
+async function* rawChunks(path: string, skip: number): AsyncGenerator<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const st = await fh.stat();
+    yield* readChunks(fh, st.size, skip);
+  } finally {
+    await fh.close().catch(() => undefined);
   }
 }
 

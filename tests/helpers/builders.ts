@@ -3,7 +3,8 @@
 
 import { compileRubric } from '../../src/load/compile-rubric.js';
 import type { Rubric } from '../../src/model/rubric.js';
-import type { Activity, ActivityType, Assessment, Member, Org, OrgType, Status } from '../../src/model/types.js';
+import { OUTCOMES, type Activity, type ActivityType, type Assessment, type Member, type Org, type OrgType, type Status } from '../../src/model/types.js';
+import { emptyView, viewOf, Vocabulary, type RecordView } from '../../src/model/record-view.js';
 import { RUBRIC_SCHEMA } from '../../src/schema/structured.js';
 import { parseYaml } from '../../src/source/yaml.js';
 
@@ -57,3 +58,13 @@ sections:
 ${items}
 ${extra}`);
 }
+
+/** Feeds activities to a counter as the loader does: each as an interned view. */
+export function feed(visit: (v: RecordView) => void, records: readonly Activity[], orgs: readonly Org[], members: readonly Member[], vocab: Vocabulary): void {
+  const view = emptyView();
+  const orgIndex = new Map(orgs.map((o, i) => [o.id, i]));
+  const memberIndex = new Map(members.map((m, i) => [m.id, i]));
+  for (const a of records) visit(viewOf(a, view, vocab, orgIndex, memberIndex));
+}
+
+export const VOCAB = (): Vocabulary => new Vocabulary(OUTCOMES);

@@ -1,0 +1,86 @@
+// Duplicate-id detection for millions of records in little memory: each id is kept only as a
+// 64-bit hash and the line it was first seen on (12 bytes a slot). An id whose hash was seen
+// before is a candidate; candidates are confirmed against the first line's text before anything
+// is reported, so a hash collision can never produce a false duplicate.
+
+const EMPTY = 0;
+
+function hash2(buf: Uint8Array, start: number, end: number): [number, number] {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = start; i < end; i++) {
+    const c = buf[i]!;
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return [a >>> 0, b >>> 0 || 1];
+}
+
+export interface DuplicateCandidate {
+  /** The id as written on the later line. */
+  readonly id: string;
+  readonly line: number;
+  column: number;
+  readonly firstLine: number;
+}
+
+export class IdIndex {
+  private hi: Uint32Array;
+  private lo: Uint32Array;
+  private lines: Int32Array;
+  private count = 0;
+  private mask: number;
+  readonly candidates: DuplicateCandidate[] = [];
+
+  constructor(expected = 1024) {
+    let size = 1024;
+    while (size * 0.7 < expected) size <<= 1;
+    this.hi = new Uint32Array(size);
+    this.lo = new Uint32Array(size);
+    this.lines = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** Adds the id in buf[start, end) seen on `line`; a repeat becomes a candidate (returns true). */
+  add(buf: Uint8Array, start: number, end: number, line: number, column: number): boolean {
+    const [h, l] = hash2(buf, start, end);
+    const first = this.insert(h, l, line);
+    if (first === 0) return false;
+    this.candidates.push({ id: Buffer.from(buf.subarray(start, end)).toString('utf8'), line, column, firstLine: first });
+    return true;
+  }
+
+  addString(id: string, line: number, column: number): void {
+    const b = Buffer.from(id, 'utf8');
+    this.add(b, 0, b.length, line, column);
+  }
+
+  /** Inserts; returns the first line of an equal hash, or 0 when new. */
+  private insert(h: number, l: number, line: number): number {
+    if ((this.count + 1) > this.hi.length * 0.7) this.grow();
+    let s = (h ^ Math.imul(l, 0x9e3779b1)) & this.mask;
+    for (;;) {
+      if (this.lo[s] === EMPTY) {
+        this.hi[s] = h;
+        this.lo[s] = l;
+        this.lines[s] = line;
+        this.count++;
+        return 0;
+      }
+      if (this.hi[s] === h && this.lo[s] === l) return this.lines[s]!;
+      s = (s + 1) & this.mask;
+    }
+  }
+
+  private grow(): void {
+    const { hi, lo, lines } = this;
+    const size = hi.length * 2;
+    this.hi = new Uint32Array(size);
+    this.lo = new Uint32Array(size);
+    this.lines = new Int32Array(size);
+    this.mask = size - 1;
+    this.count = 0;
+    for (let s = 0; s < hi.length; s++) if (lo[s] !== EMPTY) this.insert(hi[s]!, lo[s]!, lines[s]!);
+  }
+}
