@@ -59,7 +59,11 @@ export async function openDataset(opts: CommonOptions, io: Io, lang: Lang): Prom
     return { missing: { severity: 'error', code: 'MJ001', file: '', line: 0, column: 0, params: { where } } };
   }
   const maxBytes = opts.maxFileSize === undefined ? undefined : megabytes(opts.maxFileSize, '--max-file-size', lang);
-  return new LoadContext(root, { encoding: encodingOf(opts, lang), maxFileBytes: maxBytes, carefulOnly: io.env['MJ_FAST_PATH'] === '0' });
+  const chunk = Number(io.env['MJ_CHUNK_BYTES'] ?? '');
+  return new LoadContext(root, {
+    encoding: encodingOf(opts, lang), maxFileBytes: maxBytes, carefulOnly: io.env['MJ_FAST_PATH'] === '0',
+    chunkBytes: Number.isInteger(chunk) && chunk > 0 ? chunk : undefined,
+  });
 }
 
 /** How dataset paths are shown: relative to the current folder, with forward slashes. */

@@ -12,6 +12,8 @@ export interface LoadOptions {
   readonly maxFileBytes?: number | undefined;
   /** Read duty records with the careful reader only (MJ_FAST_PATH=0; for comparing the two). */
   readonly carefulOnly?: boolean;
+  /** Bytes read at a time (tests use tiny chunks to cross every boundary). */
+  readonly chunkBytes?: number | undefined;
 }
 
 /** Limits that mj.yaml's `limits:` may set; the command line wins over both. */

@@ -93,7 +93,7 @@ function bytes(n: number): string {
 export async function openDataFile(ctx: LoadContext, file: string, what: string): Promise<TextSource | undefined> {
   const abs = await resolveInside(ctx, file);
   if (abs === undefined) return undefined;
-  const r = await openText(abs, { encoding: ctx.options.encoding, maxBytes: ctx.limits.maxFileBytes });
+  const r = await openText(abs, { encoding: ctx.options.encoding, maxBytes: ctx.limits.maxFileBytes, chunkBytes: ctx.options.chunkBytes });
   if (!r.ok) {
     reportFailure(ctx, file, r.failure, what);
     return undefined;

@@ -39,7 +39,7 @@ export const DEFAULT_MAX_FILE_BYTES = 1 << 30; // 1 GiB
 
 export async function openText(
   path: string,
-  options: { encoding?: Encoding | undefined; maxBytes?: number | undefined } = {},
+  options: { encoding?: Encoding | undefined; maxBytes?: number | undefined; chunkBytes?: number | undefined } = {},
 ): Promise<{ ok: true; source: TextSource } | { ok: false; failure: ReadFailure }> {
   let fh: FileHandle;
   try {
@@ -92,8 +92,8 @@ export async function openText(
       encoding,
       guessedGb18030: guessed,
       size,
-      chunks: () => decodeChunks(path, skip, encoding),
-      bytes: () => rawChunks(path, skip),
+      chunks: () => decodeChunks(path, skip, encoding, options.chunkBytes ?? CHUNK),
+      bytes: () => rawChunks(path, skip, options.chunkBytes ?? CHUNK),
     };
     return { ok: true, source };
   } catch (e) {
@@ -110,10 +110,10 @@ function ioFailure(e: unknown): ReadFailure {
   return { kind: 'io', message: code ?? String(e) };
 }
 
-async function* readChunks(fh: FileHandle, size: number, from = 0): AsyncGenerator<Buffer> {
+async function* readChunks(fh: FileHandle, size: number, from = 0, chunk = CHUNK): AsyncGenerator<Buffer> {
   let pos = from;
   while (pos < size) {
-    const buf = Buffer.allocUnsafe(Math.min(CHUNK, size - pos));
+    const buf = Buffer.allocUnsafe(Math.min(chunk, size - pos));
     const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
     if (bytesRead === 0) break;
     pos += bytesRead;
@@ -192,22 +192,22 @@ async function failsToDecode(fh: FileHandle, size: number, skip: number, encodin
   }
 }
 
-async function* rawChunks(path: string, skip: number): AsyncGenerator<Buffer> {
+async function* rawChunks(path: string, skip: number, chunk: number): AsyncGenerator<Buffer> {
   const fh = await open(path, 'r');
   try {
     const st = await fh.stat();
-    yield* readChunks(fh, st.size, skip);
+    yield* readChunks(fh, st.size, skip, chunk);
   } finally {
     await fh.close().catch(() => undefined);
   }
 }
 
-async function* decodeChunks(path: string, skip: number, encoding: Encoding): AsyncGenerator<string> {
+async function* decodeChunks(path: string, skip: number, encoding: Encoding, chunk: number): AsyncGenerator<string> {
   const fh = await open(path, 'r');
   try {
     const st = await fh.stat();
     const dec = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: true });
-    for await (const b of readChunks(fh, st.size, skip)) {
+    for await (const b of readChunks(fh, st.size, skip, chunk)) {
       const t = dec.decode(b, { stream: true });
       if (t.length > 0) yield t;
     }
