@@ -5,7 +5,11 @@
 
 const EMPTY = 0;
 
-function hash2(buf: Uint8Array, start: number, end: number): [number, number] {
+// The two halves of the last hash (no array allocated per id).
+let hashA = 0;
+let hashB = 0;
+
+function hash2(buf: Uint8Array, start: number, end: number): void {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
   for (let i = start; i < end; i++) {
@@ -14,7 +18,8 @@ function hash2(buf: Uint8Array, start: number, end: number): [number, number] {
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  return [a >>> 0, b >>> 0 || 1];
+  hashA = a >>> 0;
+  hashB = b >>> 0 || 1;
 }
 
 export interface DuplicateCandidate {
@@ -26,9 +31,8 @@ export interface DuplicateCandidate {
 }
 
 export class IdIndex {
-  private hi: Uint32Array;
-  private lo: Uint32Array;
-  private lines: Int32Array;
+  /** Slots of three words: hash high, hash low (0 = empty), first line. */
+  private slots: Uint32Array;
   private count = 0;
   private mask: number;
   readonly candidates: DuplicateCandidate[] = [];
@@ -36,16 +40,14 @@ export class IdIndex {
   constructor(expected = 1024) {
     let size = 1024;
     while (size * 0.7 < expected) size <<= 1;
-    this.hi = new Uint32Array(size);
-    this.lo = new Uint32Array(size);
-    this.lines = new Int32Array(size);
+    this.slots = new Uint32Array(size * 3);
     this.mask = size - 1;
   }
 
   /** Adds the id in buf[start, end) seen on `line`; a repeat becomes a candidate (returns true). */
   add(buf: Uint8Array, start: number, end: number, line: number, column: number): boolean {
-    const [h, l] = hash2(buf, start, end);
-    const first = this.insert(h, l, line);
+    hash2(buf, start, end);
+    const first = this.insert(hashA, hashB, line);
     if (first === 0) return false;
     this.candidates.push({ id: Buffer.from(buf.subarray(start, end)).toString('utf8'), line, column, firstLine: first });
     return true;
@@ -58,29 +60,30 @@ export class IdIndex {
 
   /** Inserts; returns the first line of an equal hash, or 0 when new. */
   private insert(h: number, l: number, line: number): number {
-    if ((this.count + 1) > this.hi.length * 0.7) this.grow();
+    if (this.count + 1 > (this.mask + 1) * 0.7) this.grow();
+    const slots = this.slots;
     let s = (h ^ Math.imul(l, 0x9e3779b1)) & this.mask;
     for (;;) {
-      if (this.lo[s] === EMPTY) {
-        this.hi[s] = h;
-        this.lo[s] = l;
-        this.lines[s] = line;
+      const at = s * 3;
+      const lo = slots[at + 1]!;
+      if (lo === EMPTY) {
+        slots[at] = h;
+        slots[at + 1] = l;
+        slots[at + 2] = line;
         this.count++;
         return 0;
       }
-      if (this.hi[s] === h && this.lo[s] === l) return this.lines[s]!;
+      if (lo === l && slots[at] === h) return slots[at + 2]!;
       s = (s + 1) & this.mask;
     }
   }
 
   private grow(): void {
-    const { hi, lo, lines } = this;
-    const size = hi.length * 2;
-    this.hi = new Uint32Array(size);
-    this.lo = new Uint32Array(size);
-    this.lines = new Int32Array(size);
+    const old = this.slots;
+    const size = (this.mask + 1) * 2;
+    this.slots = new Uint32Array(size * 3);
     this.mask = size - 1;
     this.count = 0;
-    for (let s = 0; s < hi.length; s++) if (lo[s] !== EMPTY) this.insert(hi[s]!, lo[s]!, lines[s]!);
+    for (let at = 0; at < old.length; at += 3) if (old[at + 1] !== EMPTY) this.insert(old[at]!, old[at + 1]!, old[at + 2]!);
   }
 }

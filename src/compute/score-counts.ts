@@ -56,13 +56,18 @@ export class ScoreCounts {
   private readonly proposalMatch: ViewMatcher;
   private readonly serviceMatch: ViewMatcher;
   private readonly memberInfoMatch: ViewMatcher;
-  private readonly listed: number[] = [];
+  /** Listed members of the current record, each once. */
+  private listed = new Int32Array(64);
+  /** Per member: the serial of the last record that listed them (to list each once). */
+  private readonly seen: Int32Array;
+  private serial = 0;
 
   constructor(
     readonly scope: YearScope,
     readonly rubric: Rubric,
     vocab: Vocabulary,
   ) {
+    this.seen = new Int32Array(scope.members.length);
     const B = scope.branches.length;
     const M = scope.members.length;
     const counter = (item: Item, perMemberItem: boolean): ItemCounter => ({
@@ -89,13 +94,18 @@ export class ScoreCounts {
     const scope = this.scope;
     const b = v.org >= 0 ? scope.branchOfOrg[v.org]! : -1;
     // Listed members, each once; the lead is the first listed.
+    const serial = ++this.serial;
+    if (this.listed.length < v.memberCount) this.listed = new Int32Array(v.memberCount * 2);
     const listed = this.listed;
-    listed.length = 0;
+    let n = 0;
     for (let i = 0; i < v.memberCount; i++) {
       const m = v.members[i]!;
-      if (!listed.includes(m)) listed.push(m);
+      if (this.seen[m] !== serial) {
+        this.seen[m] = serial;
+        listed[n++] = m;
+      }
     }
-    const lead = v.memberCount > 0 ? v.members[0] : undefined;
+    const lead = n > 0 ? listed[0]! : -1;
     const typeBit = 1 << v.type;
 
     for (const c of this.items) {
@@ -105,20 +115,25 @@ export class ScoreCounts {
         if (c.sums && c.item.field === 'hours' && v.hours !== undefined) c.sums.add(b, v.hours);
         if (c.listedActive.length > 0) {
           let k = 0;
-          for (const m of listed) if (scope.memberBranch[m] === b && scope.active[m] === 1) k++;
+          for (let i = 0; i < n; i++) {
+            const m = listed[i]!;
+            if (scope.memberBranch[m] === b && scope.active[m] === 1) k++;
+          }
           c.listedActive[b]! += k;
         }
       }
-      if (c.perMember) for (const m of listed) c.perMember[m]!++;
+      const per = c.perMember;
+      if (per) for (let i = 0; i < n; i++) per[listed[i]!]!++;
     }
     for (const c of this.memberItems) {
       if ((c.types & typeBit) === 0 || !c.match(v)) continue;
       if (c.item.lead) {
-        if (lead === undefined) continue;
+        if (lead < 0) continue;
         c.perMember![lead]!++;
         if (c.memberSums && v.hours !== undefined) c.memberSums.add(lead, v.hours);
       } else {
-        for (const m of listed) {
+        for (let i = 0; i < n; i++) {
+          const m = listed[i]!;
           c.perMember![m]!++;
           if (c.memberSums && v.hours !== undefined) c.memberSums.add(m, v.hours);
         }
@@ -128,6 +143,6 @@ export class ScoreCounts {
       if (this.proposalMatch(v)) this.proposal[b]!++;
       if (this.serviceMatch(v)) this.service[b]!++;
     }
-    if (this.memberInfoMatch(v)) for (const m of listed) this.memberInfo[m]!++;
+    if (this.memberInfoMatch(v)) for (let i = 0; i < n; i++) this.memberInfo[listed[i]!]!++;
   }
 }

@@ -76,7 +76,14 @@ export function viewMatcher(w: Where, vocab: Vocabulary): ViewMatcher {
   }
   if (tests.length === 0) return () => true;
   if (tests.length === 1) return tests[0]!;
-  return (v) => tests.every((t) => t(v));
+  if (tests.length === 2) {
+    const [a, b] = tests as [ViewMatcher, ViewMatcher];
+    return (v) => a(v) && b(v);
+  }
+  return (v) => {
+    for (const t of tests) if (!t(v)) return false;
+    return true;
+  };
 }
 
 /** Type bitmask of a where (all types when it names none): a cheap first filter. */

@@ -119,7 +119,7 @@ export async function streamActivities(ctx: LoadContext, file: string, year: num
 
   const source = await openDataFile(ctx, file, '履职记录');
   if (!source) return undefined;
-  const ids = new IdIndex(1 << 16);
+  const ids = new IdIndex(Math.min(1 << 24, Math.ceil(source.size / 100))); // a record is 100+ bytes
   const result = await readFastActivities(ctx, file, source, year, refs, ids, {
     slow: (rec, rf) => {
       stats.rows++;

@@ -140,11 +140,12 @@ export async function readFastActivities(
 
   const T = tablesOf(refs);
   const view = emptyView();
+  ensureCapacity(view, 256, 64, 32); // longer lists go to the careful reader
   const maxRecord = ctx.limits.maxRecordChars;
   const decoder = new TextDecoder('utf-8');
   const Y0 = year * 10000 + 101, Y1 = year * 10000 + 1231;
 
-  let cols: number[] = [];
+  let cols: Int32Array = new Int32Array(0);
   let width = 0;
   let fs = new Int32Array(32);
   let fe = new Int32Array(32);
@@ -163,23 +164,62 @@ export async function readFastActivities(
     tok.end();
   };
 
+  /**
+   * Reads a `;`-separated list field into `out` through `lookup` (hash computed while splitting);
+   * returns the count, or -1 when an item is unknown or refused (the careful reader decides).
+   */
+  const readList = (buf: Uint8Array, c: number, out: Int32Array, lookup: (s: number, e: number, h: number) => number): number => {
+    if (c < 0) return 0;
+    const e0 = fe[c]!;
+    let s = fs[c]!;
+    let h = 0x811c9dc5;
+    let n = 0;
+    for (let i = s; i <= e0; i++) {
+      const ch = i < e0 ? buf[i]! : SEMI;
+      if (ch === SEMI) {
+        if (i > s) {
+          if (untrimmed(buf, s, i)) return -1;
+          const k = lookup(s, i, h >>> 0);
+          if (k < 0 || n >= out.length) return -1;
+          out[n++] = k;
+        }
+        s = i + 1;
+        h = 0x811c9dc5;
+      } else {
+        if (ch === 0xef && buf[i + 1] === 0xbc && buf[i + 2] === 0x9b) return -1; // full-width ；
+        h = Math.imul(h ^ ch, 0x01000193);
+      }
+    }
+    return n;
+  };
+  let rowBuf: Uint8Array = new Uint8Array(0);
+  let rowDay = 0;
+  const memberLookup = (s: number, e: number, h: number): number => {
+    const m = T.members.getHashed(rowBuf, s, e, h);
+    return m < 0 || T.from[m]! > rowDay || T.until[m]! <= rowDay ? -1 : m;
+  };
+  const outcomeLookup = (s: number, e: number, h: number): number => T.outcomes.getHashed(rowBuf, s, e, h);
+  const tagLookup = (s: number, e: number, h: number): number => {
+    const k = T.tags.getHashed(rowBuf, s, e, h);
+    return k >= 0 ? k : T.tags.set(rowBuf, s, e, refs.vocab.tag(decoder.decode(rowBuf.subarray(s, e))));
+  };
+
   /** Checks and interns one record whose fields are known; false sends it to the careful reader. */
   const fastRow = (buf: Uint8Array, nf: number, recLine: number, lineStart: number): boolean => {
     if (nf !== width) return false;
-    const at = (i: number): number => cols[i]!;
-    // Escaped quotes ("") in a field this path reads: careful reader.
+    // Escaped quotes ("") or spaces to trim in a field this path reads: careful reader.
     for (const i of READ_FIELDS) {
-      const c = at(i);
+      const c = cols[i]!;
       if (c >= 0 && (fq[c] === 2 || untrimmed(buf, fs[c]!, fe[c]!))) return false;
     }
     // id
-    const ci = at(F.id);
+    const ci = cols[F.id]!;
     if (ci < 0) return false;
     const is = fs[ci]!, ie = fe[ci]!;
     if (ie <= is) return false;
     for (let i = is; i < ie; i++) if (buf[i] === 69 || buf[i] === 101) return false; // E/e: maybe 1.23E+17
     // date: YYYY-MM-DD inside the year
-    const cd = at(F.date);
+    const cd = cols[F.date]!;
     if (cd < 0 || fe[cd]! - fs[cd]! !== 10) return false;
     const d0 = fs[cd]!;
     if (buf[d0 + 4] !== 45 || buf[d0 + 7] !== 45) return false;
@@ -187,79 +227,48 @@ export async function readFastActivities(
     const day = y < 0 || mo < 0 || da < 0 ? undefined : makeDay(y, mo, da);
     if (day === undefined || day < Y0 || day > Y1) return false;
     // type, org (existing that day)
-    const ct = at(F.type);
+    const ct = cols[F.type]!;
     const type = ct < 0 ? -1 : T.types.get(buf, fs[ct]!, fe[ct]!);
     if (type < 0) return false;
-    const co = at(F.org);
+    const co = cols[F.org]!;
     const org = co < 0 ? -1 : T.orgs.get(buf, fs[co]!, fe[co]!);
     if (org < 0) return false;
     const est = T.established[org]!, dis = T.dissolved[org]!;
     if ((est !== 0 && est > day) || (dis !== 0 && dis < day)) return false;
     // title: present
-    const cti = at(F.title);
+    const cti = cols[F.title]!;
     if (cti < 0 || fe[cti]! <= fs[cti]! || untrimmed(buf, fs[cti]!, fe[cti]!)) return false;
     // level
-    const cl = at(F.level);
+    const cl = cols[F.level]!;
     let level = -1;
     if (cl >= 0 && fe[cl]! > fs[cl]!) {
       level = T.levels.get(buf, fs[cl]!, fe[cl]!);
       if (level < 0) return false;
     }
     // hours
-    const ch = at(F.hours);
+    const ch = cols[F.hours]!;
     let hours: string | undefined;
     if (ch >= 0 && fe[ch]! > fs[ch]!) {
       if (!isDecimal(buf, fs[ch]!, fe[ch]!)) return false;
       hours = String.fromCharCode(...buf.subarray(fs[ch]!, fe[ch]!));
     }
     // lists: members (on the roster that day), outcomes (known phrases), tags
-    const list = (c: number, each: (s: number, e: number) => boolean): boolean => {
-      if (c < 0) return true;
-      const s0 = fs[c]!, e0 = fe[c]!;
-      let s = s0;
-      for (let i = s0; i <= e0; i++) {
-        if (i === e0 || buf[i] === SEMI) {
-          if (i > s) {
-            if (untrimmed(buf, s, i)) return false;
-            if (!each(s, i)) return false;
-          }
-          s = i + 1;
-        } else if (buf[i] === 0xef && buf[i + 1] === 0xbc && buf[i + 2] === 0x9b) return false; // full-width ；
-      }
-      return true;
-    };
-    ensureCapacity(view, 64, 32, 16);
-    view.memberCount = 0;
-    const membersOk = list(at(F.members), (s, e) => {
-      const m = T.members.get(buf, s, e);
-      if (m < 0 || T.from[m]! > day || T.until[m]! <= day) return false;
-      if (view.memberCount >= view.members.length) ensureCapacity(view, view.members.length * 2, 0, 0);
-      view.members[view.memberCount++] = m;
-      return true;
-    });
-    if (!membersOk) return false;
-    view.outcomeCount = 0;
-    const outcomesOk = list(at(F.outcomes), (s, e) => {
-      const k = T.outcomes.get(buf, s, e);
-      if (k < 0) return false;
-      if (view.outcomeCount >= view.outcomes.length) ensureCapacity(view, 0, view.outcomes.length * 2, 0);
-      view.outcomes[view.outcomeCount++] = k;
-      return true;
-    });
-    if (!outcomesOk) return false;
-    view.tagCount = 0;
-    list(at(F.tags), (s, e) => {
-      let k = T.tags.get(buf, s, e);
-      if (k < 0) k = T.tags.set(buf, s, e, refs.vocab.tag(decoder.decode(buf.subarray(s, e))));
-      if (view.tagCount >= view.tags.length) ensureCapacity(view, 0, 0, view.tags.length * 2);
-      view.tags[view.tagCount++] = k;
-      return true;
-    });
+    rowBuf = buf;
+    rowDay = day;
+    const nm = readList(buf, cols[F.members]!, view.members, memberLookup);
+    if (nm < 0) return false;
+    const no = readList(buf, cols[F.outcomes]!, view.outcomes, outcomeLookup);
+    if (no < 0) return false;
+    const nt = readList(buf, cols[F.tags]!, view.tags, tagLookup);
+    if (nt < 0) return false;
     // The row is valid: its id goes into the index (a repeat is confirmed and reported later).
     if (ids.add(buf, is, ie, recLine, 0)) {
       const c = ids.candidates[ids.candidates.length - 1]!;
       c.column = decoder.decode(buf.subarray(lineStart, is)).length + 1;
     }
+    view.memberCount = nm;
+    view.outcomeCount = no;
+    view.tagCount = nt;
     view.date = day;
     view.type = type;
     view.org = org;
@@ -277,7 +286,7 @@ export async function readFastActivities(
     const tok = new CsvTokenizer({
       record: (r: CsvRecord) => {
         const rf = rows.recordFile!;
-        const fields = cols.map((c) => (c < 0 ? '' : (r.fields[c] ?? '').trim()));
+        const fields = Array.from(cols, (c) => (c < 0 ? '' : (r.fields[c] ?? '').trim()));
         const list = (x: string) => x.split(';').map((y) => y.trim()).filter(Boolean);
         sinks.full!({
           id: fields[F.id]!, date: view.date, type: ACTIVITY_TYPES[view.type]!, org: refs.orgList[view.org]!.id,
@@ -421,7 +430,7 @@ export async function readFastActivities(
       line += breaks;
       if (!rows.hasHeader) {
         slowRecord(buf, recStart, recEnd, recLine);
-        cols = rows.columns();
+        cols = Int32Array.from(rows.columns());
         width = rows.width;
         if (recEnd >= n) return n;
         continue;
