@@ -54,7 +54,7 @@ export async function findRoot(cwd: string, data: string | undefined): Promise<s
 export async function loadConfig(ctx: LoadContext): Promise<Config | undefined> {
   const text = await readDataFile(ctx, CONFIG_FILE, 'mj.yaml');
   if (text === undefined) return undefined;
-  const doc = parseYaml(text);
+  const doc = await parseYaml(text);
   reportYamlProblems(ctx, CONFIG_FILE, doc.problems);
   if (doc.problems.length > 0) return undefined;
   const parsed = CONFIG_SCHEMA.safeParse(doc.value ?? {});

@@ -30,7 +30,7 @@ export interface LoadedOrgs {
 export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOrgs | undefined> {
   const text = await readDataFile(ctx, file, '组织');
   if (text === undefined) return undefined;
-  const doc = parseYaml(text);
+  const doc = await parseYaml(text);
   reportYamlProblems(ctx, file, doc.problems);
   if (doc.problems.length > 0) return undefined;
   if (doc.value === undefined || doc.value === null) {

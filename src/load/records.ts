@@ -200,7 +200,7 @@ async function readCsvRecords(ctx: LoadContext, file: string, kind: RecordKind, 
 async function readYamlRecords(ctx: LoadContext, file: string, kind: RecordKind, what: string, sink: RecordSink): Promise<boolean> {
   const text = await readDataFile(ctx, file, what);
   if (text === undefined) return false;
-  const doc = parseYaml(text);
+  const doc = await parseYaml(text);
   reportYamlProblems(ctx, file, doc.problems);
   if (doc.problems.length > 0) return true;
   if (doc.value === undefined || doc.value === null) {

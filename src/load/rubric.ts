@@ -20,7 +20,7 @@ export interface LoadedRubric {
 export async function loadRubric(ctx: LoadContext, file: string, year: number, outcomes: ReadonlySet<string>): Promise<LoadedRubric | undefined> {
   const text = await readDataFile(ctx, file, '评分表');
   if (text === undefined) return undefined;
-  const doc = parseYaml(text);
+  const doc = await parseYaml(text);
   reportYamlProblems(ctx, file, doc.problems);
   if (doc.problems.length > 0) return undefined;
   const parsed = RUBRIC_SCHEMA.safeParse(doc.value ?? {});

@@ -6,7 +6,8 @@ import type { Rubric } from '../../src/model/rubric.js';
 import { OUTCOMES, type Activity, type ActivityType, type Assessment, type Member, type Org, type OrgType, type Status } from '../../src/model/types.js';
 import { emptyView, viewOf, Vocabulary, type RecordView } from '../../src/model/record-view.js';
 import { RUBRIC_SCHEMA } from '../../src/schema/structured.js';
-import { parseYaml } from '../../src/source/yaml.js';
+import { parseYamlFull } from '../../src/source/yaml-full.js';
+import { DEFAULT_YAML_LIMITS } from '../../src/source/yaml.js';
 
 const origin = { file: 'test', line: 1, column: 1 };
 
@@ -39,7 +40,7 @@ export function assessment(orgId: string, item: string, points: string): Assessm
 
 /** A rubric from YAML text (validated by the same schema as files). */
 export function rubric(yaml: string, year = 2019): Rubric {
-  const doc = parseYaml(yaml);
+  const doc = parseYamlFull(yaml, DEFAULT_YAML_LIMITS);
   if (doc.problems.length > 0) throw new Error(JSON.stringify(doc.problems));
   return compileRubric(RUBRIC_SCHEMA.parse(doc.value), year);
 }
