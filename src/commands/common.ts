@@ -2,7 +2,6 @@
 // printing diagnostics with excerpts and "did you mean" hints drawn from the loaded data.
 
 import { join, relative, sep } from 'node:path';
-import chalk, { Chalk } from 'chalk';
 import type { Lang } from '../diagnostics/codes.js';
 import { sortDiagnostics, type Diagnostic, type SuggestPool } from '../diagnostics/diagnostic.js';
 import { formatGithub, formatJson, formatText, type FormatContext } from '../diagnostics/format.js';
@@ -103,7 +102,7 @@ export async function renderDiagnostics(
     for (const [file, set] of wanted) lines.set(file, await readLines(join(root, file), set, /\.csv$/i.test(file) ? encoding : undefined));
   }
   const pools = suggestPools(ds);
-  const c = color ? new Chalk({ level: Math.max(1, chalk.level) as 1 | 2 | 3 }) : undefined;
+  const c = color ? new (await import('chalk')).Chalk({ level: 1 }) : undefined;
   const ctx: FormatContext = {
     lang,
     suggest: pools,

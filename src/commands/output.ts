@@ -13,7 +13,6 @@ import type { Dataset } from '../load/dataset.js';
 import { renderCsv } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { renderTerminal } from '../render/terminal.js';
 import { headers, type TableLang } from '../tables/headers.js';
 import type { Table } from '../tables/table.js';
 import { writeAtomic, WriteRefused } from '../write/atomic.js';
@@ -79,8 +78,10 @@ export async function renderTable(
       return renderMarkdown(table, { notesHeading });
     case 'json':
       return renderJson(table);
-    case 'table':
+    case 'table': {
+      const { renderTerminal } = await import('../render/terminal.js');
       return renderTerminal(table, { color: !toFile && useColor(opts, io), notesHeading });
+    }
   }
 }
 
