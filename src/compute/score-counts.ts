@@ -42,8 +42,8 @@ interface ItemCounter {
   /** Sum over matching branch records of listed active members of that branch (attendance). */
   readonly listedActive: Float64Array;
   readonly sums: DecimalSums | undefined;
-  /** Matching records per member (members, coverage; member items). */
-  readonly perMember: Int32Array | undefined;
+  /** Its slot in the per-member counts (members, coverage; member items), or -1. */
+  readonly slot: number;
   readonly memberSums: DecimalSums | undefined;
 }
 
@@ -52,12 +52,20 @@ export class ScoreCounts {
   readonly memberItems: ItemCounter[];
   readonly proposal: Int32Array;
   readonly service: Int32Array;
-  readonly memberInfo: Int32Array;
+  /**
+   * Matching records per member and slot, member-major (all of one member's counts in one
+   * cache line): slot K-1 is "三个一"'s member reports.
+   */
+  private readonly perMember: Int32Array;
+  private readonly K: number;
+  private readonly infoSlot: number;
   private readonly proposalMatch: ViewMatcher;
   private readonly serviceMatch: ViewMatcher;
   private readonly memberInfoMatch: ViewMatcher;
   /** Listed members of the current record, each once. */
   private listed = new Int32Array(64);
+  /** Slots the current record adds to, for each listed member. */
+  private readonly hits: Int32Array;
   /** Per member: the serial of the last record that listed them (to list each once). */
   private readonly seen: Int32Array;
   private serial = 0;
@@ -67,9 +75,10 @@ export class ScoreCounts {
     readonly rubric: Rubric,
     vocab: Vocabulary,
   ) {
-    this.seen = new Int32Array(scope.members.length);
     const B = scope.branches.length;
     const M = scope.members.length;
+    this.seen = new Int32Array(M);
+    let slots = 0;
     const counter = (item: Item, perMemberItem: boolean): ItemCounter => ({
       item,
       match: viewMatcher(item.where, vocab),
@@ -77,17 +86,30 @@ export class ScoreCounts {
       records: new Int32Array(perMemberItem ? 0 : B),
       listedActive: new Float64Array(!perMemberItem && item.measure === 'attendance' ? B : 0),
       sums: !perMemberItem && item.measure === 'sum' ? new DecimalSums(B) : undefined,
-      perMember: perMemberItem || item.measure === 'members' || item.measure === 'coverage' ? new Int32Array(M) : undefined,
+      slot: perMemberItem || item.measure === 'members' || item.measure === 'coverage' ? slots++ : -1,
       memberSums: perMemberItem && item.measure === 'sum' ? new DecimalSums(M) : undefined,
     });
     this.items = rubric.sections.flatMap((s) => s.items).filter((it) => it.measure !== 'manual').map((it) => counter(it, false));
     this.memberItems = rubric.memberItems.map((it) => counter(it, true));
+    this.infoSlot = slots++;
+    this.K = slots;
+    this.perMember = new Int32Array(M * slots);
+    this.hits = new Int32Array(slots);
     this.proposal = new Int32Array(B);
     this.service = new Int32Array(B);
-    this.memberInfo = new Int32Array(M);
     this.proposalMatch = viewMatcher(rubric.threeOnes.proposal, vocab);
     this.serviceMatch = viewMatcher(rubric.threeOnes.service, vocab);
     this.memberInfoMatch = viewMatcher(rubric.threeOnes.memberInfo, vocab);
+  }
+
+  /** Records matching an item's where that list member m (lead only, for lead items). */
+  count(c: ItemCounter, m: number): number {
+    return this.perMember[m * this.K + c.slot]!;
+  }
+
+  /** Member m's records matching the "三个一" member-report rule. */
+  memberInfo(m: number): number {
+    return this.perMember[m * this.K + this.infoSlot]!;
   }
 
   visit(v: RecordView): void {
@@ -107,6 +129,8 @@ export class ScoreCounts {
     }
     const lead = n > 0 ? listed[0]! : -1;
     const typeBit = 1 << v.type;
+    const hits = this.hits;
+    let nh = 0;
 
     for (const c of this.items) {
       if ((c.types & typeBit) === 0 || !c.match(v)) continue;
@@ -122,27 +146,31 @@ export class ScoreCounts {
           c.listedActive[b]! += k;
         }
       }
-      const per = c.perMember;
-      if (per) for (let i = 0; i < n; i++) per[listed[i]!]!++;
+      if (c.slot >= 0) hits[nh++] = c.slot;
     }
+    const K = this.K;
+    const per = this.perMember;
     for (const c of this.memberItems) {
       if ((c.types & typeBit) === 0 || !c.match(v)) continue;
       if (c.item.lead) {
         if (lead < 0) continue;
-        c.perMember![lead]!++;
+        per[lead * K + c.slot]!++;
         if (c.memberSums && v.hours !== undefined) c.memberSums.add(lead, v.hours);
       } else {
-        for (let i = 0; i < n; i++) {
-          const m = listed[i]!;
-          c.perMember![m]!++;
-          if (c.memberSums && v.hours !== undefined) c.memberSums.add(m, v.hours);
-        }
+        hits[nh++] = c.slot;
+        if (c.memberSums && v.hours !== undefined) for (let i = 0; i < n; i++) c.memberSums.add(listed[i]!, v.hours);
+      }
+    }
+    if (this.memberInfoMatch(v)) hits[nh++] = this.infoSlot;
+    if (nh > 0) {
+      for (let i = 0; i < n; i++) {
+        const base = listed[i]! * K;
+        for (let h = 0; h < nh; h++) per[base + hits[h]!]!++;
       }
     }
     if (b >= 0) {
       if (this.proposalMatch(v)) this.proposal[b]!++;
       if (this.serviceMatch(v)) this.service[b]!++;
     }
-    if (this.memberInfoMatch(v)) for (let i = 0; i < n; i++) this.memberInfo[listed[i]!]!++;
   }
 }

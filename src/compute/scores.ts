@@ -129,7 +129,7 @@ export function scoreBranches(scope: YearScope, rubric: Rubric, counts: ScoreCou
         case 'members':
         case 'coverage': {
           let k = 0;
-          for (const m of activeMembers) if (Rational.int(c.perMember![m]!).cmp(item.atLeast) >= 0) k++;
+          for (const m of activeMembers) if (Rational.int(counts.count(c, m)).cmp(item.atLeast) >= 0) k++;
           const ratio = { numerator: k, denominator: active };
           if (item.measure === 'members') return { value: Rational.int(k), ratio };
           return { value: active === 0 ? Rational.ZERO : Rational.of(BigInt(k), BigInt(active)), ratio };
@@ -166,7 +166,7 @@ export function scoreBranches(scope: YearScope, rubric: Rubric, counts: ScoreCou
     const total = base.add(deduction).add(bonus);
 
     let covered = 0;
-    for (const m of activeMembers) if (counts.memberInfo[m]! > 0) covered++;
+    for (const m of activeMembers) if (counts.memberInfo(m) > 0) covered++;
     const proposal = counts.proposal[b]! > 0;
     const service = counts.service[b]! > 0;
     const threeOnes: ThreeOnes = { proposal, service, covered, active, complete: proposal && service && active > 0 && covered === active };

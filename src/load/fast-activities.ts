@@ -12,6 +12,7 @@ import { ACTIVITY_TYPES, LEVELS, type Activity } from '../model/types.js';
 import { CsvTokenizer, type CsvRecord } from '../source/csv.js';
 import type { TextSource } from '../source/decode.js';
 import { ByteMap } from '../util/byte-map.js';
+import { MemberTable } from '../util/id-table.js';
 import { makeDay } from '../util/dates.js';
 import type { ActivityRefs } from './activities.js';
 import { F } from './activity-fields.js';
@@ -35,7 +36,7 @@ export interface FastSinks {
 /** Lookup tables built once per dataset and reused for every year. */
 interface Tables {
   readonly orgs: ByteMap;
-  readonly members: ByteMap;
+  readonly members: MemberTable;
   readonly types: ByteMap;
   readonly levels: ByteMap;
   readonly outcomes: ByteMap;
@@ -43,9 +44,6 @@ interface Tables {
   /** Per org: established and dissolved days (0: none). */
   readonly established: Int32Array;
   readonly dissolved: Int32Array;
-  /** Per member: on the roster on day d ⇔ from ≤ d < until. */
-  readonly from: Int32Array;
-  readonly until: Int32Array;
 }
 
 const cache = new WeakMap<ActivityRefs, Tables>();
@@ -55,14 +53,13 @@ function tablesOf(refs: ActivityRefs): Tables {
   if (t) return t;
   const orgs = new ByteMap(refs.orgList.length);
   refs.orgList.forEach((o, i) => orgs.setString(o.id, i));
-  const members = new ByteMap(refs.memberList.length);
   const from = new Int32Array(refs.memberList.length);
   const until = new Int32Array(refs.memberList.length);
   refs.memberList.forEach((m, i) => {
-    members.setString(m.id, i);
     from[i] = m.joined;
     until[i] = m.left !== undefined ? m.left : m.status === '在册' ? 99999999 : m.joined;
   });
+  const members = new MemberTable(refs.memberList.map((m) => m.id), from, until);
   const types = new ByteMap(16);
   ACTIVITY_TYPES.forEach((x, i) => types.setString(x, i));
   const levels = new ByteMap(8);
@@ -73,7 +70,6 @@ function tablesOf(refs: ActivityRefs): Tables {
     orgs, members, types, levels, outcomes, tags: new ByteMap(64),
     established: Int32Array.from(refs.orgList, (o) => o.established ?? 0),
     dissolved: Int32Array.from(refs.orgList, (o) => o.dissolved ?? 0),
-    from, until,
   };
   cache.set(refs, t);
   return t;
@@ -194,10 +190,7 @@ export async function readFastActivities(
   };
   let rowBuf: Uint8Array = new Uint8Array(0);
   let rowDay = 0;
-  const memberLookup = (s: number, e: number, h: number): number => {
-    const m = T.members.getHashed(rowBuf, s, e, h);
-    return m < 0 || T.from[m]! > rowDay || T.until[m]! <= rowDay ? -1 : m;
-  };
+  const memberLookup = (s: number, e: number, h: number): number => T.members.onRoster(rowBuf, s, e, h, rowDay);
   const outcomeLookup = (s: number, e: number, h: number): number => T.outcomes.getHashed(rowBuf, s, e, h);
   const tagLookup = (s: number, e: number, h: number): number => {
     const k = T.tags.getHashed(rowBuf, s, e, h);

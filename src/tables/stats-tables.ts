@@ -194,7 +194,7 @@ export function memberPoints(rubric: Rubric | undefined, scoreCounts: ScoreCount
   return (m) => {
     let total = Rational.ZERO;
     for (const c of scoreCounts.memberItems) {
-      const value = c.item.measure === 'sum' ? c.memberSums!.get(m) : Rational.int(c.perMember![m]!);
+      const value = c.item.measure === 'sum' ? c.memberSums!.get(m) : Rational.int(scoreCounts.count(c, m));
       total = total.add(itemPoints(c.item, value).points);
     }
     return total;
