@@ -78,6 +78,22 @@ export class IdIndex {
     }
   }
 
+  /** The table itself, for another thread to merge. */
+  exportSlots(): Uint32Array {
+    return this.slots;
+  }
+
+  /** Adds another index's ids (seen later in the file: their lines shifted by `lineOffset`). */
+  mergeSlots(other: Uint32Array, lineOffset: number): void {
+    for (let at = 0; at < other.length; at += 3) {
+      if (other[at + 1] === EMPTY) continue;
+      const line = other[at + 2]! + lineOffset;
+      const first = this.insert(other[at]!, other[at + 1]!, line);
+      // The id's text is not kept: the confirmation reads it from the later line.
+      if (first !== 0) this.candidates.push({ id: '', line, column: 0, firstLine: first });
+    }
+  }
+
   private grow(): void {
     const old = this.slots;
     const size = (this.mask + 1) * 2;

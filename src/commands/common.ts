@@ -58,10 +58,15 @@ export async function openDataset(opts: CommonOptions, io: Io, lang: Lang): Prom
     return { missing: { severity: 'error', code: 'MJ001', file: '', line: 0, column: 0, params: { where } } };
   }
   const maxBytes = opts.maxFileSize === undefined ? undefined : megabytes(opts.maxFileSize, '--max-file-size', lang);
-  const chunk = Number(io.env['MJ_CHUNK_BYTES'] ?? '');
+  const envInt = (name: string): number | undefined => {
+    const v = Number(io.env[name] ?? '');
+    return io.env[name] !== undefined && Number.isInteger(v) && v >= 0 ? v : undefined;
+  };
+  const chunk = envInt('MJ_CHUNK_BYTES');
   return new LoadContext(root, {
     encoding: encodingOf(opts, lang), maxFileBytes: maxBytes, carefulOnly: io.env['MJ_FAST_PATH'] === '0',
-    chunkBytes: Number.isInteger(chunk) && chunk > 0 ? chunk : undefined,
+    chunkBytes: chunk !== undefined && chunk > 0 ? chunk : undefined, parallelMinBytes: envInt('MJ_PARALLEL_MIN_BYTES'),
+    traceSplit: io.env['MJ_TRACE_SPLIT'] === '1' ? (file, at, merged) => io.stderr(`mj: split ${file} at byte ${at}: ${merged ? 'merged' : 'read on one thread'}\n`) : undefined,
   });
 }
 

@@ -26,6 +26,8 @@ export interface YearNeeds {
 
 export interface YearComputation {
   readonly scope: YearScope;
+  /** The scope of the score counts (31 December, whatever --as-of says). */
+  readonly scoreScope: YearScope;
   readonly rubric: Rubric | undefined;
   readonly assessments: readonly Assessment[];
   readonly scoreCounts: ScoreCounts | undefined;
@@ -35,10 +37,11 @@ export interface YearComputation {
 
 export async function computeYear(ctx: LoadContext, ds: Dataset, year: number, needs: YearNeeds): Promise<YearComputation> {
   const wantRubric = needs.scores || fileOfYear(ds.files.rubrics, year) !== undefined;
-  const rules = wantRubric ? await loadYearRules(ctx, ds, year) : { rubric: undefined, assessments: [] };
+  const rules = wantRubric ? await loadYearRules(ctx, ds, year) : { rubric: undefined, assessments: [], raw: undefined };
   const rubric = rules.rubric;
   const scope = makeScope(ds.orgs, ds.members, year, needs.asOf);
-  const scoreCounts = rubric && (needs.scores || rubric.memberItems.length > 0) ? new ScoreCounts(makeScope(ds.orgs, ds.members, year), rubric, ds.vocab) : undefined;
+  const scoreScope = needs.asOf === undefined ? scope : makeScope(ds.orgs, ds.members, year);
+  const scoreCounts = rubric && (needs.scores || rubric.memberItems.length > 0) ? new ScoreCounts(scoreScope, rubric, ds.vocab) : undefined;
   const stats = needs.stats ? new StatsCounts(scope, rubric?.threeOnes ?? DEFAULT_THREE_ONES, ds.vocab, needs.asOf ?? scope.lastDay) : undefined;
   const kept: Activity[] = [];
   // --explain: the records credited to the branch or listing one of its members.
@@ -50,6 +53,7 @@ export async function computeYear(ctx: LoadContext, ds: Dataset, year: number, n
       scoreCounts?.visit(v);
       stats?.visit(v);
     },
+    ...(keepOrg < 0 ? { counters: { score: scoreCounts, stats, rubric: rules.raw, scope, scoreScope } } : {}),
     ...(keepOrg >= 0
       ? {
           wantFull: (v: RecordView) => {
@@ -61,17 +65,17 @@ export async function computeYear(ctx: LoadContext, ds: Dataset, year: number, n
         }
       : {}),
   });
-  return { scope, rubric, assessments: rules.assessments, scoreCounts, stats, kept };
+  return { scope, scoreScope, rubric, assessments: rules.assessments, scoreCounts, stats, kept };
 }
 
 /** Scores of the year's branches (the rubric and counts must be there: call after stopOnErrors). */
 export function scoresOf(y: YearComputation): BranchScore[] {
-  return scoreBranches(y.scoreCounts!.scope, y.rubric!, y.scoreCounts!, y.assessments);
+  return scoreBranches(y.scoreScope, y.rubric!, y.scoreCounts!, y.assessments);
 }
 
 export function subsidyOf(y: YearComputation, scores: readonly BranchScore[]): SubsidyResult | undefined {
   const rule = y.rubric?.subsidy;
   if (!rule) return undefined;
-  const scope = y.scoreCounts!.scope;
+  const scope = y.scoreScope;
   return computeSubsidy(rule, scores.map((s, b) => ({ members: scope.activeCount[b]!, grade: s.grade })));
 }

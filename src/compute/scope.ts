@@ -28,6 +28,12 @@ export interface YearScope {
   readonly activeCount: Int32Array;
 }
 
+/** What the streaming counters need of a scope (a worker thread builds just this). */
+export type CountScope = Pick<YearScope, 'branchOfOrg' | 'memberBranch' | 'active' | 'lastDay'> & {
+  readonly branches: { readonly length: number };
+  readonly members: { readonly length: number };
+};
+
 /** Depth-first order of the tree from its roots, children in file order; orgs off the tree last. */
 export function treeOrder(orgs: readonly Org[]): Org[] {
   const children = new Map<string, Org[]>();

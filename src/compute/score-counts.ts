@@ -5,13 +5,48 @@
 import type { Item, Rubric } from '../model/rubric.js';
 import type { RecordView, Vocabulary } from '../model/record-view.js';
 import { Rational } from '../util/decimal-text.js';
-import type { YearScope } from './scope.js';
+import type { CountScope } from './scope.js';
 import { typeMask, viewMatcher, type ViewMatcher } from './where.js';
+
+/** A counter's numbers, to be added to another's. */
+export interface CountState {
+  readonly arrays: (Int32Array | Float64Array)[];
+  readonly sums: DecimalSums[] | DecimalSumsState[];
+}
+
+export interface DecimalSumsState {
+  readonly scaled: Float64Array;
+  /** [index, decimal text] pairs of the sums kept as exact rationals. */
+  readonly extra: [number, string][];
+}
+
+/** Adds `other` into `into` (same shapes). */
+export function mergeState(into: CountState, other: CountState): void {
+  into.arrays.forEach((a, i) => {
+    const b = other.arrays[i]!;
+    for (let k = 0; k < a.length; k++) a[k]! += b[k]!;
+  });
+  (into.sums as DecimalSums[]).forEach((s, i) => s.merge(other.sums[i]!));
+}
 
 /** Exact sums of decimal texts: integers at a 10⁻⁴ scale, Rational beyond that. */
 export class DecimalSums {
   private readonly scaled: Float64Array;
   private readonly extra = new Map<number, Rational>();
+
+  /** Plain data (for another thread). */
+  exportState(): DecimalSumsState {
+    return { scaled: this.scaled, extra: [...this.extra.entries()].map(([i, r]) => [i, `${r.num}/${r.den}`]) };
+  }
+
+  merge(other: DecimalSums | DecimalSumsState): void {
+    const o = other instanceof DecimalSums ? other.exportState() : other;
+    for (let k = 0; k < this.scaled.length; k++) this.scaled[k]! += o.scaled[k]!;
+    for (const [i, text] of o.extra) {
+      const [n, d] = text.split('/') as [string, string];
+      this.extra.set(i, (this.extra.get(i) ?? Rational.ZERO).add(Rational.of(BigInt(n), BigInt(d))));
+    }
+  }
   constructor(size: number) {
     this.scaled = new Float64Array(size);
   }
@@ -71,7 +106,7 @@ export class ScoreCounts {
   private serial = 0;
 
   constructor(
-    readonly scope: YearScope,
+    readonly scope: CountScope,
     readonly rubric: Rubric,
     vocab: Vocabulary,
   ) {
@@ -100,6 +135,22 @@ export class ScoreCounts {
     this.proposalMatch = viewMatcher(rubric.threeOnes.proposal, vocab);
     this.serviceMatch = viewMatcher(rubric.threeOnes.service, vocab);
     this.memberInfoMatch = viewMatcher(rubric.threeOnes.memberInfo, vocab);
+  }
+
+  /** Every count, for merging the counts of another thread (same rubric and scope). */
+  state(): CountState {
+    const arrays: (Int32Array | Float64Array)[] = [this.perMember, this.proposal, this.service];
+    const sums: DecimalSums[] = [];
+    for (const c of [...this.items, ...this.memberItems]) {
+      arrays.push(c.records, c.listedActive);
+      if (c.sums) sums.push(c.sums);
+      if (c.memberSums) sums.push(c.memberSums);
+    }
+    return { arrays, sums };
+  }
+
+  merge(other: CountState): void {
+    mergeState(this.state(), other);
   }
 
   /** Records matching an item's where that list member m (lead only, for lead items). */

@@ -6,8 +6,8 @@
 import type { ThreeOnesRule } from '../model/rubric.js';
 import type { RecordView, Vocabulary } from '../model/record-view.js';
 import { ACTIVITY_TYPES } from '../model/types.js';
-import { DecimalSums } from './score-counts.js';
-import type { YearScope } from './scope.js';
+import { DecimalSums, mergeState, type CountState } from './score-counts.js';
+import type { CountScope } from './scope.js';
 import { viewMatcher, type ViewMatcher } from './where.js';
 
 const T = Object.fromEntries(ACTIVITY_TYPES.map((t, i) => [t, i])) as Record<(typeof ACTIVITY_TYPES)[number], number>;
@@ -61,8 +61,8 @@ export class StatsCounts {
   private readonly filedOutcome: number;
 
   constructor(
-    readonly scope: YearScope,
-    threeOnes: ThreeOnesRule,
+    readonly scope: CountScope,
+    readonly threeOnes: ThreeOnesRule,
     vocab: Vocabulary,
     /** Records dated after this day are ignored (progress --as-of). */
     readonly until: number = scope.lastDay,
@@ -103,6 +103,22 @@ export class StatsCounts {
       if (hasInstruction([o])) this.instructionOutcome[k] = 1;
     }
     this.filedOutcome = vocab.outcomes.get('立案') ?? -1;
+  }
+
+  /** Every count, for merging the counts of another thread (same scope and rules). */
+  state(): CountState {
+    return {
+      arrays: [
+        this.proposals, this.suggestions, this.filed, this.sqmy, this.sqmyAdopted, this.instructions, this.service, this.meetings,
+        this.meetingPresent, this.trainees, this.threeProposal, this.threeService, this.mSqmy, this.mSqmyAdopted, this.mLead,
+        this.mCosigned, this.mService, this.mMeetings, this.mOwnMeetings, this.mThreeInfo,
+      ],
+      sums: [this.trainingHours, this.mTrainingHours],
+    };
+  }
+
+  merge(other: CountState): void {
+    mergeState(this.state(), other);
   }
 
   visit(v: RecordView): void {

@@ -11,8 +11,10 @@ import { parseCsvText } from '../source/csv.js';
 import { readLines } from '../source/lines.js';
 import { formatDay, yearOf } from '../util/dates.js';
 import type { LoadContext } from './context.js';
+import { open } from 'node:fs/promises';
 import { openDataFile, resolveInside } from './files.js';
-import { readFastActivities } from './fast-activities.js';
+import { readFastActivities, type Splitter } from './fast-activities.js';
+import { mergeWorker, planSplit, type SplittableCounters, type WorkerResult } from './parallel-scan.js';
 import { FieldReader } from './read-fields.js';
 import { isYamlFile, readRecordFile, type RawRecord, type RecordFile } from './records.js';
 
@@ -35,6 +37,11 @@ export interface ActivityRefs {
 export interface ActivitySink {
   /** Every valid record, as a view that is reused for the next one. */
   view(v: RecordView): void;
+  /**
+   * The counters `view` feeds, when nothing else is done with the records: a large file may
+   * then be split across two cores, the second part counted by a worker and merged in.
+   */
+  counters?: SplittableCounters;
   /** Asks whether the full record is wanted too (--explain keeps its branch's). */
   wantFull?(v: RecordView): boolean;
   full?(a: Activity): void;
@@ -120,6 +127,16 @@ export async function streamActivities(ctx: LoadContext, file: string, year: num
   const source = await openDataFile(ctx, file, '履职记录');
   if (!source) return undefined;
   const ids = new IdIndex(Math.min(1 << 24, Math.ceil(source.size / 100))); // a record is 100+ bytes
+  const counters = sink.counters;
+  const split: Splitter | undefined = counters && !sink.wantFull
+    ? Object.assign(
+        (cols: number[], width: number) => planSplit(
+          source.size, ctx.options.parallelMinBytes ?? 32 << 20, source, ctx.options.chunkBytes ?? 1 << 22, year,
+          ctx.limits.maxRecordChars, { cols, width }, refs, counters, (from) => firstLineBreak(source.path, source.skip, from),
+        ),
+        { merge: (r: WorkerResult, lineOffset: number) => mergeWorker(r, counters, ids, lineOffset) },
+      )
+    : undefined;
   const result = await readFastActivities(ctx, file, source, year, refs, ids, {
     slow: (rec, rf) => {
       stats.rows++;
@@ -133,24 +150,51 @@ export async function streamActivities(ctx: LoadContext, file: string, year: num
     },
     wantFull: sink.wantFull ? (v) => sink.wantFull!(v) : undefined,
     full: sink.full ? (a) => sink.full!(a) : undefined,
-  });
+  }, split);
   if (!result) return undefined;
   await confirmDuplicates(ctx, file, ids, result.idColumn);
   return stats;
 }
 
-/** Reports the duplicate ids the index found, after checking each against its first line's text. */
+/** Byte offset (after the BOM) of the first line break at or after `from`, or -1. */
+async function firstLineBreak(path: string, skip: number, from: number): Promise<number> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 16);
+    for (let pos = from; ; pos += buf.length) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, skip + pos);
+      if (bytesRead === 0) return -1;
+      const k = buf.subarray(0, bytesRead).indexOf(10);
+      if (k >= 0) return pos + k;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Reports the duplicate ids the index found, after checking each against the text of both
+ * lines (an index keeps only hashes), at the later line, naming the earlier one.
+ */
 async function confirmDuplicates(ctx: LoadContext, file: string, ids: IdIndex, idColumn: number): Promise<void> {
   if (ids.candidates.length === 0 || idColumn < 0) return;
   const abs = await resolveInside(ctx, file);
   if (abs === undefined) return;
-  const lines = await readLines(abs, new Set(ids.candidates.map((c) => c.firstLine)), ctx.options.encoding);
+  const wanted = new Set(ids.candidates.flatMap((c) => [c.firstLine, c.line]));
+  const lines = await readLines(abs, wanted, ctx.options.encoding);
+  const idOn = (line: number): string | undefined => {
+    const text = lines.get(line);
+    return text === undefined ? undefined : parseCsvText(text).records[0]?.fields[idColumn]?.trim();
+  };
+  const seen = new Set<string>();
   for (const c of ids.candidates) {
-    const text = lines.get(c.firstLine);
-    const first = text === undefined ? undefined : parseCsvText(text).records[0]?.fields[idColumn]?.trim();
-    if (first !== c.id) continue;
-    ctx.report({
-      code: 'MJ301', file, line: c.line, column: c.column, field: 'id', params: { id: c.id, first: `${file}:${c.firstLine}` }, span: c.id.length,
-    });
+    const first = Math.min(c.line, c.firstLine);
+    const later = Math.max(c.line, c.firstLine);
+    const id = idOn(later);
+    if (id === undefined || id !== idOn(first) || seen.has(`${first}:${later}`)) continue;
+    seen.add(`${first}:${later}`);
+    const text = lines.get(later)!;
+    const column = later === c.line && c.column > 0 ? c.column : text.indexOf(id) + 1;
+    ctx.report({ code: 'MJ301', file, line: later, column, field: 'id', params: { id, first: `${file}:${first}` }, span: id.length });
   }
 }

@@ -14,6 +14,10 @@ export interface LoadOptions {
   readonly carefulOnly?: boolean;
   /** Bytes read at a time (tests use tiny chunks to cross every boundary). */
   readonly chunkBytes?: number | undefined;
+  /** Duty-record files at least this large are read on two cores (tests lower it). */
+  readonly parallelMinBytes?: number | undefined;
+  /** Called when a file is split across threads (MJ_TRACE_SPLIT=1, for tests). */
+  readonly traceSplit?: ((file: string, at: number, merged: boolean) => void) | undefined;
 }
 
 /** Limits that mj.yaml's `limits:` may set; the command line wins over both. */

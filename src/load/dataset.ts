@@ -15,6 +15,7 @@ import { loadOrgs } from './orgs.js';
 import { loadRubric, manualItems, type LoadedRubric } from './rubric.js';
 import { compileRubric } from './compile-rubric.js';
 import type { Rubric } from '../model/rubric.js';
+import type { RawRubric } from '../schema/structured.js';
 
 export interface Dataset {
   /** Absolute path of the dataset root. */
@@ -132,6 +133,8 @@ function findItemPath(r: LoadedRubric, id: string): (string | number)[] {
 
 export interface YearData {
   readonly rubric: Rubric | undefined;
+  /** The rubric as written (a worker thread compiles its own copy). */
+  readonly raw: RawRubric | undefined;
   readonly assessments: readonly Assessment[];
 }
 
@@ -143,7 +146,7 @@ export async function loadYearRules(ctx: LoadContext, ds: Dataset, year: number)
     ctx.report({ code: 'MJ002', file: path, line: 0, column: 0, params: { what: '@rubric', path } });
   }
   const assessments = await loadYearAssessments(ctx, ds, year, loaded);
-  return { rubric: loaded ? compileRubric(loaded.rubric, year) : undefined, assessments };
+  return { rubric: loaded ? compileRubric(loaded.rubric, year) : undefined, raw: loaded?.rubric, assessments };
 }
 
 /** Streams the year's duty records; a year without a records file is an error. */

@@ -31,6 +31,11 @@ export interface TextSource {
   chunks(): AsyncIterable<string>;
   /** The raw bytes after the BOM, chunk by chunk (for the byte-level reader of UTF-8 files). */
   bytes(): AsyncIterable<Buffer>;
+  /** The same from `from` bytes after the BOM on. */
+  bytesFrom(from: number): AsyncIterable<Buffer>;
+  /** The file's path and the BOM's length: where bytes() starts. */
+  readonly path: string;
+  readonly skip: number;
 }
 
 const CHUNK = 1 << 22; // 4 MiB
@@ -94,6 +99,9 @@ export async function openText(
       size,
       chunks: () => decodeChunks(path, skip, encoding, options.chunkBytes ?? CHUNK),
       bytes: () => rawChunks(path, skip, options.chunkBytes ?? CHUNK),
+      bytesFrom: (from: number) => rawChunks(path, skip + from, options.chunkBytes ?? CHUNK),
+      path,
+      skip,
     };
     return { ok: true, source };
   } catch (e) {
