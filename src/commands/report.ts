@@ -16,7 +16,7 @@ import { scoresTable } from '../tables/scores-table.js';
 import { branchesTable, memberPoints, membersTable, progressTable } from '../tables/stats-tables.js';
 import { subsidyTable } from '../tables/subsidy-table.js';
 import type { Table } from '../tables/table.js';
-import { commit, discard, stageFiles, WriteRefused } from '../write/atomic.js';
+import { commit, discard, stageFiles, WriteRefused, type PendingWrite } from '../write/atomic.js';
 import { langOf, parseYear, tableLang } from './common.js';
 import { footerDate, inputFiles, renderTable, shownPath, stopOnErrors, type OutputOptions } from './output.js';
 import { openBase } from './score.js';
@@ -52,26 +52,30 @@ function parseFormats(value: string | undefined, lang: Lang): ReportFormat[] {
   return REPORT_FORMATS.filter((f) => list.includes(f));
 }
 
-/** Builds every table of the year; undefined (after printing the problems) when the data has errors. */
-async function yearTables(ctx: LoadContext, ds: Dataset, year: number, settings: { lang: 'zh' | 'en'; mask: boolean }): Promise<Table[] | undefined> {
+/**
+ * The year's tables as makers, each built only when its turn comes (a national members table
+ * is large: it is built, rendered, written and dropped before the next). Undefined when the
+ * data has errors.
+ */
+async function yearTables(ctx: LoadContext, ds: Dataset, year: number, settings: { lang: 'zh' | 'en'; mask: boolean }): Promise<(() => Table)[] | undefined> {
   const y = await computeYear(ctx, ds, year, { scores: true, stats: true });
   if (ctx.diagnostics.errors > 0) return undefined;
   const scores = scoresOf(y);
   const base = { datasetName: ds.config.name, lang: settings.lang, only: undefined, orgFilter: undefined };
   const stats = { ...base, scope: y.scope, counts: y.stats!, byGroup: false, mask: settings.mask };
-  const tables: Table[] = [
-    scoresTable({ ...base, rubric: y.rubric!, scores, orgById: ds.orgById }),
-    branchesTable(stats),
-    membersTable({ ...stats, points: memberPoints(y.rubric, y.scoreCounts) }),
-    rosterTable({ ...base, orgsInTreeOrder: y.scope.orgsInTreeOrder, members: ds.members, year, asOf: y.scope.lastDay }),
-    progressTable(stats),
+  const makers: (() => Table)[] = [
+    () => scoresTable({ ...base, rubric: y.rubric!, scores, orgById: ds.orgById }),
+    () => branchesTable(stats),
+    () => membersTable({ ...stats, points: memberPoints(y.rubric, y.scoreCounts) }),
+    () => rosterTable({ ...base, orgsInTreeOrder: y.scope.orgsInTreeOrder, members: ds.members, year, asOf: y.scope.lastDay }),
+    () => progressTable(stats),
   ];
   const subsidy = subsidyOf(y, scores);
-  if (subsidy) tables.push(subsidyTable({ ...base, rubric: y.rubric!, branches: y.scope.branches, result: subsidy }));
-  return tables;
+  if (subsidy) makers.push(() => subsidyTable({ ...base, rubric: y.rubric!, branches: y.scope.branches, result: subsidy }));
+  return makers;
 }
 
-function indexMarkdown(ds: Dataset, year: number, tables: readonly Table[], m: Omit<Manifest, 'files'>): string {
+function indexMarkdown(ds: Dataset, year: number, tables: readonly { name: string; title: string }[], m: Omit<Manifest, 'files'>): string {
   const zh = m.lang === 'zh';
   const lines = [`# ${ds.config.name}${zh ? ` ${year} 年度报表` : `: reports for ${year}`}`, ''];
   lines.push(zh ? '由 `mj report` 根据数据目录生成，请勿手工修改；数据变化后重新运行 `mj report`。' : 'Made by `mj report` from the dataset; do not edit by hand, run `mj report` again after the data changes.', '');
@@ -85,18 +89,30 @@ function indexMarkdown(ds: Dataset, year: number, tables: readonly Table[], m: O
   return lines.join('\n') + '\n';
 }
 
-/** Every file of a report, in memory: tables in each format, index.md, then the manifest. */
-async function buildReport(ctx: LoadContext, ds: Dataset, io: Io, m: Omit<Manifest, 'files'>): Promise<{ files: Map<string, string | Uint8Array>; manifest: Manifest } | undefined> {
-  const tables = await yearTables(ctx, ds, m.year, m);
-  if (!tables) return undefined;
-  const files = new Map<string, string | Uint8Array>();
+/**
+ * Makes every file of a report, handing each to `emit` as soon as it is rendered: the tables in
+ * each format, then index.md. Returns the manifest, or undefined when the data has errors.
+ */
+async function buildReport(
+  ctx: LoadContext, ds: Dataset, io: Io, m: Omit<Manifest, 'files'>, emit: (name: string, data: string | Uint8Array) => Promise<void>,
+): Promise<Manifest | undefined> {
+  const makers = await yearTables(ctx, ds, m.year, m);
+  if (!makers) return undefined;
+  const names: string[] = [];
+  const titles: { name: string; title: string }[] = [];
   const opts: OutputOptions = { excel: m.excel, ...(m.date ? { date: m.date } : {}), lang: m.lang };
-  for (const table of tables) {
-    for (const f of m.formats) files.set(`${table.name}.${f}`, await renderTable(table, f, opts, io, m.lang, true, ds.config.name));
+  for (const make of makers) {
+    const table = make();
+    titles.push({ name: table.name, title: table.title });
+    for (const f of m.formats) {
+      const name = `${table.name}.${f}`;
+      await emit(name, await renderTable(table, f, opts, io, m.lang, true, ds.config.name));
+      names.push(name);
+    }
   }
-  files.set('index.md', indexMarkdown(ds, m.year, tables, m));
-  const manifest: Manifest = { ...m, files: [...files.keys()] };
-  return { files, manifest };
+  await emit('index.md', indexMarkdown(ds, m.year, titles, m));
+  names.push('index.md');
+  return { ...m, files: names };
 }
 
 function manifestText(m: Manifest): string {
@@ -138,26 +154,34 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
     year: year!, formats: parseFormats(opts.format, lang), lang: tableLang(opts, ds.config.locale), mask: opts.mask === true,
     excel: opts.excel === true, date: footerDate(opts.date, lang) ?? null,
   };
-  const built = await buildReport(ctx, ds, io, m);
-  const stop = await stopOnErrors(ctx, ds, opts, io, lang);
-  if (stop !== undefined || !built) return stop ?? EXIT.data;
-
   const dir = dirOf(m.year);
   const inputs = new Set(inputFiles(ds, undefined));
-  const targets = [...built.files.entries()].map(([name, data]) => ({ path: join(dir, name), data }));
-  for (const f of [...targets.map((x) => x.path), join(dir, MANIFEST)]) {
-    if (inputs.has(f)) throw new UsageError(t(lang, 'usage.outputIsInput', { file: f }));
-  }
+  if (inputs.has(join(dir, MANIFEST))) throw new UsageError(t(lang, 'usage.outputIsInput', { file: join(dir, MANIFEST) }));
   const previous = await readManifest(dir);
+  // Every file goes to a temp file as soon as it is made; all are renamed together at the end.
+  const staged: PendingWrite[] = [];
+  let manifest: Manifest | undefined;
   try {
-    const staged = await stageFiles(targets);
-    try {
-      await commit(staged);
-    } catch (e) {
-      await discard(staged);
-      throw e;
-    }
-    await commit(await stageFiles([{ path: join(dir, MANIFEST), data: manifestText(built.manifest) }]));
+    manifest = await buildReport(ctx, ds, io, m, async (name, data) => {
+      const path = join(dir, name);
+      if (inputs.has(path)) throw new UsageError(t(lang, 'usage.outputIsInput', { file: path }));
+      staged.push(...(await stageFiles([{ path, data }])));
+    });
+  } catch (e) {
+    await discard(staged);
+    if (e instanceof UsageError) throw e;
+    if (e instanceof WriteRefused) throw new UsageError(t(lang, 'usage.outputNotAFile', { file: e.path }));
+    io.stderr(`mj: ${t(lang, 'io.error', { file: shownPath(dir, io), detail: writeReason(lang, (e as { code?: string }).code) })}\n`);
+    return EXIT.io;
+  }
+  const stop = await stopOnErrors(ctx, ds, opts, io, lang);
+  if (stop !== undefined || !manifest) {
+    await discard(staged);
+    return stop ?? EXIT.data;
+  }
+  try {
+    await commit(staged);
+    await commit(await stageFiles([{ path: join(dir, MANIFEST), data: manifestText(manifest) }]));
   } catch (e) {
     if (e instanceof WriteRefused) throw new UsageError(t(lang, 'usage.outputNotAFile', { file: e.path }));
     io.stderr(`mj: ${t(lang, 'io.error', { file: shownPath(dir, io), detail: writeReason(lang, (e as { code?: string }).code) })}\n`);
@@ -165,9 +189,11 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
   }
   // Files the previous report wrote that this one does not are its own leftovers.
   const { unlink } = await import('node:fs/promises');
+  const made = new Set(manifest.files);
   for (const old of previous?.files ?? []) {
-    if (!built.files.has(old) && safeName(old)) await unlink(join(dir, old)).catch(() => undefined);
+    if (!made.has(old) && safeName(old)) await unlink(join(dir, old)).catch(() => undefined);
   }
+  const built = { files: made };
   const shown = relative(io.cwd, dir).split(sep).join('/') || '.';
   io.stderr(t(lang, 'report.written', { n: built.files.size + 1, dir: shown }) + '\n');
   return EXIT.ok;
@@ -212,25 +238,25 @@ async function checkFolder(ctx: LoadContext, ds: Dataset, dir: string, io: Io, l
     io.stdout(t(lang, 'report.missing', { file: shown(MANIFEST) }) + '\n');
     return 1;
   }
-  const built = await buildReport(ctx, ds, io, m);
-  if (!built) return 0;
   let problems = 0;
-  const expected = new Map(built.files);
-  expected.set(MANIFEST, manifestText(built.manifest));
-  for (const [name, data] of expected) {
+  const compare = async (name: string, data: string | Uint8Array): Promise<void> => {
     let actual: Buffer;
     try {
       actual = await readFile(join(dir, name));
     } catch {
       io.stdout(t(lang, 'report.missing', { file: shown(name) }) + '\n');
       problems++;
-      continue;
+      return;
     }
     if (!sameBytes(data, actual)) {
       io.stdout(t(lang, 'report.staleFile', { file: shown(name) }) + '\n');
       problems++;
     }
-  }
+  };
+  const manifest = await buildReport(ctx, ds, io, m, compare);
+  if (!manifest) return 0;
+  await compare(MANIFEST, manifestText(manifest));
+  const expected = new Set([...manifest.files, MANIFEST]);
   for (const name of (await readdir(dir)).sort()) {
     if (name.startsWith('.') || expected.has(name)) continue;
     io.stdout(t(lang, 'report.extra', { file: shown(name) }) + '\n');

@@ -134,7 +134,13 @@ export async function streamActivities(ctx: LoadContext, file: string, year: num
           source.size, ctx.options.parallelMinBytes ?? 32 << 20, source, ctx.options.chunkBytes ?? 1 << 22, year,
           ctx.limits.maxRecordChars, { cols, width }, refs, counters, (from) => firstLineBreak(source.path, source.skip, from),
         ),
-        { merge: (r: WorkerResult, lineOffset: number) => mergeWorker(r, counters, ids, lineOffset) },
+        {
+          merge: (r: WorkerResult, lineOffset: number) => {
+            mergeWorker(r, counters, ids, lineOffset);
+            stats.rows += r.fastRows;
+            stats.valid += r.fastRows;
+          },
+        },
       )
     : undefined;
   const result = await readFastActivities(ctx, file, source, year, refs, ids, {

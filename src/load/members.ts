@@ -39,6 +39,16 @@ export async function loadMembers(ctx: LoadContext, file: string, orgs: Readonly
   const byId = new Map<string, Member>();
   const firstSeen = new Map<string, Origin>();
   const broken = new Set<string>();
+  // Words many members share (ethnicity, employer): one string each, for a national roster.
+  const shared = new Map<string, string>();
+  const intern = (s: string | undefined): string | undefined => {
+    if (s === undefined) return undefined;
+    const known = shared.get(s);
+    if (known !== undefined) return known;
+    shared.set(s, s);
+    return s;
+  };
+  const NO_ROLES: Member['roles'] = Object.freeze([]) as unknown as Member['roles'];
   const ok = await readRecordFile(ctx, file, 'members', '会员名册', (rec, rf) => {
     const r = new FieldReader(ctx, rf, rec);
     const id = r.id(F.id);
@@ -106,8 +116,8 @@ export async function loadMembers(ctx: LoadContext, file: string, orgs: Readonly
       return;
     }
     const m: Member = {
-      id, name, gender, birth, ethnicity, joined, org: orgId, title, education, degree, employer, sector,
-      roles, reserve: reserve === '是', status, left, origin, orgColumn: rec.cols[F.org] || 1,
+      id, name, gender, birth, ethnicity: intern(ethnicity), joined, org: intern(orgId)!, title, education, degree, employer: intern(employer), sector,
+      roles: roles.length === 0 ? NO_ROLES : roles, reserve: reserve === '是', status, left, origin, orgColumn: rec.cols[F.org] || 1,
     };
     members.push(m);
     byId.set(id, m);

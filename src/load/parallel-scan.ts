@@ -23,8 +23,8 @@ export interface SplittableCounters {
   readonly score: ScoreCounts | undefined;
   readonly stats: StatsCounts | undefined;
   readonly rubric: RawRubric | undefined;
-  readonly scope: YearScope;
-  readonly scoreScope: YearScope;
+  readonly scope: YearScope | undefined;
+  readonly scoreScope: YearScope | undefined;
 }
 
 /** What the worker is asked to do. */
@@ -109,8 +109,8 @@ export async function planSplit(
     orgIds: refs.orgList.map((o) => o.id), established: Int32Array.from(refs.orgList, (o) => o.established ?? 0),
     dissolved: Int32Array.from(refs.orgList, (o) => o.dissolved ?? 0), memberIds: refs.memberList.map((m) => m.id), from, until,
     outcomes: [...refs.vocab.outcomes.keys()],
-    score: counters.score && counters.rubric ? { rubric: counters.rubric, scope: plain(counters.scoreScope) } : undefined,
-    stats: counters.stats ? { threeOnes: counters.stats.threeOnes, until: counters.stats.until, scope: plain(counters.scope) } : undefined,
+    score: counters.score && counters.rubric && counters.scoreScope ? { rubric: counters.rubric, scope: plain(counters.scoreScope) } : undefined,
+    stats: counters.stats && counters.scope ? { threeOnes: counters.stats.threeOnes, until: counters.stats.until, scope: plain(counters.scope) } : undefined,
   };
   const worker = new Worker(WORKER, { workerData: job });
   const result = new Promise<WorkerResult | undefined>((resolve) => {

@@ -129,7 +129,9 @@ export class FieldReader {
   oneOf<T extends string>(i: number, values: readonly T[]): T | undefined {
     const v = this.raw(i);
     if (v === undefined) return undefined;
-    if ((values as readonly string[]).includes(v)) return v as T;
+    // The list's own string: one copy for every record that holds it.
+    const k = (values as readonly string[]).indexOf(v);
+    if (k >= 0) return values[k];
     this.report(i, 'MJ203', { value: v }, { span: v.length, suggest: { value: v, pool: 'values', candidates: values } });
     return undefined;
   }
@@ -154,7 +156,7 @@ export class FieldReader {
     const out: T[] = [];
     const has = (x: string): boolean => (values instanceof Set ? values.has(x) : (values as readonly string[]).includes(x));
     this.list(i).forEach((x, k) => {
-      if (has(x)) out.push(x as T);
+      if (has(x)) out.push((values instanceof Set ? x : (values as readonly string[])[(values as readonly string[]).indexOf(x)]) as T);
       else {
         const candidates = values instanceof Set ? [...values] : [...(values as readonly string[])];
         this.reportItem(i, k, 'MJ203', { value: x }, { suggest: { value: x, pool: 'values', candidates } });
