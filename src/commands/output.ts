@@ -10,12 +10,12 @@ import { formatDay, parseDate } from '../util/dates.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import type { LoadContext } from '../load/context.js';
 import type { Dataset } from '../load/dataset.js';
-import { renderCsv } from '../render/csv.js';
+import { csvChunks, renderCsv } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
-import { renderMarkdown } from '../render/markdown.js';
+import { markdownChunks, renderMarkdown } from '../render/markdown.js';
 import { headers, type TableLang } from '../tables/headers.js';
 import type { Table } from '../tables/table.js';
-import { writeAtomic, WriteRefused } from '../write/atomic.js';
+import { writeAtomic, WriteRefused, type Content } from '../write/atomic.js';
 import { renderDiagnostics, useColor, type CommonOptions } from './common.js';
 
 export type TableFormat = 'table' | 'csv' | 'md' | 'json' | 'xlsx';
@@ -61,6 +61,15 @@ export function footerDate(value: string | undefined, lang: Lang): string | unde
   const r = parseDate(value);
   if (!r.ok) throw new UsageError(t(lang, 'usage.badDate', { value }));
   return formatDay(r.day);
+}
+
+/** A table for a file, CSV and Markdown in pieces (a national table is never one string). */
+export async function renderTableContent(
+  table: Table, format: TableFormat, opts: OutputOptions, io: Io, tableLang: TableLang, unit: string,
+): Promise<Content> {
+  if (format === 'csv') return csvChunks(table, { excel: opts.excel === true });
+  if (format === 'md') return markdownChunks(table, { notesHeading: headers(tableLang).notes });
+  return renderTable(table, format, opts, io, tableLang, true, unit);
 }
 
 export async function renderTable(

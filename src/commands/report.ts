@@ -16,9 +16,9 @@ import { scoresTable } from '../tables/scores-table.js';
 import { branchesTable, memberPoints, membersTable, progressTable } from '../tables/stats-tables.js';
 import { subsidyTable } from '../tables/subsidy-table.js';
 import type { Table } from '../tables/table.js';
-import { commit, discard, stageFiles, WriteRefused, type PendingWrite } from '../write/atomic.js';
+import { commit, discard, stageFiles, WriteRefused, type Content, type PendingWrite } from '../write/atomic.js';
 import { langOf, parseYear, tableLang } from './common.js';
-import { footerDate, inputFiles, renderTable, shownPath, stopOnErrors, type OutputOptions } from './output.js';
+import { footerDate, inputFiles, renderTableContent, shownPath, stopOnErrors, type OutputOptions } from './output.js';
 import { openBase } from './score.js';
 import { computeYear, scoresOf, subsidyOf } from './year.js';
 
@@ -94,7 +94,7 @@ function indexMarkdown(ds: Dataset, year: number, tables: readonly { name: strin
  * each format, then index.md. Returns the manifest, or undefined when the data has errors.
  */
 async function buildReport(
-  ctx: LoadContext, ds: Dataset, io: Io, m: Omit<Manifest, 'files'>, emit: (name: string, data: string | Uint8Array) => Promise<void>,
+  ctx: LoadContext, ds: Dataset, io: Io, m: Omit<Manifest, 'files'>, emit: (name: string, data: Content) => Promise<void>,
 ): Promise<Manifest | undefined> {
   const makers = await yearTables(ctx, ds, m.year, m);
   if (!makers) return undefined;
@@ -106,7 +106,7 @@ async function buildReport(
     titles.push({ name: table.name, title: table.title });
     for (const f of m.formats) {
       const name = `${table.name}.${f}`;
-      await emit(name, await renderTable(table, f, opts, io, m.lang, true, ds.config.name));
+      await emit(name, await renderTableContent(table, f, opts, io, m.lang, ds.config.name));
       names.push(name);
     }
   }
@@ -239,7 +239,8 @@ async function checkFolder(ctx: LoadContext, ds: Dataset, dir: string, io: Io, l
     return 1;
   }
   let problems = 0;
-  const compare = async (name: string, data: string | Uint8Array): Promise<void> => {
+  const compare = async (name: string, content: Content): Promise<void> => {
+    const data = typeof content === 'string' || content instanceof Uint8Array ? content : [...content].join('');
     let actual: Buffer;
     try {
       actual = await readFile(join(dir, name));

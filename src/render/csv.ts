@@ -13,9 +13,10 @@ function quote(s: string): string {
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function renderCsv(table: Table, options: CsvOptions = {}): string {
+/** The CSV text in pieces of about a thousand rows (a national table is never one string). */
+export function* csvChunks(table: Table, options: CsvOptions = {}): Generator<string> {
   const eol = options.excel ? '\r\n' : '\n';
-  const lines = [table.columns.map((c) => quote(guardFormula(c.header))).join(',')];
+  let lines = [(options.excel ? '\uFEFF' : '') + table.columns.map((c) => quote(guardFormula(c.header))).join(',')];
   for (const row of table.rows) {
     lines.push(
       row.cells
@@ -25,6 +26,14 @@ export function renderCsv(table: Table, options: CsvOptions = {}): string {
         })
         .join(','),
     );
+    if (lines.length >= 1000) {
+      yield lines.join(eol) + eol;
+      lines = [];
+    }
   }
-  return (options.excel ? '\uFEFF' : '') + lines.join(eol) + eol;
+  if (lines.length > 0) yield lines.join(eol) + eol;
+}
+
+export function renderCsv(table: Table, options: CsvOptions = {}): string {
+  return [...csvChunks(table, options)].join('');
 }

@@ -9,16 +9,25 @@ function escape(s: string): string {
 }
 
 export function renderMarkdown(table: Table, options: { notesHeading: string }): string {
-  const out: string[] = [`## ${escape(table.title)}`, ''];
+  return [...markdownChunks(table, options)].join('');
+}
+
+/** The Markdown text in pieces of about a thousand rows. */
+export function* markdownChunks(table: Table, options: { notesHeading: string }): Generator<string> {
+  let out: string[] = [`## ${escape(table.title)}`, ''];
   out.push(`| ${table.columns.map((c) => escape(c.header)).join(' | ')} |`);
   out.push(`|${table.columns.map((c) => (c.kind === 'text' || c.kind === 'id' ? ' --- ' : ' ---: ')).join('|')}|`);
   for (const row of table.rows) {
     const cells = row.cells.map((v, i) => escape(formatCell(v, table.columns[i]!, 'human')));
     out.push(`| ${cells.map((c) => (row.kind === 'data' || c === '' ? c : `**${c}**`)).join(' | ')} |`);
+    if (out.length >= 1000) {
+      yield out.join('\n') + '\n';
+      out = [];
+    }
   }
   if (table.notes.length > 0) {
     out.push('', `${options.notesHeading}`, '');
     for (const n of table.notes) out.push(`- ${escape(n)}`);
   }
-  return out.join('\n') + '\n';
+  if (out.length > 0) yield out.join('\n') + '\n';
 }

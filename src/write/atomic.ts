@@ -6,9 +6,12 @@ import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
+/** What a file holds: text, bytes, or text in pieces (written as they come). */
+export type Content = string | Uint8Array | Iterable<string>;
+
 export interface WriteFs {
   lstat(path: string): Promise<{ isFile(): boolean; isSymbolicLink(): boolean }>;
-  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  writeFile(path: string, data: Content): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
@@ -49,7 +52,7 @@ async function checkTarget(fs: WriteFs, target: string): Promise<void> {
 }
 
 /** Stages files: every temp file is written first; nothing is renamed until commit(). */
-export async function stageFiles(files: readonly { path: string; data: string | Uint8Array }[], fs: WriteFs = realFs): Promise<PendingWrite[]> {
+export async function stageFiles(files: readonly { path: string; data: Content }[], fs: WriteFs = realFs): Promise<PendingWrite[]> {
   const pending: PendingWrite[] = [];
   try {
     for (const f of files) {
@@ -82,6 +85,6 @@ export async function discard(pending: readonly PendingWrite[], fs: WriteFs = re
 }
 
 /** Writes one file atomically. */
-export async function writeAtomic(path: string, data: string | Uint8Array, fs: WriteFs = realFs): Promise<void> {
+export async function writeAtomic(path: string, data: Content, fs: WriteFs = realFs): Promise<void> {
   await commit(await stageFiles([{ path, data }], fs), fs);
 }
