@@ -120,20 +120,32 @@ export async function renderDiagnostics(
   return formatText(sorted, ctx, max);
 }
 
+/**
+ * "Did you mean" from the dataset's ids, computed once per distinct value (a national file with
+ * many problems repeats the same bad id) and, for large pools, by single-edit probes rather than
+ * comparing with every id.
+ */
 function suggestPools(ds: Dataset | undefined): FormatContext['suggest'] {
   let orgs: Set<string> | undefined;
   let branches: Set<string> | undefined;
   let members: Set<string> | undefined;
   let memberAlphabet: string | undefined;
-  return (value: string, pool: SuggestPool, candidates: readonly string[] | undefined) => {
+  let orgAlphabet: string | undefined;
+  const memo = new Map<string, string | undefined>();
+  const byName = new Map<string, string>();
+  for (const o of ds?.orgs ?? []) if (!byName.has(o.name)) byName.set(o.name, o.id);
+  const memberByName = new Map<string, string>();
+  const resolve = (value: string, pool: SuggestPool, candidates: readonly string[] | undefined): string | undefined => {
     switch (pool) {
       case 'orgs':
       case 'branches': {
         // A clerk often writes the org's name where its id belongs.
-        const named = ds?.orgs.find((o) => o.name === value && (pool === 'orgs' || o.type === '支部'));
-        if (named) return named.id;
-        if (pool === 'orgs') return closest(value, (orgs ??= new Set(ds?.orgs.map((o) => o.id) ?? [])));
-        return closest(value, (branches ??= new Set(ds?.orgs.filter((o) => o.type === '支部').map((o) => o.id) ?? [])));
+        const named = byName.get(value);
+        if (named !== undefined && (pool === 'orgs' || ds?.orgById.get(named)?.type === '支部')) return named;
+        const set = pool === 'orgs'
+          ? (orgs ??= new Set(ds?.orgs.map((o) => o.id) ?? []))
+          : (branches ??= new Set(ds?.orgs.filter((o) => o.type === '支部').map((o) => o.id) ?? []));
+        return closestInSet(value, set, () => (orgAlphabet ??= alphabetOf(set)));
       }
       case 'members': {
         members ??= new Set(ds?.memberById.keys() ?? []);
@@ -144,13 +156,20 @@ function suggestPools(ds: Dataset | undefined): FormatContext['suggest'] {
             if (members.has(padded)) return padded;
           }
         }
-        const named = ds?.members.find((m) => m.name === value);
-        if (named) return named.id;
+        if (memberByName.size === 0) for (const m of ds?.members ?? []) if (!memberByName.has(m.name)) memberByName.set(m.name, m.id);
+        const named = memberByName.get(value);
+        if (named !== undefined) return named;
         return closestInSet(value, members, () => (memberAlphabet ??= alphabetOf(members!)));
       }
       default:
         return closest(value, candidates ?? []);
     }
+  };
+  return (value, pool, candidates) => {
+    if (pool === 'values' || pool === 'columns' || pool === 'items') return resolve(value, pool, candidates);
+    const key = `${pool}\u0000${value}`;
+    if (!memo.has(key)) memo.set(key, resolve(value, pool, candidates));
+    return memo.get(key);
   };
 }
 

@@ -126,7 +126,8 @@ export async function streamActivities(ctx: LoadContext, file: string, year: num
 
   const source = await openDataFile(ctx, file, '履职记录');
   if (!source) return undefined;
-  const ids = new IdIndex(Math.min(1 << 24, Math.ceil(source.size / 100))); // a record is 100+ bytes
+  // Sized for half the file (a large one is split across two threads); it grows when needed.
+  const ids = new IdIndex(Math.min(1 << 23, Math.ceil(source.size / 280)));
   const counters = sink.counters;
   const split: Splitter | undefined = counters && !sink.wantFull
     ? Object.assign(
