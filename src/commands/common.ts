@@ -88,11 +88,17 @@ export function useColor(opts: CommonOptions, io: Io): boolean {
 
 export type DiagnosticFormat = 'text' | 'json' | 'github';
 
+/** Writes text given whole or in pieces. */
+export function writeOut(write: (s: string) => void, content: string | Iterable<string>): void {
+  if (typeof content === 'string') write(content);
+  else for (const piece of content) write(piece);
+}
+
 /** Renders diagnostics with excerpts read from the files and hints from the dataset's ids. */
 export async function renderDiagnostics(
   list: readonly Diagnostic[], root: string | undefined, ds: Dataset | undefined, io: Io, lang: Lang,
   format: DiagnosticFormat, max: number, color: boolean, encoding: Encoding | undefined, extra: Record<string, unknown> = {},
-): Promise<string> {
+): Promise<string | Iterable<string>> {
   const sorted = sortDiagnostics(list);
   const printed = format === 'json' ? sorted : max > 0 ? sorted.slice(0, max) : sorted;
   const lines = new Map<string, Map<number, string>>();

@@ -16,7 +16,7 @@ import { markdownChunks, renderMarkdown } from '../render/markdown.js';
 import { headers, type TableLang } from '../tables/headers.js';
 import type { Table } from '../tables/table.js';
 import { writeAtomic, WriteRefused, type Content } from '../write/atomic.js';
-import { renderDiagnostics, useColor, type CommonOptions } from './common.js';
+import { renderDiagnostics, useColor, writeOut, type CommonOptions } from './common.js';
 
 export type TableFormat = 'table' | 'csv' | 'md' | 'json' | 'xlsx';
 const FORMATS: readonly TableFormat[] = ['table', 'csv', 'md', 'json', 'xlsx'];
@@ -143,7 +143,7 @@ export async function emit(content: string | Uint8Array, dest: Destination, inpu
 export async function stopOnErrors(ctx: LoadContext, ds: Dataset | undefined, opts: CommonOptions, io: Io, lang: Lang): Promise<ExitCode | undefined> {
   const d = ctx.diagnostics;
   if (d.errors > 0 || ds === undefined) {
-    io.stderr(await renderDiagnostics(d.list, ctx.root, ds, io, lang, 'text', 200, useColor(opts, io), ctx.options.encoding));
+    writeOut(io.stderr, await renderDiagnostics(d.list, ctx.root, ds, io, lang, 'text', 200, useColor(opts, io), ctx.options.encoding));
     io.stderr(t(lang, 'blocked') + '\n');
     return d.list.some((x) => x.code === 'MJ003') ? EXIT.io : EXIT.data;
   }

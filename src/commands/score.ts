@@ -11,7 +11,7 @@ import { renderExplanation, renderExplanationJson } from '../render/explain.js';
 import { scoresTable } from '../tables/scores-table.js';
 import { subsidyTable } from '../tables/subsidy-table.js';
 import type { Lang } from '../diagnostics/codes.js';
-import { checkOrg, langOf, openDataset, parseYear, renderDiagnostics, tableLang } from './common.js';
+import { checkOrg, langOf, openDataset, parseYear, renderDiagnostics, tableLang, writeOut } from './common.js';
 import { destination, emit, inputFiles, renderTable, stopOnErrors, type OutputOptions } from './output.js';
 import { computeYear, scoresOf, subsidyOf } from './year.js';
 
@@ -24,7 +24,7 @@ export interface ScoreOptions extends OutputOptions {
 export async function openBase(opts: OutputOptions, io: Io, lang: Lang): Promise<{ ctx: LoadContext; ds: Dataset } | ExitCode> {
   const opened = await openDataset(opts, io, lang);
   if ('missing' in opened) {
-    io.stderr(await renderDiagnostics([opened.missing], undefined, undefined, io, lang, 'text', 200, false, undefined));
+    writeOut(io.stderr, await renderDiagnostics([opened.missing], undefined, undefined, io, lang, 'text', 200, false, undefined));
     return EXIT.usage;
   }
   const ds = await loadBase(opened);

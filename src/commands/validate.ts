@@ -5,7 +5,7 @@ import type { Lang } from '../diagnostics/codes.js';
 import { groupDigits, t } from '../i18n/cli.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { fileOfYear, loadBase, loadYearAssessments, loadYearRubric, streamYear, yearsOf, type Dataset } from '../load/dataset.js';
-import { langOf, openDataset, renderDiagnostics, useColor, wholeNumber, type CommonOptions, type DiagnosticFormat } from './common.js';
+import { langOf, openDataset, renderDiagnostics, writeOut, useColor, wholeNumber, type CommonOptions, type DiagnosticFormat } from './common.js';
 
 export interface ValidateOptions extends CommonOptions {
   readonly format?: string;
@@ -24,7 +24,7 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<ExitCo
 
   const opened = await openDataset(opts, io, lang);
   if ('missing' in opened) {
-    io.stdout(await renderDiagnostics([opened.missing], undefined, undefined, io, lang, format, max, color, undefined));
+    writeOut(io.stdout, await renderDiagnostics([opened.missing], undefined, undefined, io, lang, format, max, color, undefined));
     return EXIT.usage;
   }
   const ctx = opened;
@@ -51,9 +51,9 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<ExitCo
 
   if (format === 'json') {
     const data = ds ? { dataset: datasetFacts(ds, counts, rubricYears) } : {};
-    io.stdout(await renderDiagnostics(list, ctx.root, ds, io, lang, format, max, color, ctx.options.encoding, data));
+    writeOut(io.stdout, await renderDiagnostics(list, ctx.root, ds, io, lang, format, max, color, ctx.options.encoding, data));
   } else {
-    if (list.length > 0) io.stdout(await renderDiagnostics(list, ctx.root, ds, io, lang, format, max, color, ctx.options.encoding));
+    if (list.length > 0) writeOut(io.stdout, await renderDiagnostics(list, ctx.root, ds, io, lang, format, max, color, ctx.options.encoding));
     if (errors === 0 && summary) io.stdout(summary + '\n');
   }
   if (list.some((d) => d.code === 'MJ003')) return EXIT.io;

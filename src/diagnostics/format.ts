@@ -173,18 +173,23 @@ export function formatGithub(sorted: readonly Diagnostic[], ctx: FormatContext, 
   return out.join('\n') + '\n';
 }
 
-/** Every diagnostic as data. */
-export function formatJson(sorted: readonly Diagnostic[], ctx: FormatContext, extra: Record<string, unknown> = {}): string {
+/**
+ * Every diagnostic as data, in pieces of a thousand (hundreds of thousands of problems are
+ * never one string): the same text as JSON.stringify(doc, null, 2).
+ */
+export function* formatJson(sorted: readonly Diagnostic[], ctx: FormatContext, extra: Record<string, unknown> = {}): Generator<string> {
   const s = summarize(sorted);
-  const doc = {
-    ...extra,
-    errors: s.errors,
-    warnings: s.warnings,
-    byCode: Object.fromEntries(s.byCode),
-    diagnostics: sorted.map((d) => {
+  const head = JSON.stringify({ ...extra, errors: s.errors, warnings: s.warnings, byCode: Object.fromEntries(s.byCode), diagnostics: [] }, null, 2);
+  if (sorted.length === 0) {
+    yield head + '\n';
+    return;
+  }
+  yield head.slice(0, head.length - '[]\n}'.length) + '[\n';
+  for (let k = 0; k < sorted.length; k += 1000) {
+    const part = sorted.slice(k, k + 1000).map((d) => {
       const suggestion = suggestionHint(d, ctx);
       const hint = [suggestion, staticHint(d, ctx.lang)].filter(Boolean).join(ctx.lang === 'zh' ? '；' : '; ');
-      return {
+      const entry = {
         severity: d.severity,
         code: d.code,
         file: d.file === '' ? null : ctx.showPath(d.file),
@@ -194,7 +199,9 @@ export function formatJson(sorted: readonly Diagnostic[], ctx: FormatContext, ex
         message: message(d, ctx.lang),
         hint: hint || null,
       };
-    }),
-  };
-  return JSON.stringify(doc, null, 2) + '\n';
+      return JSON.stringify(entry, null, 2).replace(/^/gm, '    ');
+    });
+    yield part.join(',\n') + (k + 1000 < sorted.length ? ',\n' : '\n');
+  }
+  yield '  ]\n}\n';
 }
