@@ -97,6 +97,9 @@ export class ScoreCounts {
   private readonly proposalMatch: ViewMatcher;
   private readonly serviceMatch: ViewMatcher;
   private readonly memberInfoMatch: ViewMatcher;
+  /** Per record type: the items and member items that can match it (the rest are never tried). */
+  private readonly itemsByType: ItemCounter[][];
+  private readonly memberItemsByType: ItemCounter[][];
   /** Listed members of the current record, each once. */
   private listed = new Int32Array(64);
   /** Slots the current record adds to, for each listed member. */
@@ -126,6 +129,8 @@ export class ScoreCounts {
     });
     this.items = rubric.sections.flatMap((s) => s.items).filter((it) => it.measure !== 'manual').map((it) => counter(it, false));
     this.memberItems = rubric.memberItems.map((it) => counter(it, true));
+    this.itemsByType = Array.from({ length: 32 }, (_, t) => this.items.filter((c) => (c.types & (1 << t)) !== 0));
+    this.memberItemsByType = Array.from({ length: 32 }, (_, t) => this.memberItems.filter((c) => (c.types & (1 << t)) !== 0));
     this.infoSlot = slots++;
     this.K = slots;
     this.perMember = new Int32Array(M * slots);
@@ -179,12 +184,11 @@ export class ScoreCounts {
       }
     }
     const lead = n > 0 ? listed[0]! : -1;
-    const typeBit = 1 << v.type;
     const hits = this.hits;
     let nh = 0;
 
-    for (const c of this.items) {
-      if ((c.types & typeBit) === 0 || !c.match(v)) continue;
+    for (const c of this.itemsByType[v.type]!) {
+      if (!c.match(v)) continue;
       if (b >= 0) {
         c.records[b]!++;
         if (c.sums && c.item.field === 'hours' && v.hours !== undefined) c.sums.add(b, v.hours);
@@ -201,8 +205,8 @@ export class ScoreCounts {
     }
     const K = this.K;
     const per = this.perMember;
-    for (const c of this.memberItems) {
-      if ((c.types & typeBit) === 0 || !c.match(v)) continue;
+    for (const c of this.memberItemsByType[v.type]!) {
+      if (!c.match(v)) continue;
       if (c.item.lead) {
         if (lead < 0) continue;
         per[lead * K + c.slot]!++;
