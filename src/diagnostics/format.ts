@@ -70,18 +70,22 @@ export function excerpt(d: Diagnostic, ctx: FormatContext): string[] {
   if (d.line <= 0) return [];
   const text = ctx.lineText(d.file, d.line);
   if (text === undefined) return [];
-  const chars = [...text.replace(/\t/g, ' ')];
   const col = Math.max(1, d.column) - 1;
-  let from = 0;
-  if (col > EXCERPT_BEFORE) from = col - EXCERPT_BEFORE;
-  let to = chars.length;
-  let shown = chars.slice(from, to).join('');
-  while (displayWidth(shown) > EXCERPT_WIDTH && to > col + 1) {
-    to--;
-    shown = chars.slice(from, to).join('');
+  // Only the part of a (maybe very long) line around the column is ever looked at.
+  const from = col > EXCERPT_BEFORE ? col - EXCERPT_BEFORE : 0;
+  const chars = [...text.slice(0, Math.min(text.length, (col + EXCERPT_WIDTH) * 2 + 2)).replace(/\t/g, ' ')];
+  let to = from;
+  let width = 0;
+  while (to < chars.length) {
+    const w = displayWidth(chars[to]!);
+    if (width + w > EXCERPT_WIDTH && to > col) break;
+    width += w;
+    to++;
   }
+  const shown = chars.slice(from, to).join('');
+  const cut = to < chars.length || text.length > chars.length;
   const pre = from > 0 ? '…' : '';
-  const post = to < chars.length ? '…' : '';
+  const post = cut ? '…' : '';
   const gutter = String(d.line);
   const pad = ' '.repeat(gutter.length);
   const lines = [`  ${gutter} | ${pre}${shown}${post}`];

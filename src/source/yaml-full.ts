@@ -19,10 +19,18 @@ export function parseYamlFull(text: string, limits: YamlLimits): YamlDoc {
     return { line: p.line, column: p.col };
   };
   let doc: Document.Parsed | undefined;
+  // Nesting is measured before the library sees the text: it recurses, and how deep it gets
+  // before the stack runs out varies from run to run — the answer must not.
+  const deep = tooDeep(text, limits.maxDepth);
+  if (deep) {
+    problems.push({ kind: 'depth-limit', ...position(deep.offset), limit: limits.maxDepth });
+    return { value: undefined, problems, locate: () => ({ line: 1, column: 1 }), locateKey: () => ({ line: 1, column: 1 }) };
+  }
   try {
     doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   } catch (e) {
-    problems.push({ kind: 'syntax', line: 1, column: 1, detail: e instanceof Error ? e.message : String(e) });
+    if (e instanceof RangeError) problems.push({ kind: 'depth-limit', line: 1, column: 1, limit: limits.maxDepth });
+    else problems.push({ kind: 'syntax', line: 1, column: 1, detail: '@yaml:UNEXPECTED_TOKEN' });
   }
   if (doc) {
     for (const err of doc.errors) {
@@ -142,4 +150,44 @@ export function parseYamlFull(text: string, limits: YamlLimits): YamlDoc {
 function keyAt(text: string, offset: number): string {
   const m = /^\s*(?:"([^"]*)"|'([^']*)'|([^:\n#]*?))\s*:/.exec(text.slice(offset, offset + 1100));
   return (m?.[1] ?? m?.[2] ?? m?.[3] ?? text.slice(offset, offset + 1)).trim();
+}
+
+/**
+ * Where the text nests deeper than `max`: flow brackets ([ {) outside quotes and comments, or
+ * block indentation beyond what `max` levels can use. Undefined when it does not.
+ */
+function tooDeep(text: string, max: number): { offset: number } | undefined {
+  let depth = 0;
+  let quote = '';
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (lineStart) {
+      if (c === ' ' || c === '-') {
+        indent++;
+        if (indent > max * 4) return { offset: i };
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === '\n') {
+      // Quotes and comments end with their line here (an unterminated quote must not hide the
+      // brackets after it).
+      lineStart = true;
+      indent = 0;
+      quote = '';
+      continue;
+    }
+    if (quote !== '') {
+      if (c === quote && quote !== '#') quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) quote = '#';
+    else if (c === '[' || c === '{') {
+      if (++depth > max) return { offset: i };
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return undefined;
 }
