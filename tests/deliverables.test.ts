@@ -1,7 +1,7 @@
 // Year-end deliverables: mj report and --check, XLSX read back, the formula guard, Excel CSV,
 // mj init, and the subsidy's budget arithmetic.
 
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { computeSubsidy } from '../src/compute/subsidy.js';
 import type { SubsidyRule } from '../src/model/rubric.js';
 import { Rational } from '../src/util/decimal-text.js';
 import { mj } from './helpers/cli.js';
-import { tempDir } from './helpers/fixtures.js';
+import { tempCopies, tempDir } from './helpers/fixtures.js';
 import { golden } from './helpers/golden.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -18,12 +18,7 @@ const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
-function copyTiny(): string {
-  const d = tempDir();
-  dirs.push(d);
-  cpSync(TINY, d, { recursive: true });
-  return d;
-}
+const copyTiny = tempCopies(TINY);
 
 async function readXlsx(file: string): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();

@@ -1,11 +1,11 @@
 // `mj score` end to end: golden outputs on the tiny example in every format and of --explain,
 // files written whole and never over inputs, errors blocking output, order independence.
 
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mj } from './helpers/cli.js';
-import { tempDir } from './helpers/fixtures.js';
+import { tempCopies } from './helpers/fixtures.js';
 import { golden } from './helpers/golden.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -14,12 +14,7 @@ const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
-function copyTiny(): string {
-  const d = tempDir();
-  dirs.push(d);
-  cpSync(TINY, d, { recursive: true });
-  return d;
-}
+const copyTiny = tempCopies(TINY);
 
 describe('mj score: golden outputs on the tiny example', () => {
   it.each(['csv', 'md', 'json', 'table'])('--format %s', async (format) => {

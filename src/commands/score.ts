@@ -32,14 +32,20 @@ export async function openBase(opts: OutputOptions, io: Io, lang: Lang): Promise
   return { ctx: opened, ds };
 }
 
-export async function runScore(yearText: string, opts: ScoreOptions, io: Io): Promise<ExitCode> {
+/** What a year's table command starts with: its language, year, destination, dataset and --org. */
+async function startYearCommand(yearText: string, opts: ScoreOptions, io: Io) {
   const lang = langOf(opts, io);
   const year = parseYear(yearText, lang);
   const dest = destination(opts, io, lang);
   const opened = await openBase(opts, io, lang);
   if (typeof opened === 'number') return opened;
-  const { ctx, ds } = opened;
-  const orgFilter = checkOrg(opts.org, ds, lang);
+  return { lang, year, dest, ...opened, orgFilter: checkOrg(opts.org, opened.ds, lang) };
+}
+
+export async function runScore(yearText: string, opts: ScoreOptions, io: Io): Promise<ExitCode> {
+  const started = await startYearCommand(yearText, opts, io);
+  if (typeof started === 'number') return started;
+  const { lang, year, dest, ctx, ds, orgFilter } = started;
   const explainId = checkOrg(opts.explain, ds, lang);
   const y = await computeYear(ctx, ds, year, { scores: true, stats: false, keepFor: explainId });
   if (explainId !== undefined && !y.scope.branchIndex.has(explainId)) {
@@ -62,13 +68,9 @@ export async function runScore(yearText: string, opts: ScoreOptions, io: Io): Pr
 }
 
 export async function runSubsidy(yearText: string, opts: ScoreOptions, io: Io): Promise<ExitCode> {
-  const lang = langOf(opts, io);
-  const year = parseYear(yearText, lang);
-  const dest = destination(opts, io, lang);
-  const opened = await openBase(opts, io, lang);
-  if (typeof opened === 'number') return opened;
-  const { ctx, ds } = opened;
-  const orgFilter = checkOrg(opts.org, ds, lang);
+  const started = await startYearCommand(yearText, opts, io);
+  if (typeof started === 'number') return started;
+  const { lang, year, dest, ctx, ds, orgFilter } = started;
   const y = await computeYear(ctx, ds, year, { scores: true, stats: false });
   const stop = await stopOnErrors(ctx, ds, opts, io, lang);
   if (stop !== undefined) return stop;

@@ -5,6 +5,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { afterAll } from 'vitest';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const BASE = join(FIXTURES, 'base');
@@ -12,6 +13,20 @@ const CONTROL = new Set(['args', 'delete', 'mkdir', 'expected.txt', 'README.md']
 
 export function tempDir(prefix = 'mj-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Copies of a folder in temp folders, removed after the test file. */
+export function tempCopies(source: string): () => string {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
+  return () => {
+    const d = tempDir();
+    made.push(d);
+    cpSync(source, d, { recursive: true });
+    return d;
+  };
 }
 
 export function buildCase(caseDir: string): { dir: string; args: string[] } {
