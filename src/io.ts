@@ -1,6 +1,8 @@
 // The edges the CLI touches, injected so the whole program runs in-process in tests: output
 // streams, environment, working directory, terminal facts.
 
+import type { WriteFs } from './write/atomic.js';
+
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
@@ -11,6 +13,8 @@ export interface Io {
   readonly columns: number;
   /** Today, for defaults only (mj init's year); never written into an output. */
   readonly today: () => Date;
+  /** The file system outputs are written through (tests inject faults such as ENOSPC). */
+  readonly fs?: WriteFs;
 }
 
 /** Exit codes (spec §4). */

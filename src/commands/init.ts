@@ -11,7 +11,7 @@ import { t, writeReason } from '../i18n/cli.js';
 import { shownPath } from './output.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { jsonSchemas } from '../schema/json-schema.js';
-import { commit, discard, stageFiles } from '../write/atomic.js';
+import { commit, realFs, stageFiles, WriteRefused } from '../write/atomic.js';
 import { langOf, parseYear, type CommonOptions } from './common.js';
 import { PACKAGE_NAME, VERSION } from '../version.js';
 
@@ -53,12 +53,13 @@ export async function runInit(dirArg: string | undefined, opts: InitOptions, io:
 
   const existing = files.filter((f) => existsSync(f.path)).map((f) => relative(io.cwd, f.path).split(sep).join('/'));
   if (existing.length > 0) throw new UsageError(t(lang, 'usage.initExists', { files: existing.join('、') }), t(lang, 'usage.initHint'));
-  const staged = await stageFiles(files);
+  const fs = io.fs ?? realFs;
   try {
-    await commit(staged);
+    await commit(await stageFiles(files, fs), fs);
   } catch (e) {
-    await discard(staged);
+    if (e instanceof WriteRefused) throw new UsageError(t(lang, 'usage.outputNotAFile', { file: e.path }));
     io.stderr(`mj: ${t(lang, 'io.error', { file: shownPath(dir, io), detail: writeReason(lang, (e as { code?: string }).code) })}\n`);
+    io.stderr(t(lang, 'io.unchanged') + '\n');
     return EXIT.io;
   }
   const shown = relative(io.cwd, dir).split(sep).join('/') || '.';

@@ -126,10 +126,11 @@ export async function emit(content: string | Uint8Array, dest: Destination, inpu
     if ((await real(input)) === target) throw new UsageError(t(lang, 'usage.outputIsInput', { file: dest.path }));
   }
   try {
-    await writeAtomic(dest.path, content);
+    await writeAtomic(dest.path, content, io.fs);
   } catch (e) {
     if (e instanceof WriteRefused) throw new UsageError(t(lang, 'usage.outputNotAFile', { file: dest.path }));
     io.stderr(`mj: ${t(lang, 'io.error', { file: shownPath(dest.path, io), detail: writeReason(lang, (e as { code?: string }).code) })}\n`);
+    io.stderr(t(lang, 'io.unchanged') + '\n');
     return EXIT.io;
   }
   io.stderr(t(lang, 'written', { file: shownPath(dest.path, io) }) + '\n');

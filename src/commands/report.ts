@@ -16,7 +16,7 @@ import { scoresTable } from '../tables/scores-table.js';
 import { branchesTable, memberPoints, membersTable, progressTable } from '../tables/stats-tables.js';
 import { subsidyTable } from '../tables/subsidy-table.js';
 import type { Table } from '../tables/table.js';
-import { commit, discard, stageFiles, WriteRefused, type Content, type PendingWrite } from '../write/atomic.js';
+import { commit, discard, realFs, stageFiles, WriteRefused, type Content, type PendingWrite } from '../write/atomic.js';
 import { langOf, parseYear, tableLang } from './common.js';
 import { footerDate, inputFiles, renderTableContent, shownPath, stopOnErrors, type OutputOptions } from './output.js';
 import { openBase } from './score.js';
@@ -160,42 +160,43 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
   const previous = await readManifest(dir);
   // Every file goes to a temp file as soon as it is made; all are renamed together at the end.
   const staged: PendingWrite[] = [];
+  const fs = io.fs ?? realFs;
   let manifest: Manifest | undefined;
   try {
     manifest = await buildReport(ctx, ds, io, m, async (name, data) => {
       const path = join(dir, name);
       if (inputs.has(path)) throw new UsageError(t(lang, 'usage.outputIsInput', { file: path }));
-      staged.push(...(await stageFiles([{ path, data }])));
+      staged.push(...(await stageFiles([{ path, data }], fs)));
     });
   } catch (e) {
-    await discard(staged);
+    await discard(staged, fs);
     if (e instanceof UsageError) throw e;
     if (e instanceof WriteRefused) throw new UsageError(t(lang, 'usage.outputNotAFile', { file: e.path }));
     io.stderr(`mj: ${t(lang, 'io.error', { file: shownPath(dir, io), detail: writeReason(lang, (e as { code?: string }).code) })}\n`);
+    io.stderr(t(lang, 'io.unchanged') + '\n');
     return EXIT.io;
   }
   const stop = await stopOnErrors(ctx, ds, opts, io, lang);
   if (stop !== undefined || !manifest) {
-    await discard(staged);
+    await discard(staged, fs);
     return stop ?? EXIT.data;
   }
   try {
-    await commit(staged);
-    await commit(await stageFiles([{ path: join(dir, MANIFEST), data: manifestText(manifest) }]));
+    await commit(staged, fs);
+    await commit(await stageFiles([{ path: join(dir, MANIFEST), data: manifestText(manifest) }], fs), fs);
   } catch (e) {
     if (e instanceof WriteRefused) throw new UsageError(t(lang, 'usage.outputNotAFile', { file: e.path }));
     io.stderr(`mj: ${t(lang, 'io.error', { file: shownPath(dir, io), detail: writeReason(lang, (e as { code?: string }).code) })}\n`);
+    io.stderr(t(lang, 'io.partial') + '\n');
     return EXIT.io;
   }
   // Files the previous report wrote that this one does not are its own leftovers.
-  const { unlink } = await import('node:fs/promises');
   const made = new Set(manifest.files);
   for (const old of previous?.files ?? []) {
-    if (!made.has(old) && safeName(old)) await unlink(join(dir, old)).catch(() => undefined);
+    if (!made.has(old) && safeName(old)) await fs.unlink(join(dir, old)).catch(() => undefined);
   }
   const built = { files: made };
-  const shown = relative(io.cwd, dir).split(sep).join('/') || '.';
-  io.stderr(t(lang, 'report.written', { n: built.files.size + 1, dir: shown }) + '\n');
+  io.stderr(t(lang, 'report.written', { n: built.files.size + 1, dir: shownPath(dir, io) || '.' }) + '\n');
   return EXIT.ok;
 }
 

@@ -92,6 +92,8 @@ const ZH = {
   'usage.error': '用法错误',
   'schema.written': '已写入 {n} 个 JSON Schema 文件到 {dir}',
   'io.error': '无法写入 {file}：{detail}',
+  'io.unchanged': '  提示：原有文件都没有改动；解决上面的问题后重新运行即可。',
+  'io.partial': '  提示：部分文件已换成新的（每个文件都是完整的）；解决上面的问题后重新运行即可。',
   'written': '已写入 {file}',
   'internal': 'mj 内部错误，请报告（设置 MJ_DEBUG=1 可看到详细信息）',
 } as const;
@@ -187,6 +189,8 @@ const EN = {
   'usage.error': 'usage error',
   'schema.written': 'wrote {n} JSON Schema files to {dir}',
   'io.error': 'cannot write {file}: {detail}',
+  'io.unchanged': '  hint: no existing file was changed; fix the problem above and run again.',
+  'io.partial': '  hint: some files were replaced by new ones (each file is whole); fix the problem above and run again.',
   'written': 'wrote {file}',
   'internal': 'internal error in mj, please report it (set MJ_DEBUG=1 for details)',
 } as const satisfies Record<CliKey, string>;

@@ -10,6 +10,7 @@ import { basename, dirname, join } from 'node:path';
 export type Content = string | Uint8Array | Iterable<string>;
 
 export interface WriteFs {
+  readdir(path: string): Promise<string[]>;
   lstat(path: string): Promise<{ isFile(): boolean; isSymbolicLink(): boolean }>;
   writeFile(path: string, data: Content): Promise<void>;
   rename(from: string, to: string): Promise<void>;
@@ -18,6 +19,7 @@ export interface WriteFs {
 }
 
 export const realFs: WriteFs = {
+  readdir: (p) => nodeFs.readdir(p),
   lstat: (p) => nodeFs.lstat(p),
   writeFile: (p, d) => nodeFs.writeFile(p, d, { flag: 'wx' }),
   rename: (a, b) => nodeFs.rename(a, b),
@@ -41,6 +43,39 @@ export function tempName(target: string): string {
   return join(dirname(target), `.${basename(target)}.mj-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
+const TEMP = /^\..+\.mj-tmp-(\d+)-[0-9a-f]{8}$/;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files that a killed run left in a folder: those whose process is gone. A run
+ * still going (another mj writing the same folder) keeps its own.
+ */
+export async function sweepStale(dir: string, fs: WriteFs = realFs): Promise<number> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const m = TEMP.exec(name);
+    if (m === null || alive(Number(m[1]))) continue;
+    await fs.unlink(join(dir, name)).then(() => removed++, () => undefined);
+  }
+  return removed;
+}
+
 async function checkTarget(fs: WriteFs, target: string): Promise<void> {
   try {
     const st = await fs.lstat(target);
@@ -54,6 +89,7 @@ async function checkTarget(fs: WriteFs, target: string): Promise<void> {
 /** Stages files: every temp file is written first; nothing is renamed until commit(). */
 export async function stageFiles(files: readonly { path: string; data: Content }[], fs: WriteFs = realFs): Promise<PendingWrite[]> {
   const pending: PendingWrite[] = [];
+  for (const dir of new Set(files.map((f) => dirname(f.path)))) await sweepStale(dir, fs);
   try {
     for (const f of files) {
       await checkTarget(fs, f.path);

@@ -2,6 +2,7 @@
 
 import { run } from '../../src/program.js';
 import type { Io } from '../../src/io.js';
+import type { WriteFs } from '../../src/write/atomic.js';
 
 export interface CliResult {
   code: number;
@@ -9,7 +10,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function mj(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<CliResult> {
+export async function mj(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; tty?: boolean; fs?: WriteFs } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -24,6 +25,7 @@ export async function mj(args: readonly string[], options: { cwd?: string; env?:
     stdoutIsTTY: options.tty ?? false,
     columns: 120,
     today: () => new Date(Date.UTC(2019, 5, 1)),
+    ...(options.fs ? { fs: options.fs } : {}),
   };
   const code = await run(args, io);
   return { code, stdout, stderr };
