@@ -1,0 +1,12 @@
+// The test run mutation testing uses: the in-process tests only. Tests that spawn the built
+// bin (which Stryker's mutants never reach) or fuzz for minutes are left out.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    exclude: ['tests/fuzz.test.ts', 'tests/parallel.test.ts', 'tests/bin.test.ts', 'tests/readme.test.ts', 'tests/gen-example.test.ts', 'tests/faults.test.ts'],
+    testTimeout: 60_000,
+    pool: 'forks',
+  },
+});
