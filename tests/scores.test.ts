@@ -245,3 +245,68 @@ describe('branches of a year', () => {
     expect(score(orgs, [], [], r).map((s) => s.branch.id)).toEqual(['a', 'mid']);
   });
 });
+
+// Edges that mutation testing showed were not pinned down.
+describe('edges', () => {
+  const q = (gradeIndex: number, t: string) => ({ gradeIndex, total: Rational.parse(t), threeOnes: { proposal: true, service: true, covered: 1, active: 1, complete: true }, sections: [] });
+  const quotaRubric = (quotas: string) => rubric(`title: t
+total: 100
+grades: ${quotas}
+sections: [ { name: s, items: [ { id: x, name: x, measure: manual, max: 100 } ] } ]
+`);
+
+  it('min: a deduction held at its floor says so; one landing on the floor exactly is not "capped"', () => {
+    const r = oneSection(`      - { id: d, name: 缺席, measure: count, where: { type: 组织生活 }, points: -5, min: -10 }`);
+    const three = score([A], five, [1, 2, 3].map(() => act('组织生活', 'a')), r)[0]!.sections[0]!.items[0]!;
+    expect([three.raw.toFixed(2), three.points.toFixed(2), three.cappedBy]).toEqual(['-15.00', '-10.00', 'min']);
+    const two = score([A], five, [1, 2].map(() => act('组织生活', 'a')), r)[0]!.sections[0]!.items[0]!;
+    expect([two.points.toFixed(2), two.cappedBy]).toEqual(['-10.00', undefined]);
+  });
+
+  it('the base is capped at the total only when it goes past it', () => {
+    const r = rubric(`title: t
+total: 10
+grades: [ { name: 好, min: 0 } ]
+sections: [ { name: s, items: [ { id: x, name: x, measure: manual, max: 20 } ] } ]
+`);
+    const [exact] = score([A], five, [], r, [assessment('a', 'x', '10')]);
+    expect([exact!.base.toFixed(2), exact!.baseCapped]).toEqual(['10.00', false]);
+    const [over] = score([A], five, [], r, [assessment('a', 'x', '11')]);
+    expect([over!.base.toFixed(2), over!.baseCapped, over!.total.toFixed(2)]).toEqual(['10.00', true, '10.00']);
+  });
+
+  it('"三个一": no service record means not complete; a branch with no active member is never complete', () => {
+    const r = oneSection(`      - { id: x, name: x, measure: manual, max: 100 }`);
+    const [noService] = score([A], five, [act('提案', 'a'), ...five.map((m) => act('社情民意', 'a', [m.id]))], r);
+    expect([noService!.threeOnes.proposal, noService!.threeOnes.service, noService!.threeOnes.complete]).toEqual([true, false, false]);
+    const [, empty] = score([A, B], five, [act('提案', 'b'), act('社会服务', 'b')], r);
+    expect(empty!.threeOnes).toMatchObject({ proposal: true, service: true, covered: 0, active: 0, complete: false });
+  });
+
+  it('a veto is named only when it lowered the grade', () => {
+    const r = rubric(`title: t
+total: 100
+grades: [ { name: 优秀, min: 90 }, { name: 合格, min: 60 }, { name: 不合格, min: 0 } ]
+sections: [ { name: s, items: [ { id: x, name: x, measure: manual, max: 100 } ] } ]
+vetoes: [ { when: three_ones_incomplete, max_grade: 合格 } ]
+`);
+    const [low, high] = score([A, B], five, [], r, [assessment('a', 'x', '70'), assessment('b', 'x', '95')]);
+    expect([low!.grade, low!.veto]).toEqual(['合格', undefined]);
+    expect([high!.grade, high!.veto?.maxGrade]).toEqual(['合格', '合格']);
+  });
+
+  it('quota: exactly as many holders as allowed keep their grade', () => {
+    const r = quotaRubric('[ { name: 优秀, min: 90, quota: 0.5 }, { name: 合格, min: 0 } ]');
+    expect(assignGrades(r, [q(0, '95'), q(0, '91'), q(1, '50'), q(1, '40')]).map((g) => g.grade)).toEqual(['优秀', '优秀', '合格', '合格']);
+  });
+
+  it('quota: the highest totals keep the grade whatever the file order', () => {
+    const r = quotaRubric('[ { name: 优秀, min: 90, quota: 0.34 }, { name: 合格, min: 0 } ]');
+    expect(assignGrades(r, [q(0, '91'), q(0, '99'), q(0, '95')]).map((g) => [g.grade, g.quotaFell])).toEqual([['合格', true], ['优秀', false], ['合格', true]]);
+  });
+
+  it('quota: a quota on the last grade is ignored (there is nowhere to fall)', () => {
+    const r = quotaRubric('[ { name: 优秀, min: 90 }, { name: 合格, min: 0, quota: 0 } ]');
+    expect(assignGrades(r, [q(1, '50'), q(1, '40')]).map((g) => [g.grade, g.quotaFell])).toEqual([['合格', false], ['合格', false]]);
+  });
+});
