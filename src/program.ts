@@ -39,6 +39,7 @@ export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => v
     .version(VERSION, '-V, --version', t(lang, 'opt.version'))
     .helpOption('-h, --help', t(lang, 'cmd.help'))
     .helpCommand('help [command]', t(lang, 'cmd.helpCommand'))
+    .configureHelp(helpConfig(lang))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
@@ -126,10 +127,17 @@ export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => v
 
   for (const cmd of allCommands(program).slice(1)) {
     cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
-    cmd.helpOption('-h, --help', t(lang, 'cmd.help'));
+    cmd.helpOption('-h, --help', t(lang, 'cmd.help')).configureHelp(helpConfig(lang));
     if (cmd.commands.length > 0) cmd.helpCommand('help [command]', t(lang, 'cmd.helpCommand'));
   }
   return program;
+}
+
+const ZH_TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
+
+/** Help headings in the user's language (commander writes them in English). */
+function helpConfig(lang: Lang): { styleTitle: (title: string) => string } {
+  return { styleTitle: (title) => (lang === 'zh' ? (ZH_TITLES[title] ?? title) : title) };
 }
 
 function allCommands(c: Command): Command[] {

@@ -141,6 +141,18 @@ describe('usage errors', () => {
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('validate');
   });
+
+  it('writes help headings in Chinese, or English with --lang en', async () => {
+    const zh = await mj(['score', '--help']);
+    expect(zh.stdout).toMatch(/^用法： mj score/);
+    expect(zh.stdout).toContain('参数：');
+    expect(zh.stdout).toContain('选项：');
+    expect(zh.stdout).not.toContain('Options:');
+    expect((await mj(['--help'])).stdout).toContain('命令：');
+    const en = await mj(['score', '--help', '--lang', 'en']);
+    expect(en.stdout).toMatch(/^Usage: mj score/);
+    expect(en.stdout).toContain('Options:');
+  });
 });
 
 describe('mj schema', () => {
