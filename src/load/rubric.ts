@@ -133,6 +133,7 @@ function itemProblem(item: RawItem, member: boolean): string | undefined {
   if (item.measure !== 'sum' && item.field !== undefined) return '@field-only-sum';
   if (item.lead !== undefined && !member) return '@lead-member-only';
   if (item.max !== undefined && item.min !== undefined && compareDecimal(item.min, item.max) > 0) return '@min-above-max';
+  if (item.at_least !== undefined && compareDecimal(item.at_least, '0') <= 0) return '@at-least-positive';
   return undefined;
 }
 
