@@ -24,6 +24,8 @@ interface Found {
   field: string | undefined;
   params: Record<string, unknown>;
   span: number | undefined;
+  label?: string;
+  suggest?: unknown;
 }
 
 async function tree(yaml: string, roster: readonly string[] = [], broken: readonly string[] = []): Promise<Found[]> {
@@ -36,7 +38,10 @@ async function tree(yaml: string, roster: readonly string[] = [], broken: readon
   checkOrgTree(ctx, loaded!);
   const members = new Map<string, Member>(roster.map((id) => [id, member(id, 'b1')]));
   checkOrgPeople(ctx, loaded!, members, new Set(broken));
-  return ctx.diagnostics.list.map((d) => ({ code: d.code, line: d.line, column: d.column, field: d.field, params: { ...d.params }, span: d.span }));
+  return ctx.diagnostics.list.map((d) => ({
+    code: d.code, line: d.line, column: d.column, field: d.field, params: { ...d.params }, span: d.span,
+    ...(d.label !== undefined ? { label: d.label } : {}), ...(d.suggest !== undefined ? { suggest: d.suggest } : {}),
+  }));
 }
 
 const ROOT = '- id: root\n  name: 省委\n  type: 省委会\n';
@@ -48,7 +53,7 @@ describe('organisation tree checks', () => {
 
   it('MJ302: a parent that is not in the file, at the parent value', async () => {
     const found = await tree(`${ROOT}- id: b1\n  name: 支部\n  type: 支部\n  parent: rot\n`);
-    expect(found).toEqual([{ code: 'MJ302', line: 7, column: 11, field: 'parent', params: { label: 'parent', value: 'rot' }, span: 3 }]);
+    expect(found).toEqual([{ code: 'MJ302', line: 7, column: 11, field: 'parent', label: 'parent', params: { label: 'parent', value: 'rot' }, span: 3, suggest: { value: 'rot', pool: 'orgs' } }]);
   });
 
   it('MJ302 is not repeated for a parent that was itself written with errors', async () => {
@@ -63,7 +68,7 @@ describe('organisation tree checks', () => {
 
   it('MJ307: a parent that is a 支部', async () => {
     const found = await tree(`${ROOT}- id: b1\n  name: 支部一\n  type: 支部\n  parent: root\n- id: b2\n  name: 支部二\n  type: 支部\n  parent: b1\n`);
-    expect(found).toEqual([{ code: 'MJ307', line: 11, column: 11, field: 'parent', params: { parent: 'b1' }, span: undefined }]);
+    expect(found).toEqual([{ code: 'MJ307', line: 11, column: 11, field: 'parent', label: 'parent', params: { parent: 'b1' }, span: undefined }]);
   });
 
   it('MJ306: two roots, reported at the second one with both named', async () => {
@@ -86,12 +91,12 @@ describe('organisation tree checks', () => {
       `${ROOT}- id: d\n  name: 丁\n  type: 支部\n  parent: a\n- id: c\n  name: 丙\n  type: 总支\n  parent: b\n` +
       '- id: a\n  name: 甲\n  type: 市委会\n  parent: c\n- id: b\n  name: 乙\n  type: 市委会\n  parent: a\n';
     const cycles = (await tree(yaml)).filter((f) => f.code === 'MJ305');
-    expect(cycles).toEqual([{ code: 'MJ305', line: 11, column: 11, field: 'parent', params: { cycle: 'c → b → a → c' }, span: undefined }]);
+    expect(cycles).toEqual([{ code: 'MJ305', line: 11, column: 11, field: 'parent', label: 'parent', params: { cycle: 'c → b → a → c' }, span: undefined }]);
   });
 
   it('MJ305: an org that is its own parent', async () => {
     const found = (await tree(`${ROOT}- id: x\n  name: 自己\n  type: 总支\n  parent: x\n`)).filter((f) => f.code === 'MJ305');
-    expect(found).toEqual([{ code: 'MJ305', line: 7, column: 11, field: 'parent', params: { cycle: 'x → x' }, span: undefined }]);
+    expect(found).toEqual([{ code: 'MJ305', line: 7, column: 11, field: 'parent', label: 'parent', params: { cycle: 'x → x' }, span: undefined }]);
   });
 
   it('two separate cycles are two reports', async () => {
@@ -105,8 +110,8 @@ describe('organisation tree checks', () => {
       '    - { member: "0001", role: 主委 }\n    - { member: "0042", role: 委员 }\n    - { member: "0077", role: 委员 }\n';
     const found = await tree(yaml, ['0001'], ['0077']);
     expect(found).toEqual([
-      { code: 'MJ303', line: 11, column: 17, field: 'committee.member', params: { value: '0042' }, span: 4 },
-      { code: 'MJ303', line: 8, column: 12, field: 'liaison', params: { value: '0099' }, span: 4 },
+      { code: 'MJ303', line: 11, column: 17, field: 'committee.member', label: 'member', params: { value: '0042' }, span: 4, suggest: { value: '0042', pool: 'members' } },
+      { code: 'MJ303', line: 8, column: 12, field: 'liaison', label: 'liaison', params: { value: '0099' }, span: 4, suggest: { value: '0099', pool: 'members' } },
     ]);
     expect(await tree(yaml, ['0001', '0042', '0099'], ['0077'])).toEqual([]);
     expect((await tree(yaml, ['0001', '0042'], ['0099', '0077'])).length).toBe(0);
