@@ -2,17 +2,14 @@
 // and data problems never print a stack trace.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { BASE, tempDir } from './helpers/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { BASE, scratchDirs } from './helpers/fixtures.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'mj.js');
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const scratch = scratchDirs();
 
 function runBin(args: string[], cwd = ROOT) {
   const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'zh_CN.UTF-8' };
@@ -29,8 +26,7 @@ describe('bin/mj.js', () => {
   });
 
   it('exits 1 on bad data, with no stack trace', () => {
-    const d = tempDir();
-    dirs.push(d);
+    const d = scratch();
     cpSync(BASE, d, { recursive: true });
     writeFileSync(join(d, 'members.csv'), Buffer.from([0x00, 0x01, 0x02, 0xff]));
     writeFileSync(join(d, 'orgs.yaml'), readFileSync(join(d, 'orgs.yaml'), 'utf8') + '- id: [unclosed\n');

@@ -1,21 +1,18 @@
 // The cross-record checks on their own: the organisation tree (MJ302, MJ303, MJ305–MJ307) with
 // exact positions and parameters, and the duplicate-id index used on millions of records.
 
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkOrgPeople, checkOrgTree } from '../src/checks/org-tree.js';
 import { IdIndex } from '../src/checks/id-index.js';
 import { LoadContext } from '../src/load/context.js';
 import { loadOrgs } from '../src/load/orgs.js';
 import type { Member } from '../src/model/types.js';
 import { member } from './helpers/builders.js';
-import { tempDir } from './helpers/fixtures.js';
+import { scratchDirs } from './helpers/fixtures.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const scratch = scratchDirs();
 
 interface Found {
   code: string;
@@ -29,8 +26,7 @@ interface Found {
 }
 
 async function tree(yaml: string, roster: readonly string[] = [], broken: readonly string[] = []): Promise<Found[]> {
-  const dir = tempDir();
-  dirs.push(dir);
+  const dir = scratch();
   writeFileSync(join(dir, 'orgs.yaml'), yaml);
   const ctx = new LoadContext(dir);
   const loaded = await loadOrgs(ctx, 'orgs.yaml');
@@ -57,8 +53,7 @@ describe('organisation tree checks', () => {
   });
 
   it('MJ302 is not repeated for a parent that was itself written with errors', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
+    const dir = scratch();
     writeFileSync(join(dir, 'orgs.yaml'), `${ROOT}- id: b1\n  name: 支部\n  type: 支部\n  parent: gone\n`);
     const ctx = new LoadContext(dir);
     const loaded = await loadOrgs(ctx, 'orgs.yaml');

@@ -2,19 +2,15 @@
 
 import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mj } from './helpers/cli.js';
-import { BASE, tempDir } from './helpers/fixtures.js';
+import { BASE, scratchDirs } from './helpers/fixtures.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const TINY = join(ROOT, 'data-examples', 'tiny');
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const scratch = scratchDirs();
 function copyBase(): string {
-  const d = tempDir();
-  dirs.push(d);
+  const d = scratch();
   cpSync(BASE, d, { recursive: true });
   return d;
 }
@@ -41,8 +37,7 @@ describe('mj validate', () => {
   });
 
   it('reports MJ001 and exits 2 when there is no dataset', async () => {
-    const empty = tempDir();
-    dirs.push(empty);
+    const empty = scratch();
     const r = await mj(['validate'], { cwd: empty });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('错误 MJ001 找不到数据集');
@@ -166,8 +161,7 @@ describe('mj schema', () => {
   });
 
   it('writes them into a folder with --out', async () => {
-    const d = tempDir();
-    dirs.push(d);
+    const d = scratch();
     mkdirSync(join(d, 'x'));
     const r = await mj(['schema', '--out', 'x/schemas'], { cwd: d });
     expect(r.code).toBe(0);

@@ -4,20 +4,17 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeSubsidy } from '../src/compute/subsidy.js';
 import type { SubsidyRule } from '../src/model/rubric.js';
 import { Rational } from '../src/util/decimal-text.js';
 import { mj } from './helpers/cli.js';
-import { tempCopies, tempDir } from './helpers/fixtures.js';
+import { scratchDirs, tempCopies } from './helpers/fixtures.js';
 import { golden } from './helpers/golden.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const TINY = join(ROOT, 'data-examples', 'tiny');
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const scratch = scratchDirs();
 const copyTiny = tempCopies(TINY);
 
 async function readXlsx(file: string): Promise<ExcelJS.Worksheet> {
@@ -147,8 +144,7 @@ describe('Excel CSV', () => {
 
 describe('mj init', () => {
   it('lays out a dataset that validates, with a CI workflow that never runs a bare npx mj', async () => {
-    const d = tempDir();
-    dirs.push(d);
+    const d = scratch();
     const r = await mj(['init', 'data', '--year', '2019'], { cwd: d });
     expect(r.code).toBe(0);
     const data = join(d, 'data');
@@ -167,15 +163,13 @@ describe('mj init', () => {
   });
 
   it('uses this year by default', async () => {
-    const d = tempDir();
-    dirs.push(d);
+    const d = scratch();
     await mj(['init'], { cwd: d });
     expect(existsSync(join(d, 'activities', '2019.csv'))).toBe(true); // the test clock says 2019
   });
 
   it('refuses a folder that holds any of its files, changing nothing', async () => {
-    const d = tempDir();
-    dirs.push(d);
+    const d = scratch();
     writeFileSync(join(d, 'members.csv'), 'mine\n');
     const r = await mj(['init', '--year', '2019'], { cwd: d });
     expect(r.code).toBe(2);

@@ -2,19 +2,16 @@
 // same diagnostics and the same tables, on clean data and on every kind of awkward CSV, with
 // read chunks small enough to cut records, quotes, CRLF and UTF-8 characters anywhere.
 
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mj } from './helpers/cli.js';
-import { tempDir } from './helpers/fixtures.js';
+import { scratchDirs } from './helpers/fixtures.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const TINY = join(ROOT, 'data-examples', 'tiny');
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const scratch = scratchDirs();
 
 async function outputs(cwd: string, env: Record<string, string>): Promise<string[]> {
   const out: string[] = [];
@@ -33,8 +30,7 @@ async function agree(cwd: string): Promise<void> {
 }
 
 function withRecords(edit: (text: string) => string): string {
-  const d = tempDir();
-  dirs.push(d);
+  const d = scratch();
   cpSync(TINY, d, { recursive: true });
   const file = join(d, 'activities', '2019.csv');
   writeFileSync(file, edit(readFileSync(file, 'utf8')));

@@ -10,12 +10,13 @@ import { LoadContext } from '../src/load/context.js';
 import { loadBase, streamYear } from '../src/load/dataset.js';
 import { realFs, sweepStale, type WriteFs } from '../src/write/atomic.js';
 import { mj } from './helpers/cli.js';
-import { BASE, tempCopies, tempDir } from './helpers/fixtures.js';
+import { BASE, scratchDirs, tempCopies } from './helpers/fixtures.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'mj.js');
 const GUIZHOU = join(ROOT, 'data-examples', 'guizhou');
 const copyBase = tempCopies(BASE);
+const scratch = scratchDirs();
 
 function fail(code: string): Error {
   return Object.assign(new Error(`${code}: injected`), { code });
@@ -144,39 +145,34 @@ describe('mj report under faults', () => {
   });
 
   it('a run killed at any moment leaves whole files; the next run removes its temp files', async () => {
-    const data = tempDir();
+    const data = scratch();
     cpSync(GUIZHOU, data, { recursive: true });
     const out = join(data, 'reports', '2019');
     const run = (args: string[]): Promise<number | null> =>
       new Promise((done) => spawn(process.execPath, [BIN, ...args], { stdio: 'ignore' }).on('exit', (c) => done(c)));
     // The new report, made elsewhere, to compare with.
-    const fresh = tempDir();
+    const fresh = scratch();
     cpSync(GUIZHOU, fresh, { recursive: true });
     expect(await run(['report', '2019', '--data', fresh])).toBe(0);
     const after = snapshot(join(fresh, 'reports', '2019'));
     expect(await run(['report', '2019', '--data', data, '--lang', 'en'])).toBe(0);
     const before = snapshot(out);
     let leftovers = 0;
-    try {
-      for (const delay of [120, 200, 280, 360, 440, 520]) {
-        const child = spawn(process.execPath, [BIN, 'report', '2019', '--data', data], { stdio: 'ignore' });
-        const exited = new Promise((done) => child.on('exit', done));
-        await new Promise((r) => setTimeout(r, delay));
-        child.kill('SIGKILL');
-        await exited;
-        leftovers += temps(out).length;
-        for (const name of readdirSync(out).filter((n) => !n.includes('.mj-tmp-'))) {
-          const bytes = readFileSync(join(out, name)).toString('base64');
-          expect([before.get(name), after.get(name)], `${name} after a kill at ${delay} ms`).toContain(bytes);
-        }
+    for (const delay of [120, 200, 280, 360, 440, 520]) {
+      const child = spawn(process.execPath, [BIN, 'report', '2019', '--data', data], { stdio: 'ignore' });
+      const exited = new Promise((done) => child.on('exit', done));
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL');
+      await exited;
+      leftovers += temps(out).length;
+      for (const name of readdirSync(out).filter((n) => !n.includes('.mj-tmp-'))) {
+        const bytes = readFileSync(join(out, name)).toString('base64');
+        expect([before.get(name), after.get(name)], `${name} after a kill at ${delay} ms`).toContain(bytes);
       }
-      expect(await run(['report', '2019', '--data', data])).toBe(0);
-      expect(temps(out)).toEqual([]);
-      expect(snapshot(out)).toEqual(after);
-    } finally {
-      rmSync(data, { recursive: true, force: true });
-      rmSync(fresh, { recursive: true, force: true });
     }
+    expect(await run(['report', '2019', '--data', data])).toBe(0);
+    expect(temps(out)).toEqual([]);
+    expect(snapshot(out)).toEqual(after);
     // Not asserted (timing decides), but shows whether a kill ever landed mid-write.
     console.info(`temp files left by killed runs: ${leftovers}`);
   }, 60_000);
@@ -184,7 +180,7 @@ describe('mj report under faults', () => {
 
 describe('stale temp files', () => {
   it('removes those of finished processes and keeps those of running ones', async () => {
-    const dir = tempDir();
+    const dir = scratch();
     const dead = join(dir, '.scores.csv.mj-tmp-999999999-0123abcd');
     const live = join(dir, `.scores.csv.mj-tmp-${process.ppid}-0123abcd`);
     const other = join(dir, '.notes.txt');
@@ -193,7 +189,6 @@ describe('stale temp files', () => {
     expect(existsSync(dead)).toBe(false);
     expect(existsSync(live)).toBe(true);
     expect(existsSync(other)).toBe(true);
-    rmSync(dir, { recursive: true, force: true });
   });
 });
 
@@ -212,7 +207,7 @@ describe('reading faults', () => {
 
   it('refuses a data file that links outside the data folder (MJ008), follows one inside', async () => {
     const data = copyBase();
-    const outside = tempDir();
+    const outside = scratch();
     cpSync(join(data, 'members.csv'), join(outside, 'members.csv'));
     rmSync(join(data, 'members.csv'));
     symlinkSync(join(outside, 'members.csv'), join(data, 'members.csv'));
@@ -227,6 +222,5 @@ describe('reading faults', () => {
     const ok = await mj(['validate', '--data', data]);
     expect(ok.stdout + ok.stderr).not.toContain('MJ008');
     expect(ok.code).toBe(0);
-    rmSync(outside, { recursive: true, force: true });
   });
 });

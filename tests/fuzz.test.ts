@@ -7,22 +7,19 @@
 // FUZZ_SEED).
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mj } from './helpers/cli.js';
-import { tempDir } from './helpers/fixtures.js';
+import { scratchDirs } from './helpers/fixtures.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const TINY = join(ROOT, 'data-examples', 'tiny');
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? '40');
 const SEED = Number(process.env['FUZZ_SEED'] ?? '20191231');
 const FILES = ['mj.yaml', 'orgs.yaml', 'members.csv', 'activities/2019.csv', 'assessments/2019.csv', 'rubrics/2019.yaml'];
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const scratch = scratchDirs('mj-fuzz-');
 
 type Mutation =
   | { kind: 'flip'; at: number; byte: number }
@@ -124,8 +121,7 @@ describe('fuzzing the example dataset', () => {
   it(`never crashes, leaks internals, writes on errors or answers differently (${RUNS} runs, seed ${SEED})`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...FILES), fc.array(mutationArb, { minLength: 1, maxLength: 3 }), async (file, mutations) => {
-        const d = tempDir('mj-fuzz-');
-        dirs.push(d);
+        const d = scratch();
         cpSync(TINY, d, { recursive: true });
         const path = join(d, file);
         let bytes: Buffer = readFileSync(path);

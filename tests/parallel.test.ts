@@ -4,18 +4,15 @@
 // separate compiled file), with the split forced on small files and small read chunks.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from './helpers/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { scratchDirs } from './helpers/fixtures.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'mj.js');
 const GUIZHOU = join(ROOT, 'data-examples', 'guizhou');
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const scratch = scratchDirs('mj-par-');
 
 function run(args: string[], cwd: string, split: boolean): string {
   const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'zh_CN.UTF-8', MJ_CHUNK_BYTES: '65536', MJ_PARALLEL_MIN_BYTES: split ? '0' : '999999999999' };
@@ -31,8 +28,7 @@ function agree(cwd: string): void {
 }
 
 function copy(edit: (text: string) => string): string {
-  const d = tempDir('mj-par-');
-  dirs.push(d);
+  const d = scratch();
   cpSync(GUIZHOU, d, { recursive: true });
   const file = join(d, 'activities', '2019.csv');
   writeFileSync(file, edit(readFileSync(file, 'utf8')));

@@ -1,19 +1,15 @@
 // `mj score` end to end: golden outputs on the tiny example in every format and of --explain,
 // files written whole and never over inputs, errors blocking output, order independence.
 
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mj } from './helpers/cli.js';
 import { tempCopies } from './helpers/fixtures.js';
 import { golden } from './helpers/golden.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const TINY = join(ROOT, 'data-examples', 'tiny');
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
 const copyTiny = tempCopies(TINY);
 
 describe('mj score: golden outputs on the tiny example', () => {

@@ -15,15 +15,24 @@ export function tempDir(prefix = 'mj-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Copies of a folder in temp folders, removed after the test file. */
-export function tempCopies(source: string): () => string {
+/** Empty temp folders, removed after the test file. */
+export function scratchDirs(prefix = 'mj-test-'): () => string {
   const made: string[] = [];
   afterAll(() => {
     for (const d of made) rmSync(d, { recursive: true, force: true });
   });
   return () => {
-    const d = tempDir();
+    const d = tempDir(prefix);
     made.push(d);
+    return d;
+  };
+}
+
+/** Copies of a folder in temp folders, removed after the test file. */
+export function tempCopies(source: string): () => string {
+  const scratch = scratchDirs();
+  return () => {
+    const d = scratch();
     cpSync(source, d, { recursive: true });
     return d;
   };
