@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data-examples/', 'coverage/', '.bench/', '.stryker-tmp/', 'mutation/'] },
+  { ignores: ['dist/', 'bundle/', 'node_modules/', 'data-examples/', 'coverage/', '.bench/', '.stryker-tmp/', 'mutation/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,17 +5,16 @@
 
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve, sep } from 'node:path';
 import { t, writeReason } from '../i18n/cli.js';
 import { shownPath } from './output.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { jsonSchemas } from '../schema/json-schema.js';
 import { commit, realFs, stageFiles, WriteRefused } from '../write/atomic.js';
 import { langOf, parseYear, type CommonOptions } from './common.js';
-import { PACKAGE_NAME, VERSION } from '../version.js';
+import { PACKAGE_NAME, TEMPLATES_DIR, VERSION } from '../version.js';
 
-const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
+const TEMPLATES = TEMPLATES_DIR;
 
 export interface InitOptions extends CommonOptions {
   readonly year?: string;

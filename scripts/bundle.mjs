@@ -1,0 +1,30 @@
+// Bundles the compiled CLI (dist/) into bundle/: one file per command plus shared chunks, so
+// that start-up reads a few files instead of a hundred modules (issue 6: `mj --version` and the
+// small examples spend a third of their time loading modules). exceljs stays outside: it is
+// large, CommonJS and loaded only for XLSX. The worker thread's script is its own entry, next to
+// the chunk that starts it. Run by `npm run build` after tsc; the output is deterministic.
+
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'bundle');
+rmSync(out, { recursive: true, force: true });
+await build({
+  entryPoints: [join(root, 'dist', 'cli.js'), join(root, 'dist', 'load', 'scan-worker.js')],
+  entryNames: '[name]',
+  chunkNames: 'chunk-[hash]',
+  outdir: out,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['exceljs'],
+  // Bundled CommonJS packages (commander, cli-table3) call require() for Node's own modules.
+  banner: { js: "import { createRequire as __mjRequire } from 'node:module'; const require = __mjRequire(import.meta.url);" },
+  legalComments: 'eof',
+  logLevel: 'warning',
+});
