@@ -70,12 +70,12 @@ function tables(w: World, only?: Set<string>) {
 }
 
 function csvRows(t: Table): string[][] {
-  return t.rows.map((r) => r.cells.map((v, i) => formatCell(v, t.columns[i]!, 'machine')));
+  return [...t.rows].map((r) => r.cells.map((v, i) => formatCell(v, t.columns[i]!, 'machine')));
 }
 
 function checkSums(t: Table): void {
-  const data = t.rows.filter((r) => r.kind === 'data');
-  const total = t.rows.find((r) => r.kind === 'total')!;
+  const data = [...t.rows].filter((r) => r.kind === 'data');
+  const total = [...t.rows].find((r) => r.kind === 'total')!;
   t.columns.forEach((c, i) => {
     if (c.kind !== 'int') return;
     const sum = data.reduce((n, r) => n + Number(r.cells[i] ?? 0), 0);
@@ -103,7 +103,7 @@ describe('statistics properties', () => {
         for (const k of ['branches', 'members', 'progress'] as const) {
           const fullRows = csvRows(full[k]).slice(0, -1);
           const partRows = csvRows(part[k]).slice(0, -1);
-          const keep = full[k].rows.slice(0, -1).map((r, i) => ({ r, i })).filter(({ r }) => partRows.some((p) => p[0] === r.cells[0]));
+          const keep = [...full[k].rows].slice(0, -1).map((r, i) => ({ r, i })).filter(({ r }) => partRows.some((p) => p[0] === r.cells[0]));
           expect(partRows).toEqual(keep.map(({ i }) => fullRows[i]));
         }
       }),

@@ -54,7 +54,7 @@ function build(asOf?: number, only?: Set<string>) {
 
 /** A row's cells by column key, formatted as in CSV. */
 function row(t: Table, first: string): Record<string, string> {
-  const r = t.rows.find((x) => x.cells[0] === first);
+  const r = [...t.rows].find((x) => x.cells[0] === first);
   if (!r) throw new Error(`no row ${first}`);
   return Object.fromEntries(t.columns.map((c, i) => [c.key, formatCell(r.cells[i]!, c, 'machine')]));
 }
@@ -95,15 +95,23 @@ describe('支部履职情况统计表', () => {
 
   it('--org lists a subtree and adds only the rows shown', () => {
     const sub = branchesTable(build(undefined, subtree(ORGS, 'c1')));
-    expect(sub.rows.map((r) => r.cells[0])).toEqual(['甲一支部', '甲二支部', '合计']);
+    expect([...sub.rows].map((r) => r.cells[0])).toEqual(['甲一支部', '甲二支部', '合计']);
     expect(row(sub, '合计').active).toBe('4');
   });
 
   it('--by 市委会 adds a subtotal per group', () => {
     const by = branchesTable({ ...build(), byGroup: true });
-    expect(by.rows.map((r) => [r.kind, r.cells[0]])).toEqual([
+    expect([...by.rows].map((r) => [r.kind, r.cells[0]])).toEqual([
       ['data', '甲一支部'], ['data', '甲二支部'], ['subtotal', '小计：甲市委会'], ['data', '省直支部'], ['subtotal', '小计：省直'], ['total', '合计'],
     ]);
+  });
+
+  it('rows are made on demand: every reading gives the same rows, as many as length says', () => {
+    for (const t of [branchesTable(build()), branchesTable({ ...build(), byGroup: true }), membersTable({ ...build(), byGroup: true, points: undefined })]) {
+      const once = [...t.rows];
+      expect(once).toHaveLength(t.rows.length);
+      expect([...t.rows]).toEqual(once);
+    }
   });
 });
 
@@ -111,7 +119,7 @@ describe('会员履职情况统计表', () => {
   const t = membersTable({ ...build(), points: undefined });
 
   it('lists everyone on the roster on any day of the year, in branch order then id', () => {
-    expect(t.rows.filter((r) => r.kind === 'data').map((r) => r.cells[0])).toEqual(['a1', 'a2', 'a3', 'a4', 'b1', 'd1']);
+    expect([...t.rows].filter((r) => r.kind === 'data').map((r) => r.cells[0])).toEqual(['a1', 'a2', 'a3', 'a4', 'b1', 'd1']);
   });
 
   it('counts a member\'s own records, lead and co-signed apart', () => {

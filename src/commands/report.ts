@@ -101,7 +101,8 @@ async function buildReport(
   const names: string[] = [];
   const titles: { name: string; title: string }[] = [];
   const opts: OutputOptions = { excel: m.excel, ...(m.date ? { date: m.date } : {}), lang: m.lang };
-  for (const make of makers) {
+  // Each maker is dropped once used, so what only its table needed (the branch scores) goes too.
+  for (let make = makers.shift(); make; make = makers.shift()) {
     const table = make();
     titles.push({ name: table.name, title: table.title });
     for (const f of m.formats) {

@@ -15,15 +15,16 @@ export function renderJson(table: Table): string {
   });
   lines.push('  ],');
   lines.push('  "rows": [');
-  table.rows.forEach((row, r) => {
+  let r = 0;
+  for (const row of table.rows) {
     const fields = [`"kind": ${s(row.kind)}`];
     row.cells.forEach((v, i) => {
       const col = table.columns[i]!;
       const value = v === null ? 'null' : isNumeric(v) ? formatCell(v, col, 'machine') : s(formatCell(v, col, 'machine'));
       fields.push(`${s(col.key)}: ${value}`);
     });
-    lines.push(`    { ${fields.join(', ')} }${r + 1 < table.rows.length ? ',' : ''}`);
-  });
+    lines.push(`    { ${fields.join(', ')} }${++r < table.rows.length ? ',' : ''}`);
+  }
   lines.push('  ],');
   lines.push(`  "notes": [${table.notes.length === 0 ? '' : '\n' + table.notes.map((n) => `    ${s(n)}`).join(',\n') + '\n  '}]`);
   lines.push('}');

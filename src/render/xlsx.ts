@@ -66,8 +66,9 @@ export async function renderXlsx(table: Table, options: XlsxOptions): Promise<Ui
 
   // Rows.
   const widths = table.columns.map((c) => Math.min(14, displayWidth(c.header)));
-  table.rows.forEach((row, r) => {
-    const xr = ws.getRow(3 + r);
+  let r = 0;
+  for (const row of table.rows) {
+    const xr = ws.getRow(3 + r++);
     row.cells.forEach((v, i) => {
       const col = table.columns[i]!;
       const cell = xr.getCell(i + 1);
@@ -88,7 +89,7 @@ export async function renderXlsx(table: Table, options: XlsxOptions): Promise<Ui
       if (row.kind !== 'data') cell.font = { bold: true };
       cell.alignment = { vertical: 'middle', horizontal: col.kind === 'text' || col.kind === 'id' ? 'left' : 'right' };
     });
-  });
+  }
   widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = Math.max(6, Math.min(40, w + 2));
   });

@@ -3,7 +3,7 @@
 // mechanics of tables with subtotal and total rows built from summable count vectors.
 
 import type { Org } from '../model/types.js';
-import type { Cell, Row } from './table.js';
+import type { Cell, Row, Rows } from './table.js';
 
 export interface Group {
   readonly key: string;
@@ -31,18 +31,22 @@ export function groupsOf(orgsInTreeOrder: readonly Org[], lang: 'zh' | 'en'): Ma
 /**
  * Rows from units that carry summable counts: data rows in the given order, a subtotal row
  * after each group when grouping, and a 合计 row. Totals are computed from summed counts, so
- * shares in them are Σ numerators ÷ Σ denominators, never averages of shares.
+ * shares in them are Σ numerators ÷ Σ denominators, never averages of shares. The totals are
+ * summed in a first pass; data rows are made again each time the rows are read, so no row is
+ * held longer than its rendering (`sum` gets the counts one at a time, never all at once).
  */
 export function rowsWithTotals<U, C>(
   units: readonly U[],
   countsOf: (u: U) => C,
   cellsOf: (u: U, c: C) => Cell[],
-  sum: (list: readonly C[]) => C,
+  sum: (list: Iterable<C>) => C,
   totalCells: (label: string, c: C, n: number) => Cell[],
   options: { groupOf?: (u: U) => Group | undefined; totalLabel: string; subtotalLabel: (g: Group) => string },
-): Row[] {
-  const rows: Row[] = [];
-  const all: C[] = [];
+): Rows {
+  const counted = function* (list: readonly U[]): Generator<C> {
+    for (const u of list) yield countsOf(u);
+  };
+  const parts: { units: readonly U[]; subtotal: Row | undefined }[] = [];
   if (options.groupOf) {
     const order: Group[] = [];
     const members = new Map<string, U[]>();
@@ -56,24 +60,23 @@ export function rowsWithTotals<U, C>(
       list.push(u);
     }
     for (const g of order) {
-      const counts: C[] = [];
-      for (const u of members.get(g.key)!) {
-        const c = countsOf(u);
-        counts.push(c);
-        rows.push({ kind: 'data', cells: cellsOf(u, c) });
-      }
-      all.push(...counts);
-      rows.push({ kind: 'subtotal', cells: totalCells(options.subtotalLabel(g), sum(counts), counts.length) });
+      const list = members.get(g.key)!;
+      parts.push({ units: list, subtotal: { kind: 'subtotal', cells: totalCells(options.subtotalLabel(g), sum(counted(list)), list.length) } });
     }
   } else {
-    for (const u of units) {
-      const c = countsOf(u);
-      all.push(c);
-      rows.push({ kind: 'data', cells: cellsOf(u, c) });
-    }
+    parts.push({ units, subtotal: undefined });
   }
-  rows.push({ kind: 'total', cells: totalCells(options.totalLabel, sum(all), all.length) });
-  return rows;
+  const total: Row = { kind: 'total', cells: totalCells(options.totalLabel, sum(counted(units)), units.length) };
+  return {
+    length: units.length + (options.groupOf ? parts.length : 0) + 1,
+    *[Symbol.iterator]() {
+      for (const part of parts) {
+        for (const u of part.units) yield { kind: 'data', cells: cellsOf(u, countsOf(u)) };
+        if (part.subtotal) yield part.subtotal;
+      }
+      yield total;
+    },
+  };
 }
 
 /** Sums objects of numbers field by field. */

@@ -63,7 +63,7 @@ interface BranchCounts {
   trainees: number; hours: Rational; done: number;
 }
 
-function sumBranch(list: readonly BranchCounts[]): BranchCounts {
+function sumBranch(list: Iterable<BranchCounts>): BranchCounts {
   const z: BranchCounts = {
     active: 0, newMembers: 0, proposals: 0, suggestions: 0, filed: 0, sqmy: 0, adopted: 0, instructions: 0, reporters: 0,
     service: 0, meetings: 0, present: 0, attendanceBase: 0, trainees: 0, hours: Rational.ZERO, done: 0,
@@ -234,7 +234,7 @@ export function membersTable(input: StatsInput & { readonly points: ((m: number)
   const numbers = (c: MemberCounts): Cell[] => [
     c.sqmy, c.adopted, c.lead, c.cosigned, c.service, c.meetings, c.branchMeetings === 0 ? null : ratio(c.own, c.branchMeetings), c.hours,
   ];
-  const sum = (list: readonly MemberCounts[]): MemberCounts => {
+  const sum = (list: Iterable<MemberCounts>): MemberCounts => {
     const z: MemberCounts = { active: 0, sqmy: 0, adopted: 0, lead: 0, cosigned: 0, service: 0, meetings: 0, own: 0, branchMeetings: 0, hours: Rational.ZERO, info: 0, points: Rational.ZERO };
     for (const c of list) {
       for (const k of Object.keys(z) as (keyof MemberCounts)[]) {
@@ -324,7 +324,7 @@ export function progressTable(input: StatsInput): Table {
       proposalOk: counts.threeProposal[b]! > 0 ? 1 : 0, serviceOk: counts.threeService[b]! > 0 ? 1 : 0, missing: missingOf.get(b) ?? [],
     };
   };
-  const sum = (list: readonly ProgressCounts[]): ProgressCounts => {
+  const sum = (list: Iterable<ProgressCounts>): ProgressCounts => {
     const z: ProgressCounts = { active: 0, proposal: 0, service: 0, covered: 0, done: 0, proposalOk: 0, serviceOk: 0, missing: [] };
     for (const c of list) {
       z.active += c.active; z.proposal += c.proposal; z.service += c.service; z.covered += c.covered; z.done += c.done;

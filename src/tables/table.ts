@@ -27,12 +27,20 @@ export interface Row {
   readonly cells: readonly Cell[];
 }
 
+/**
+ * The rows of a table, read in order as often as a renderer needs: an array, or rows made on
+ * demand (a national members table is made while it is written, never held whole).
+ */
+export interface Rows extends Iterable<Row> {
+  readonly length: number;
+}
+
 export interface Table {
   /** Machine name of the table (file names in reports): scores, branches, members … */
   readonly name: string;
   readonly title: string;
   readonly columns: readonly Column[];
-  readonly rows: readonly Row[];
+  readonly rows: Rows;
   /** Sentences under the table: the counting rules that matter, in the table's language. */
   readonly notes: readonly string[];
 }

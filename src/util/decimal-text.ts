@@ -9,8 +9,10 @@ export class Rational {
     readonly den: bigint,
   ) {}
 
-  static readonly ZERO = new Rational(0n, 1n);
-  static readonly ONE = new Rational(1n, 1n);
+  /** 0 … 255, shared: values are immutable, and most counts are small whole numbers. */
+  private static readonly SMALL: readonly Rational[] = Array.from({ length: 256 }, (_, i) => new Rational(BigInt(i), 1n));
+  static readonly ZERO = Rational.SMALL[0]!;
+  static readonly ONE = Rational.SMALL[1]!;
 
   static of(num: bigint, den: bigint = 1n): Rational {
     if (den === 0n) throw new RangeError('division by zero');
@@ -18,12 +20,14 @@ export class Rational {
       num = -num;
       den = -den;
     }
+    if (num === 0n) return Rational.ZERO;
+    if (den === 1n) return num > 0n && num < 256n ? Rational.SMALL[Number(num)]! : new Rational(num, 1n);
     const g = gcd(num < 0n ? -num : num, den);
-    return g === 1n ? new Rational(num, den) : new Rational(num / g, den / g);
+    return g === 1n ? new Rational(num, den) : Rational.of(num / g, den / g);
   }
 
   static int(n: number): Rational {
-    return new Rational(BigInt(n), 1n);
+    return n >= 0 && n < 256 && Number.isInteger(n) ? Rational.SMALL[n]! : new Rational(BigInt(n), 1n);
   }
 
   /** Reads decimal text such as "2.5", "-5", "+0.125". */
@@ -36,6 +40,8 @@ export class Rational {
   }
 
   add(o: Rational): Rational {
+    if (o.num === 0n) return this;
+    if (this.num === 0n) return o;
     return this.den === o.den ? Rational.of(this.num + o.num, this.den) : Rational.of(this.num * o.den + o.num * this.den, this.den * o.den);
   }
   sub(o: Rational): Rational {
