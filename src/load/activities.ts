@@ -126,8 +126,9 @@ export async function streamActivities(ctx: LoadContext, file: string, year: num
 
   const source = await openDataFile(ctx, file, '履职记录');
   if (!source) return undefined;
-  // Sized for half the file (a large one is split across two threads); it grows when needed.
-  const ids = new IdIndex(Math.min(1 << 23, Math.ceil(source.size / 280)));
+  // Sized for the whole file at about 150 bytes a record (a split file's other half is merged
+  // into it), so it seldom grows; it grows when needed.
+  const ids = new IdIndex(Math.min(1 << 22, Math.ceil(source.size / 150)));
   const counters = sink.counters;
   const split: Splitter | undefined = counters && !sink.wantFull
     ? Object.assign(

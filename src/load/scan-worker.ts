@@ -2,6 +2,7 @@
 // ByteScanner and counters as the main thread, and sends back the counts, the ids it saw, and the
 // bytes of every row it was not sure of (the main thread's careful reader decides on those).
 
+import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { IdIndex } from '../checks/id-index.js';
@@ -27,7 +28,14 @@ async function run(job: WorkerJob): Promise<WorkerResult> {
   const score = job.score ? new ScoreCounts(scopeOf(job.score.scope), compileRubric(job.score.rubric, job.year), vocab) : undefined;
   const stats = job.stats ? new StatsCounts(scopeOf(job.stats.scope), job.stats.threeOnes, vocab, job.stats.until) : undefined;
   const tables = buildTables(job.orgIds, job.established, job.dissolved, job.memberIds, job.from, job.until, job.outcomes);
-  const ids = new IdIndex(1 << 16);
+  // Sized for its part of the file at about 150 bytes a record, so it seldom grows.
+  let size = job.start;
+  try {
+    size = statSync(job.path).size;
+  } catch {
+    // Read below, where a failure is reported.
+  }
+  const ids = new IdIndex(Math.min(1 << 22, Math.ceil(Math.max(0, size - job.start) / 150)));
   const slowParts: Buffer[] = [];
   const slowStarts: number[] = [];
   const slowLines: number[] = [];
