@@ -39,6 +39,13 @@ describe('parseMonthOrDate', () => {
   it('reads full dates too', () => {
     expect(parseMonthOrDate('1984-12-05')).toEqual({ ok: true, day: 19841205 });
   });
+
+  it('refuses months that do not exist and forms it does not know', () => {
+    expect(parseMonthOrDate('1985-13')).toEqual({ ok: false, reason: 'calendar' });
+    expect(parseMonthOrDate('1985-00')).toEqual({ ok: false, reason: 'calendar' });
+    expect(parseMonthOrDate('1985-1x')).toEqual({ ok: false, reason: 'form' });
+    expect(parseMonthOrDate('19a5-10')).toEqual({ ok: false, reason: 'form' });
+  });
 });
 
 describe('ageOn', () => {

@@ -3,6 +3,10 @@
 // messages that look like a code ('MJ207') choose the diagnostic. json-schema.ts exports them.
 
 import { z } from 'zod';
+
+// Each schema here checks one or a few documents a run: compiling them to fast code (zod's
+// default) costs more than it saves, about 10 ms of a small dataset's 300.
+z.config({ jitless: true });
 import { ACTIVITY_TYPES, COMMITTEE_ROLES, LEVELS, ORG_TYPES } from '../model/types.js';
 
 const SIGNED_DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;

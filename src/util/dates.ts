@@ -78,6 +78,14 @@ export type MonthParse =
  * reported rather than read as January.
  */
 export function parseMonthOrDate(text: string): MonthParse {
+  // The common form first: YYYY-MM.
+  if (text.length === 7 && text.charCodeAt(4) === 45) {
+    const y = digits(text, 0, 4), mo = digits(text, 5, 7);
+    if (y >= 0 && mo >= 0) {
+      const day = makeDay(y, mo, 1);
+      return day === undefined ? { ok: false, reason: 'calendar' } : { ok: true, day };
+    }
+  }
   const full = parseDate(text);
   if (full.ok || full.reason === 'calendar') return full;
   const damaged = /^(\d{4})\.(1)$/.exec(text);
