@@ -160,4 +160,13 @@ describe('duplicate-id index', () => {
     first.addString('NEW', 9000, 1);
     expect(first.candidates.at(-1)).toEqual({ id: 'NEW', line: 9000, column: 1, firstLine: 3003 });
   });
+
+  it('takes two ids for one only when both halves of their 64-bit hashes agree', () => {
+    // Slots as another thread exports them: [hash high, hash low (0 = empty), line] each.
+    const ix = new IdIndex(16);
+    ix.mergeSlots(Uint32Array.of(7, 5, 10, 8, 5, 11, 7, 6, 12, 0, 0, 0), 0); // same low, same high, neither
+    expect(ix.candidates).toEqual([]);
+    ix.mergeSlots(Uint32Array.of(8, 5, 40), 100);
+    expect(ix.candidates).toEqual([{ id: '', line: 140, column: 0, firstLine: 11 }]);
+  });
 });

@@ -203,6 +203,17 @@ describe('computeSubsidy', () => {
     expect(r.scale).toBeUndefined();
   });
 
+  it('marks a payout capped only when it was above the cap, and a grade without a factor gets none', () => {
+    const r = computeSubsidy(rule({ cap: Rational.int(3900) }), [
+      { members: 10, grade: '优秀' }, // exactly 3900: not capped
+      { members: 11, grade: '优秀' }, // 3100 × 1.3 = 4030 → 3900, capped
+      { members: 10, grade: '良好' }, // no factor for 良好: 3000
+    ]);
+    expect(r.lines.map((l) => [l.payout, l.capped])).toEqual([[3900n, false], [3900n, true], [3000n, false]]);
+    expect(r.lines.map((l) => l.beforeScaling.toFixed(2))).toEqual(['3900.00', '3900.00', '3000.00']);
+    expect(r.total).toBe(10800n);
+  });
+
   it('scales pro rata past the budget, rounding down so the sum never passes it', () => {
     const branches = [{ members: 1, grade: '合格' }, { members: 1, grade: '合格' }, { members: 1, grade: '合格' }]; // 2100 each
     const r = computeSubsidy(rule({ budget: Rational.int(5000) }), branches);

@@ -255,6 +255,14 @@ grades: ${quotas}
 sections: [ { name: s, items: [ { id: x, name: x, measure: manual, max: 100 } ] } ]
 `);
 
+  it('"三个一" coverage asks only members active at year end: one who left without reporting does not hold it back', () => {
+    const r = oneSection(`      - { id: cov, name: 覆盖率, measure: coverage, where: { type: 社情民意 }, points: 10 }`);
+    const members = [member('1', 'a'), member('2', 'a', { status: '退会', left: 20190301 })];
+    const s = score([A], members, [act('社情民意', 'a', ['1']), act('提案', 'a', ['1']), act('社会服务', 'a', ['1'])], r)[0]!;
+    expect(s.threeOnes).toMatchObject({ covered: 1, active: 1, complete: true });
+    expect(s.sections[0]!.items[0]!.points.toFixed(2)).toBe('10.00');
+  });
+
   it('min: a deduction held at its floor says so; one landing on the floor exactly is not "capped"', () => {
     const r = oneSection(`      - { id: d, name: 缺席, measure: count, where: { type: 组织生活 }, points: -5, min: -10 }`);
     const three = score([A], five, [1, 2, 3].map(() => act('组织生活', 'a')), r)[0]!.sections[0]!.items[0]!;
