@@ -48,7 +48,8 @@ const record = fc.record({
   type: fc.constantFrom(...ACTIVITY_TYPES), org: fc.constantFrom('a', 'b', 'c'), members: fc.subarray(IDS),
   hours: fc.option(fc.constantFrom(...HOURS), { nil: undefined }), adopted: fc.boolean(), day: fc.integer({ min: 1, max: 28 }), month: fc.integer({ min: 1, max: 12 }),
 });
-const toActivity = (r: fc.RecordValue<typeof record>): Activity =>
+type Raw = typeof record extends fc.Arbitrary<infer T> ? T : never;
+const toActivity = (r: Raw): Activity =>
   act(r.type, r.org, r.members, { hours: r.hours, outcomes: r.adopted ? ['省委会采用'] : [], date: 2019_00_00 + r.month * 100 + r.day });
 
 function scoreCounts(records: readonly Activity[]): ScoreCounts {
@@ -69,7 +70,7 @@ function statsCounts(records: readonly Activity[]): StatsCounts {
 
 /** Everything a score sheet shows, as text. */
 function sheet(c: ScoreCounts): string[] {
-  const scores = scoreBranches(c.scope, RUBRIC, c, []);
+  const scores = scoreBranches(makeScope(ORGS, MEMBERS, 2019), RUBRIC, c, []);
   const lines = scores.map((s) => [s.total.toFixed(4), ...s.sections.flatMap((x) => x.items.map((i) => `${i.item.id}=${i.points.toFixed(6)}`))].join(' '));
   MEMBERS.forEach((_, m) => {
     lines.push(`${m}: ${c.memberItems.map((it) => (it.memberSums ? it.memberSums.get(m).toFixed(6) : String(c.count(it, m)))).join(' ')} info=${c.memberInfo(m)}`);
