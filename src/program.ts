@@ -178,8 +178,10 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
       if (e.exitCode === 0) return EXIT.ok;
+      // `mj` or `mj stats` without a command: the help went to stderr, and that is a usage error.
+      if (e.code === 'commander.help') return EXIT.usage;
       io.stderr(`mj: ${usageMessage(e, lang, program)}\n${t(lang, 'usage.seeHelp')}\n`);
       return EXIT.usage;
     }

@@ -135,6 +135,15 @@ describe('usage errors', () => {
     const h = await mj(['--help']);
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('validate');
+    expect((await mj(['help', 'score'])).code).toBe(0);
+  });
+
+  it('shows the help on stderr with exit 2 when the command is missing', async () => {
+    for (const args of [[], ['stats']]) {
+      const r = await mj(args);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toContain('用法：');
+    }
   });
 
   it('writes help headings in Chinese, or English with --lang en', async () => {

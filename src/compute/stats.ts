@@ -55,6 +55,9 @@ export class StatsCounts {
   private readonly serviceMatch: ViewMatcher;
   private readonly infoMatch: ViewMatcher;
   private readonly listed: number[] = [];
+  /** Per member: the serial of the last record that listed them (each counted once a record). */
+  private readonly seen: Int32Array;
+  private serial = 0;
   /** Per outcome number: adopted (采用, 全国政协转送), an instruction (批示), 立案. */
   private readonly adoptedOutcome: Uint8Array;
   private readonly instructionOutcome: Uint8Array;
@@ -71,6 +74,7 @@ export class StatsCounts {
     const M = scope.members.length;
     const b = () => new Int32Array(B);
     const m = () => new Int32Array(M);
+    this.seen = m();
     this.proposals = b();
     this.suggestions = b();
     this.filed = b();
@@ -127,9 +131,13 @@ export class StatsCounts {
     const b = v.org >= 0 ? scope.branchOfOrg[v.org]! : -1;
     const listed = this.listed;
     listed.length = 0;
+    const serial = ++this.serial;
     for (let i = 0; i < v.memberCount; i++) {
       const m = v.members[i]!;
-      if (!listed.includes(m)) listed.push(m);
+      if (this.seen[m] !== serial) {
+        this.seen[m] = serial;
+        listed.push(m);
+      }
     }
     let adopted = false;
     let instruction = false;
