@@ -255,6 +255,17 @@ grades: ${quotas}
 sections: [ { name: s, items: [ { id: x, name: x, measure: manual, max: 100 } ] } ]
 `);
 
+  it('a member listed twice on a record counts once, on short and long lists alike', () => {
+    const r = oneSection(`      - { id: who, name: 人数, measure: members, where: { type: 组织生活 }, points: 1 }
+      - { id: att, name: 参加率, measure: attendance, where: { type: 组织生活 }, points: 10 }`, `member_items:
+  - { id: m, name: 次数, measure: count, where: { type: 组织生活 }, points: 1 }`);
+    for (const list of [['1', '2', '1'], ['1', '2', '3', '4', '5', '1', '2', '3', '4', '5']]) {
+      const s = score([A], five, [act('组织生活', 'a', list)], r)[0]!;
+      const distinct = new Set(list).size;
+      expect(s.sections[0]!.items.map((i) => i.points.toFixed(2))).toEqual([`${distinct}.00`, (distinct * 2).toFixed(2)]);
+    }
+  });
+
   it('"三个一" coverage asks only members active at year end: one who left without reporting does not hold it back', () => {
     const r = oneSection(`      - { id: cov, name: 覆盖率, measure: coverage, where: { type: 社情民意 }, points: 10 }`);
     const members = [member('1', 'a'), member('2', 'a', { status: '退会', left: 20190301 })];

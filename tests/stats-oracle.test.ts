@@ -19,7 +19,7 @@ const OUTCOME_SETS = [[], ['省委会采用'], ['未立案'], ['立案', '省领
 
 const record = fc.record({
   type: fc.constantFrom(...ACTIVITY_TYPES), org: fc.constantFrom('a', 'b', 'c'),
-  members: fc.array(fc.constantFrom(...MEMBERS.map((m) => m.id)), { maxLength: 5 }), // repeats allowed: each counts once
+  members: fc.array(fc.constantFrom(...MEMBERS.map((m) => m.id)), { maxLength: 12 }), // repeats allowed: each counts once; long lists too
   outcomes: fc.constantFrom(...OUTCOME_SETS), hours: fc.option(fc.constantFrom('1', '2.5', '0.25'), { nil: undefined }),
   date: fc.constantFrom(20190105, 20190630, 20190701, 20191231),
 });

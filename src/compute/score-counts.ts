@@ -176,11 +176,20 @@ export class ScoreCounts {
     if (this.listed.length < v.memberCount) this.listed = new Int32Array(v.memberCount * 2);
     const listed = this.listed;
     let n = 0;
-    for (let i = 0; i < v.memberCount; i++) {
-      const m = v.members[i]!;
-      if (this.seen[m] !== serial) {
-        this.seen[m] = serial;
+    if (v.memberCount <= 8) {
+      // Short lists (most records): a scan of the few already listed, no per-member memory touched.
+      outer: for (let i = 0; i < v.memberCount; i++) {
+        const m = v.members[i]!;
+        for (let j = 0; j < n; j++) if (listed[j] === m) continue outer;
         listed[n++] = m;
+      }
+    } else {
+      for (let i = 0; i < v.memberCount; i++) {
+        const m = v.members[i]!;
+        if (this.seen[m] !== serial) {
+          this.seen[m] = serial;
+          listed[n++] = m;
+        }
       }
     }
     const lead = n > 0 ? listed[0]! : -1;

@@ -131,12 +131,19 @@ export class StatsCounts {
     const b = v.org >= 0 ? scope.branchOfOrg[v.org]! : -1;
     const listed = this.listed;
     listed.length = 0;
-    const serial = ++this.serial;
-    for (let i = 0; i < v.memberCount; i++) {
-      const m = v.members[i]!;
-      if (this.seen[m] !== serial) {
-        this.seen[m] = serial;
-        listed.push(m);
+    if (v.memberCount <= 8) {
+      for (let i = 0; i < v.memberCount; i++) {
+        const m = v.members[i]!;
+        if (!listed.includes(m)) listed.push(m);
+      }
+    } else {
+      const serial = ++this.serial;
+      for (let i = 0; i < v.memberCount; i++) {
+        const m = v.members[i]!;
+        if (this.seen[m] !== serial) {
+          this.seen[m] = serial;
+          listed.push(m);
+        }
       }
     }
     let adopted = false;
