@@ -4,7 +4,7 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { OUTCOMES } from '../model/types.js';
 import { parseYaml } from '../source/yaml.js';
-import { CONFIG_SCHEMA } from '../schema/structured.js';
+import { quickConfig } from '../schema/quick.js';
 import type { LoadContext } from './context.js';
 import { exists, readDataFile } from './files.js';
 import { reportYamlProblems } from './yaml-problems.js';
@@ -57,12 +57,16 @@ export async function loadConfig(ctx: LoadContext): Promise<Config | undefined> 
   const doc = await parseYaml(text);
   reportYamlProblems(ctx, CONFIG_FILE, doc.problems);
   if (doc.problems.length > 0) return undefined;
-  const parsed = CONFIG_SCHEMA.safeParse(doc.value ?? {});
-  if (!parsed.success) {
-    reportZodIssues(ctx, CONFIG_FILE, doc, parsed.error.issues);
-    return undefined;
+  let raw = quickConfig(doc.value ?? {});
+  if (raw === undefined) {
+    const { CONFIG_SCHEMA } = await import('../schema/structured.js');
+    const parsed = CONFIG_SCHEMA.safeParse(doc.value ?? {});
+    if (!parsed.success) {
+      reportZodIssues(ctx, CONFIG_FILE, doc, parsed.error.issues);
+      return undefined;
+    }
+    raw = parsed.data;
   }
-  const raw = parsed.data;
   if (raw.limits?.max_file_mb !== undefined && ctx.options.maxFileBytes === undefined) {
     const mb = Number(raw.limits.max_file_mb);
     ctx.limits.maxFileBytes = mb === 0 ? Number.POSITIVE_INFINITY : mb * 1024 * 1024;

@@ -3,8 +3,8 @@
 
 import type { Day, Org, Origin } from '../model/types.js';
 import { parseYaml, type YamlDoc } from '../source/yaml.js';
-import { COMMITTEE_ROLES, ORG_TYPES } from '../model/types.js';
-import { ORGS_SCHEMA, type RawOrg } from '../schema/structured.js';
+import { quickOrg } from '../schema/quick.js';
+import type { RawOrg } from '../schema/structured.js';
 import { parseDate } from '../util/dates.js';
 import type { LoadContext } from './context.js';
 import { readDataFile } from './files.js';
@@ -13,31 +13,6 @@ import { reportZodIssues } from './zod-problems.js';
 
 const ORG_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
-const ORG_KEYS = new Set(['id', 'name', 'type', 'parent', 'established', 'dissolved', 'committee', 'liaison']);
-const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/**
- * The org as ORG_SCHEMA would return it, when it plainly satisfies the schema; undefined sends it
- * to zod, which finds and words the problems. Accepts nothing zod refuses (a test checks): a
- * national orgs.yaml has ten thousand entries, and zod takes ten times longer on each.
- */
-export function plainOrg(item: unknown): RawOrg | undefined {
-  if (!isRecord(item)) return undefined;
-  for (const k in item) if (!ORG_KEYS.has(k)) return undefined;
-  if (!isText(item['id']) || !isText(item['name'])) return undefined;
-  if (!(ORG_TYPES as readonly unknown[]).includes(item['type'])) return undefined;
-  for (const k of ['parent', 'established', 'dissolved', 'liaison']) if (item[k] !== undefined && !isText(item[k])) return undefined;
-  const committee = item['committee'];
-  if (committee !== undefined) {
-    if (!Array.isArray(committee)) return undefined;
-    for (const c of committee as unknown[]) {
-      if (!isRecord(c) || !isText(c['member']) || !(COMMITTEE_ROLES as readonly unknown[]).includes(c['role'])) return undefined;
-      for (const k in c) if (k !== 'member' && k !== 'role') return undefined;
-    }
-  }
-  return item as RawOrg;
-}
 
 /** Where each org's fields were written, for checks that point at a field (parent, liaison …). */
 export interface OrgSource {
@@ -73,10 +48,13 @@ export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOr
   const index = new Map<Org, number>();
   const seen = new Map<string, Origin>();
   const broken = new Set<string>();
+  // Plain entries skip zod; it is loaded only when an entry needs its judgement.
+  const quick = doc.value.map(quickOrg);
+  const schema = quick.includes(undefined) ? (await import('../schema/structured.js')).ORGS_SCHEMA : undefined;
   doc.value.forEach((item, i) => {
-    let raw = plainOrg(item);
+    let raw: RawOrg | undefined = quick[i];
     if (raw === undefined) {
-      const parsed = ORGS_SCHEMA.element.safeParse(item);
+      const parsed = schema!.element.safeParse(item);
       if (!parsed.success) {
         const id = item !== null && typeof item === 'object' && !Array.isArray(item) ? item['id'] : undefined;
         if (typeof id === 'string') broken.add(id);

@@ -3,7 +3,8 @@
 // outcome phrases from the vocabulary). The scoring engine takes the result as is.
 
 import { parseYaml, type YamlDoc } from '../source/yaml.js';
-import { RUBRIC_SCHEMA, type RawItem, type RawRubric, type RawWhere } from '../schema/structured.js';
+import { quickRubric } from '../schema/quick.js';
+import type { RawItem, RawRubric, RawWhere } from '../schema/structured.js';
 import { compareDecimal } from '../util/decimal-text.js';
 import type { LoadContext } from './context.js';
 import { readDataFile } from './files.js';
@@ -23,12 +24,16 @@ export async function loadRubric(ctx: LoadContext, file: string, year: number, o
   const doc = await parseYaml(text);
   reportYamlProblems(ctx, file, doc.problems);
   if (doc.problems.length > 0) return undefined;
-  const parsed = RUBRIC_SCHEMA.safeParse(doc.value ?? {});
-  if (!parsed.success) {
-    reportZodIssues(ctx, file, doc, parsed.error.issues);
-    return undefined;
+  let rubric = quickRubric(doc.value ?? {});
+  if (rubric === undefined) {
+    const { RUBRIC_SCHEMA } = await import('../schema/structured.js');
+    const parsed = RUBRIC_SCHEMA.safeParse(doc.value ?? {});
+    if (!parsed.success) {
+      reportZodIssues(ctx, file, doc, parsed.error.issues);
+      return undefined;
+    }
+    rubric = parsed.data;
   }
-  const rubric = parsed.data;
   const before = ctx.diagnostics.errorsIn(new Set([file]));
   checkRubric(ctx, file, year, doc, rubric, outcomes);
   if (ctx.diagnostics.errorsIn(new Set([file])) > before) return undefined;
