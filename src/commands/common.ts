@@ -67,6 +67,7 @@ export async function openDataset(opts: CommonOptions, io: Io, lang: Lang): Prom
     encoding: encodingOf(opts, lang), maxFileBytes: maxBytes, carefulOnly: io.env['MJ_FAST_PATH'] === '0',
     chunkBytes: chunk !== undefined && chunk > 0 ? chunk : undefined, parallelMinBytes: envInt('MJ_PARALLEL_MIN_BYTES'),
     traceSplit: io.env['MJ_TRACE_SPLIT'] === '1' ? (file, at, merged) => io.stderr(`mj: split ${file} at byte ${at}: ${merged ? 'merged' : 'read on one thread'}\n`) : undefined,
+    traceTime: io.env['MJ_TRACE_TIME'] === '1' ? (step) => io.stderr(`mj: ${Math.round(performance.now())} ms ${step}\n`) : undefined,
   });
 }
 

@@ -18,6 +18,8 @@ export interface LoadOptions {
   readonly parallelMinBytes?: number | undefined;
   /** Called when a file is split across threads (MJ_TRACE_SPLIT=1, for tests). */
   readonly traceSplit?: ((file: string, at: number, merged: boolean) => void) | undefined;
+  /** Called at the steps of a split read, with what happened (MJ_TRACE_TIME=1, for measuring). */
+  readonly traceTime?: ((step: string) => void) | undefined;
 }
 
 /** Limits that mj.yaml's `limits:` may set; the command line wins over both. */

@@ -170,19 +170,23 @@ export async function readFastActivities(
   };
 
   let plan: ParallelPlan | undefined;
+  ctx.options.traceTime?.(`reading ${file}`);
   try {
     let limit = Number.POSITIVE_INFINITY;
     await pump(source.bytes(), 0, () => limit, async () => {
       // Once the header is known, a large file may be split across two cores (the cut is past
       // this first chunk: the split is only tried on files much larger than a chunk).
       if (!split || !scanner.hasColumns || careful !== null) return;
+      ctx.options.traceTime?.('header read, starting the worker');
       plan = await split(rows.columns(), rows.width);
       if (plan) limit = plan.mainEnd;
     });
     let finished = false;
     if (plan) {
       const aligned = careful === null && carry === null;
+      ctx.options.traceTime?.('main thread done with its part');
       const result = aligned ? await plan.result : undefined;
+      ctx.options.traceTime?.('worker result here');
       if (!aligned) plan.cancel();
       if (result && split) {
         finished = true;
@@ -201,6 +205,7 @@ export async function readFastActivities(
         }
       }
       ctx.options.traceSplit?.(file, plan.mainEnd, finished);
+      ctx.options.traceTime?.('merged');
       // Not aligned, or the worker failed: this thread reads the rest.
       if (!finished) await pump(source.bytesFrom(plan.mainEnd), plan.mainEnd, () => Number.POSITIVE_INFINITY);
     }
