@@ -8,7 +8,7 @@ import { quickConfig } from '../schema/quick.js';
 import type { LoadContext } from './context.js';
 import { exists, readDataFile } from './files.js';
 import { reportYamlProblems } from './yaml-problems.js';
-import { reportZodIssues } from './zod-problems.js';
+import { readStructured } from './zod-problems.js';
 
 export const CONFIG_FILE = 'mj.yaml';
 
@@ -57,16 +57,8 @@ export async function loadConfig(ctx: LoadContext): Promise<Config | undefined> 
   const doc = await parseYaml(text);
   reportYamlProblems(ctx, CONFIG_FILE, doc.problems);
   if (doc.problems.length > 0) return undefined;
-  let raw = quickConfig(doc.value ?? {});
-  if (raw === undefined) {
-    const { CONFIG_SCHEMA } = await import('../schema/structured.js');
-    const parsed = CONFIG_SCHEMA.safeParse(doc.value ?? {});
-    if (!parsed.success) {
-      reportZodIssues(ctx, CONFIG_FILE, doc, parsed.error.issues);
-      return undefined;
-    }
-    raw = parsed.data;
-  }
+  const raw = await readStructured(ctx, CONFIG_FILE, doc, doc.value ?? {}, quickConfig, async () => (await import('../schema/structured.js')).CONFIG_SCHEMA);
+  if (raw === undefined) return undefined;
   if (raw.limits?.max_file_mb !== undefined && ctx.options.maxFileBytes === undefined) {
     const mb = Number(raw.limits.max_file_mb);
     ctx.limits.maxFileBytes = mb === 0 ? Number.POSITIVE_INFINITY : mb * 1024 * 1024;

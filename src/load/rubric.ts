@@ -9,7 +9,7 @@ import { compareDecimal } from '../util/decimal-text.js';
 import type { LoadContext } from './context.js';
 import { readDataFile } from './files.js';
 import { reportYamlProblems } from './yaml-problems.js';
-import { reportZodIssues } from './zod-problems.js';
+import { readStructured } from './zod-problems.js';
 
 export interface LoadedRubric {
   readonly year: number;
@@ -24,16 +24,8 @@ export async function loadRubric(ctx: LoadContext, file: string, year: number, o
   const doc = await parseYaml(text);
   reportYamlProblems(ctx, file, doc.problems);
   if (doc.problems.length > 0) return undefined;
-  let rubric = quickRubric(doc.value ?? {});
-  if (rubric === undefined) {
-    const { RUBRIC_SCHEMA } = await import('../schema/structured.js');
-    const parsed = RUBRIC_SCHEMA.safeParse(doc.value ?? {});
-    if (!parsed.success) {
-      reportZodIssues(ctx, file, doc, parsed.error.issues);
-      return undefined;
-    }
-    rubric = parsed.data;
-  }
+  const rubric = await readStructured(ctx, file, doc, doc.value ?? {}, quickRubric, async () => (await import('../schema/structured.js')).RUBRIC_SCHEMA);
+  if (rubric === undefined) return undefined;
   const before = ctx.diagnostics.errorsIn(new Set([file]));
   checkRubric(ctx, file, year, doc, rubric, outcomes);
   if (ctx.diagnostics.errorsIn(new Set([file])) > before) return undefined;

@@ -81,3 +81,19 @@ export function reportZodIssues(ctx: LoadContext, file: string, doc: YamlDoc, is
     }
   }
 }
+
+/**
+ * A structured file's value as its schema reads it: straight from the quick check when that
+ * passes (schema/quick.ts), else through zod — loaded only then — whose issues are reported.
+ */
+export async function readStructured<T>(
+  ctx: LoadContext, file: string, doc: YamlDoc, value: unknown,
+  quick: (v: unknown) => T | undefined, schema: () => Promise<z.ZodType<T>>,
+): Promise<T | undefined> {
+  const plain = quick(value);
+  if (plain !== undefined) return plain;
+  const parsed = (await schema()).safeParse(value);
+  if (parsed.success) return parsed.data;
+  reportZodIssues(ctx, file, doc, parsed.error.issues);
+  return undefined;
+}
