@@ -13,7 +13,6 @@ import { reportZodIssues } from './zod-problems.js';
 
 const ORG_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
-
 /** Where each org's fields were written, for checks that point at a field (parent, liaison …). */
 export interface OrgSource {
   readonly doc: YamlDoc;
