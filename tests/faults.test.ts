@@ -88,6 +88,24 @@ describe('writing a single output (--out)', () => {
     expect(r.stderr).toContain('没有写入权限');
   });
 
+  it.skipIf(!existsSync('/proc/self'))('an output folder that cannot be made (under /proc) is an error, not a hang', async () => {
+    // Node's recursive mkdir never returns there; mj makes folders one level at a time.
+    const r = await mj(['score', '2019', '--data', copyBase(), '--out', '/proc/mj-no-such-folder/a/x.csv']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('文件夹不存在');
+  });
+
+  it('makes missing output folders, and says so when a file stands in the path', async () => {
+    const data = copyBase();
+    const made = await mj(['score', '2019', '--data', data, '--out', join(data, 'new', 'deeper', 'x.csv')]);
+    expect(made.code).toBe(0);
+    expect(existsSync(join(data, 'new', 'deeper', 'x.csv'))).toBe(true);
+    writeFileSync(join(data, 'afile'), '');
+    const blocked = await mj(['score', '2019', '--data', data, '--out', join(data, 'afile', 'b', 'x.csv')]);
+    expect(blocked.code).toBe(3);
+    expect(blocked.stderr).toContain('路径中有一段不是文件夹');
+  });
+
   it('refuses an output path that is a folder, a FIFO or a link, and leaves it alone', async () => {
     const data = copyBase();
     const dir = join(data, 'a-folder.csv');

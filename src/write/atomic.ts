@@ -4,7 +4,7 @@
 
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** What a file holds: text, bytes, or text in pieces (written as they come). */
 export type Content = string | Uint8Array | Iterable<string>;
@@ -24,8 +24,35 @@ export const realFs: WriteFs = {
   writeFile: (p, d) => nodeFs.writeFile(p, d, { flag: 'wx' }),
   rename: (a, b) => nodeFs.rename(a, b),
   unlink: (p) => nodeFs.unlink(p),
-  mkdir: (p, o) => nodeFs.mkdir(p, o),
+  mkdir: (p) => makeDirs(p),
 };
+
+/**
+ * mkdir -p, one level at a time: Node's own recursive mkdir never returns on a file system
+ * that answers ENOENT for a folder whose parent exists (such as /proc), and hung `--out`.
+ */
+async function makeDirs(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let cur = resolve(dir); ; ) {
+    try {
+      await nodeFs.stat(cur);
+      break; // exists: a file in the way is reported by the mkdir or write below it
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'ENOENT') throw e;
+      missing.push(cur);
+      const up = dirname(cur);
+      if (up === cur) break;
+      cur = up;
+    }
+  }
+  for (const d of missing.reverse()) {
+    try {
+      await nodeFs.mkdir(d);
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'EEXIST') throw e;
+    }
+  }
+}
 
 export class WriteRefused extends Error {
   constructor(readonly path: string, readonly reason: 'not-a-file' | 'input-file') {
