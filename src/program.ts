@@ -145,12 +145,18 @@ function allCommands(c: Command): Command[] {
 }
 
 /** A commander error as a message in the user's language, with a "did you mean" when one is close. */
-export function usageMessage(e: CommanderError, lang: Lang, program?: Command): string {
+export function usageMessage(e: CommanderError, lang: Lang, program?: Command, argv: readonly string[] = []): string {
   const quoted = /'([^']*)'/.exec(e.message)?.[1] ?? '';
   const guess = (candidates: string[]): string => {
     const found = closest(quoted, candidates);
     return found === undefined ? '' : ` — ${t(lang, 'usage.didYouMean', { value: found })}`;
   };
+  // `mj stats --data …`: the table was left out, and commander can only say the option is unknown.
+  const group = program?.commands.find((c) => c.commands.length > 0 && c.name() === argv[0]);
+  if (group && e.code === 'commander.unknownOption' && (argv[1] === undefined || argv[1].startsWith('-'))) {
+    const names = group.commands.map((c) => c.name()).filter((n) => n !== 'help');
+    return t(lang, 'usage.missingSubcommand', { command: group.name(), choices: names.join(lang === 'zh' ? '、' : ', '), example: names[0]! });
+  }
   switch (e.code) {
     case 'commander.unknownOption':
       return t(lang, 'usage.unknownOption', { option: quoted }) + guess(program ? allCommands(program).flatMap((c) => c.options.map((o) => o.long ?? '')).filter(Boolean) : []);
@@ -182,7 +188,7 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
       if (e.exitCode === 0) return EXIT.ok;
       // `mj` or `mj stats` without a command: the help went to stderr, and that is a usage error.
       if (e.code === 'commander.help') return EXIT.usage;
-      io.stderr(`mj: ${usageMessage(e, lang, program)}\n${t(lang, 'usage.seeHelp')}\n`);
+      io.stderr(`mj: ${usageMessage(e, lang, program, argv)}\n${t(lang, 'usage.seeHelp')}\n`);
       return EXIT.usage;
     }
     if (e instanceof UsageError) {

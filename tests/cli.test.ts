@@ -138,6 +138,13 @@ describe('usage errors', () => {
     expect((await mj(['help', 'score'])).code).toBe(0);
   });
 
+  it('says which table is missing when mj stats is given options but no table', async () => {
+    const r = await mj(['stats', '--data', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('stats 后面要写 branches、members、roster 中的一个');
+    expect((await mj(['stats', 'branches', '2019', '--dat', 'x'])).stderr).toContain('未知选项 --dat');
+  });
+
   it('shows the help on stderr with exit 2 when the command is missing', async () => {
     for (const args of [[], ['stats']]) {
       const r = await mj(args);
