@@ -5,6 +5,7 @@
 import type { Item, Rubric } from '../model/rubric.js';
 import type { RecordView, Vocabulary } from '../model/record-view.js';
 import { Rational } from '../util/decimal-text.js';
+import { ListedMembers } from './listed.js';
 import type { CountScope } from './scope.js';
 import { typeMask, viewMatcher, type ViewMatcher } from './where.js';
 
@@ -100,13 +101,9 @@ export class ScoreCounts {
   /** Per record type: the items and member items that can match it (the rest are never tried). */
   private readonly itemsByType: ItemCounter[][];
   private readonly memberItemsByType: ItemCounter[][];
-  /** Listed members of the current record, each once. */
-  private listed = new Int32Array(64);
+  private readonly listedMembers: ListedMembers;
   /** Slots the current record adds to, for each listed member. */
   private readonly hits: Int32Array;
-  /** Per member: the serial of the last record that listed them (to list each once). */
-  private readonly seen: Int32Array;
-  private serial = 0;
 
   constructor(
     readonly scope: CountScope,
@@ -115,7 +112,7 @@ export class ScoreCounts {
   ) {
     const B = scope.branches.length;
     const M = scope.members.length;
-    this.seen = new Int32Array(M);
+    this.listedMembers = new ListedMembers(M);
     let slots = 0;
     const counter = (item: Item, perMemberItem: boolean): ItemCounter => ({
       item,
@@ -172,26 +169,8 @@ export class ScoreCounts {
     const scope = this.scope;
     const b = v.org >= 0 ? scope.branchOfOrg[v.org]! : -1;
     // Listed members, each once; the lead is the first listed.
-    const serial = ++this.serial;
-    if (this.listed.length < v.memberCount) this.listed = new Int32Array(v.memberCount * 2);
-    const listed = this.listed;
-    let n = 0;
-    if (v.memberCount <= 8) {
-      // Short lists (most records): a scan of the few already listed, no per-member memory touched.
-      outer: for (let i = 0; i < v.memberCount; i++) {
-        const m = v.members[i]!;
-        for (let j = 0; j < n; j++) if (listed[j] === m) continue outer;
-        listed[n++] = m;
-      }
-    } else {
-      for (let i = 0; i < v.memberCount; i++) {
-        const m = v.members[i]!;
-        if (this.seen[m] !== serial) {
-          this.seen[m] = serial;
-          listed[n++] = m;
-        }
-      }
-    }
+    const n = this.listedMembers.read(v);
+    const listed = this.listedMembers.members;
     const lead = n > 0 ? listed[0]! : -1;
     const hits = this.hits;
     let nh = 0;

@@ -7,6 +7,7 @@ import type { ThreeOnesRule } from '../model/rubric.js';
 import type { RecordView, Vocabulary } from '../model/record-view.js';
 import { ACTIVITY_TYPES } from '../model/types.js';
 import { DecimalSums, mergeState, type CountState } from './score-counts.js';
+import { ListedMembers } from './listed.js';
 import type { CountScope } from './scope.js';
 import { viewMatcher, type ViewMatcher } from './where.js';
 
@@ -54,10 +55,8 @@ export class StatsCounts {
   private readonly proposalMatch: ViewMatcher;
   private readonly serviceMatch: ViewMatcher;
   private readonly infoMatch: ViewMatcher;
-  private readonly listed: number[] = [];
-  /** Per member: the serial of the last record that listed them (each counted once a record). */
-  private readonly seen: Int32Array;
-  private serial = 0;
+  /** The current record's members, each once. */
+  private readonly listedMembers: ListedMembers;
   /** Per outcome number: adopted (采用, 全国政协转送), an instruction (批示), 立案. */
   private readonly adoptedOutcome: Uint8Array;
   private readonly instructionOutcome: Uint8Array;
@@ -74,7 +73,7 @@ export class StatsCounts {
     const M = scope.members.length;
     const b = () => new Int32Array(B);
     const m = () => new Int32Array(M);
-    this.seen = m();
+    this.listedMembers = new ListedMembers(M);
     this.proposals = b();
     this.suggestions = b();
     this.filed = b();
@@ -129,23 +128,8 @@ export class StatsCounts {
     if (v.date > this.until) return;
     const scope = this.scope;
     const b = v.org >= 0 ? scope.branchOfOrg[v.org]! : -1;
-    const listed = this.listed;
-    listed.length = 0;
-    if (v.memberCount <= 8) {
-      for (let i = 0; i < v.memberCount; i++) {
-        const m = v.members[i]!;
-        if (!listed.includes(m)) listed.push(m);
-      }
-    } else {
-      const serial = ++this.serial;
-      for (let i = 0; i < v.memberCount; i++) {
-        const m = v.members[i]!;
-        if (this.seen[m] !== serial) {
-          this.seen[m] = serial;
-          listed.push(m);
-        }
-      }
-    }
+    const n = this.listedMembers.read(v);
+    const listed = this.listedMembers.members;
     let adopted = false;
     let instruction = false;
     let filed = false;
@@ -174,12 +158,15 @@ export class StatsCounts {
         case T.组织生活: {
           this.meetings[b]!++;
           let k = 0;
-          for (const m of listed) if (scope.memberBranch[m] === b && scope.active[m] === 1) k++;
+          for (let i = 0; i < n; i++) {
+            const m = listed[i]!;
+            if (scope.memberBranch[m] === b && scope.active[m] === 1) k++;
+          }
           this.meetingPresent[b]! += k;
           break;
         }
         case T.培训:
-          this.trainees[b]! += listed.length;
+          this.trainees[b]! += n;
           if (v.hours !== undefined) this.trainingHours.add(b, v.hours);
           break;
       }
@@ -190,7 +177,7 @@ export class StatsCounts {
     }
 
     const info = this.infoMatch(v);
-    for (let k = 0; k < listed.length; k++) {
+    for (let k = 0; k < n; k++) {
       const m = listed[k]!;
       switch (v.type) {
         case T.社情民意:
