@@ -131,6 +131,15 @@ for (const [name, argv] of Object.entries(commands)) {
   results.mj[name] = measure(`mj ${name}`, [process.execPath, MJ, ...argv, '--data', DATA]);
 }
 
+// Where a score run's time goes: the steps of the split read (MJ_TRACE_TIME=1), one run.
+if (ONLY.length === 0 || ONLY.includes('score')) {
+  const r = spawnSync(process.execPath, [MJ, 'score', '2019', '--format', 'csv', '--data', DATA], {
+    encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, MJ_TRACE_TIME: '1' },
+  });
+  results.scoreSteps = [...r.stderr.matchAll(/^mj: (\d+) ms (.+)$/gm)].map((m) => ({ ms: Number(m[1]), step: m[2] }));
+  for (const { ms, step } of results.scoreSteps) log(`  score step at ${(ms / 1000).toFixed(2)} s: ${step}`);
+}
+
 // Bad data at scale: every tenth record credited to an org that does not exist.
 if (ONLY.length === 0 || ONLY.includes('bad')) {
   const BAD = `${DATA}-bad10`;
