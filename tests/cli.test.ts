@@ -136,6 +136,7 @@ describe('usage errors', () => {
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('validate');
     expect((await mj(['help', 'score'])).code).toBe(0);
+    expect((await mj(['help'])).code).toBe(0);
   });
 
   it('says which table is missing when mj stats is given options but no table', async () => {
