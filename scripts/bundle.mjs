@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bundle');
 rmSync(out, { recursive: true, force: true });
 await build({
-  entryPoints: [join(root, 'dist', 'cli.js'), join(root, 'dist', 'load', 'scan-worker.js')],
+  entryPoints: [join(root, 'dist', 'cli.js'), join(root, 'dist', 'pipeline', 'scan-worker.js')],
   entryNames: '[name]',
   chunkNames: 'chunk-[hash]',
   outdir: out,

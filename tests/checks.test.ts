@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOrgPeople, checkOrgTree } from '../src/checks/org-tree.js';
-import { IdIndex } from '../src/checks/id-index.js';
+import { IdIndex } from '../src/scan/id-index.js';
 import { LoadContext } from '../src/load/context.js';
 import { loadOrgs } from '../src/load/orgs.js';
 import type { Member } from '../src/model/types.js';

@@ -219,7 +219,7 @@ describe('reading faults', () => {
     expect(ds!.files.activities.map((f) => f.year)).toContain(2019);
     rmSync(join(data, 'activities', '2019.csv'), { force: true });
     rmSync(join(data, 'activities', '2019.yaml'), { force: true });
-    await streamYear(ctx, ds!, 2019, { view: () => undefined });
+    await streamYear(ctx, ds!, 2019, { folds: [] });
     expect(ctx.diagnostics.list.map((d) => d.code)).toContain('MJ002');
   });
 

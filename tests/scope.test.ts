@@ -2,7 +2,8 @@
 // roster on the reference day, and org subtrees — each against hand-worked expectations.
 
 import { describe, expect, it } from 'vitest';
-import { isBranchOfYear, makeScope, subtree, treeOrder } from '../src/compute/scope.js';
+import { makeScope, subtree, treeOrder } from '../src/compute/scope.js';
+import { isBranchOfYear } from '../src/model/types.js';
 import { member, org, ROOT } from './helpers/builders.js';
 
 const ids = (orgs: readonly { id: string }[]): string[] => orgs.map((o) => o.id);

@@ -33,6 +33,25 @@ describe('mj score: golden outputs on the tiny example', () => {
     golden('score/explain-gy-edu1.json', j.stdout);
   });
 
+  it('--explain is a document: text, Markdown or JSON, and a usage error naming them for csv and xlsx', async () => {
+    const d = copyTiny();
+    const text = (await mj(['score', '2019', '--explain', 'gy-edu1'], { cwd: d })).stdout;
+    expect((await mj(['score', '2019', '--explain', 'gy-edu1', '--out', 'e.txt'], { cwd: d })).code).toBe(0);
+    expect(readFileSync(join(d, 'e.txt'), 'utf8')).toBe(text);
+    const md = await mj(['score', '2019', '--explain', 'gy-edu1', '--format', 'md'], { cwd: d });
+    expect(md.code).toBe(0);
+    expect(md.stdout.startsWith('# 贵阳一中支部（gy-edu1）2019 年度考核得分说明\n\n')).toBe(true);
+    expect(md.stdout).toContain('\n## 组织建设，上限 25.00\n\n- 组织生活次数 \\[meetings\\]：');
+    expect(md.stdout).toMatch(/\n    - A\d+ 2019-/);
+    for (const out of ['e.xlsx', 'e.csv']) {
+      const r = await mj(['score', '2019', '--explain', 'gy-edu1', '--out', out], { cwd: d });
+      expect(r.code, out).toBe(2);
+      expect(r.stderr).toContain('可用的格式：table、md、json');
+      expect(existsSync(join(d, out))).toBe(false);
+    }
+    expect((await mj(['score', '2019', '--explain', 'gy-edu1', '--format', 'csv'], { cwd: d })).code).toBe(2);
+  });
+
   it('defaults to CSV when stdout is not a terminal, and a table on one', async () => {
     expect((await mj(['score', '2019'], { cwd: TINY })).stdout.startsWith('排名,支部,')).toBe(true);
     expect((await mj(['score', '2019'], { cwd: TINY, tty: true, env: { NO_COLOR: '1' } })).stdout.startsWith('民进示例省委2019年度')).toBe(true);

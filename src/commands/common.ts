@@ -7,11 +7,12 @@ import { sortDiagnostics, type Diagnostic, type SuggestPool } from '../diagnosti
 import { formatGithub, formatJson, formatText, type FormatContext } from '../diagnostics/format.js';
 import { alphabetOf, closest, closestInSet } from '../diagnostics/suggest.js';
 import { t, messageLang } from '../i18n/cli.js';
-import type { Io } from '../io.js';
-import { UsageError } from '../io.js';
-import { findRoot } from '../load/config.js';
-import { LoadContext } from '../load/context.js';
+import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
+import type { LoadOptions } from '../load/context.js';
+import { isBranchOfYear } from '../model/types.js';
 import type { Dataset } from '../load/dataset.js';
+import { openBase, type Base } from '../pipeline/base.js';
+import type { Problems, Stage } from '../pipeline/stage.js';
 import { ENCODING_NAMES, type Encoding } from '../source/decode.js';
 import { readLines } from '../source/lines.js';
 
@@ -50,25 +51,46 @@ export function wholeNumber(value: string | undefined, option: string, lang: Lan
   return Number(value);
 }
 
-/** Finds the dataset root and makes the loading context; undefined (with MJ001) when there is none. */
-export async function openDataset(opts: CommonOptions, io: Io, lang: Lang): Promise<LoadContext | { missing: Diagnostic }> {
-  const root = await findRoot(io.cwd, opts.data);
-  if (root === undefined) {
-    const where = opts.data === undefined ? '@no-config-up' : `@no-config-in:${opts.data}`;
-    return { missing: { severity: 'error', code: 'MJ001', file: '', line: 0, column: 0, params: { where } } };
-  }
+/** The read options the command line and the environment set (MJ_* variables are for tests and measuring). */
+export function loadOptionsOf(opts: CommonOptions, io: Io, lang: Lang): LoadOptions {
   const maxBytes = opts.maxFileSize === undefined ? undefined : megabytes(opts.maxFileSize, '--max-file-size', lang);
   const envInt = (name: string): number | undefined => {
     const v = Number(io.env[name] ?? '');
     return io.env[name] !== undefined && Number.isInteger(v) && v >= 0 ? v : undefined;
   };
   const chunk = envInt('MJ_CHUNK_BYTES');
-  return new LoadContext(root, {
+  return {
     encoding: encodingOf(opts, lang), maxFileBytes: maxBytes, carefulOnly: io.env['MJ_FAST_PATH'] === '0',
     chunkBytes: chunk !== undefined && chunk > 0 ? chunk : undefined, parallelMinBytes: envInt('MJ_PARALLEL_MIN_BYTES'),
     traceSplit: io.env['MJ_TRACE_SPLIT'] === '1' ? (file, at, merged) => io.stderr(`mj: split ${file} at byte ${at}: ${merged ? 'merged' : 'read on one thread'}\n`) : undefined,
     traceTime: io.env['MJ_TRACE_TIME'] === '1' ? (step) => io.stderr(`mj: ${Math.round(performance.now())} ms ${step}\n`) : undefined,
-  });
+  };
+}
+
+/** Opens the dataset and loads its base (the first stage of every command that reads data). */
+export async function openBaseOf(opts: CommonOptions, io: Io, lang: Lang): Promise<Stage<Base>> {
+  return openBase(io.cwd, opts.data, loadOptionsOf(opts, io, lang));
+}
+
+/**
+ * Prints what stopped a command, as `mj validate` would, on stderr: no dataset (exit 2), or the
+ * data's errors (exit 1; 3 when a file could not be read at all), saying that nothing was written.
+ */
+export async function printProblems(p: Problems, opts: CommonOptions, io: Io, lang: Lang): Promise<ExitCode> {
+  if (p.missing) {
+    writeOut(io.stderr, await renderDiagnostics([p.missing], undefined, undefined, io, lang, 'text', 200, false, undefined));
+    return EXIT.usage;
+  }
+  const list = p.ctx?.diagnostics.list ?? [];
+  writeOut(io.stderr, await renderDiagnostics(list, p.ctx?.root, p.dataset, io, lang, 'text', 200, useColor(opts, io), p.ctx?.options.encoding));
+  io.stderr(t(lang, 'blocked') + '\n');
+  return list.some((x) => x.code === 'MJ003') ? EXIT.io : EXIT.data;
+}
+
+/** After a command's results: the number of warnings, when there are any (they never block). */
+export function noteWarnings(base: Base, io: Io, lang: Lang): void {
+  const n = base.ctx.diagnostics.warnings;
+  if (n > 0) io.stderr(t(lang, 'warningsOnly', { n }) + '\n');
 }
 
 /** How dataset paths are shown: relative to the current folder, with forward slashes. */
@@ -198,4 +220,13 @@ export function checkOrg(id: string | undefined, ds: Dataset, lang: Lang): strin
   const named = ds.orgs.find((o) => o.name === id);
   const guess = named?.id ?? closest(id, ds.orgById.keys());
   throw new UsageError(t(lang, 'usage.unknownOrg', { value: id }), guess ? (lang === 'zh' ? `是否为 ${guess}？` : `did you mean ${guess}?`) : t(lang, 'usage.orgIdHint'));
+}
+
+/** Checks that an --explain id names a branch assessed in the year; a usage error when not. */
+export function checkBranchOfYear(id: string | undefined, ds: Dataset, year: number, lang: Lang): string | undefined {
+  const known = checkOrg(id, ds, lang);
+  if (known === undefined) return undefined;
+  const org = ds.orgById.get(known);
+  if (org === undefined || !isBranchOfYear(org, year)) throw new UsageError(t(lang, 'usage.unknownBranch', { value: known, year }));
+  return known;
 }

@@ -1,26 +1,21 @@
-// Where a command's table goes and in which format: --out FILE (format from its extension; a
+// Where a command's document goes and in which format: --out FILE (format from its extension; a
 // disagreeing --format is a usage error), else stdout (a terminal table on a TTY, else CSV).
-// Files are written atomically and never over one of the command's input files.
+// Drawing goes through the renderer registry; files are written atomically and never over one of
+// the command's input files.
 
 import { realpath } from 'node:fs/promises';
 import { extname, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../diagnostics/codes.js';
-import { messageLang, t, writeReason } from '../i18n/cli.js';
+import { t, writeReason } from '../i18n/cli.js';
 import { formatDay, parseDate } from '../util/dates.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
-import type { LoadContext } from '../load/context.js';
 import type { Dataset } from '../load/dataset.js';
-import { csvChunks, renderCsv } from '../render/csv.js';
-import { renderJson } from '../render/json.js';
-import { markdownChunks, renderMarkdown } from '../render/markdown.js';
-import { headers, type TableLang } from '../tables/headers.js';
-import type { Table } from '../tables/table.js';
+import { OUTPUT_FORMATS, type OutputFormat, type RenderOptions, type Renderer } from '../render/registry.js';
+import type { TableLang } from '../tables/headers.js';
 import { writeAtomic, WriteRefused, type Content } from '../write/atomic.js';
-import { renderDiagnostics, useColor, writeOut, type CommonOptions } from './common.js';
+import { useColor, writeOut, type CommonOptions } from './common.js';
 
-export type TableFormat = 'table' | 'csv' | 'md' | 'json' | 'xlsx';
-const FORMATS: readonly TableFormat[] = ['table', 'csv', 'md', 'json', 'xlsx'];
-const BY_EXTENSION: Readonly<Record<string, TableFormat>> = { '.csv': 'csv', '.md': 'md', '.json': 'json', '.txt': 'table', '.xlsx': 'xlsx' };
+const BY_EXTENSION: Readonly<Record<string, OutputFormat>> = { '.csv': 'csv', '.md': 'md', '.json': 'json', '.txt': 'table', '.xlsx': 'xlsx' };
 
 export interface OutputOptions extends CommonOptions {
   readonly format?: string;
@@ -31,14 +26,15 @@ export interface OutputOptions extends CommonOptions {
 }
 
 export interface Destination {
-  readonly format: TableFormat;
+  readonly format: OutputFormat;
   /** Absolute path, or undefined for stdout. */
   readonly path: string | undefined;
 }
 
-export function destination(opts: OutputOptions, io: Io, lang: Lang): Destination {
-  const allowed = FORMATS.join('、');
-  if (opts.format !== undefined && !FORMATS.includes(opts.format as TableFormat)) {
+/** `piped`: the format on stdout when it is not a terminal and --format is not given (tables: CSV). */
+export function destination(opts: OutputOptions, io: Io, lang: Lang, piped: OutputFormat = 'csv'): Destination {
+  const allowed = OUTPUT_FORMATS.join('、');
+  if (opts.format !== undefined && !OUTPUT_FORMATS.includes(opts.format as OutputFormat)) {
     throw new UsageError(t(lang, 'usage.badFormat', { value: opts.format, allowed }));
   }
   if (opts.out !== undefined) {
@@ -50,7 +46,7 @@ export function destination(opts: OutputOptions, io: Io, lang: Lang): Destinatio
     }
     return { format: byExt, path: resolve(io.cwd, opts.out) };
   }
-  const format = (opts.format as TableFormat | undefined) ?? (io.stdoutIsTTY ? 'table' : 'csv');
+  const format = (opts.format as OutputFormat | undefined) ?? (io.stdoutIsTTY ? 'table' : piped);
   if (format === 'xlsx') throw new UsageError(t(lang, 'usage.xlsxNeedsFile'));
   return { format, path: undefined };
 }
@@ -63,39 +59,23 @@ export function footerDate(value: string | undefined, lang: Lang): string | unde
   return formatDay(r.day);
 }
 
-/** A table for a file, CSV and Markdown in pieces (a national table is never one string). */
-export async function renderTableContent(
-  table: Table, format: TableFormat, opts: OutputOptions, io: Io, tableLang: TableLang, unit: string,
-): Promise<Content> {
-  if (format === 'csv') return csvChunks(table, { excel: opts.excel === true });
-  if (format === 'md') return markdownChunks(table, { notesHeading: headers(tableLang).notes });
-  return renderTable(table, format, opts, io, tableLang, true, unit);
+/** The renderers' settings for a command's output. */
+export function renderOptions(opts: OutputOptions, io: Io, lang: Lang, tableLang: TableLang, toFile: boolean, unit: string): RenderOptions {
+  return { lang: tableLang, color: !toFile && useColor(opts, io), excel: opts.excel === true, unit, date: footerDate(opts.date, lang) };
 }
 
-export async function renderTable(
-  table: Table, format: TableFormat, opts: OutputOptions, io: Io, tableLang: TableLang, toFile: boolean, unit: string,
-): Promise<string | Uint8Array> {
-  const notesHeading = headers(tableLang).notes;
-  switch (format) {
-    case 'xlsx': {
-      const { renderXlsx } = await import('../render/xlsx.js');
-      return renderXlsx(table, { unit, date: footerDate(opts.date, messageLang(opts.lang, io.env)), lang: tableLang });
-    }
-    case 'csv':
-      return renderCsv(table, { excel: opts.excel === true });
-    case 'md':
-      return renderMarkdown(table, { notesHeading });
-    case 'json':
-      return renderJson(table);
-    case 'table': {
-      const { renderTerminal } = await import('../render/terminal.js');
-      return renderTerminal(table, { color: !toFile && useColor(opts, io), notesHeading });
-    }
+/** The renderer of `dest.format` from a registry; a format the document has none for is a usage error naming those it has. */
+export function rendererFor<D>(registry: Readonly<Partial<Record<OutputFormat, Renderer<D>>>>, dest: Destination, lang: Lang): Renderer<D> {
+  const r = registry[dest.format];
+  if (r === undefined) {
+    const allowed = OUTPUT_FORMATS.filter((f) => registry[f] !== undefined);
+    throw new UsageError(t(lang, 'usage.formatNotFor', { value: dest.format, allowed: allowed.join('、') }));
   }
+  return r;
 }
 
 /** Every data file of the dataset (all years): outputs may never replace one of them. */
-export function inputFiles(ds: Dataset, _year?: number): string[] {
+export function inputFiles(ds: Dataset): string[] {
   const rel: (string | undefined)[] = ['mj.yaml', ds.files.orgs, ds.files.members];
   for (const list of [ds.files.activities, ds.files.assessments, ds.files.rubrics]) for (const f of list) rel.push(f.file);
   return rel.filter((f): f is string => f !== undefined).map((f) => resolve(ds.root, f));
@@ -116,9 +96,9 @@ async function real(p: string): Promise<string> {
 }
 
 /** Writes the output to its file (atomically) or to stdout. */
-export async function emit(content: string | Uint8Array, dest: Destination, inputs: readonly string[], io: Io, lang: Lang): Promise<ExitCode> {
+export async function emit(content: Content, dest: Destination, inputs: readonly string[], io: Io, lang: Lang): Promise<ExitCode> {
   if (dest.path === undefined) {
-    io.stdout(typeof content === 'string' ? content : Buffer.from(content).toString('utf8'));
+    writeOut(io.stdout, content instanceof Uint8Array ? Buffer.from(content).toString('utf8') : content);
     return EXIT.ok;
   }
   const target = await real(dest.path);
@@ -135,19 +115,4 @@ export async function emit(content: string | Uint8Array, dest: Destination, inpu
   }
   io.stderr(t(lang, 'written', { file: shownPath(dest.path, io) }) + '\n');
   return EXIT.ok;
-}
-
-/**
- * Stops a command whose input files have errors: prints them (as `mj validate` would) on
- * stderr and returns exit 1; warnings are only counted. Returns undefined when it may go on.
- */
-export async function stopOnErrors(ctx: LoadContext, ds: Dataset | undefined, opts: CommonOptions, io: Io, lang: Lang): Promise<ExitCode | undefined> {
-  const d = ctx.diagnostics;
-  if (d.errors > 0 || ds === undefined) {
-    writeOut(io.stderr, await renderDiagnostics(d.list, ctx.root, ds, io, lang, 'text', 200, useColor(opts, io), ctx.options.encoding));
-    io.stderr(t(lang, 'blocked') + '\n');
-    return d.list.some((x) => x.code === 'MJ003') ? EXIT.io : EXIT.data;
-  }
-  if (d.warnings > 0) io.stderr(t(lang, 'warningsOnly', { n: d.warnings }) + '\n');
-  return undefined;
 }

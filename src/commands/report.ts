@@ -9,18 +9,19 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../diagnostics/codes.js';
 import { t, writeReason } from '../i18n/cli.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
-import type { LoadContext } from '../load/context.js';
 import type { Dataset } from '../load/dataset.js';
+import type { Base } from '../pipeline/base.js';
+import type { Problems } from '../pipeline/stage.js';
+import { reportYear } from '../pipeline/year.js';
+import { TABLE_RENDERERS } from '../render/registry.js';
 import { rosterTable } from '../tables/roster-table.js';
 import { scoresTable } from '../tables/scores-table.js';
-import { branchesTable, memberPoints, membersTable, progressTable } from '../tables/stats-tables.js';
+import { branchesTable, membersTable, progressTable } from '../tables/stats-tables.js';
 import { subsidyTable } from '../tables/subsidy-table.js';
 import type { Table } from '../tables/table.js';
 import { commit, discard, realFs, stageFiles, WriteRefused, type Content, type PendingWrite } from '../write/atomic.js';
-import { langOf, parseYear, tableLang } from './common.js';
-import { footerDate, inputFiles, renderTableContent, shownPath, stopOnErrors, type OutputOptions } from './output.js';
-import { openBase } from './score.js';
-import { computeYear, scoresOf, subsidyOf } from './year.js';
+import { langOf, noteWarnings, openBaseOf, parseYear, printProblems, tableLang } from './common.js';
+import { footerDate, inputFiles, shownPath, type OutputOptions } from './output.js';
 
 export const MANIFEST = 'mj-report.json';
 type ReportFormat = 'csv' | 'md' | 'json' | 'xlsx';
@@ -54,24 +55,24 @@ function parseFormats(value: string | undefined, lang: Lang): ReportFormat[] {
 
 /**
  * The year's tables as makers, each built only when its turn comes (a national members table
- * is large: it is built, rendered, written and dropped before the next). Undefined when the
- * data has errors.
+ * is large: it is built, rendered, written and dropped before the next); or what stops them.
  */
-async function yearTables(ctx: LoadContext, ds: Dataset, year: number, settings: { lang: 'zh' | 'en'; mask: boolean }): Promise<(() => Table)[] | undefined> {
-  const y = await computeYear(ctx, ds, year, { scores: true, stats: true });
-  if (ctx.diagnostics.errors > 0) return undefined;
-  const scores = scoresOf(y);
-  const base = { datasetName: ds.config.name, lang: settings.lang, only: undefined, orgFilter: undefined };
-  const stats = { ...base, scope: y.scope, counts: y.stats!, byGroup: false, mask: settings.mask };
+async function yearTables(base: Base, year: number, settings: { lang: 'zh' | 'en'; mask: boolean }): Promise<(() => Table)[] | Problems> {
+  const result = await reportYear(base, year);
+  if (!result.ok) return result.problems;
+  const y = result.value;
+  const { ds } = base;
+  const common = { datasetName: ds.config.name, lang: settings.lang, only: undefined, orgFilter: undefined };
+  const stats = { ...common, scope: y.scope, counts: y.stats, byGroup: false, mask: settings.mask };
   const makers: (() => Table)[] = [
-    () => scoresTable({ ...base, rubric: y.rubric!, scores, orgById: ds.orgById }),
+    () => scoresTable({ ...common, rubric: y.rubric, scores: y.scores, orgById: ds.orgById }),
     () => branchesTable(stats),
-    () => membersTable({ ...stats, points: memberPoints(y.rubric, y.scoreCounts) }),
-    () => rosterTable({ ...base, orgsInTreeOrder: y.scope.orgsInTreeOrder, members: ds.members, year, asOf: y.scope.lastDay }),
+    () => membersTable({ ...stats, points: y.memberPoints }),
+    () => rosterTable({ ...common, orgsInTreeOrder: y.scope.orgsInTreeOrder, members: ds.members, year, asOf: y.scope.lastDay }),
     () => progressTable(stats),
   ];
-  const subsidy = subsidyOf(y, scores);
-  if (subsidy) makers.push(() => subsidyTable({ ...base, rubric: y.rubric!, branches: y.scope.branches, result: subsidy }));
+  const subsidy = y.subsidy;
+  if (subsidy) makers.push(() => subsidyTable({ ...common, rubric: y.rubric, branches: y.scoreScope.branches, result: subsidy }));
   return makers;
 }
 
@@ -91,23 +92,24 @@ function indexMarkdown(ds: Dataset, year: number, tables: readonly { name: strin
 
 /**
  * Makes every file of a report, handing each to `emit` as soon as it is rendered: the tables in
- * each format, then index.md. Returns the manifest, or undefined when the data has errors.
+ * each format, then index.md. Returns the manifest, or what stops the report (data errors).
  */
 async function buildReport(
-  ctx: LoadContext, ds: Dataset, io: Io, m: Omit<Manifest, 'files'>, emit: (name: string, data: Content) => Promise<void>,
-): Promise<Manifest | undefined> {
-  const makers = await yearTables(ctx, ds, m.year, m);
-  if (!makers) return undefined;
+  base: Base, m: Omit<Manifest, 'files'>, emit: (name: string, data: Content) => Promise<void>,
+): Promise<Manifest | Problems> {
+  const makers = await yearTables(base, m.year, m);
+  if (!Array.isArray(makers)) return makers;
+  const { ds } = base;
   const names: string[] = [];
   const titles: { name: string; title: string }[] = [];
-  const opts: OutputOptions = { excel: m.excel, ...(m.date ? { date: m.date } : {}), lang: m.lang };
+  const options = { lang: m.lang, color: false, excel: m.excel, unit: ds.config.name, date: m.date ?? undefined };
   // Each maker is dropped once used, so what only its table needed (the branch scores) goes too.
   for (let make = makers.shift(); make; make = makers.shift()) {
     const table = make();
     titles.push({ name: table.name, title: table.title });
     for (const f of m.formats) {
       const name = `${table.name}.${f}`;
-      await emit(name, await renderTableContent(table, f, opts, io, m.lang, ds.config.name));
+      await emit(name, await TABLE_RENDERERS[f](table, options));
       names.push(name);
     }
   }
@@ -115,6 +117,8 @@ async function buildReport(
   names.push('index.md');
   return { ...m, files: names };
 }
+
+const isManifest = (x: Manifest | Problems): x is Manifest => 'files' in x;
 
 function manifestText(m: Manifest): string {
   return JSON.stringify({ year: m.year, formats: m.formats, lang: m.lang, mask: m.mask, excel: m.excel, date: m.date, files: m.files }, null, 2) + '\n';
@@ -128,9 +132,10 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
   const lang = langOf(opts, io);
   const year = yearText === undefined ? undefined : parseYear(yearText, lang);
   if (year === undefined && !opts.check) throw new UsageError(t(lang, 'usage.reportNeedsYear'));
-  const opened = await openBase(opts, io, lang);
-  if (typeof opened === 'number') return opened;
-  const { ctx, ds } = opened;
+  const opened = await openBaseOf(opts, io, lang);
+  if (!opened.ok) return printProblems(opened.problems, opts, io, lang);
+  const base = opened.value;
+  const { ds } = base;
   const dirOf = (y: number): string => (opts.out !== undefined ? resolve(io.cwd, opts.out) : join(ds.root, 'reports', String(y)));
 
   if (opts.check) {
@@ -141,8 +146,13 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
       return EXIT.ok;
     }
     let stale = 0;
-    for (const dir of folders) stale += await checkFolder(ctx, ds, dir, io, lang);
-    if (ctx.diagnostics.errors > 0) return (await stopOnErrors(ctx, ds, opts, io, lang)) ?? EXIT.data;
+    let stopped: Problems | undefined;
+    for (const dir of folders) {
+      const checked = await checkFolder(base, dir, io, lang);
+      if (typeof checked === 'number') stale += checked;
+      else stopped = checked;
+    }
+    if (stopped) return printProblems(stopped, opts, io, lang);
     if (stale > 0) {
       io.stdout(t(lang, 'report.stale', { n: stale }) + '\n');
       return EXIT.data;
@@ -151,20 +161,21 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
     return EXIT.ok;
   }
 
+  if (year === undefined) throw new UsageError(t(lang, 'usage.reportNeedsYear'));
   const m = {
-    year: year!, formats: parseFormats(opts.format, lang), lang: tableLang(opts, ds.config.locale), mask: opts.mask === true,
+    year, formats: parseFormats(opts.format, lang), lang: tableLang(opts, ds.config.locale), mask: opts.mask === true,
     excel: opts.excel === true, date: footerDate(opts.date, lang) ?? null,
   };
   const dir = dirOf(m.year);
-  const inputs = new Set(inputFiles(ds, undefined));
+  const inputs = new Set(inputFiles(ds));
   if (inputs.has(join(dir, MANIFEST))) throw new UsageError(t(lang, 'usage.outputIsInput', { file: join(dir, MANIFEST) }));
   const previous = await readManifest(dir);
   // Every file goes to a temp file as soon as it is made; all are renamed together at the end.
   const staged: PendingWrite[] = [];
   const fs = io.fs ?? realFs;
-  let manifest: Manifest | undefined;
+  let built: Manifest | Problems;
   try {
-    manifest = await buildReport(ctx, ds, io, m, async (name, data) => {
+    built = await buildReport(base, m, async (name, data) => {
       const path = join(dir, name);
       if (inputs.has(path)) throw new UsageError(t(lang, 'usage.outputIsInput', { file: path }));
       staged.push(...(await stageFiles([{ path, data }], fs)));
@@ -177,11 +188,12 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
     io.stderr(t(lang, 'io.unchanged') + '\n');
     return EXIT.io;
   }
-  const stop = await stopOnErrors(ctx, ds, opts, io, lang);
-  if (stop !== undefined || !manifest) {
+  if (!isManifest(built)) {
     await discard(staged, fs);
-    return stop ?? EXIT.data;
+    return printProblems(built, opts, io, lang);
   }
+  noteWarnings(base, io, lang);
+  const manifest = built;
   try {
     await commit(staged, fs);
     await commit(await stageFiles([{ path: join(dir, MANIFEST), data: manifestText(manifest) }], fs), fs);
@@ -196,8 +208,7 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
   for (const old of previous?.files ?? []) {
     if (!made.has(old) && safeName(old)) await fs.unlink(join(dir, old)).catch(() => undefined);
   }
-  const built = { files: made };
-  io.stderr(t(lang, 'report.written', { n: built.files.size + 1, dir: shownPath(dir, io) || '.' }) + '\n');
+  io.stderr(t(lang, 'report.written', { n: made.size + 1, dir: shownPath(dir, io) || '.' }) + '\n');
   return EXIT.ok;
 }
 
@@ -232,8 +243,8 @@ async function manifestFolders(root: string): Promise<string[]> {
   return out;
 }
 
-/** Rebuilds one report in memory and prints every stale, missing or extra file; returns their number. */
-async function checkFolder(ctx: LoadContext, ds: Dataset, dir: string, io: Io, lang: Lang): Promise<number> {
+/** Rebuilds one report in memory and prints every stale, missing or extra file; returns their number, or what stopped it. */
+async function checkFolder(base: Base, dir: string, io: Io, lang: Lang): Promise<number | Problems> {
   const shown = (name: string): string => relative(io.cwd, join(dir, name)).split(sep).join('/');
   const m = await readManifest(dir);
   if (!m) {
@@ -256,8 +267,8 @@ async function checkFolder(ctx: LoadContext, ds: Dataset, dir: string, io: Io, l
       problems++;
     }
   };
-  const manifest = await buildReport(ctx, ds, io, m, compare);
-  if (!manifest) return 0;
+  const manifest = await buildReport(base, m, compare);
+  if (!isManifest(manifest)) return manifest;
   await compare(MANIFEST, manifestText(manifest));
   const expected = new Set([...manifest.files, MANIFEST]);
   for (const name of (await readdir(dir)).sort()) {

@@ -2,84 +2,78 @@
 // each of one branch's points was reached. `mj subsidy YEAR`: the activity-fund subsidy.
 
 import { subtree } from '../compute/scope.js';
-import { explainBranch } from '../compute/explain.js';
+import type { Lang } from '../diagnostics/codes.js';
 import { t } from '../i18n/cli.js';
-import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
-import { loadBase, type Dataset } from '../load/dataset.js';
-import type { LoadContext } from '../load/context.js';
-import { renderExplanation, renderExplanationJson } from '../render/explain.js';
+import { UsageError, type ExitCode, type Io } from '../io.js';
+import type { Base } from '../pipeline/base.js';
+import { scoreYear } from '../pipeline/year.js';
+import { EXPLAIN_RENDERERS, TABLE_RENDERERS } from '../render/registry.js';
+import { explainDocument } from '../tables/explain-doc.js';
 import { scoresTable } from '../tables/scores-table.js';
 import { subsidyTable } from '../tables/subsidy-table.js';
-import type { Lang } from '../diagnostics/codes.js';
-import { checkOrg, langOf, openDataset, parseYear, renderDiagnostics, tableLang, writeOut } from './common.js';
-import { destination, emit, inputFiles, renderTable, stopOnErrors, type OutputOptions } from './output.js';
-import { computeYear, scoresOf, subsidyOf } from './year.js';
+import { checkBranchOfYear, checkOrg, langOf, noteWarnings, openBaseOf, parseYear, printProblems, tableLang } from './common.js';
+import { destination, emit, inputFiles, renderOptions, rendererFor, type Destination, type OutputOptions } from './output.js';
 
 export interface ScoreOptions extends OutputOptions {
   readonly org?: string;
   readonly explain?: string;
 }
 
-/** Opens the dataset and loads its base; an exit code when that is not possible. */
-export async function openBase(opts: OutputOptions, io: Io, lang: Lang): Promise<{ ctx: LoadContext; ds: Dataset } | ExitCode> {
-  const opened = await openDataset(opts, io, lang);
-  if ('missing' in opened) {
-    writeOut(io.stderr, await renderDiagnostics([opened.missing], undefined, undefined, io, lang, 'text', 200, false, undefined));
-    return EXIT.usage;
-  }
-  const ds = await loadBase(opened);
-  if (ds === undefined) return (await stopOnErrors(opened, ds, opts, io, lang)) ?? EXIT.data;
-  return { ctx: opened, ds };
+interface Started {
+  readonly lang: Lang;
+  readonly year: number;
+  readonly dest: Destination;
+  readonly base: Base;
+  readonly orgFilter: string | undefined;
 }
 
-/** What a year's table command starts with: its language, year, destination, dataset and --org. */
-async function startYearCommand(yearText: string, opts: ScoreOptions, io: Io) {
+/** What a year's score command starts with: its language, year, destination, dataset and --org. */
+async function start(yearText: string, opts: ScoreOptions, io: Io): Promise<Started | ExitCode> {
   const lang = langOf(opts, io);
   const year = parseYear(yearText, lang);
-  const dest = destination(opts, io, lang);
-  const opened = await openBase(opts, io, lang);
-  if (typeof opened === 'number') return opened;
-  return { lang, year, dest, ...opened, orgFilter: checkOrg(opts.org, opened.ds, lang) };
+  // An explanation is text wherever it goes, unless a format is asked for.
+  const dest = destination(opts, io, lang, opts.explain === undefined ? 'csv' : 'table');
+  const opened = await openBaseOf(opts, io, lang);
+  if (!opened.ok) return printProblems(opened.problems, opts, io, lang);
+  return { lang, year, dest, base: opened.value, orgFilter: checkOrg(opts.org, opened.value.ds, lang) };
 }
 
 export async function runScore(yearText: string, opts: ScoreOptions, io: Io): Promise<ExitCode> {
-  const started = await startYearCommand(yearText, opts, io);
+  const started = await start(yearText, opts, io);
   if (typeof started === 'number') return started;
-  const { lang, year, dest, ctx, ds, orgFilter } = started;
-  const explainId = checkOrg(opts.explain, ds, lang);
-  const y = await computeYear(ctx, ds, year, { scores: true, stats: false, keepFor: explainId });
-  if (explainId !== undefined && !y.scope.branchIndex.has(explainId)) {
-    throw new UsageError(t(lang, 'usage.unknownBranch', { value: explainId, year }));
-  }
-  const stop = await stopOnErrors(ctx, ds, opts, io, lang);
-  if (stop !== undefined) return stop;
-
-  const scores = scoresOf(y);
+  const { lang, year, dest, base, orgFilter } = started;
+  const { ds } = base;
+  // Known before reading records: --explain names a branch of the year, and draws a document.
+  const explainId = checkBranchOfYear(opts.explain, ds, year, lang);
+  const render = explainId === undefined ? undefined : rendererFor(EXPLAIN_RENDERERS, dest, lang);
+  const result = await scoreYear(base, year, { explain: explainId });
+  if (!result.ok) return printProblems(result.problems, opts, io, lang);
+  const scored = result.value;
+  noteWarnings(base, io, lang);
   const tl = tableLang(opts, ds.config.locale);
-  const inputs = inputFiles(ds, year);
-  if (explainId !== undefined) {
-    const explanation = explainBranch(y.scope, y.rubric!, scores, explainId, y.kept, y.assessments);
-    const text = dest.format === 'json' ? renderExplanationJson(explanation) : renderExplanation(explanation, tl);
-    return emit(text, dest, inputs, io, lang);
+  const ro = renderOptions(opts, io, lang, tl, dest.path !== undefined, ds.config.name);
+  if (render && scored.explanation) {
+    return emit(await render(explainDocument(scored.explanation, { lang: tl, mask: false }), ro), dest, inputFiles(ds), io, lang);
   }
   const only = orgFilter === undefined ? undefined : subtree(ds.orgs, orgFilter);
-  const table = scoresTable({ datasetName: ds.config.name, rubric: y.rubric!, scores, orgById: ds.orgById, only, orgFilter, lang: tl });
-  return emit(await renderTable(table, dest.format, opts, io, tl, dest.path !== undefined, ds.config.name), dest, inputs, io, lang);
+  const table = scoresTable({ datasetName: ds.config.name, rubric: scored.rubric, scores: scored.scores, orgById: ds.orgById, only, orgFilter, lang: tl });
+  return emit(await TABLE_RENDERERS[dest.format](table, ro), dest, inputFiles(ds), io, lang);
 }
 
 export async function runSubsidy(yearText: string, opts: ScoreOptions, io: Io): Promise<ExitCode> {
-  const started = await startYearCommand(yearText, opts, io);
+  const started = await start(yearText, opts, io);
   if (typeof started === 'number') return started;
-  const { lang, year, dest, ctx, ds, orgFilter } = started;
-  const y = await computeYear(ctx, ds, year, { scores: true, stats: false });
-  const stop = await stopOnErrors(ctx, ds, opts, io, lang);
-  if (stop !== undefined) return stop;
-  if (!y.rubric!.subsidy) throw new UsageError(t(lang, 'usage.noSubsidyRule', { year }));
-  const scores = scoresOf(y);
+  const { lang, year, dest, base, orgFilter } = started;
+  const { ds } = base;
+  const result = await scoreYear(base, year);
+  if (!result.ok) return printProblems(result.problems, opts, io, lang);
+  const { rubric, subsidy, scoreScope } = result.value;
+  noteWarnings(base, io, lang);
+  if (!subsidy) throw new UsageError(t(lang, 'usage.noSubsidyRule', { year }));
   const tl = tableLang(opts, ds.config.locale);
   const table = subsidyTable({
-    datasetName: ds.config.name, rubric: y.rubric!, branches: y.scope.branches, result: subsidyOf(y, scores)!,
+    datasetName: ds.config.name, rubric, branches: scoreScope.branches, result: subsidy,
     only: orgFilter === undefined ? undefined : subtree(ds.orgs, orgFilter), orgFilter, lang: tl,
   });
-  return emit(await renderTable(table, dest.format, opts, io, tl, dest.path !== undefined, ds.config.name), dest, inputFiles(ds, year), io, lang);
+  return emit(await TABLE_RENDERERS[dest.format](table, renderOptions(opts, io, lang, tl, dest.path !== undefined, ds.config.name)), dest, inputFiles(ds), io, lang);
 }

@@ -4,16 +4,17 @@
 import { makeScope, subtree } from '../compute/scope.js';
 import type { Lang } from '../diagnostics/codes.js';
 import { t } from '../i18n/cli.js';
-import type { Day } from '../model/types.js';
+import { yearEnd, type Day } from '../model/types.js';
 import { UsageError, type ExitCode, type Io } from '../io.js';
+import { unlessErrors } from '../pipeline/base.js';
+import { countYear } from '../pipeline/year.js';
+import { TABLE_RENDERERS } from '../render/registry.js';
 import { rosterTable } from '../tables/roster-table.js';
-import { branchesTable, memberPoints, membersTable, progressTable } from '../tables/stats-tables.js';
+import { branchesTable, membersTable, progressTable } from '../tables/stats-tables.js';
 import type { Table } from '../tables/table.js';
 import { parseDate, yearOf } from '../util/dates.js';
-import { checkOrg, langOf, parseYear, tableLang } from './common.js';
-import { destination, emit, inputFiles, renderTable, stopOnErrors, type OutputOptions } from './output.js';
-import { openBase } from './score.js';
-import { computeYear } from './year.js';
+import { checkOrg, langOf, noteWarnings, openBaseOf, parseYear, printProblems, tableLang } from './common.js';
+import { destination, emit, inputFiles, renderOptions, type OutputOptions } from './output.js';
 
 export interface StatsOptions extends OutputOptions {
   readonly org?: string;
@@ -50,28 +51,32 @@ export async function runStats(kind: StatsKind, yearText: string | undefined, op
     year = yearOf(asOf);
   }
   const grouped = byGroup(opts.by, lang);
-  const opened = await openBase(opts, io, lang);
-  if (typeof opened === 'number') return opened;
-  const { ctx, ds } = opened;
+  const opened = await openBaseOf(opts, io, lang);
+  if (!opened.ok) return printProblems(opened.problems, opts, io, lang);
+  const base = opened.value;
+  const { ds } = base;
   const orgFilter = checkOrg(opts.org, ds, lang);
   const only = orgFilter === undefined ? undefined : subtree(ds.orgs, orgFilter);
   const tl = tableLang(opts, ds.config.locale);
-  const base = { datasetName: ds.config.name, lang: tl, only, orgFilter };
+  const common = { datasetName: ds.config.name, lang: tl, only, orgFilter };
+  const write = async (table: Table, inputs: string[]): Promise<ExitCode> =>
+    emit(await TABLE_RENDERERS[dest.format](table, renderOptions(opts, io, lang, tl, dest.path !== undefined, ds.config.name)), dest, inputs, io, lang);
 
-  let table: Table;
   if (kind === 'roster') {
-    const stop = await stopOnErrors(ctx, ds, opts, io, lang);
-    if (stop !== undefined) return stop;
-    table = rosterTable({ ...base, orgsInTreeOrder: makeScope(ds.orgs, [], year).orgsInTreeOrder, members: ds.members, year, asOf: asOf ?? year * 10000 + 1231 });
-    return emit(await renderTable(table, dest.format, opts, io, tl, dest.path !== undefined, ds.config.name), dest, inputFiles(ds, undefined), io, lang);
+    const clean = unlessErrors(base, undefined);
+    if (!clean.ok) return printProblems(clean.problems, opts, io, lang);
+    noteWarnings(base, io, lang);
+    return write(rosterTable({ ...common, orgsInTreeOrder: makeScope(ds.orgs, [], year).orgsInTreeOrder, members: ds.members, year, asOf: asOf ?? yearEnd(year) }), inputFiles(ds));
   }
 
-  const y = await computeYear(ctx, ds, year, { scores: false, stats: true, asOf });
-  const stop = await stopOnErrors(ctx, ds, opts, io, lang);
-  if (stop !== undefined) return stop;
-  const input = { ...base, scope: y.scope, counts: y.stats!, byGroup: grouped, mask: opts.mask === true };
+  const result = await countYear(base, year, asOf);
+  if (!result.ok) return printProblems(result.problems, opts, io, lang);
+  const counted = result.value;
+  noteWarnings(base, io, lang);
+  const input = { ...common, scope: counted.scope, counts: counted.stats, byGroup: grouped, mask: opts.mask === true };
+  let table: Table;
   if (kind === 'branches') table = branchesTable(input);
-  else if (kind === 'members') table = membersTable({ ...input, points: memberPoints(y.rubric, y.scoreCounts) });
+  else if (kind === 'members') table = membersTable({ ...input, points: counted.memberPoints });
   else table = progressTable(input);
-  return emit(await renderTable(table, dest.format, opts, io, tl, dest.path !== undefined, ds.config.name), dest, inputFiles(ds, year), io, lang);
+  return write(table, inputFiles(ds));
 }

@@ -4,8 +4,10 @@
 import type { Lang } from '../diagnostics/codes.js';
 import { groupDigits, t } from '../i18n/cli.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
-import { fileOfYear, loadBase, loadYearAssessments, loadYearRubric, streamYear, yearsOf, type Dataset } from '../load/dataset.js';
-import { langOf, openDataset, renderDiagnostics, writeOut, useColor, wholeNumber, type CommonOptions, type DiagnosticFormat } from './common.js';
+import type { Dataset } from '../load/dataset.js';
+import { openContext } from '../pipeline/base.js';
+import { validateAll } from '../pipeline/validate.js';
+import { langOf, loadOptionsOf, renderDiagnostics, writeOut, useColor, wholeNumber, type CommonOptions, type DiagnosticFormat } from './common.js';
 
 export interface ValidateOptions extends CommonOptions {
   readonly format?: string;
@@ -22,28 +24,14 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<ExitCo
   const max = wholeNumber(opts.maxDiagnostics, '--max-diagnostics', lang, 200);
   const color = format === 'text' && useColor(opts, io);
 
-  const opened = await openDataset(opts, io, lang);
-  if ('missing' in opened) {
-    writeOut(io.stdout, await renderDiagnostics([opened.missing], undefined, undefined, io, lang, format, max, color, undefined));
+  const opened = await openContext(io.cwd, opts.data, loadOptionsOf(opts, io, lang));
+  if (!opened.ok) {
+    const missing = opened.problems.missing ? [opened.problems.missing] : [];
+    writeOut(io.stdout, await renderDiagnostics(missing, undefined, undefined, io, lang, format, max, color, undefined));
     return EXIT.usage;
   }
-  const ctx = opened;
-  const ds = await loadBase(ctx);
-  const counts = new Map<number, number>();
-  const rubricYears: number[] = [];
-  if (ds) {
-    for (const year of yearsOf(ds)) {
-      const rubric = await loadYearRubric(ctx, ds, year);
-      if (rubric) rubricYears.push(year);
-      await loadYearAssessments(ctx, ds, year, fileOfYear(ds.files.rubrics, year) === undefined ? undefined : rubric);
-      // Nothing is counted: a large file is still read on two cores.
-      const stats = await streamYear(ctx, ds, year, {
-        view: () => undefined,
-        counters: { score: undefined, stats: undefined, rubric: undefined, scope: undefined, scoreScope: undefined },
-      });
-      if (stats) counts.set(year, stats.rows);
-    }
-  }
+  const ctx = opened.value;
+  const { dataset: ds, records: counts, rubricYears } = await validateAll(ctx);
   const list = ctx.diagnostics.list;
   const errors = ctx.diagnostics.errors;
   const warnings = ctx.diagnostics.warnings;

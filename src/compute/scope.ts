@@ -2,7 +2,7 @@
 // which members are active on the reference day, and dense numbers for both so that the
 // streaming counters can use typed arrays instead of maps keyed by strings.
 
-import { onRoster, type Day, type Member, type Org } from '../model/types.js';
+import { isBranchOfYear, onRoster, yearEnd, yearStart, type Day, type Member, type Org } from '../model/types.js';
 
 export interface YearScope {
   readonly year: number;
@@ -34,6 +34,14 @@ export type CountScope = Pick<YearScope, 'branchOfOrg' | 'memberBranch' | 'activ
   readonly members: { readonly length: number };
 };
 
+/** The plain part of a scope the counters use (typed arrays: cheap to send to another thread). */
+export function countScopeOf(s: YearScope): CountScope {
+  return {
+    branches: { length: s.branches.length }, members: { length: s.members.length }, branchOfOrg: s.branchOfOrg, memberBranch: s.memberBranch,
+    active: s.active, lastDay: s.lastDay,
+  };
+}
+
 /** Depth-first order of the tree from its roots, children in file order; orgs off the tree last. */
 export function treeOrder(orgs: readonly Org[]): Org[] {
   const children = new Map<string, Org[]>();
@@ -60,19 +68,11 @@ export function treeOrder(orgs: readonly Org[]): Org[] {
   return out;
 }
 
-/** A branch counts in a year unless established after its last day or dissolved before its first. */
-export function isBranchOfYear(o: Org, year: number): boolean {
-  if (o.type !== '支部') return false;
-  if (o.established !== undefined && o.established > year * 10000 + 1231) return false;
-  if (o.dissolved !== undefined && o.dissolved < year * 10000 + 101) return false;
-  return true;
-}
-
 export function makeScope(orgs: readonly Org[], members: readonly Member[], year: number, asOf?: Day): YearScope {
   const orgsInTreeOrder = treeOrder(orgs);
   const branches = orgsInTreeOrder.filter((o) => isBranchOfYear(o, year));
   const branchIndex = new Map(branches.map((b, i) => [b.id, i]));
-  const day = asOf ?? year * 10000 + 1231;
+  const day = asOf ?? yearEnd(year);
   const memberIndex = new Map<string, number>();
   const memberBranch = new Int32Array(members.length);
   const active = new Uint8Array(members.length);
@@ -91,7 +91,7 @@ export function makeScope(orgs: readonly Org[], members: readonly Member[], year
     branchOfOrg[i] = branchIndex.get(o.id) ?? -1;
   });
   return {
-    year, asOf: day, firstDay: year * 10000 + 101, lastDay: year * 10000 + 1231,
+    year, asOf: day, firstDay: yearStart(year), lastDay: yearEnd(year),
     orgsInTreeOrder, orgById: new Map(orgs.map((o) => [o.id, o])),
     branches, branchIndex, branchOfOrg, members, memberIndex, memberBranch, active, activeCount,
   };

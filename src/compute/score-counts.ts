@@ -2,6 +2,7 @@
 // the record counts, sums and attendance, per member the matching records (for members and
 // coverage measures, "三个一" and member items). Records are dropped once counted.
 
+import type { Fold } from '../model/fold.js';
 import type { Item, Rubric } from '../model/rubric.js';
 import type { RecordView, Vocabulary } from '../model/record-view.js';
 import { Rational } from '../util/decimal-text.js';
@@ -19,6 +20,11 @@ export interface DecimalSumsState {
   readonly scaled: Float64Array;
   /** [index, decimal text] pairs of the sums kept as exact rationals. */
   readonly extra: [number, string][];
+}
+
+/** A state as plain data, for another thread (the arrays as they are, the sums exported). */
+export function exportCounts(state: CountState): CountState {
+  return { arrays: state.arrays, sums: (state.sums as (DecimalSums | DecimalSumsState)[]).map((s) => (s instanceof DecimalSums ? s.exportState() : s)) };
 }
 
 /** Adds `other` into `into` (same shapes). */
@@ -83,7 +89,7 @@ interface ItemCounter {
   readonly memberSums: DecimalSums | undefined;
 }
 
-export class ScoreCounts {
+export class ScoreCounts implements Fold {
   readonly items: ItemCounter[];
   readonly memberItems: ItemCounter[];
   readonly proposal: Int32Array;
@@ -151,8 +157,13 @@ export class ScoreCounts {
     return { arrays, sums };
   }
 
-  merge(other: CountState): void {
-    mergeState(this.state(), other);
+  exportState(): CountState {
+    return exportCounts(this.state());
+  }
+
+  /** Adds the counts of the same rubric and scope over another part of the records. */
+  merge(other: unknown): void {
+    mergeState(this.state(), other as CountState);
   }
 
   /** Records matching an item's where that list member m (lead only, for lead items). */

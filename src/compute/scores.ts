@@ -101,7 +101,8 @@ export function gradeOf(grades: readonly Grade[], total: Rational): number {
 export function scoreBranches(scope: YearScope, rubric: Rubric, counts: ScoreCounts, assessments: readonly Assessment[]): BranchScore[] {
   const manual = new Map<string, Rational>();
   for (const a of assessments) manual.set(`${a.org}\u0000${a.item}`, Rational.parse(a.points));
-  const counterOf = new Map(counts.items.map((c) => [c.item, c]));
+  // By id: the counts may come from their own compilation of the same rubric (ids are unique).
+  const counterOf = new Map(counts.items.map((c) => [c.item.id, c]));
 
   type Partial = Omit<BranchScore, 'grade' | 'rank' | 'veto' | 'quotaFell'> & { gradeIndex: number };
   const activeOf: number[][] = scope.branches.map(() => []);
@@ -115,7 +116,7 @@ export function scoreBranches(scope: YearScope, rubric: Rubric, counts: ScoreCou
 
     const measure = (item: Item): Pick<ItemScore, 'value' | 'ratio'> => {
       if (item.measure === 'manual') return { value: manual.get(`${branch.id}\u0000${item.id}`) ?? Rational.ZERO };
-      const c = counterOf.get(item)!;
+      const c = counterOf.get(item.id)!;
       switch (item.measure) {
         case 'count':
           return { value: Rational.int(c.records[b]!) };

@@ -6,7 +6,8 @@
 import type { ThreeOnesRule } from '../model/rubric.js';
 import type { RecordView, Vocabulary } from '../model/record-view.js';
 import { ACTIVITY_TYPES } from '../model/types.js';
-import { DecimalSums, mergeState, type CountState } from './score-counts.js';
+import { DecimalSums, exportCounts, mergeState, type CountState } from './score-counts.js';
+import type { Fold } from '../model/fold.js';
 import { ListedMembers } from './listed.js';
 import type { CountScope } from './scope.js';
 import { viewMatcher, type ViewMatcher } from './where.js';
@@ -21,7 +22,7 @@ export function hasInstruction(outcomes: readonly string[]): boolean {
   return outcomes.some((o) => o.endsWith('批示'));
 }
 
-export class StatsCounts {
+export class StatsCounts implements Fold {
   // Per branch: its own records.
   readonly proposals: Int32Array;
   readonly suggestions: Int32Array;
@@ -120,8 +121,13 @@ export class StatsCounts {
     };
   }
 
-  merge(other: CountState): void {
-    mergeState(this.state(), other);
+  exportState(): CountState {
+    return exportCounts(this.state());
+  }
+
+  /** Adds the counts of the same scope and rules over another part of the records. */
+  merge(other: unknown): void {
+    mergeState(this.state(), other as CountState);
   }
 
   visit(v: RecordView): void {

@@ -1,24 +1,23 @@
-// Streaming one year's duty records: each row is checked (fields, year, references to orgs and
-// members, who was on the roster that day) and handed to the consumer as an interned view, then
-// dropped. UTF-8 CSV goes through the byte-level reader (fast-activities.ts), which hands every
-// row it is not sure of to the careful reader here; only a compact index of ids is kept.
+// Streaming one year's duty records: each row is decoded and checked (fields, year, references
+// to orgs and members, who was on the roster that day) and handed to the folds as an interned
+// view, then dropped. UTF-8 CSV goes through the reading engine (src/scan/), which hands every
+// row it is not sure of back to the careful reader here; only a compact index of ids is kept.
 
-import { ACTIVITY_TYPES, LEVELS, onRoster, type Activity, type IdFilter, type Member, type Org } from '../model/types.js';
-import { emptyView, viewOf, type RecordView, type Vocabulary } from '../model/record-view.js';
-import { IdIndex } from '../checks/id-index.js';
-import { F } from './activity-fields.js';
+import { ACTIVITY_TYPES, LEVELS, onRoster, rosterSpan, type Activity, type IdFilter, type Member, type Org } from '../model/types.js';
+import type { Fold, FoldSpec } from '../model/fold.js';
+import { emptyView, viewOf, type Vocabulary } from '../model/record-view.js';
+import { ACTIVITY_FIELD as F } from '../schema/fields.js';
+import { IdIndex } from '../scan/id-index.js';
+import { scanCsv, type Keep } from '../scan/csv-scan.js';
+import { buildScanTables, type ScanDictionary, type ScanTables } from '../scan/tables.js';
 import { parseCsvText } from '../source/csv.js';
 import { readLines } from '../source/lines.js';
 import { formatDay, yearOf } from '../util/dates.js';
 import type { LoadContext } from './context.js';
-import { open } from 'node:fs/promises';
-import { openDataFile, resolveInside } from './files.js';
-import { readFastActivities, type Splitter } from './fast-activities.js';
-import { mergeWorker, planSplit, type SplittableCounters, type WorkerResult } from './parallel-scan.js';
+import { openDataFile, reportStreamFailure, resolveInside } from './files.js';
 import { FieldReader } from './read-fields.js';
-import { isYamlFile, readRecordFile, type RawRecord, type RecordFile } from './records.js';
+import { CsvRows, isYamlFile, readRecordFile, type RawRecord, type RecordFile } from './records.js';
 
-export { F };
 
 export interface ActivityRefs {
   readonly orgs: ReadonlyMap<string, Org>;
@@ -34,17 +33,17 @@ export interface ActivityRefs {
   readonly vocab: Vocabulary;
 }
 
-export interface ActivitySink {
-  /** Every valid record, as a view that is reused for the next one. */
-  view(v: RecordView): void;
+/** Who takes the records of a stream. */
+export interface RecordConsumers {
+  /** Every valid record goes to each fold, as a view reused for the next one. */
+  readonly folds: readonly Fold[];
   /**
-   * The counters `view` feeds, when nothing else is done with the records: a large file may
-   * then be split across two cores, the second part counted by a worker and merged in.
+   * When given, a large file may be split across two cores: the worker script builds the same
+   * folds from these specs (one per fold, in order), and its states are merged in.
    */
-  counters?: SplittableCounters;
-  /** Asks whether the full record is wanted too (--explain keeps its branch's). */
-  wantFull?(v: RecordView): boolean;
-  full?(a: Activity): void;
+  readonly split?: { readonly specs: readonly FoldSpec[]; readonly workerUrl: URL } | undefined;
+  /** Full records wanted whole (--explain keeps its branch's); a stream that keeps is not split. */
+  readonly keep?: Keep | undefined;
 }
 
 export interface ActivityStats {
@@ -103,15 +102,15 @@ export function decodeActivity(ctx: LoadContext, rf: RecordFile, rec: RawRecord,
   return { id, date, type, org: orgId, members: memberIds, title, level, outcomes, hours, tags, note, origin: { file: rf.file, line: rec.line, column: 1 } };
 }
 
-/** Reads `file` (the records of `year`), handing every valid record to `sink`. */
-export async function streamActivities(ctx: LoadContext, file: string, year: number, refs: ActivityRefs, sink: ActivitySink): Promise<ActivityStats | undefined> {
+/** Reads `file` (the records of `year`), handing every valid record to the consumers. */
+export async function streamActivities(ctx: LoadContext, file: string, year: number, refs: ActivityRefs, to: RecordConsumers): Promise<ActivityStats | undefined> {
   const stats: ActivityStats = { rows: 0, valid: 0 };
   const view = emptyView();
   const deliver = (a: Activity): void => {
     stats.valid++;
     viewOf(a, view, refs.vocab, refs.orgIndex, refs.memberIndex);
-    sink.view(view);
-    if (sink.wantFull?.(view)) sink.full?.(a);
+    for (const f of to.folds) f.visit(view);
+    if (to.keep?.want(view)) to.keep.take(a);
   };
 
   if (isYamlFile(file)) {
@@ -129,55 +128,48 @@ export async function streamActivities(ctx: LoadContext, file: string, year: num
   // Sized for the whole file at about 150 bytes a record (a split file's other half is merged
   // into it), so it seldom grows; it grows when needed.
   const ids = new IdIndex(Math.min(1 << 22, Math.ceil(source.size / 150)));
-  const counters = sink.counters;
-  const split: Splitter | undefined = counters && !sink.wantFull
-    ? Object.assign(
-        (cols: number[], width: number) => planSplit(
-          source.size, ctx.options.parallelMinBytes ?? 32 << 20, source, ctx.options.chunkBytes ?? 1 << 22, year,
-          ctx.limits.maxRecordChars, { cols, width }, refs, counters, (from) => firstLineBreak(source.path, source.skip, from),
-        ),
-        {
-          merge: (r: WorkerResult, lineOffset: number) => {
-            mergeWorker(r, counters, ids, lineOffset);
-            stats.rows += r.fastRows;
-            stats.valid += r.fastRows;
-          },
-        },
-      )
-    : undefined;
-  const result = await readFastActivities(ctx, file, source, year, refs, ids, {
-    slow: (rec, rf) => {
-      stats.rows++;
-      const a = decodeActivity(ctx, rf, rec, year, refs, ids);
-      if (a) deliver(a);
-    },
-    fast: (v) => {
-      stats.rows++;
-      stats.valid++;
-      sink.view(v);
-    },
-    wantFull: sink.wantFull ? (v) => sink.wantFull!(v) : undefined,
-    full: sink.full ? (a) => sink.full!(a) : undefined,
-  }, split);
-  if (!result) return undefined;
+  const rows = new CsvRows(ctx, file, 'activities', (rec, rf) => {
+    stats.rows++;
+    const a = decodeActivity(ctx, rf, rec, year, refs, ids);
+    if (a) deliver(a);
+  });
+  const { dictionary, tables } = scanTablesOf(refs);
+  const o = ctx.options;
+  const result = await scanCsv({
+    file, source, year, dictionary, tables, vocab: refs.vocab, ids, rows, folds: to.folds, keep: to.keep,
+    split: to.split && !to.keep ? { ...to.split, minBytes: o.parallelMinBytes ?? 32 << 20 } : undefined,
+    options: { maxRecord: ctx.limits.maxRecordChars, chunkBytes: o.chunkBytes ?? 1 << 22, carefulOnly: o.carefulOnly === true, traceTime: o.traceTime, traceSplit: o.traceSplit },
+  });
+  if (!result.ok) {
+    reportStreamFailure(ctx, file, result.error);
+    return undefined;
+  }
+  stats.rows += result.fastRows;
+  stats.valid += result.fastRows;
+  rows.finish();
   await confirmDuplicates(ctx, file, ids, result.idColumn);
   return stats;
 }
 
-/** Byte offset (after the BOM) of the first line break at or after `from`, or -1. */
-async function firstLineBreak(path: string, skip: number, from: number): Promise<number> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(1 << 16);
-    for (let pos = from; ; pos += buf.length) {
-      const { bytesRead } = await fh.read(buf, 0, buf.length, skip + pos);
-      if (bytesRead === 0) return -1;
-      const k = buf.subarray(0, bytesRead).indexOf(10);
-      if (k >= 0) return pos + k;
-    }
-  } finally {
-    await fh.close();
-  }
+const scanCache = new WeakMap<ActivityRefs, { dictionary: ScanDictionary; tables: ScanTables }>();
+
+/** The reading engine's dictionary and tables of a dataset, built once. */
+function scanTablesOf(refs: ActivityRefs): { dictionary: ScanDictionary; tables: ScanTables } {
+  let t = scanCache.get(refs);
+  if (t) return t;
+  const spans = refs.memberList.map(rosterSpan);
+  const dictionary: ScanDictionary = {
+    orgIds: refs.orgList.map((o) => o.id),
+    established: Int32Array.from(refs.orgList, (o) => o.established ?? 0),
+    dissolved: Int32Array.from(refs.orgList, (o) => o.dissolved ?? 0),
+    memberIds: refs.memberList.map((m) => m.id),
+    from: Int32Array.from(spans, (s) => s.from),
+    until: Int32Array.from(spans, (s) => s.until),
+    outcomes: [...refs.vocab.outcomes.keys()],
+  };
+  t = { dictionary, tables: buildScanTables(dictionary) };
+  scanCache.set(refs, t);
+  return t;
 }
 
 /**

@@ -5,7 +5,7 @@
 import { EVERY_ID, type Assessment, type IdFilter, type Member, type Org } from '../model/types.js';
 import { checkOrgPeople, checkOrgTree } from '../checks/org-tree.js';
 import { loadAssessments } from './assessments.js';
-import { streamActivities, type ActivityRefs, type ActivitySink, type ActivityStats } from './activities.js';
+import { streamActivities, type ActivityRefs, type ActivityStats, type RecordConsumers } from './activities.js';
 import { Vocabulary } from '../model/record-view.js';
 import { loadConfig, type Config } from './config.js';
 import type { LoadContext } from './context.js';
@@ -150,20 +150,20 @@ export async function loadYearRules(ctx: LoadContext, ds: Dataset, year: number)
 }
 
 /** Streams the year's duty records; a year without a records file is an error. */
-export async function streamYearRequired(ctx: LoadContext, ds: Dataset, year: number, visit: ActivitySink): Promise<void> {
+export async function streamYearRequired(ctx: LoadContext, ds: Dataset, year: number, to: RecordConsumers): Promise<void> {
   if (fileOfYear(ds.files.activities, year) === undefined) {
     const path = ds.config.files.activities[0]!.replace('{year}', String(year));
     ctx.report({ code: 'MJ002', file: path, line: 0, column: 0, params: { what: '@activities', path } });
     return;
   }
-  await streamYear(ctx, ds, year, visit);
+  await streamYear(ctx, ds, year, to);
 }
 
 /** Streams one year's duty records; undefined when the year has no records file or it cannot be read. */
-export async function streamYear(ctx: LoadContext, ds: Dataset, year: number, sink: ActivitySink): Promise<ActivityStats | undefined> {
+export async function streamYear(ctx: LoadContext, ds: Dataset, year: number, to: RecordConsumers): Promise<ActivityStats | undefined> {
   const file = fileOfYear(ds.files.activities, year);
   if (file === undefined) return undefined;
-  return streamActivities(ctx, file, year, refsOf(ds), sink);
+  return streamActivities(ctx, file, year, refsOf(ds), to);
 }
 
 const refsCache = new WeakMap<Dataset, ActivityRefs>();

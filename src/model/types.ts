@@ -105,11 +105,42 @@ export interface Assessment {
   readonly origin: Origin;
 }
 
-/** On the roster on day D: joined ≤ D, and still 在册 or left after D. */
+/** The first and last day of a calendar year. */
+export const yearStart = (year: number): Day => year * 10000 + 101;
+export const yearEnd = (year: number): Day => year * 10000 + 1231;
+
+/** A day after every day a dataset holds (an open end). */
+export const NEVER: Day = 99999999;
+
+/**
+ * The days a member is on the roster, as the half-open span [from, until): joined ≤ D, and
+ * still 在册 or left after D (a member who left on D is gone on D; the status column is today's,
+ * the left date decides the past). The one home of the roster rule: every reader of it — the
+ * careful checks, the byte-level reader's member table, scopes and tables — asks this.
+ */
+export function rosterSpan(m: Pick<Member, 'joined' | 'status' | 'left'>): { readonly from: Day; readonly until: Day } {
+  const until = m.left !== undefined ? m.left : m.status === '在册' ? NEVER : m.joined;
+  return { from: m.joined, until: until < m.joined ? m.joined : until };
+}
+
+/** On the roster on day D (spec §1 "On the roster on day D"). */
 export function onRoster(m: Pick<Member, 'joined' | 'status' | 'left'>, day: Day): boolean {
-  if (m.joined > day) return false;
-  if (m.status === '在册') return m.left === undefined || m.left > day;
-  return m.left !== undefined && m.left > day;
+  const s = rosterSpan(m);
+  return s.from <= day && day < s.until;
+}
+
+/** On the roster on at least one day of [first, last]. */
+export function onRosterDuring(m: Pick<Member, 'joined' | 'status' | 'left'>, first: Day, last: Day): boolean {
+  const s = rosterSpan(m);
+  return s.from <= last && s.until > Math.max(first, s.from);
+}
+
+/** Branches of a year: type 支部, not established after 31 December, not dissolved before 1 January. */
+export function isBranchOfYear(o: Pick<Org, 'type' | 'established' | 'dissolved'>, year: number): boolean {
+  if (o.type !== '支部') return false;
+  if (o.established !== undefined && o.established > yearEnd(year)) return false;
+  if (o.dissolved !== undefined && o.dissolved < yearStart(year)) return false;
+  return true;
 }
 
 /** A set of ids to look up (a Set, or "every id" when a file could not be read at all). */

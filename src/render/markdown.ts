@@ -8,6 +8,11 @@ function escape(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
+/** Text outside a table: characters Markdown would read as markup are escaped; line breaks become spaces. */
+export function escapeInline(s: string): string {
+  return s.replace(/[\\`*_[\]<>|#]/g, '\\$&').replace(/\r?\n/g, ' ');
+}
+
 export function renderMarkdown(table: Table, options: { notesHeading: string }): string {
   return [...markdownChunks(table, options)].join('');
 }

@@ -107,3 +107,11 @@ export function headerLookup(kind: RecordKind): (header: string) => number {
 export function knownHeaders(kind: RecordKind): string[] {
   return RECORD_FIELDS[kind].flatMap((s) => [s.label, s.key]);
 }
+
+/** Field positions of duty records, shared by the careful reader and the byte-level reader. */
+export const ACTIVITY_FIELD = {
+  id: fieldIndex('activities', 'id'), date: fieldIndex('activities', 'date'), type: fieldIndex('activities', 'type'),
+  org: fieldIndex('activities', 'org'), members: fieldIndex('activities', 'members'), title: fieldIndex('activities', 'title'),
+  level: fieldIndex('activities', 'level'), outcomes: fieldIndex('activities', 'outcomes'), hours: fieldIndex('activities', 'hours'),
+  tags: fieldIndex('activities', 'tags'), note: fieldIndex('activities', 'note'),
+} as const;

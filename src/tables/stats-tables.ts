@@ -1,10 +1,7 @@
 // The statistics tables: 支部履职情况统计表, 会员履职情况统计表 and "三个一" progress, from the
 // year's StatsCounts. Every share is computed from counts, also in subtotal and 合计 rows.
 
-import type { Rubric } from '../model/rubric.js';
 import type { Member, Org } from '../model/types.js';
-import { itemPoints } from '../compute/scores.js';
-import type { ScoreCounts } from '../compute/score-counts.js';
 import type { YearScope } from '../compute/scope.js';
 import type { StatsCounts } from '../compute/stats.js';
 import { formatDay } from '../util/dates.js';
@@ -186,19 +183,6 @@ export function membersOfYear(scope: YearScope): number[] {
 interface MemberCounts {
   active: number; sqmy: number; adopted: number; lead: number; cosigned: number; service: number; meetings: number;
   own: number; branchMeetings: number; hours: Rational; info: number; points: Rational;
-}
-
-/** 会员履职积分 of every member from the rubric's member_items, or undefined without them. */
-export function memberPoints(rubric: Rubric | undefined, scoreCounts: ScoreCounts | undefined): ((m: number) => Rational) | undefined {
-  if (!rubric || rubric.memberItems.length === 0 || !scoreCounts) return undefined;
-  return (m) => {
-    let total = Rational.ZERO;
-    for (const c of scoreCounts.memberItems) {
-      const value = c.item.measure === 'sum' ? c.memberSums!.get(m) : Rational.int(scoreCounts.count(c, m));
-      total = total.add(itemPoints(c.item, value).points);
-    }
-    return total;
-  };
 }
 
 export function membersTable(input: StatsInput & { readonly points: ((m: number) => Rational) | undefined }): Table {

@@ -1,101 +1,96 @@
 // Reading a duty-record CSV fast: UTF-8 bytes go through the ByteScanner (here, and for large
-// files partly in a worker thread, see parallel-scan.ts); every row it is not sure of is
-// decoded and handed to the careful reader (decodeActivity), which reports it exactly; after
-// a structural surprise the rest of the file goes through the careful string tokenizer. So the
-// fast path only ever speeds up rows that are fine; every diagnostic comes from the careful path.
+// files partly in a worker thread, see split.ts); every row it is not sure of is tokenized and
+// handed to the careful reader (`rows`, which decodes and checks it exactly); after a structural
+// surprise the rest of the file goes through the careful string tokenizer. So the fast path only
+// ever speeds up rows that are fine; every diagnostic comes from the careful path. Valid rows
+// the scanner reads itself go to the folds.
 
-import type { IdIndex } from '../checks/id-index.js';
-import type { RecordView } from '../model/record-view.js';
+import type { Fold, FoldSpec } from '../model/fold.js';
+import type { RecordView, Vocabulary } from '../model/record-view.js';
 import { ACTIVITY_TYPES, LEVELS, type Activity } from '../model/types.js';
-import { CsvTokenizer, type CsvRecord } from '../source/csv.js';
+import { ACTIVITY_FIELD as F } from '../schema/fields.js';
+import { CsvTokenizer, type CsvRecord, type CsvSink } from '../source/csv.js';
 import type { TextSource } from '../source/decode.js';
-import { ByteMap } from '../util/byte-map.js';
-import { MemberTable } from '../util/id-table.js';
-import type { ActivityRefs } from './activities.js';
-import { F } from './activity-fields.js';
-import { ByteScanner, type ScanTables } from './byte-scanner.js';
-import type { LoadContext } from './context.js';
-import { reportStreamFailure } from './files.js';
-import type { ParallelPlan, WorkerResult } from './parallel-scan.js';
-import { CsvRows, type RawRecord, type RecordFile } from './records.js';
-
-export interface FastSinks {
-  /** A row for the careful reader. */
-  slow(rec: RawRecord, rf: RecordFile): void;
-  /** A valid row, as a reused view. */
-  fast(v: RecordView): void;
-  wantFull: ((v: RecordView) => boolean) | undefined;
-  full: ((a: Activity) => void) | undefined;
-}
-
-const cache = new WeakMap<ActivityRefs, ScanTables>();
-
-/** The scanner's lookup tables for a dataset, built once. */
-export function tablesOf(refs: ActivityRefs): ScanTables {
-  let t = cache.get(refs);
-  if (t) return t;
-  t = buildTables(
-    refs.orgList.map((o) => o.id), Int32Array.from(refs.orgList, (o) => o.established ?? 0), Int32Array.from(refs.orgList, (o) => o.dissolved ?? 0),
-    refs.memberList.map((m) => m.id), ...rosterDays(refs), [...refs.vocab.outcomes.keys()],
-  );
-  cache.set(refs, t);
-  return t;
-}
-
-/** Per member: on the roster on day d ⇔ from ≤ d < until. */
-export function rosterDays(refs: ActivityRefs): [Int32Array, Int32Array] {
-  const from = new Int32Array(refs.memberList.length);
-  const until = new Int32Array(refs.memberList.length);
-  refs.memberList.forEach((m, i) => {
-    from[i] = m.joined;
-    until[i] = m.left !== undefined ? m.left : m.status === '在册' ? 99999999 : m.joined;
-  });
-  return [from, until];
-}
-
-export function buildTables(
-  orgIds: readonly string[], established: Int32Array, dissolved: Int32Array,
-  memberIds: readonly string[], from: Int32Array, until: Int32Array, outcomes: readonly string[],
-): ScanTables {
-  const orgs = new ByteMap(orgIds.length);
-  orgIds.forEach((id, i) => orgs.setString(id, i));
-  const types = new ByteMap(16);
-  ACTIVITY_TYPES.forEach((x, i) => types.setString(x, i));
-  const levels = new ByteMap(8);
-  LEVELS.forEach((x, i) => levels.setString(x, i));
-  const outcomeMap = new ByteMap(64);
-  outcomes.forEach((o, k) => outcomeMap.setString(o, k));
-  return { orgs, members: new MemberTable(memberIds, from, until), types, levels, outcomes: outcomeMap, tags: new ByteMap(64), established, dissolved };
-}
+import { ByteScanner } from './byte-scanner.js';
+import type { IdIndex } from './id-index.js';
+import { planSplit, type ParallelPlan } from './split.js';
+import type { ScanDictionary, ScanTables } from './tables.js';
 
 /**
- * Reads a duty-record file. Returns the id column (for confirming duplicates), or undefined
- * when the file could not be read (reported).
+ * The careful reader's side of a CSV file: it takes the header and every row the scanner hands
+ * back (tokenized), and counts the rows the scanner read itself (for "no records").
  */
-export interface Splitter {
-  /** Starts a worker on the second half, once the header is known (undefined: not worth it). */
-  (cols: number[], width: number): Promise<ParallelPlan | undefined>;
-  merge(result: WorkerResult, lineOffset: number): void;
+export interface CarefulRows extends CsvSink {
+  readonly hasHeader: boolean;
+  /** Column of each field of the kind (-1: absent), once the header is read. */
+  columns(): number[];
+  /** The header's width. */
+  readonly width: number;
+  /** A valid row read by the scanner. */
+  countRow(): void;
 }
 
-export async function readFastActivities(
-  ctx: LoadContext, file: string, source: TextSource, year: number, refs: ActivityRefs, ids: IdIndex, sinks: FastSinks,
-  split: Splitter | undefined,
-): Promise<{ idColumn: number } | undefined> {
-  const rows = new CsvRows(ctx, file, 'activities', sinks.slow);
-  const maxRecord = ctx.limits.maxRecordChars;
-  if (source.encoding !== 'utf-8' || ctx.options.carefulOnly) {
+/** Full records of the rows a caller wants whole (--explain keeps its branch's). */
+export interface Keep {
+  want(v: RecordView): boolean;
+  take(a: Activity): void;
+}
+
+/** Splitting across two cores: the specs of the folds, which the worker builds again. */
+export interface SplitRequest {
+  readonly specs: readonly FoldSpec[];
+  /** The worker's script: it builds folds from specs (the engine does not know how). */
+  readonly workerUrl: URL;
+  /** Files at least this large are split. */
+  readonly minBytes: number;
+}
+
+export interface ScanOptions {
+  /** Longest record, in characters. */
+  readonly maxRecord: number;
+  readonly chunkBytes: number;
+  /** Read with the careful reader only (MJ_FAST_PATH=0, for comparing the two). */
+  readonly carefulOnly: boolean;
+  readonly traceTime: ((step: string) => void) | undefined;
+  readonly traceSplit: ((file: string, at: number, merged: boolean) => void) | undefined;
+}
+
+export interface CsvScan {
+  readonly file: string;
+  readonly source: TextSource;
+  readonly year: number;
+  readonly dictionary: ScanDictionary;
+  readonly tables: ScanTables;
+  /** Numbers the tag words the scanner meets (tags are free words). */
+  readonly vocab: Vocabulary;
+  readonly ids: IdIndex;
+  readonly rows: CarefulRows;
+  readonly folds: readonly Fold[];
+  readonly keep: Keep | undefined;
+  /** Undefined: read on this thread only. Never used with `keep`. */
+  readonly split: SplitRequest | undefined;
+  readonly options: ScanOptions;
+}
+
+export type ScanResult =
+  | { readonly ok: true; readonly idColumn: number; readonly fastRows: number }
+  | { readonly ok: false; readonly error: unknown };
+
+/** Reads a duty-record CSV file into its folds; rows it is not sure of go to `rows`. */
+export async function scanCsv(job: CsvScan): Promise<ScanResult> {
+  const { source, rows, folds, keep, options, file } = job;
+  const maxRecord = options.maxRecord;
+  let fastRows = 0;
+  if (source.encoding !== 'utf-8' || options.carefulOnly) {
     // Not UTF-8 (a GB18030 export, UTF-16), or asked to: the careful reader for the whole file.
     const tok = new CsvTokenizer(rows, { maxRecord });
     try {
       for await (const chunk of source.chunks()) tok.push(chunk);
       tok.end();
-    } catch (e) {
-      reportStreamFailure(ctx, file, e);
-      return undefined;
+    } catch (error) {
+      return { ok: false, error };
     }
-    rows.finish();
-    return { idColumn: rows.columns()[F.id] ?? -1 };
+    return { ok: true, idColumn: rows.columns()[F.id] ?? -1, fastRows };
   }
 
   const decoder = new TextDecoder('utf-8');
@@ -107,15 +102,16 @@ export async function readFastActivities(
   };
   let careful: CsvTokenizer | null = null;
 
-  const scanner = new ByteScanner(tablesOf(refs), year, maxRecord, (w) => refs.vocab.tag(w), ids, {
+  const scanner = new ByteScanner(job.tables, job.year, maxRecord, (w) => job.vocab.tag(w), job.ids, {
     header: (buf, s, e, at) => {
       slowRecord(buf, s, e, at);
       if (rows.hasHeader) scanner.setColumns(rows.columns(), rows.width);
     },
     fast: (view, buf, s, e, at) => {
+      fastRows++;
       rows.countRow();
-      sinks.fast(view);
-      if (sinks.wantFull && sinks.full && sinks.wantFull(view)) fullRecord(buf, s, e, at, view);
+      for (const f of folds) f.visit(view);
+      if (keep && keep.want(view)) fullRecord(buf, s, e, at, view);
     },
     slow: slowRecord,
     surprise: (buf, s, at, final) => {
@@ -132,8 +128,8 @@ export async function readFastActivities(
       record: (r: CsvRecord) => {
         const fields = cols.map((c) => (c < 0 ? '' : (r.fields[c] ?? '').trim()));
         const list = (x: string): string[] => x.split(';').map((y) => y.trim()).filter(Boolean);
-        sinks.full!({
-          id: fields[F.id]!, date: view.date, type: ACTIVITY_TYPES[view.type]!, org: refs.orgList[view.org]!.id,
+        keep!.take({
+          id: fields[F.id]!, date: view.date, type: ACTIVITY_TYPES[view.type]!, org: job.dictionary.orgIds[view.org]!,
           members: list(fields[F.members]!), title: fields[F.title]!, level: view.level < 0 ? undefined : LEVELS[view.level],
           outcomes: list(fields[F.outcomes]!), hours: view.hours, tags: list(fields[F.tags]!), note: fields[F.note] || undefined,
           origin: { file, line: at, column: 1 },
@@ -170,28 +166,36 @@ export async function readFastActivities(
   };
 
   let plan: ParallelPlan | undefined;
-  ctx.options.traceTime?.(`reading ${file}`);
+  const split = keep === undefined ? job.split : undefined;
+  options.traceTime?.(`reading ${file}`);
   try {
     let limit = Number.POSITIVE_INFINITY;
     await pump(source.bytes(), 0, () => limit, async () => {
       // Once the header is known, a large file may be split across two cores (the cut is past
       // this first chunk: the split is only tried on files much larger than a chunk).
       if (!split || !scanner.hasColumns || careful !== null) return;
-      ctx.options.traceTime?.('header read, starting the worker');
-      plan = await split(rows.columns(), rows.width);
+      options.traceTime?.('header read, starting the worker');
+      plan = await planSplit(source, {
+        year: job.year, chunkBytes: options.chunkBytes, maxRecord, minBytes: split.minBytes, workerUrl: split.workerUrl,
+        cols: rows.columns(), width: rows.width, dictionary: job.dictionary, specs: split.specs,
+      });
       if (plan) limit = plan.mainEnd;
     });
     let finished = false;
     if (plan) {
       const aligned = careful === null && carry === null;
-      ctx.options.traceTime?.('main thread done with its part');
+      options.traceTime?.('main thread done with its part');
       const result = aligned ? await plan.result : undefined;
-      ctx.options.traceTime?.('worker result here');
+      options.traceTime?.('worker result here');
       if (!aligned) plan.cancel();
-      if (result && split) {
+      if (result) {
         finished = true;
         const lineOffset = scanner.line - 1;
-        split.merge(result, lineOffset);
+        // The worker's folds were built from the same specs, in the same order.
+        folds.forEach((f, i) => f.merge(result.folds[i]));
+        job.ids.mergeSlots(result.ids.slots, lineOffset);
+        for (const c of result.ids.candidates) job.ids.candidates.push({ ...c, line: c.line + lineOffset, firstLine: c.firstLine + lineOffset });
+        fastRows += result.fastRows;
         for (let k = 0; k < result.fastRows; k++) rows.countRow();
         for (let k = 0; k < result.slowLines.length; k++) {
           slowRecord(result.slowBytes, result.slowStarts[k]!, result.slowStarts[k + 1]!, result.slowLines[k]! + lineOffset);
@@ -204,8 +208,8 @@ export async function readFastActivities(
           tok.end();
         }
       }
-      ctx.options.traceSplit?.(file, plan.mainEnd, finished);
-      ctx.options.traceTime?.('merged');
+      options.traceSplit?.(file, plan.mainEnd, finished);
+      options.traceTime?.('merged');
       // Not aligned, or the worker failed: this thread reads the rest.
       if (!finished) await pump(source.bytesFrom(plan.mainEnd), plan.mainEnd, () => Number.POSITIVE_INFINITY);
     }
@@ -219,12 +223,9 @@ export async function readFastActivities(
         scanner.scan(tail, true);
       }
     }
-  } catch (e) {
+  } catch (error) {
     (plan as ParallelPlan | undefined)?.cancel();
-    reportStreamFailure(ctx, file, e);
-    return undefined;
+    return { ok: false, error };
   }
-  rows.finish();
-  return { idColumn: rows.columns()[F.id] ?? -1 };
+  return { ok: true, idColumn: rows.columns()[F.id] ?? -1, fastRows };
 }
-

@@ -1,33 +1,22 @@
-// The worker thread of a split scan: reads its part of a duty-record file with the same
-// ByteScanner and counters as the main thread, and sends back the counts, the ids it saw, and the
-// bytes of every row it was not sure of (the main thread's careful reader decides on those).
+// The worker thread's side of a split scan: reads its part of a duty-record file with the same
+// ByteScanner as the main thread, feeding folds built from the job's specs by a factory the
+// worker's entry script supplies (the engine does not know what the folds are), and sends back
+// the folds' states, the ids it saw, and the bytes of every row it was not sure of.
 
 import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { IdIndex } from '../checks/id-index.js';
-import { ScoreCounts, type DecimalSums, type DecimalSumsState } from '../compute/score-counts.js';
-import type { CountScope } from '../compute/scope.js';
-import { StatsCounts } from '../compute/stats.js';
+import type { FoldFactory } from '../model/fold.js';
 import { Vocabulary } from '../model/record-view.js';
-import { compileRubric } from './compile-rubric.js';
 import { ByteScanner } from './byte-scanner.js';
-import { buildTables } from './fast-activities.js';
-import type { PlainScope, WorkerJob, WorkerResult } from './parallel-scan.js';
+import { IdIndex } from './id-index.js';
+import type { WorkerJob, WorkerResult } from './split.js';
+import { buildScanTables } from './tables.js';
 
-function scopeOf(s: PlainScope): CountScope {
-  return { branches: { length: s.branches }, members: { length: s.members }, branchOfOrg: s.branchOfOrg, memberBranch: s.memberBranch, active: s.active, lastDay: s.lastDay };
-}
-
-function exportSums(state: { arrays: (Int32Array | Float64Array)[]; sums: DecimalSums[] | DecimalSumsState[] }) {
-  return { arrays: state.arrays, sums: (state.sums as DecimalSums[]).map((s) => s.exportState()) };
-}
-
-async function run(job: WorkerJob): Promise<WorkerResult> {
-  const vocab = new Vocabulary(job.outcomes);
-  const score = job.score ? new ScoreCounts(scopeOf(job.score.scope), compileRubric(job.score.rubric, job.year), vocab) : undefined;
-  const stats = job.stats ? new StatsCounts(scopeOf(job.stats.scope), job.stats.threeOnes, vocab, job.stats.until) : undefined;
-  const tables = buildTables(job.orgIds, job.established, job.dissolved, job.memberIds, job.from, job.until, job.outcomes);
+async function scanPart(job: WorkerJob, factory: FoldFactory<Vocabulary>): Promise<WorkerResult> {
+  const vocab = new Vocabulary(job.dictionary.outcomes);
+  const folds = job.specs.map((s) => factory(s, vocab));
+  const tables = buildScanTables(job.dictionary);
   // Sized for its part of the file at about 150 bytes a record, so it seldom grows.
   let size = job.start;
   try {
@@ -47,8 +36,7 @@ async function run(job: WorkerJob): Promise<WorkerResult> {
     header: () => undefined,
     fast: (view) => {
       fastRows++;
-      score?.visit(view);
-      stats?.visit(view);
+      for (const f of folds) f.visit(view);
     },
     slow: (buf, s, e, line) => {
       slowParts.push(Buffer.from(buf.subarray(s, e)));
@@ -91,12 +79,14 @@ async function run(job: WorkerJob): Promise<WorkerResult> {
     slowLines: Int32Array.from(slowLines),
     surprise,
     ids: { slots: ids.exportSlots(), candidates: ids.candidates.map((c) => ({ ...c })) },
-    score: score ? exportSums(score.state()) : undefined,
-    stats: stats ? exportSums(stats.state()) : undefined,
+    folds: folds.map((f) => f.exportState()),
   };
 }
 
-void run(workerData as WorkerJob).then(
-  (result) => parentPort!.postMessage(result),
-  () => process.exit(1),
-);
+/** Runs the job this worker thread was started with, and posts the result (exit 1 on failure). */
+export function runScanWorker(factory: FoldFactory<Vocabulary>): void {
+  void scanPart(workerData as WorkerJob, factory).then(
+    (result) => parentPort!.postMessage(result),
+    () => process.exit(1),
+  );
+}

@@ -4,29 +4,15 @@
 // sure of is handed back as bytes (`slow`), a structural surprise stops it (`surprise`). Used by
 // the main thread and by the scanning worker alike.
 
-import type { IdIndex } from '../checks/id-index.js';
 import { emptyView, ensureCapacity, type RecordView } from '../model/record-view.js';
-import { ByteMap } from '../util/byte-map.js';
+import { ACTIVITY_FIELD as F } from '../schema/fields.js';
 import { makeDay } from '../util/dates.js';
-import type { MemberTable } from '../util/id-table.js';
-import { F } from './activity-fields.js';
+import type { IdIndex } from './id-index.js';
+import type { ScanTables } from './tables.js';
 
 const COMMA = 44, QUOTE = 34, LF = 10, CR = 13, SEMI = 59;
 /** The fields the fast path reads (the title only for presence, the note not at all). */
 const READ_FIELDS = [F.id, F.date, F.type, F.org, F.members, F.level, F.outcomes, F.hours, F.tags];
-
-/** Lookup tables: built once per dataset (or once per worker). */
-export interface ScanTables {
-  readonly orgs: ByteMap;
-  readonly members: MemberTable;
-  readonly types: ByteMap;
-  readonly levels: ByteMap;
-  readonly outcomes: ByteMap;
-  readonly tags: ByteMap;
-  /** Per org: established and dissolved days (0: none). */
-  readonly established: Int32Array;
-  readonly dissolved: Int32Array;
-}
 
 export interface ScanEvents {
   /** A non-empty record before the columns are known (the header). */

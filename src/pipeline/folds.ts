@@ -1,0 +1,47 @@
+// The one description of what a scan of the year's records feeds: fold specs (plain data), and
+// the factory that builds a fold from a spec. The main thread and a scanning worker both build
+// their folds with makeFold from the same specs, so the two can never feed different consumers.
+
+import { ScoreCounts } from '../compute/score-counts.js';
+import type { CountScope } from '../compute/scope.js';
+import { StatsCounts } from '../compute/stats.js';
+import { compileRubric } from '../load/compile-rubric.js';
+import type { Fold, FoldSpec } from '../model/fold.js';
+import type { Vocabulary } from '../model/record-view.js';
+import type { ThreeOnesRule } from '../model/rubric.js';
+import type { Day } from '../model/types.js';
+import type { RawRubric } from '../schema/structured.js';
+
+/** The score sheet's counts: per branch and rubric item, per member (coverage, member items). */
+export interface ScoreSpec extends FoldSpec {
+  readonly kind: 'score';
+  /** The rubric as written (every thread compiles its own copy). */
+  readonly rubric: RawRubric;
+  readonly year: number;
+  readonly scope: CountScope;
+}
+
+/** The statistics tables' counts; records dated after `until` are ignored (progress --as-of). */
+export interface StatsSpec extends FoldSpec {
+  readonly kind: 'stats';
+  readonly threeOnes: ThreeOnesRule;
+  readonly until: Day;
+  readonly scope: CountScope;
+}
+
+export type CountSpec = ScoreSpec | StatsSpec;
+
+export function makeFold(spec: FoldSpec, vocab: Vocabulary): Fold {
+  const s = spec as CountSpec;
+  switch (s.kind) {
+    case 'score':
+      return new ScoreCounts(s.scope, compileRubric(s.rubric, s.year), vocab);
+    case 'stats':
+      return new StatsCounts(s.scope, s.threeOnes, vocab, s.until);
+    default:
+      throw new Error(`unknown fold ${(spec as FoldSpec).kind}`);
+  }
+}
+
+/** The worker script that builds folds with makeFold (next to this module in every layout). */
+export const SCAN_WORKER = new URL('./scan-worker.js', import.meta.url);

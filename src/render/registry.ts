@@ -1,0 +1,48 @@
+// The one table from output format to renderer, for each kind of document mj writes: tables
+// (every statistics table and score sheet) and explanations (--explain). One file per format
+// holds the drawing; the terminal and XLSX renderers are loaded only when used. A format a kind
+// cannot be drawn in has no entry, and the command says which formats there are.
+
+import { headers, type TableLang } from '../tables/headers.js';
+import type { ExplainDoc } from '../tables/explain-doc.js';
+import type { Table } from '../tables/table.js';
+import type { Content } from '../write/atomic.js';
+import { csvChunks } from './csv.js';
+import { renderExplainJson } from './explain-json.js';
+import { renderExplainMarkdown } from './explain-markdown.js';
+import { renderExplainText } from './explain-text.js';
+import { renderJson } from './json.js';
+import { markdownChunks } from './markdown.js';
+
+export type OutputFormat = 'table' | 'csv' | 'md' | 'json' | 'xlsx';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'csv', 'md', 'json', 'xlsx'];
+
+export interface RenderOptions {
+  readonly lang: TableLang;
+  /** Colour codes (a terminal only; never in a file). */
+  readonly color: boolean;
+  /** CSV for Excel: a BOM and CRLF. */
+  readonly excel: boolean;
+  /** 填表单位 (XLSX footer): the dataset's name. */
+  readonly unit: string;
+  /** 填表日期 (XLSX footer), or blank; never the clock. */
+  readonly date: string | undefined;
+}
+
+export type Renderer<D> = (doc: D, options: RenderOptions) => Content | Promise<Content>;
+
+const notesHeading = (lang: TableLang): string => headers(lang).notes;
+
+export const TABLE_RENDERERS: Readonly<Record<OutputFormat, Renderer<Table>>> = {
+  table: async (t, o) => (await import('./terminal.js')).renderTerminal(t, { color: o.color, notesHeading: notesHeading(o.lang) }),
+  csv: (t, o) => csvChunks(t, { excel: o.excel }),
+  md: (t, o) => markdownChunks(t, { notesHeading: notesHeading(o.lang) }),
+  json: (t) => renderJson(t),
+  xlsx: async (t, o) => (await import('./xlsx.js')).renderXlsx(t, { unit: o.unit, date: o.date, lang: o.lang }),
+};
+
+export const EXPLAIN_RENDERERS: Readonly<Partial<Record<OutputFormat, Renderer<ExplainDoc>>>> = {
+  table: (d) => renderExplainText(d),
+  md: (d) => renderExplainMarkdown(d),
+  json: (d) => renderExplainJson(d),
+};

@@ -1,0 +1,104 @@
+// Splitting a large duty-record file across two cores: the main thread scans the first part, a
+// worker thread (worker.ts) the rest, with folds built from the same specs, whose states are then
+// merged into the main thread's. The worker decides nothing about problems: rows it is not sure
+// of come back as bytes for the careful reader. When the cut falls inside a record (a quoted field
+// with a line break), the worker's work is dropped and the main thread reads on by itself — so
+// the result never depends on whether the file was split.
+
+import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FoldSpec } from '../model/fold.js';
+import type { ScanDictionary } from './tables.js';
+
+/** What the worker is asked to do. */
+export interface WorkerJob {
+  readonly path: string;
+  /** Where its part starts, in bytes after the BOM, and the BOM's length. */
+  readonly start: number;
+  readonly skip: number;
+  readonly chunkBytes: number;
+  readonly year: number;
+  readonly maxRecord: number;
+  readonly cols: number[];
+  readonly width: number;
+  readonly dictionary: ScanDictionary;
+  /** The folds to build, in order (the main thread's folds come from the same list). */
+  readonly specs: readonly FoldSpec[];
+}
+
+/** What the worker sends back. */
+export interface WorkerResult {
+  readonly fastRows: number;
+  /** Rows for the careful reader: their bytes, where each starts in `bytes`, and their lines (relative). */
+  readonly slowBytes: Uint8Array;
+  readonly slowStarts: Int32Array;
+  readonly slowLines: Int32Array;
+  /** A structural surprise: from this byte (after the BOM) on, the careful tokenizer reads. */
+  readonly surprise: { readonly offset: number; readonly line: number } | undefined;
+  readonly ids: { readonly slots: Uint32Array; readonly candidates: { id: string; line: number; column: number; firstLine: number }[] };
+  /** Each fold's exported state, in the order of the specs. */
+  readonly folds: readonly unknown[];
+}
+
+/** The split of one file: where the main thread stops, and the worker's answer. */
+export interface ParallelPlan {
+  readonly mainEnd: number;
+  /** The worker's result, or undefined when it failed (the main thread then reads on). */
+  readonly result: Promise<WorkerResult | undefined>;
+  cancel(): void;
+}
+
+export interface SplitSetup {
+  readonly year: number;
+  readonly chunkBytes: number;
+  readonly maxRecord: number;
+  readonly minBytes: number;
+  readonly workerUrl: URL;
+  readonly cols: number[];
+  readonly width: number;
+  readonly dictionary: ScanDictionary;
+  readonly specs: readonly FoldSpec[];
+}
+
+/**
+ * Starts a worker on the second half of the file when it is worth it (a large file, two cores,
+ * the worker's script built); undefined otherwise.
+ */
+export async function planSplit(source: { path: string; skip: number; size: number }, s: SplitSetup): Promise<ParallelPlan | undefined> {
+  const worker = fileURLToPath(s.workerUrl);
+  if (source.size < s.minBytes || availableParallelism() < 2 || !existsSync(worker)) return undefined;
+  // The cut lies past the first chunk, which the main thread has read already.
+  const lf = await firstLineBreak(source.path, source.skip, Math.max(Math.floor(source.size / 2), s.chunkBytes));
+  if (lf < 0 || lf + 1 >= source.size) return undefined;
+  const mainEnd = lf + 1;
+  const job: WorkerJob = {
+    path: source.path, start: mainEnd, skip: source.skip, chunkBytes: s.chunkBytes, year: s.year, maxRecord: s.maxRecord,
+    cols: s.cols, width: s.width, dictionary: s.dictionary, specs: s.specs,
+  };
+  const thread = new Worker(worker, { workerData: job });
+  const result = new Promise<WorkerResult | undefined>((resolve) => {
+    thread.once('message', (r: WorkerResult) => resolve(r));
+    thread.once('error', () => resolve(undefined));
+    thread.once('exit', () => resolve(undefined));
+  });
+  return { mainEnd, result, cancel: () => void thread.terminate() };
+}
+
+/** Byte offset (after the BOM) of the first line break at or after `from`, or -1. */
+async function firstLineBreak(path: string, skip: number, from: number): Promise<number> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 16);
+    for (let pos = from; ; pos += buf.length) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, skip + pos);
+      if (bytesRead === 0) return -1;
+      const k = buf.subarray(0, bytesRead).indexOf(10);
+      if (k >= 0) return pos + k;
+    }
+  } finally {
+    await fh.close();
+  }
+}

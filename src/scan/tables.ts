@@ -1,0 +1,46 @@
+// The lookup tables of the byte-level reader, built from a plain dictionary of the dataset's
+// words (org ids and their dates, member ids and their roster spans, outcome phrases). The main
+// thread and a scanning worker build the same tables from the same dictionary.
+
+import { ACTIVITY_TYPES, LEVELS } from '../model/types.js';
+import { ByteMap } from './byte-map.js';
+import { MemberTable } from './member-table.js';
+
+/** What the reader looks words up in, as plain data (sent to a worker as it is). */
+export interface ScanDictionary {
+  readonly orgIds: readonly string[];
+  /** Per org: established and dissolved days (0: none). */
+  readonly established: Int32Array;
+  readonly dissolved: Int32Array;
+  readonly memberIds: readonly string[];
+  /** Per member: on the roster on day d ⇔ from ≤ d < until (model/types.ts rosterSpan). */
+  readonly from: Int32Array;
+  readonly until: Int32Array;
+  readonly outcomes: readonly string[];
+}
+
+export interface ScanTables {
+  readonly orgs: ByteMap;
+  readonly members: MemberTable;
+  readonly types: ByteMap;
+  readonly levels: ByteMap;
+  readonly outcomes: ByteMap;
+  readonly tags: ByteMap;
+  readonly established: Int32Array;
+  readonly dissolved: Int32Array;
+}
+
+export function buildScanTables(d: ScanDictionary): ScanTables {
+  const orgs = new ByteMap(d.orgIds.length);
+  d.orgIds.forEach((id, i) => orgs.setString(id, i));
+  const types = new ByteMap(16);
+  ACTIVITY_TYPES.forEach((x, i) => types.setString(x, i));
+  const levels = new ByteMap(8);
+  LEVELS.forEach((x, i) => levels.setString(x, i));
+  const outcomes = new ByteMap(64);
+  d.outcomes.forEach((o, k) => outcomes.setString(o, k));
+  return {
+    orgs, members: new MemberTable(d.memberIds, d.from, d.until), types, levels, outcomes, tags: new ByteMap(64),
+    established: d.established, dissolved: d.dissolved,
+  };
+}

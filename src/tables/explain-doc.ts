@@ -1,0 +1,217 @@
+// An Explanation → a document a branch officer reads: blocks of text at nesting depths (title,
+// section headings, item lines, their details, the records counted) in the table language, and
+// the same explanation as plain data for JSON. Format-neutral: render/explain-*.ts draw it. Every
+// number is the exact value rounded once for display; each counted record names its file and line.
+
+import type { Explanation, ItemExplanation, MemberRef, RecordRef } from '../compute/explain.js';
+import { describeWhere } from '../compute/where.js';
+import type { TableLang } from './headers.js';
+import { vetoText } from './scores-table.js';
+import { formatDay } from '../util/dates.js';
+import { maskName } from './groups.js';
+import { Rational } from '../util/decimal-text.js';
+
+/** A line of the document at a nesting depth (each depth indents two spaces in text); `bullet` marks a list entry. */
+export interface Block {
+  readonly depth: number;
+  readonly text: string;
+  readonly bullet?: boolean;
+  /** The document's title, or a section heading. */
+  readonly role?: 'title' | 'heading';
+}
+
+export interface ExplainDoc {
+  readonly blocks: readonly Block[];
+  /** The same explanation as plain data (JSON). */
+  readonly data: unknown;
+}
+
+export interface ExplainOptions {
+  readonly lang: TableLang;
+  /** Names shown as first character + ** (tables meant for the public). */
+  readonly mask: boolean;
+}
+
+const line = (depth: number, text: string): Block => ({ depth, text });
+const BLANK: Block = { depth: 0, text: '' };
+
+const pts = (r: Rational): string => r.toFixed(2);
+const pct = (r: Rational): string => `${r.mul(Rational.int(100)).toFixed(1)}%`;
+const LIST_LIMIT = 30;
+
+function recordLine(r: RecordRef, lang: TableLang): Block {
+  const extra = r.present !== undefined ? (lang === 'zh' ? `，到会 ${r.present} 人` : `, ${r.present} present`) : r.hours !== undefined ? (lang === 'zh' ? `，${r.hours} 学时` : `, ${r.hours} h`) : '';
+  const text = lang === 'zh' ? `${r.id} ${formatDay(r.date)} ${r.title}${extra}（${r.file}:${r.line}）` : `${r.id} ${formatDay(r.date)} ${r.title}${extra} (${r.file}:${r.line})`;
+  return { depth: 3, text, bullet: true };
+}
+
+function memberList(list: readonly MemberRef[], o: ExplainOptions, withCount: boolean): string {
+  const lang = o.lang;
+  const name = (m: MemberRef): string => (o.mask ? maskName(m.name) : m.name);
+  const shown = list.slice(0, LIST_LIMIT).map((m) => `${m.id} ${name(m)}${withCount ? (lang === 'zh' ? `（${m.count}）` : ` (${m.count})`) : ''}`);
+  const more = list.length - shown.length;
+  if (more > 0) shown.push(lang === 'zh' ? `等 ${list.length} 人` : `and ${more} more`);
+  return shown.join(lang === 'zh' ? '、' : ', ');
+}
+
+function itemLines(e: ItemExplanation, x: Explanation, o: ExplainOptions): Block[] {
+  const lang = o.lang;
+  const zh = lang === 'zh';
+  const { item, score } = e;
+  const out: Block[] = [line(1, `${item.name} [${item.id}]：${pts(score.points)}`)];
+  const where = describeWhere(item.where, lang);
+  const cap = (): Block[] => {
+    const lines: Block[] = [];
+    if (score.cappedBy === 'max' && item.max) lines.push(line(2, zh ? `超过该项上限 ${pts(item.max)}，按上限计` : `above the item's max ${pts(item.max)}: capped`));
+    if (score.cappedBy === 'min' && item.min) lines.push(line(2, zh ? `低于该项下限 ${pts(item.min)}，按下限计` : `below the item's min ${pts(item.min)}: held there`));
+    return lines;
+  };
+  const pointsLine = (measureText: string): Block => {
+    if (item.tiers) {
+      const tiers = item.tiers.map((t) => `≥${t.atLeast.toShort(4)}→${t.points.toShort(2)}`).join(zh ? '，' : ', ');
+      const reached = score.tier === undefined ? (zh ? '未达到任何一档，0 分' : 'no tier reached: 0') : (zh ? `达到第 ${score.tier + 1} 档` : `tier ${score.tier + 1} reached`);
+      return line(2, zh ? `${measureText}；分档（${tiers}）：${reached} = ${pts(score.raw)}` : `${measureText}; tiers (${tiers}): ${reached} = ${pts(score.raw)}`);
+    }
+    return line(2, `${measureText} × ${(item.points ?? Rational.ZERO).toShort(4)} = ${pts(score.raw)}`);
+  };
+  switch (item.measure) {
+    case 'count':
+      out.push(pointsLine(zh ? `计数：${where}的记录 ${e.records.length} 条` : `count of records (${where}): ${e.records.length}`));
+      for (const r of e.records) out.push(recordLine(r, lang));
+      break;
+    case 'sum':
+      out.push(pointsLine(zh ? `合计：${where}的记录的学时 ${score.value.toShort(4)}` : `sum of hours (${where}): ${score.value.toShort(4)}`));
+      for (const r of e.records) out.push(recordLine(r, lang));
+      break;
+    case 'attendance': {
+      const text = zh
+        ? `平均参加率：${where}的 ${e.records.length} 次活动，在册会员 ${x.active} 人，平均 ${pct(score.value)}`
+        : `mean attendance over ${e.records.length} records (${where}), ${x.active} active members: ${pct(score.value)}`;
+      out.push(pointsLine(text));
+      for (const r of e.records) out.push(recordLine(r, lang));
+      break;
+    }
+    case 'members':
+    case 'coverage': {
+      const k = score.ratio?.numerator ?? 0;
+      const n = score.ratio?.denominator ?? 0;
+      const need = item.atLeast.toShort(4);
+      const text = item.measure === 'members'
+        ? (zh ? `人数：在册会员中有 ${need} 条以上${where}记录的 ${k} 人` : `members with at least ${need} record${need === '1' ? '' : 's'} (${where}): ${k}`)
+        : (zh ? `覆盖率：在册会员 ${n} 人中 ${k} 人有 ${need} 条以上${where}记录 = ${pct(score.value)}` : `coverage: ${k} of ${n} active members have at least ${need} record${need === '1' ? '' : 's'} (${where}) = ${pct(score.value)}`);
+      out.push(pointsLine(text));
+      if (e.qualified.length > 0) out.push(line(3, `${zh ? '已达到：' : 'counted: '}${memberList(e.qualified, o, true)}`));
+      if (e.notQualified.length > 0) out.push(line(3, `${zh ? '未达到：' : 'not counted: '}${memberList(e.notQualified, o, true)}`));
+      break;
+    }
+    case 'manual': {
+      const a = e.assessment;
+      if (a) {
+        const self = a.self === undefined ? '' : zh ? `，支部自评 ${a.self}` : `, self-assessed ${a.self}`;
+        out.push(line(2, zh ? `考评组评分 ${a.points}${self}（${a.origin.file}:${a.origin.line}）` : `panel's points ${a.points}${self} (${a.origin.file}:${a.origin.line})`));
+      } else out.push(line(2, zh ? '考评组没有给该支部评分，按 0 分计' : 'no panel points for this branch: 0'));
+      break;
+    }
+  }
+  out.push(...cap());
+  return out;
+}
+
+/** The explanation as a document, in the table language. */
+export function explainDocument(x: Explanation, o: ExplainOptions): ExplainDoc {
+  return { blocks: explainBlocks(x, o), data: explainData(x) };
+}
+
+function explainBlocks(x: Explanation, o: ExplainOptions): Block[] {
+  const lang = o.lang;
+  const zh = lang === 'zh';
+  const s = x.score;
+  const out: Block[] = [];
+  out.push({ depth: 0, role: 'title', text: zh ? `${s.branch.name}（${s.branch.id}）${x.rubric.year} 年度考核得分说明` : `How ${s.branch.name} (${s.branch.id}) scored in ${x.rubric.year}` });
+  out.push(line(0, zh ? `评分表：${x.rubric.title}；在册会员（${formatDay(x.asOf)}）${x.active} 人` : `Rubric: ${x.rubric.title}; active members on ${formatDay(x.asOf)}: ${x.active}`));
+  out.push(BLANK);
+  for (const sec of s.sections) {
+    const head = sec.section.bonus && !sec.section.name.includes('加分') ? (zh ? '（加分项）' : ' (bonus)') : '';
+    const max = sec.section.max ? (zh ? `，上限 ${pts(sec.section.max)}` : `, max ${pts(sec.section.max)}`) : '';
+    out.push({ depth: 0, role: 'heading', text: `${sec.section.name}${head}${max}` });
+    for (const it of sec.items) {
+      const e = x.items.get(it.item);
+      if (e) out.push(...itemLines(e, x, o));
+    }
+    const capped = sec.section.max !== undefined && sec.positive.cmp(sec.section.max) > 0;
+    const neg = sec.negative.isZero() ? '' : zh ? `，扣分 ${pts(sec.negative)}` : `, deductions ${pts(sec.negative)}`;
+    out.push(line(1, zh
+      ? `小计 ${pts(sec.subtotal)}（得分 ${pts(sec.positive)}${capped ? `，超过上限按 ${pts(sec.capped)} 计` : ''}${neg}）`
+      : `subtotal ${pts(sec.subtotal)} (points ${pts(sec.positive)}${capped ? `, capped at ${pts(sec.capped)}` : ''}${neg})`));
+    out.push(BLANK);
+  }
+  const r = x.rubric;
+  out.push(line(0, zh
+    ? `基本分 ${pts(s.base)}${s.baseCapped ? `（各部分合计超过满分 ${pts(r.total)}，按满分计）` : ''}；扣分 ${pts(s.deduction)}；加分 ${pts(s.bonus)}`
+    : `base ${pts(s.base)}${s.baseCapped ? ` (capped at the full ${pts(r.total)})` : ''}; deductions ${pts(s.deduction)}; bonus ${pts(s.bonus)}`));
+  out.push(line(0, zh ? `总分 ${pts(s.total)}，全省排名 ${s.rank}/${x.branchCount}` : `total ${pts(s.total)}, rank ${s.rank} of ${x.branchCount}`));
+  let grade = zh ? `等级：按总分为${s.gradeByTotal}` : `grade: ${s.gradeByTotal} by the total`;
+  if (s.veto) grade += zh ? `；一票否决（${vetoText(s.veto, r, lang)}）` : `; veto (${vetoText(s.veto, r, lang)})`;
+  if (s.quotaFell) grade += zh ? '；因等级名额降一档' : '; lowered by the grade quota';
+  grade += zh ? `；最终为${s.grade}` : `; final: ${s.grade}`;
+  out.push(line(0, grade));
+  out.push(BLANK);
+  const t = s.threeOnes;
+  const mark = (b: boolean): string => (b ? '✓' : '✗');
+  out.push({ depth: 0, role: 'heading', text: zh ? `“三个一”：${t.complete ? '完成' : '未完成'}` : `"three ones": ${t.complete ? 'done' : 'not done'}` });
+  out.push(line(1, zh ? `${mark(t.proposal)} 提案或建议 ${x.threeOnes.proposalRecords.length} 件` : `${mark(t.proposal)} proposals or suggestions: ${x.threeOnes.proposalRecords.length}`));
+  for (const rr of x.threeOnes.proposalRecords) out.push(recordLine(rr, lang));
+  out.push(line(1, zh ? `${mark(t.service)} 社会服务 ${x.threeOnes.serviceRecords.length} 件` : `${mark(t.service)} social service: ${x.threeOnes.serviceRecords.length}`));
+  for (const rr of x.threeOnes.serviceRecords) out.push(recordLine(rr, lang));
+  const covered = t.active > 0 && t.covered === t.active;
+  out.push(line(1, zh ? `${mark(covered)} 社情民意：在册会员 ${t.active} 人中 ${t.covered} 人已报送` : `${mark(covered)} member reports: ${t.covered} of ${t.active} active members`));
+  if (x.threeOnes.missing.length > 0) out.push(line(3, `${zh ? '尚未报送：' : 'not yet: '}${memberList(x.threeOnes.missing, o, false)}`));
+  return out;
+}
+
+function explainData(x: Explanation): unknown {
+  const s = x.score;
+  const num = (r: Rational): number => Number(r.toFixed(2));
+  const doc = {
+    year: x.rubric.year,
+    branch: { id: s.branch.id, name: s.branch.name },
+    asOf: formatDay(x.asOf),
+    active: x.active,
+    sections: s.sections.map((sec) => ({
+      name: sec.section.name,
+      bonus: sec.section.bonus,
+      max: sec.section.max ? num(sec.section.max) : null,
+      positive: num(sec.positive),
+      negative: num(sec.negative),
+      subtotal: num(sec.subtotal),
+      items: sec.items.map((it) => {
+        const e = x.items.get(it.item);
+        return {
+          id: it.item.id,
+          name: it.item.name,
+          measure: it.item.measure,
+          value: it.value.toFixed(4),
+          raw: num(it.raw),
+          tier: it.tier === undefined ? null : it.tier + 1,
+          points: num(it.points),
+          cappedBy: it.cappedBy ?? null,
+          records: (e?.records ?? []).map((r) => ({ id: r.id, date: formatDay(r.date), title: r.title, file: r.file, line: r.line })),
+          qualified: (e?.qualified ?? []).map((m) => m.id),
+          notQualified: (e?.notQualified ?? []).map((m) => m.id),
+        };
+      }),
+    })),
+    base: num(s.base),
+    deduction: num(s.deduction),
+    bonus: num(s.bonus),
+    total: num(s.total),
+    rank: s.rank,
+    branches: x.branchCount,
+    gradeByTotal: s.gradeByTotal,
+    veto: s.veto ? vetoText(s.veto, x.rubric, 'zh') : null,
+    quotaFell: s.quotaFell,
+    grade: s.grade,
+    threeOnes: { ...s.threeOnes, missing: x.threeOnes.missing.map((m) => m.id) },
+  };
+  return doc;
+}
