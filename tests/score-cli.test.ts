@@ -42,7 +42,7 @@ describe('mj score: golden outputs on the tiny example', () => {
     expect(md.code).toBe(0);
     expect(md.stdout.startsWith('# 贵阳一中支部（gy-edu1）2019 年度考核得分说明\n\n')).toBe(true);
     expect(md.stdout).toContain('\n## 组织建设，上限 25.00\n\n- 组织生活次数 \\[meetings\\]：');
-    expect(md.stdout).toMatch(/\n    - A\d+ 2019-/);
+    expect(md.stdout).toMatch(/\n {4}- A\d+ 2019-/);
     for (const out of ['e.xlsx', 'e.csv']) {
       const r = await mj(['score', '2019', '--explain', 'gy-edu1', '--out', out], { cwd: d });
       expect(r.code, out).toBe(2);

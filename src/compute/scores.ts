@@ -7,6 +7,7 @@ import type { Assessment, Org } from '../model/types.js';
 import { Rational } from '../util/decimal-text.js';
 import type { ScoreCounts } from './score-counts.js';
 import type { YearScope } from './scope.js';
+import { threeOnesComplete } from './three-ones.js';
 
 export interface ItemScore {
   readonly item: Item;
@@ -170,7 +171,7 @@ export function scoreBranches(scope: YearScope, rubric: Rubric, counts: ScoreCou
     for (const m of activeMembers) if (counts.memberInfo(m) > 0) covered++;
     const proposal = counts.proposal[b]! > 0;
     const service = counts.service[b]! > 0;
-    const threeOnes: ThreeOnes = { proposal, service, covered, active, complete: proposal && service && active > 0 && covered === active };
+    const threeOnes: ThreeOnes = { proposal, service, covered, active, complete: threeOnesComplete({ proposal, service, covered, active }) };
 
     const gradeIndex = gradeOf(rubric.grades, total);
     return {

@@ -5,6 +5,7 @@
 // the main thread and by the scanning worker alike.
 
 import { emptyView, ensureCapacity, type RecordView } from '../model/record-view.js';
+import { yearEnd, yearStart } from '../model/types.js';
 import { ACTIVITY_FIELD as F } from '../schema/fields.js';
 import { makeDay } from '../util/dates.js';
 import type { IdIndex } from './id-index.js';
@@ -94,8 +95,8 @@ export class ByteScanner {
     private readonly ids: IdIndex,
     private readonly events: ScanEvents,
   ) {
-    this.Y0 = year * 10000 + 101;
-    this.Y1 = year * 10000 + 1231;
+    this.Y0 = yearStart(year);
+    this.Y1 = yearEnd(year);
     ensureCapacity(this.view, 256, 64, 32); // longer lists go to the careful reader
     const decoder = new TextDecoder('utf-8');
     this.memberLookup = (s, e, h) => T.members.onRoster(this.rowBuf, s, e, h, this.rowDay);

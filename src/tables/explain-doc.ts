@@ -4,11 +4,12 @@
 // number is the exact value rounded once for display; each counted record names its file and line.
 
 import type { Explanation, ItemExplanation, MemberRef, RecordRef } from '../compute/explain.js';
+import { membersCovered } from '../compute/three-ones.js';
 import { describeWhere } from '../compute/where.js';
 import type { TableLang } from './headers.js';
 import { vetoText } from './scores-table.js';
 import { formatDay } from '../util/dates.js';
-import { maskName } from './groups.js';
+import { maskName } from './rows.js';
 import { Rational } from '../util/decimal-text.js';
 
 /** A line of the document at a nesting depth (each depth indents two spaces in text); `bullet` marks a list entry. */
@@ -163,7 +164,7 @@ function explainBlocks(x: Explanation, o: ExplainOptions): Block[] {
   for (const rr of x.threeOnes.proposalRecords) out.push(recordLine(rr, lang));
   out.push(line(1, zh ? `${mark(t.service)} 社会服务 ${x.threeOnes.serviceRecords.length} 件` : `${mark(t.service)} social service: ${x.threeOnes.serviceRecords.length}`));
   for (const rr of x.threeOnes.serviceRecords) out.push(recordLine(rr, lang));
-  const covered = t.active > 0 && t.covered === t.active;
+  const covered = membersCovered(t.covered, t.active);
   out.push(line(1, zh ? `${mark(covered)} 社情民意：在册会员 ${t.active} 人中 ${t.covered} 人已报送` : `${mark(covered)} member reports: ${t.covered} of ${t.active} active members`));
   if (x.threeOnes.missing.length > 0) out.push(line(3, `${zh ? '尚未报送：' : 'not yet: '}${memberList(x.threeOnes.missing, o, false)}`));
   return out;

@@ -1,15 +1,13 @@
-// 会员结构统计表: per roll-up group and in total, the year's movement (年初, 发展, 减少 by reason,
-// 年末 on the as-of day) and the structure of the members on the roster that day (gender,
-// minorities, age, education, degree, title, posts, reserve cadres, sector). Counts add up:
-// 年初 + 发展 − 减少 = 年末 in every row.
+// 会员结构统计表: the roster counts per roll-up group and in total (compute/roster.ts) laid out
+// as the official table, with shares computed from the counts and the counting rules in the notes.
 
-import { SECTORS, STATUSES, type Day, type Member } from '../model/types.js';
-import { ageOn, formatDay } from '../util/dates.js';
+import { LEAVE_REASONS, rosterCounts, type RosterCounts } from '../compute/roster.js';
+import { SECTORS, yearStart, type Day, type Member, type Org } from '../model/types.js';
+import { formatDay } from '../util/dates.js';
 import { Rational } from '../util/decimal-text.js';
-import { groupsOf, type Group } from './groups.js';
 import type { TableLang } from './headers.js';
+import { groupLabel } from './rows.js';
 import type { Cell, Column, Row, Table } from './table.js';
-import type { Org } from '../model/types.js';
 
 export interface RosterInput {
   readonly datasetName: string;
@@ -22,110 +20,14 @@ export interface RosterInput {
   readonly orgFilter: string | undefined;
 }
 
-const LEAVE_REASONS = STATUSES.filter((s) => s !== '在册');
-
-interface RosterCounts {
-  start: number;
-  joined: number;
-  left: Record<string, number>;
-  end: number;
-  female: number;
-  minority: number;
-  ageSum: number;
-  ageKnown: number;
-  le40: number;
-  from41to60: number;
-  over60: number;
-  ageUnknown: number;
-  postgrad: number;
-  doctor: number;
-  full: number;
-  associate: number;
-  deputies: number;
-  cppcc: number;
-  reserve: number;
-  sectors: Record<string, number>;
-  sectorUnknown: number;
-}
-
-function zero(): RosterCounts {
-  return {
-    start: 0, joined: 0, left: Object.fromEntries(LEAVE_REASONS.map((r) => [r, 0])), end: 0, female: 0, minority: 0,
-    ageSum: 0, ageKnown: 0, le40: 0, from41to60: 0, over60: 0, ageUnknown: 0, postgrad: 0, doctor: 0, full: 0, associate: 0,
-    deputies: 0, cppcc: 0, reserve: 0, sectors: Object.fromEntries(SECTORS.map((s) => [s, 0])), sectorUnknown: 0,
-  };
-}
-
-function add(into: RosterCounts, c: RosterCounts): void {
-  for (const k of Object.keys(into) as (keyof RosterCounts)[]) {
-    const v = into[k];
-    if (typeof v === 'number') (into[k] as number) = v + (c[k] as number);
-    else for (const kk of Object.keys(v)) v[kk]! += (c[k] as Record<string, number>)[kk]!;
-  }
-}
-
-/** On the roster on day d (joined ≤ d, and 在册 or left after d). */
-function on(m: Member, d: Day): boolean {
-  if (m.joined > d) return false;
-  if (m.left !== undefined) return m.left > d;
-  return m.status === '在册';
-}
-
-/** Adds one member's movement over (jan1, asOf] and, if on the roster on asOf, their structure. */
-function count(c: RosterCounts, m: Member, jan1: Day, asOf: Day): void {
-  if (on(m, jan1)) c.start++;
-  else if (m.joined > jan1 && m.joined <= asOf && (m.left === undefined || m.left > m.joined)) c.joined++;
-  const wasIn = on(m, jan1) || (m.joined > jan1 && m.joined <= asOf && (m.left === undefined || m.left > m.joined));
-  if (wasIn && m.left !== undefined && m.left > jan1 && m.left <= asOf && m.status !== '在册') c.left[m.status]!++;
-  if (!on(m, asOf)) return;
-  c.end++;
-  if (m.gender === '女') c.female++;
-  if (m.ethnicity !== undefined && m.ethnicity !== '汉族' && m.ethnicity !== '汉') c.minority++;
-  if (m.birth === undefined) c.ageUnknown++;
-  else {
-    const age = ageOn(m.birth, asOf);
-    c.ageSum += age;
-    c.ageKnown++;
-    if (age <= 40) c.le40++;
-    else if (age <= 60) c.from41to60++;
-    else c.over60++;
-  }
-  if (m.education === '研究生') c.postgrad++;
-  if (m.degree === '博士') c.doctor++;
-  if (m.title === '正高级') c.full++;
-  if (m.title === '副高级') c.associate++;
-  if (m.roles.some((r) => r.endsWith('人大代表'))) c.deputies++;
-  if (m.roles.some((r) => r.endsWith('政协委员'))) c.cppcc++;
-  if (m.reserve) c.reserve++;
-  if (m.sector === undefined) c.sectorUnknown++;
-  else c.sectors[m.sector]!++;
-}
-
 const ratio = (num: number, den: number): Rational => (den === 0 ? Rational.ZERO : Rational.of(BigInt(num), BigInt(den)));
 
 export function rosterTable(input: RosterInput): Table {
   const { lang } = input;
   const zh = lang === 'zh';
   const L = (a: string, b: string): string => (zh ? a : b);
-  const groups = groupsOf(input.orgsInTreeOrder, lang);
-  const jan1 = input.year * 10000 + 101;
-
-  // Groups in tree order of their first org; each member counted in their branch's group.
-  const order: Group[] = [];
-  const byKey = new Map<string, RosterCounts>();
-  for (const o of input.orgsInTreeOrder) {
-    const g = groups.get(o.id);
-    if (!g || byKey.has(g.key) || o.type !== '支部') continue;
-    if (input.only && !input.only.has(o.id)) continue;
-    order.push(g);
-    byKey.set(g.key, zero());
-  }
-  for (const m of input.members) {
-    if (input.only && !input.only.has(m.org)) continue;
-    const g = groups.get(m.org);
-    const c = g && byKey.get(g.key);
-    if (c) count(c, m, jan1, input.asOf);
-  }
+  const jan1 = yearStart(input.year);
+  const counted = rosterCounts(input);
 
   const columns: Column[] = [
     { key: 'group', header: L('组织', 'Group'), kind: 'text' },
@@ -163,14 +65,8 @@ export function rosterTable(input: RosterInput): Table {
       ...SECTORS.map((s) => c.sectors[s]!), c.sectorUnknown,
     ];
   };
-  const rows: Row[] = [];
-  const total = zero();
-  for (const g of order) {
-    const c = byKey.get(g.key)!;
-    rows.push({ kind: 'data', cells: cells(g.label, c) });
-    add(total, c);
-  }
-  rows.push({ kind: 'total', cells: cells(L('合计', 'Total'), total) });
+  const rows: Row[] = counted.groups.map(({ group, counts }) => ({ kind: 'data', cells: cells(groupLabel(group, lang), counts) }));
+  rows.push({ kind: 'total', cells: cells(L('合计', 'Total'), counted.total) });
 
   const notes = [
     L(`年末数为 ${formatDay(input.asOf)} 在册的会员（入会时间不晚于该日，且会籍状态为在册或离会时间晚于该日）；各项结构按这些会员统计。年初数为 ${formatDay(jan1)} 在册的会员。`,

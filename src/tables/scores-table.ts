@@ -6,6 +6,7 @@ import type { Rubric, Veto } from '../model/rubric.js';
 import type { Org } from '../model/types.js';
 import type { BranchScore } from '../compute/scores.js';
 import { formatDay } from '../util/dates.js';
+import { yearEnd } from '../model/types.js';
 import { Rational } from '../util/decimal-text.js';
 import type { Column, Row, Table } from './table.js';
 import { headers, type TableLang } from './headers.js';
@@ -70,8 +71,8 @@ function scoreNotes(input: ScoresTableInput): string[] {
   const n = scores.length;
   notes.push(
     zh
-      ? `共 ${n} 个支部参加 ${rubric.year} 年考核；在册会员按 ${formatDay(rubric.year * 10000 + 1231)} 计算。`
-      : `${n} branches are assessed for ${rubric.year}; active members are counted on ${formatDay(rubric.year * 10000 + 1231)}.`,
+      ? `共 ${n} 个支部参加 ${rubric.year} 年考核；在册会员按 ${formatDay(yearEnd(rubric.year))} 计算。`
+      : `${n} branches are assessed for ${rubric.year}; active members are counted on ${formatDay(yearEnd(rubric.year))}.`,
   );
   notes.push(
     zh

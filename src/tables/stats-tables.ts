@@ -4,9 +4,11 @@
 import type { Member, Org } from '../model/types.js';
 import type { YearScope } from '../compute/scope.js';
 import type { StatsCounts } from '../compute/stats.js';
+import { branchFacts, membersOfYear } from '../compute/year-facts.js';
 import { formatDay } from '../util/dates.js';
 import { Rational } from '../util/decimal-text.js';
-import { groupsOf, maskName, rowsWithTotals, type Group } from './groups.js';
+import { groupsOf, type Group } from '../compute/groups.js';
+import { groupLabel, maskName, rowsWithTotals } from './rows.js';
 import type { TableLang } from './headers.js';
 import type { Cell, Column, Table } from './table.js';
 
@@ -74,33 +76,10 @@ function sumBranch(list: Iterable<BranchCounts>): BranchCounts {
   return z;
 }
 
-/** Per branch: active members on asOf, joined in the year, who reported, "三个一". */
-export function branchFacts(scope: YearScope, counts: StatsCounts): { active: Int32Array; newMembers: Int32Array; reporters: Int32Array; done: Uint8Array } {
-  const B = scope.branches.length;
-  const active = scope.activeCount;
-  const newMembers = new Int32Array(B);
-  const reporters = new Int32Array(B);
-  const covered = new Int32Array(B);
-  scope.members.forEach((m, i) => {
-    const b = scope.memberBranch[i]!;
-    if (b < 0) return;
-    if (m.joined >= scope.firstDay && m.joined <= scope.lastDay) newMembers[b]!++;
-    if (scope.active[i] === 1) {
-      if (counts.mSqmy[i]! > 0) reporters[b]!++;
-      if (counts.mThreeInfo[i]! > 0) covered[b]!++;
-    }
-  });
-  const done = new Uint8Array(B);
-  for (let b = 0; b < B; b++) {
-    done[b] = counts.threeProposal[b]! > 0 && counts.threeService[b]! > 0 && active[b]! > 0 && covered[b] === active[b] ? 1 : 0;
-  }
-  return { active, newMembers, reporters, done };
-}
-
 export function branchesTable(input: StatsInput): Table {
   const { scope, counts, lang } = input;
   const facts = branchFacts(scope, counts);
-  const groups = groupsOf(scope.orgsInTreeOrder, lang);
+  const groups = groupsOf(scope.orgsInTreeOrder);
   const columns: Column[] = [
     col('branch', L(lang, '支部', 'Branch'), 'text'),
     col('id', L(lang, '支部编号', 'Branch id'), 'id'),
@@ -144,7 +123,7 @@ export function branchesTable(input: StatsInput): Table {
     {
       ...(input.byGroup ? { groupOf: (b: number) => groups.get(scope.branches[b]!.id) } : {}),
       totalLabel: L(lang, '合计', 'Total'),
-      subtotalLabel: (g: Group) => L(lang, `小计：${g.label}`, `Subtotal: ${g.label}`),
+      subtotalLabel: (g: Group) => L(lang, `小计：${groupLabel(g, lang)}`, `Subtotal: ${groupLabel(g, lang)}`),
     },
   );
   return {
@@ -165,21 +144,6 @@ export function branchesTable(input: StatsInput): Table {
   };
 }
 
-/** Members on the roster at any time in the year, in branch tree order then id. */
-export function membersOfYear(scope: YearScope): number[] {
-  const out: number[] = [];
-  scope.members.forEach((m, i) => {
-    if (m.joined > scope.lastDay) return;
-    const until = m.left ?? (m.status === '在册' ? Number.POSITIVE_INFINITY : m.joined);
-    if (until > Math.max(scope.firstDay, m.joined)) out.push(i);
-  });
-  const rank = (i: number): number => {
-    const b = scope.memberBranch[i]!;
-    return b < 0 ? Number.MAX_SAFE_INTEGER : b;
-  };
-  return out.sort((a, b) => rank(a) - rank(b) || (scope.members[a]!.id < scope.members[b]!.id ? -1 : scope.members[a]!.id > scope.members[b]!.id ? 1 : 0));
-}
-
 interface MemberCounts {
   active: number; sqmy: number; adopted: number; lead: number; cosigned: number; service: number; meetings: number;
   own: number; branchMeetings: number; hours: Rational; info: number; points: Rational;
@@ -187,7 +151,7 @@ interface MemberCounts {
 
 export function membersTable(input: StatsInput & { readonly points: ((m: number) => Rational) | undefined }): Table {
   const { scope, counts, lang } = input;
-  const groups = groupsOf(scope.orgsInTreeOrder, lang);
+  const groups = groupsOf(scope.orgsInTreeOrder);
   const yes = L(lang, '是', 'yes');
   const no = L(lang, '否', 'no');
   const columns: Column[] = [
@@ -247,7 +211,7 @@ export function membersTable(input: StatsInput & { readonly points: ((m: number)
     {
       ...(input.byGroup ? { groupOf: (i: number) => groups.get(scope.members[i]!.org) } : {}),
       totalLabel: L(lang, '合计', 'Total'),
-      subtotalLabel: (g: Group) => L(lang, `小计：${g.label}`, `Subtotal: ${g.label}`),
+      subtotalLabel: (g: Group) => L(lang, `小计：${groupLabel(g, lang)}`, `Subtotal: ${groupLabel(g, lang)}`),
     },
   );
   const notes = commonNotes(input, [
@@ -274,19 +238,9 @@ interface ProgressCounts {
 
 export function progressTable(input: StatsInput): Table {
   const { scope, counts, lang } = input;
-  const groups = groupsOf(scope.orgsInTreeOrder, lang);
-  const missingOf = new Map<number, string[]>();
-  const covered = new Int32Array(scope.branches.length);
-  scope.members.forEach((m, i) => {
-    const b = scope.memberBranch[i]!;
-    if (b < 0 || scope.active[i] !== 1) return;
-    if (counts.mThreeInfo[i]! > 0) covered[b]!++;
-    else {
-      let list = missingOf.get(b);
-      if (!list) missingOf.set(b, (list = []));
-      list.push(input.mask ? maskName(m.name) : m.name);
-    }
-  });
+  const groups = groupsOf(scope.orgsInTreeOrder);
+  const facts = branchFacts(scope, counts);
+  const nameOf = (i: number): string => (input.mask ? maskName(scope.members[i]!.name) : scope.members[i]!.name);
   const columns: Column[] = [
     col('branch', L(lang, '支部', 'Branch'), 'text'),
     col('id', L(lang, '支部编号', 'Branch id'), 'id'),
@@ -300,14 +254,10 @@ export function progressTable(input: StatsInput): Table {
     col('missing', L(lang, '尚未报送社情民意的会员', 'Members yet to report'), 'text'),
   ];
   const mark = (n: number): string => (n > 0 ? `✓ ${n}` : '✗ 0');
-  const countsOf = (b: number): ProgressCounts => {
-    const active = scope.activeCount[b]!;
-    const done = counts.threeProposal[b]! > 0 && counts.threeService[b]! > 0 && active > 0 && covered[b] === active ? 1 : 0;
-    return {
-      active, proposal: counts.threeProposal[b]!, service: counts.threeService[b]!, covered: covered[b]!, done,
-      proposalOk: counts.threeProposal[b]! > 0 ? 1 : 0, serviceOk: counts.threeService[b]! > 0 ? 1 : 0, missing: missingOf.get(b) ?? [],
-    };
-  };
+  const countsOf = (b: number): ProgressCounts => ({
+    active: facts.active[b]!, proposal: counts.threeProposal[b]!, service: counts.threeService[b]!, covered: facts.covered[b]!, done: facts.done[b]!,
+    proposalOk: counts.threeProposal[b]! > 0 ? 1 : 0, serviceOk: counts.threeService[b]! > 0 ? 1 : 0, missing: facts.missing[b]!.map(nameOf),
+  });
   const sum = (list: Iterable<ProgressCounts>): ProgressCounts => {
     const z: ProgressCounts = { active: 0, proposal: 0, service: 0, covered: 0, done: 0, proposalOk: 0, serviceOk: 0, missing: [] };
     for (const c of list) {
@@ -330,7 +280,7 @@ export function progressTable(input: StatsInput): Table {
     {
       ...(input.byGroup ? { groupOf: (b: number) => groups.get(scope.branches[b]!.id) } : {}),
       totalLabel: L(lang, '合计', 'Total'),
-      subtotalLabel: (g: Group) => L(lang, `小计：${g.label}`, `Subtotal: ${g.label}`),
+      subtotalLabel: (g: Group) => L(lang, `小计：${groupLabel(g, lang)}`, `Subtotal: ${groupLabel(g, lang)}`),
     },
   );
   const asOfNote = scope.asOf < scope.lastDay

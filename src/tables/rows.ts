@@ -1,32 +1,8 @@
-// Roll-up groups (spec §1 "Groups for roll-ups"): each 市委会 or 工委 directly under the root,
-// with everything below it; 省直 = the branches directly under the root. And the shared
-// mechanics of tables with subtotal and total rows built from summable count vectors.
+// The shared mechanics of tables with subtotal and total rows built from summable counts, and
+// how names are shown in tables meant for the public.
 
-import type { Org } from '../model/types.js';
+import type { Group } from '../compute/groups.js';
 import type { Cell, Row, Rows } from './table.js';
-
-export interface Group {
-  readonly key: string;
-  readonly label: string;
-}
-
-/** Group of every org, by walking up to the child of the root. */
-export function groupsOf(orgsInTreeOrder: readonly Org[], lang: 'zh' | 'en'): Map<string, Group> {
-  const byId = new Map(orgsInTreeOrder.map((o) => [o.id, o]));
-  const direct: Group = { key: '', label: lang === 'zh' ? '省直' : 'Provincial direct' };
-  const out = new Map<string, Group>();
-  for (const o of orgsInTreeOrder) {
-    let cur: Org = o;
-    const seen = new Set<string>();
-    while (cur.parent !== undefined && byId.get(cur.parent)?.parent !== undefined && !seen.has(cur.id)) {
-      seen.add(cur.id);
-      cur = byId.get(cur.parent)!;
-    }
-    if (cur.parent === undefined) continue; // the root itself
-    out.set(o.id, cur.type === '支部' ? direct : { key: cur.id, label: cur.name });
-  }
-  return out;
-}
 
 /**
  * Rows from units that carry summable counts: data rows in the given order, a subtotal row
@@ -51,7 +27,7 @@ export function rowsWithTotals<U, C>(
     const order: Group[] = [];
     const members = new Map<string, U[]>();
     for (const u of units) {
-      const g = options.groupOf(u) ?? { key: '?', label: '?' };
+      const g = options.groupOf(u) ?? { key: '?', org: undefined };
       let list = members.get(g.key);
       if (!list) {
         members.set(g.key, (list = []));
@@ -79,11 +55,9 @@ export function rowsWithTotals<U, C>(
   };
 }
 
-/** Sums objects of numbers field by field. */
-export function sumFields<T extends Record<string, number>>(list: readonly T[], zero: T): T {
-  const out = { ...zero };
-  for (const c of list) for (const k of Object.keys(zero) as (keyof T)[]) (out[k] as number) += c[k] as number;
-  return out;
+/** A roll-up group's name in a table: its org's name, or 省直. */
+export function groupLabel(g: Group, lang: 'zh' | 'en'): string {
+  return g.org?.name ?? (lang === 'zh' ? '省直' : 'Provincial direct');
 }
 
 /** Names shown as first character + ** (for tables meant for the public). */

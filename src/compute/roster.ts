@@ -1,0 +1,122 @@
+// The counts behind the 会员结构统计表: per roll-up group, the year's movement (年初, 发展,
+// 减少 by reason, 年末 on the as-of day) and the structure of the members on the roster that day
+// (gender, minorities, age, education, degree, title, posts, reserve cadres, sector). Counts add
+// up: 年初 + 发展 − 减少 = 年末 for every group and for the total. Pure.
+
+import { SECTORS, STATUSES, onRoster, yearStart, type Day, type Member, type Org } from '../model/types.js';
+import { ageOn } from '../util/dates.js';
+import { groupsOf, type Group } from './groups.js';
+
+export const LEAVE_REASONS = STATUSES.filter((s) => s !== '在册');
+
+export interface RosterCounts {
+  start: number;
+  joined: number;
+  left: Record<string, number>;
+  end: number;
+  female: number;
+  minority: number;
+  ageSum: number;
+  ageKnown: number;
+  le40: number;
+  from41to60: number;
+  over60: number;
+  ageUnknown: number;
+  postgrad: number;
+  doctor: number;
+  full: number;
+  associate: number;
+  deputies: number;
+  cppcc: number;
+  reserve: number;
+  sectors: Record<string, number>;
+  sectorUnknown: number;
+}
+
+export function zeroRoster(): RosterCounts {
+  return {
+    start: 0, joined: 0, left: Object.fromEntries(LEAVE_REASONS.map((r) => [r, 0])), end: 0, female: 0, minority: 0,
+    ageSum: 0, ageKnown: 0, le40: 0, from41to60: 0, over60: 0, ageUnknown: 0, postgrad: 0, doctor: 0, full: 0, associate: 0,
+    deputies: 0, cppcc: 0, reserve: 0, sectors: Object.fromEntries(SECTORS.map((s) => [s, 0])), sectorUnknown: 0,
+  };
+}
+
+function add(into: RosterCounts, c: RosterCounts): void {
+  for (const k of Object.keys(into) as (keyof RosterCounts)[]) {
+    const v = into[k];
+    if (typeof v === 'number') (into[k] as number) = v + (c[k] as number);
+    else for (const kk of Object.keys(v)) v[kk]! += (c[k] as Record<string, number>)[kk]!;
+  }
+}
+
+/** Adds one member's movement over (jan1, asOf] and, if on the roster on asOf, their structure. */
+function count(c: RosterCounts, m: Member, jan1: Day, asOf: Day): void {
+  if (onRoster(m, jan1)) c.start++;
+  else if (m.joined > jan1 && m.joined <= asOf && (m.left === undefined || m.left > m.joined)) c.joined++;
+  const wasIn = onRoster(m, jan1) || (m.joined > jan1 && m.joined <= asOf && (m.left === undefined || m.left > m.joined));
+  if (wasIn && m.left !== undefined && m.left > jan1 && m.left <= asOf && m.status !== '在册') c.left[m.status]!++;
+  if (!onRoster(m, asOf)) return;
+  c.end++;
+  if (m.gender === '女') c.female++;
+  if (m.ethnicity !== undefined && m.ethnicity !== '汉族' && m.ethnicity !== '汉') c.minority++;
+  if (m.birth === undefined) c.ageUnknown++;
+  else {
+    const age = ageOn(m.birth, asOf);
+    c.ageSum += age;
+    c.ageKnown++;
+    if (age <= 40) c.le40++;
+    else if (age <= 60) c.from41to60++;
+    else c.over60++;
+  }
+  if (m.education === '研究生') c.postgrad++;
+  if (m.degree === '博士') c.doctor++;
+  if (m.title === '正高级') c.full++;
+  if (m.title === '副高级') c.associate++;
+  if (m.roles.some((r) => r.endsWith('人大代表'))) c.deputies++;
+  if (m.roles.some((r) => r.endsWith('政协委员'))) c.cppcc++;
+  if (m.reserve) c.reserve++;
+  if (m.sector === undefined) c.sectorUnknown++;
+  else c.sectors[m.sector]!++;
+}
+
+export interface RosterInput {
+  readonly orgsInTreeOrder: readonly Org[];
+  readonly members: readonly Member[];
+  readonly year: number;
+  readonly asOf: Day;
+  /** Org ids to count (an --org subtree), or undefined for all. */
+  readonly only: ReadonlySet<string> | undefined;
+}
+
+export interface RosterResult {
+  /** Groups in tree order of their first branch; each member counted in their branch's group. */
+  readonly groups: readonly { readonly group: Group; readonly counts: RosterCounts }[];
+  readonly total: RosterCounts;
+}
+
+export function rosterCounts(input: RosterInput): RosterResult {
+  const groups = groupsOf(input.orgsInTreeOrder);
+  const jan1 = yearStart(input.year);
+  const order: Group[] = [];
+  const byKey = new Map<string, RosterCounts>();
+  for (const o of input.orgsInTreeOrder) {
+    const g = groups.get(o.id);
+    if (!g || byKey.has(g.key) || o.type !== '支部') continue;
+    if (input.only && !input.only.has(o.id)) continue;
+    order.push(g);
+    byKey.set(g.key, zeroRoster());
+  }
+  for (const m of input.members) {
+    if (input.only && !input.only.has(m.org)) continue;
+    const g = groups.get(m.org);
+    const c = g && byKey.get(g.key);
+    if (c) count(c, m, jan1, input.asOf);
+  }
+  const total = zeroRoster();
+  const list = order.map((group) => {
+    const counts = byKey.get(group.key) ?? zeroRoster();
+    add(total, counts);
+    return { group, counts };
+  });
+  return { groups: list, total };
+}
