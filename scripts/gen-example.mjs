@@ -42,54 +42,21 @@ import path from 'node:path';
 import { Buffer } from 'node:buffer';
 import { fileURLToPath } from 'node:url';
 
+import { USAGE, parseArgs } from './gen/options.mjs';
+
 // ───────────────────────────── options ─────────────────────────────
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'usage: node scripts/gen-example.mjs [--out DIR] [--members N] [--seed S] [--years 2018,2019] [--density F]';
 
 function fail(msg, code = 2) {
   process.stderr.write(`gen-example: ${msg}\n`);
   process.exit(code);
 }
 
-function parseArgs(argv) {
-  const o = { out: path.join(REPO, 'data-examples', 'guizhou'), members: 4462, seed: 'guizhou-2019', years: [2018, 2019], density: 1 };
-  for (let i = 0; i < argv.length; i++) {
-    let a = argv[i];
-    let v;
-    const eq = a.indexOf('=');
-    if (a.startsWith('--') && eq > 0) { v = a.slice(eq + 1); a = a.slice(0, eq); }
-    const val = () => {
-      if (v !== undefined) return v;
-      if (i + 1 >= argv.length) fail(`${a} needs a value\n${USAGE}`);
-      return argv[++i];
-    };
-    switch (a) {
-      case '--out': o.out = path.resolve(val()); break;
-      case '--members': {
-        const s = val();
-        if (!/^\d+$/.test(s) || +s < 100 || +s > 2000000) fail('--members must be an integer from 100 to 2000000');
-        o.members = +s; break;
-      }
-      case '--seed': o.seed = val(); break;
-      case '--years': {
-        const ys = val().split(',').map((s) => s.trim()).filter(Boolean);
-        if (!ys.length || ys.some((y) => !/^\d{4}$/.test(y) || +y < 1990 || +y > 2030)) fail('--years takes a comma list of years 1990..2030');
-        o.years = [...new Set(ys.map(Number))].sort((x, y) => x - y); break;
-      }
-      case '--density': {
-        const s = val();
-        if (!/^\d+(\.\d+)?$/.test(s) || +s <= 0 || +s > 50) fail('--density must be a number in (0, 50]');
-        o.density = +s; break;
-      }
-      case '-h': case '--help': process.stdout.write(`${USAGE}\n`); process.exit(0); break;
-      default: fail(`unknown argument ${a}\n${USAGE}`);
-    }
-  }
-  return o;
-}
-
-const OPT = parseArgs(process.argv.slice(2));
+const parsed = parseArgs(process.argv.slice(2), path.join(REPO, 'data-examples', 'guizhou'));
+if (parsed.kind === 'help') { process.stdout.write(`${USAGE}\n`); process.exit(0); }
+if (parsed.kind === 'error') fail(parsed.message);
+const OPT = parsed.options;
 const SEED = OPT.seed;
 const N = OPT.members;
 const F = N / 4462; // scale of the org tree
