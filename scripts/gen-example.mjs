@@ -43,6 +43,7 @@ import { Buffer } from 'node:buffer';
 import { fileURLToPath } from 'node:url';
 
 import { USAGE, parseArgs } from './gen/options.mjs';
+import { Rng, chooseUniform, chooseWeighted, sampleExact } from './gen/random.mjs';
 
 // ───────────────────────────── options ─────────────────────────────
 
@@ -62,124 +63,6 @@ const N = OPT.members;
 const F = N / 4462; // scale of the org tree
 const TARGET_SENIOR = Math.round((N * 1071) / 4462);
 const TARGET_DOCTOR = Math.round((N * 94) / 4462);
-
-// ───────────────────────────── PRNG ─────────────────────────────
-
-function cyrb128(str) {
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
-  for (let i = 0; i < str.length; i++) {
-    const k = str.charCodeAt(i);
-    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
-    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
-    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
-    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
-  }
-  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
-  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
-  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
-  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  h1 ^= h2 ^ h3 ^ h4; h2 ^= h1; h3 ^= h1; h4 ^= h1;
-  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
-}
-
-/** sfc32, one stream per purpose: new Rng('members', branchId) never depends on other streams. */
-class Rng {
-  constructor(...parts) {
-    [this.a, this.b, this.c, this.d] = cyrb128([SEED, ...parts].join('\u0001'));
-    for (let i = 0; i < 15; i++) this.f();
-  }
-  f() {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  }
-  int(lo, hi) { return lo + Math.floor(this.f() * (hi - lo + 1)); }
-  chance(p) { return this.f() < p; }
-  pick(arr) { return arr[Math.floor(this.f() * arr.length)]; }
-  /** pairs: [[value, weight], ...] */
-  w(pairs) {
-    let tot = 0;
-    for (const p of pairs) tot += p[1];
-    let x = this.f() * tot;
-    for (const p of pairs) { x -= p[1]; if (x < 0) return p[0]; }
-    return pairs[pairs.length - 1][0];
-  }
-  /** approximately normal (Irwin–Hall of 4 uniforms), arithmetic only */
-  norm(mu, sd) {
-    const s = this.f() + this.f() + this.f() + this.f();
-    return mu + sd * (s - 2) * 1.7320508075688772;
-  }
-  /** stochastic rounding of a non-negative real */
-  round(x) { const fl = Math.floor(x); return fl + (this.f() < x - fl ? 1 : 0); }
-}
-
-/** k distinct items of arr, weighted by weightFn, O(k·n): for small pools. */
-function chooseWeighted(rng, arr, k, weightFn) {
-  const pool = arr.slice();
-  const w = pool.map(weightFn);
-  const out = [];
-  while (out.length < k && pool.length) {
-    let tot = 0;
-    for (let i = 0; i < w.length; i++) tot += w[i];
-    let j = pool.length - 1;
-    if (tot > 0) {
-      let x = rng.f() * tot;
-      for (let i = 0; i < w.length; i++) { x -= w[i]; if (x < 0) { j = i; break; } }
-    } else j = Math.floor(rng.f() * pool.length);
-    out.push(pool[j]);
-    pool[j] = pool[pool.length - 1]; pool.pop();
-    w[j] = w[w.length - 1]; w.pop();
-  }
-  return out;
-}
-
-/** k distinct items, uniform (partial Fisher–Yates). */
-function chooseUniform(rng, arr, k) {
-  const a = arr.slice();
-  const n = Math.min(k, a.length);
-  for (let i = 0; i < n; i++) {
-    const j = i + Math.floor(rng.f() * (a.length - i));
-    const t = a[i]; a[i] = a[j]; a[j] = t;
-  }
-  return a.slice(0, n);
-}
-
-/** exactly k distinct indices of idxs, weighted, without replacement (Fenwick tree), O((n + k) log n). */
-function sampleExact(rng, idxs, weightFn, k) {
-  const n = idxs.length;
-  if (k > n) throw new Error(`cannot sample ${k} of ${n}`);
-  const w = new Float64Array(n);
-  for (let i = 0; i < n; i++) w[i] = Math.max(1e-9, weightFn(idxs[i]));
-  const tree = new Float64Array(n + 1);
-  for (let i = 1; i <= n; i++) {
-    tree[i] += w[i - 1];
-    const j = i + (i & -i);
-    if (j <= n) tree[j] += tree[i];
-  }
-  let top = 1;
-  while (top * 2 <= n) top *= 2;
-  const out = [];
-  while (out.length < k) {
-    let total = 0;
-    for (let i = n; i > 0; i -= i & -i) total += tree[i];
-    let x = rng.f() * total;
-    let pos = 0;
-    for (let step = top; step > 0; step >>= 1) {
-      const np = pos + step;
-      if (np <= n && tree[np] <= x) { pos = np; x -= tree[np]; }
-    }
-    if (pos >= n || w[pos] === 0) continue;
-    out.push(idxs[pos]);
-    const wv = w[pos];
-    w[pos] = 0;
-    for (let i = pos + 1; i <= n; i += i & -i) tree[i] -= wv;
-  }
-  return out;
-}
 
 // ───────────────────────────── days ─────────────────────────────
 
@@ -789,7 +672,7 @@ for (const b of BRANCHES) b.group = groupOf(b); // ROOT itself for 省直
 // ───────────────────────────── branch sizes ─────────────────────────────
 // sizes = members on the roster on 2019-10-10, summing to exactly N (largest remainder).
 {
-  const rng = new Rng('sizes');
+  const rng = new Rng(SEED, 'sizes');
   const live = BRANCHES.filter((b) => !b.dis);
   const raw = live.map((b) => b.w * (0.85 + 0.3 * rng.f()));
   // water-filling: no branch above 92 members or below 8 (when N allows), the rest in proportion
@@ -848,7 +731,7 @@ function batches(group, y, late) {
   const key = `${group}|${y}|${late ? 1 : 0}`;
   let r = batchCache.get(key);
   if (r) return r;
-  const rng = new Rng('batch', key);
+  const rng = new Rng(SEED, 'batch', key);
   let months;
   if (y === 2019 && late) months = chooseUniform(rng, [11, 12], rng.int(1, 2));
   else if (y === 2019) months = chooseUniform(rng, [1, 3, 4, 5, 6, 7, 8, 9], rng.int(2, 3));
@@ -904,7 +787,7 @@ function leaveStatus(rng, m, late) {
 
 let forcedEdgeLeaver = false;
 for (const b of BRANCHES) {
-  const rng = new Rng('members', b.id);
+  const rng = new Rng(SEED, 'members', b.id);
   const group = b.group.id;
   const minDay = Math.max(b.est ?? day(1983, 1, 1), b.since ? day(b.since, 1, 1) : day(1983, 1, 1));
   const minYear = ymd(minDay)[0];
@@ -957,7 +840,7 @@ const onRoster = (m, d) => m.join <= d && d < m.left;
 
 // ───────────────────────────── education, degrees, titles ─────────────────────────────
 {
-  const rng = new Rng('titles');
+  const rng = new Rng(SEED, 'titles');
   const R = [];
   const others = [];
   M.forEach((m, i) => (onRoster(m, REF_DAY) ? R : others).push(i));
@@ -1036,7 +919,7 @@ M.forEach((m, i) => {
 
 // established dates derived from the first member, for most branches that do not state one
 {
-  const rng = new Rng('established');
+  const rng = new Rng(SEED, 'established');
   for (const b of BRANCHES) {
     if (b.showEst || !b.mem.length) continue;
     if (!rng.chance(0.6)) continue;
@@ -1068,7 +951,7 @@ function leaderWeight(i) {
 
 const HELD = new Set(); // members holding a 主委/副主委 seat somewhere above a branch
 {
-  const rng = new Rng('committees');
+  const rng = new Rng(SEED, 'committees');
   const seat = (o, pool, counts, wf) => {
     const chosen = chooseWeighted(rng, pool, counts[0] + counts[1] + counts[2], wf);
     chosen.forEach((i, j) => {
@@ -1118,7 +1001,7 @@ const HELD = new Set(); // members holding a 主委/副主委 seat somewhere abo
 
 // 政治安排 and 后备干部
 {
-  const rng = new Rng('roles');
+  const rng = new Rng(SEED, 'roles');
   const seatOf = new Map();
   for (const o of [ROOT, ...ORGS.filter((x) => x.type !== '支部' && x !== ROOT)]) {
     for (const c of o.committee) if (!seatOf.has(c.member)) seatOf.set(c.member, { org: o, role: c.role });
@@ -1364,7 +1247,7 @@ const fill = (s, rng, b) => s.replace('{c}', pickCounty(rng, b));
 function volume(Y) { return (Y >= 2019 ? 1 : 0.88 ** (2019 - Y)) * OPT.density; }
 
 function genBranchYear(b, Y, store) {
-  const rng = new Rng('activities', Y, b.id);
+  const rng = new Rng(SEED, 'activities', Y, b.id);
   const yS = day(Y, 1, 1), yE = day(Y, 12, 31);
   const lo = Math.max(yS, b.est ?? yS);
   const hi = Math.min(yE, b.dis != null ? b.dis - 1 : yE);
@@ -1573,7 +1456,7 @@ function genCommitteeRows(Y, store) {
   const leaders = (o, d) => o.committee.map((c) => c.member).filter((i) => onRoster(M[i], d));
   // 省委会
   {
-    const rng = new Rng('activities', Y, ROOT.id);
+    const rng = new Rng(SEED, 'activities', Y, ROOT.id);
     // 新会员培训班: members who joined in the last 15 months, in classes of at most 90
     const d0 = day(Y, rng.pick([10, 11]), rng.int(1, 28));
     const fresh = allMem.filter((i) => onRoster(M[i], d0) && M[i].join >= d0 - 460 && rng.chance(0.75));
@@ -1620,7 +1503,7 @@ function genCommitteeRows(Y, store) {
   // 市州委会 / 工委
   for (const o of ORGS) {
     if (o.parent !== ROOT || o.type === '支部') continue;
-    const rng = new Rng('activities', Y, o.id);
+    const rng = new Rng(SEED, 'activities', Y, o.id);
     const sub = subtreeBranches(o).flatMap((b) => b.mem);
     const d = day(Y, rng.int(4, 11), rng.int(1, 28));
     const act = sub.filter((i) => onRoster(M[i], d));
@@ -1767,7 +1650,7 @@ for (const Y of OPT.years) {
 {
   const Y = OPT.years[OPT.years.length - 1];
   const yS = day(Y, 1, 1), yE = day(Y, 12, 31);
-  const rng = new Rng('assessments', Y);
+  const rng = new Rng(SEED, 'assessments', Y);
   fs.mkdirSync(path.join(OPT.out, 'assessments'), { recursive: true });
   const o = new Out(path.join(OPT.out, 'assessments', `${Y}.csv`));
   o.w('组织,项目,考评组审核得分,支部自评得分,备注\n');
