@@ -44,6 +44,7 @@ import { fileURLToPath } from 'node:url';
 
 import { USAGE, parseArgs } from './gen/options.mjs';
 import { Rng, chooseUniform, chooseWeighted, sampleExact } from './gen/random.mjs';
+import { END_DAY, NEVER, REF_DAY, day, fmtDay, monthEnd, p2, parseDay, workday, yearFirstDay, yearLastDay, ymd } from './gen/calendar.mjs';
 
 // ───────────────────────────── options ─────────────────────────────
 
@@ -63,54 +64,6 @@ const N = OPT.members;
 const F = N / 4462; // scale of the org tree
 const TARGET_SENIOR = Math.round((N * 1071) / 4462);
 const TARGET_DOCTOR = Math.round((N * 94) / 4462);
-
-// ───────────────────────────── days ─────────────────────────────
-
-/** days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm) */
-function day(y, m, d) {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-function ymd(z) {
-  z += 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
-const p2 = (n) => (n < 10 ? `0${n}` : `${n}`);
-function fmtDay(z) { const [y, m, d] = ymd(z); return `${y}-${p2(m)}-${p2(d)}`; }
-function parseDay(s) { const [y, m, d] = s.split('-').map(Number); return day(y, m, d); }
-function monthEnd(y, m) { return m === 12 ? day(y + 1, 1, 1) - 1 : day(y, m + 1, 1) - 1; }
-
-/** public holidays: no meeting, submission or approval is dated on them (when a window allows) */
-const HOLIDAYS = new Set();
-{
-  const add = (y, m, d, n) => { const s = day(y, m, d); for (let i = 0; i < n; i++) HOLIDAYS.add(s + i); };
-  for (let y = 1983; y <= 2031; y++) { add(y, 1, 1, 1); add(y, 5, 1, 3); add(y, 10, 1, 7); }
-  add(2018, 2, 15, 7); add(2019, 2, 4, 7); // 春节
-}
-/** d moved forward (else backward) off a holiday, staying inside [lo, hi] */
-function workday(d, lo, hi) {
-  let x = d;
-  while (HOLIDAYS.has(x) && x < hi) x++;
-  if (!HOLIDAYS.has(x)) return x;
-  x = d;
-  while (HOLIDAYS.has(x) && x > lo) x--;
-  return HOLIDAYS.has(x) ? d : x;
-}
-
-const REF_DAY = day(2019, 10, 10); // the date of the report: the hard targets hold on this day
-const END_DAY = day(2019, 12, 31); // "today" of the dataset: committees are drawn from this roster
-const NEVER = 2147483647;
 
 const CN_DIGITS = '〇一二三四五六七八九';
 function cn(n) {
@@ -745,7 +698,7 @@ function batches(group, y, late) {
 function joinDay(rng, group, y, minDay, late = false) {
   const c = batches(group, y, late).filter((d) => d >= minDay);
   if (c.length) return rng.pick(c);
-  return Math.max(minDay, day(y, 1, 1));
+  return Math.max(minDay, yearFirstDay(y));
 }
 
 const GENDER_F = { 中小学: 0.54, 医疗卫生: 0.52, 高校: 0.41, 文化: 0.46, 出版: 0.46, 科研院所: 0.34, 党政机关: 0.34, 企业: 0.28, 其他: 0.36 };
@@ -789,7 +742,7 @@ let forcedEdgeLeaver = false;
 for (const b of BRANCHES) {
   const rng = new Rng(SEED, 'members', b.id);
   const group = b.group.id;
-  const minDay = Math.max(b.est ?? day(1983, 1, 1), b.since ? day(b.since, 1, 1) : day(1983, 1, 1));
+  const minDay = Math.max(b.est ?? day(1983, 1, 1), b.since ? yearFirstDay(b.since) : day(1983, 1, 1));
   const minYear = ymd(minDay)[0];
   const yw = b.kind === 'ret' ? RET_YEAR_W : YEAR_W;
   if (b.dis) {
@@ -807,7 +760,7 @@ for (const b of BRANCHES) {
   // core: on the roster on 2019-10-10
   for (let i = 0; i < b.size; i++) {
     let join;
-    if (b.est && b.est >= day(2019, 1, 1)) {
+    if (b.est && b.est >= yearFirstDay(2019)) {
       join = rng.chance(0.7) ? b.est : joinDay(rng, group, 2019, b.est);
     } else {
       const jy = sampleYear(rng, yw, minYear, 2019);
@@ -823,7 +776,7 @@ for (const b of BRANCHES) {
   const late = rng.round(b.size * 0.015);
   for (let i = 0; i < late; i++) newMember(rng, b, joinDay(rng, group, 2019, Math.max(minDay, REF_DAY + 1), true), NEVER, b.kind);
   // past leavers: left on or before 2019-10-10
-  const past = b.est != null && b.est >= day(2019, 1, 1) ? 0 : rng.round(b.size * (0.04 + 0.06 * rng.f()));
+  const past = b.est != null && b.est >= yearFirstDay(2019) ? 0 : rng.round(b.size * (0.04 + 0.06 * rng.f()));
   for (let i = 0; i < past; i++) {
     const jy = sampleYear(rng, LEAVER_W.get(yw), minYear, 2018);
     const join = joinDay(rng, group, jy, minDay);
@@ -1248,7 +1201,7 @@ function volume(Y) { return (Y >= 2019 ? 1 : 0.88 ** (2019 - Y)) * OPT.density; 
 
 function genBranchYear(b, Y, store) {
   const rng = new Rng(SEED, 'activities', Y, b.id);
-  const yS = day(Y, 1, 1), yE = day(Y, 12, 31);
+  const yS = yearFirstDay(Y), yE = yearLastDay(Y);
   const lo = Math.max(yS, b.est ?? yS);
   const hi = Math.min(yE, b.dis != null ? b.dis - 1 : yE);
   if (lo > hi) return;
@@ -1450,7 +1403,7 @@ function genBranchYear(b, Y, store) {
 }
 
 function genCommitteeRows(Y, store) {
-  const yS = day(Y, 1, 1), yE = day(Y, 12, 31);
+  const yS = yearFirstDay(Y), yE = yearLastDay(Y);
   const V = volume(Y);
   const allMem = BRANCHES.flatMap((b) => b.mem);
   const leaders = (o, d) => o.committee.map((c) => c.member).filter((i) => onRoster(M[i], d));
@@ -1607,8 +1560,8 @@ for (const Y of OPT.years) {
   for (const b of BRANCHES) genBranchYear(b, Y, store);
   genCommitteeRows(Y, store);
   // counting sort by date, stable in generation order
-  const yS = day(Y, 1, 1);
-  const nDays = day(Y + 1, 1, 1) - yS;
+  const yS = yearFirstDay(Y), yE = yearLastDay(Y);
+  const nDays = yE - yS + 1;
   const start = new Int32Array(nDays + 1);
   for (let r = 0; r < store.n; r++) start[store.day.a[r] - yS + 1]++;
   for (let k = 1; k <= nDays; k++) start[k] += start[k - 1];
@@ -1623,7 +1576,7 @@ for (const Y of OPT.years) {
   for (let k = 0; k < store.n; k++) {
     const r = order[k];
     const d = store.day.a[r];
-    if (d < yS || d >= yS + nDays) throw new Error(`activity outside ${Y}`);
+    if (d < yS || d > yE) throw new Error(`activity outside ${Y}`);
     const org = ORGS[store.org.a[r]];
     if ((org.est != null && d < org.est) || (org.dis != null && d >= org.dis)) throw new Error(`activity of ${org.id} on ${fmtDay(d)} outside its life`);
     const ms = [];
@@ -1649,7 +1602,7 @@ for (const Y of OPT.years) {
 // manual item (panel, 考评组综合评价, max 5), and the branch's own, usually a little higher.
 {
   const Y = OPT.years[OPT.years.length - 1];
-  const yS = day(Y, 1, 1), yE = day(Y, 12, 31);
+  const yS = yearFirstDay(Y), yE = yearLastDay(Y);
   const rng = new Rng(SEED, 'assessments', Y);
   fs.mkdirSync(path.join(OPT.out, 'assessments'), { recursive: true });
   const o = new Out(path.join(OPT.out, 'assessments', `${Y}.csv`));
