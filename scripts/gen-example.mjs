@@ -44,6 +44,7 @@ import { fileURLToPath } from 'node:url';
 
 import { USAGE, parseArgs } from './gen/options.mjs';
 import { Rng, chooseUniform, chooseWeighted, sampleExact } from './gen/random.mjs';
+import { onRoster } from './gen/on-roster.mjs';
 import { END_DAY, NEVER, REF_DAY, day, fmtDay, monthEnd, p2, parseDay, workday, yearFirstDay, yearLastDay, ymd } from './gen/calendar.mjs';
 
 // ───────────────────────────── options ─────────────────────────────
@@ -789,8 +790,6 @@ for (const b of BRANCHES) {
   }
 }
 
-const onRoster = (m, d) => m.join <= d && d < m.left;
-
 // ───────────────────────────── education, degrees, titles ─────────────────────────────
 {
   const rng = new Rng(SEED, 'titles');
@@ -1164,7 +1163,7 @@ function outcomesSqmy(rng, level) {
 
 function activeOn(list, d) {
   const r = [];
-  for (const i of list) { const m = M[i]; if (m.join <= d && d < m.left) r.push(i); }
+  for (const i of list) if (onRoster(M[i], d)) r.push(i);
   return r;
 }
 function sampleDay(rng, lo, hi) {
@@ -1205,7 +1204,8 @@ function genBranchYear(b, Y, store) {
   const lo = Math.max(yS, b.est ?? yS);
   const hi = Math.min(yE, b.dis != null ? b.dis - 1 : yE);
   if (lo > hi) return;
-  const yearMem = b.mem.filter((i) => M[i].join <= hi && M[i].left > lo);
+  // on the roster on some day of [lo, hi] ⇔ on it on the later of lo and the day of joining
+  const yearMem = b.mem.filter((i) => { const m = M[i]; const d = Math.max(lo, m.join); return d <= hi && onRoster(m, d); });
   if (!yearMem.length) return;
   const frac = (hi - lo + 1) / (yE - yS + 1);
   const V = volume(Y);
@@ -1237,9 +1237,10 @@ function genBranchYear(b, Y, store) {
     : (r0 < 0.07 ? 1 : r0 < 0.85 ? 0.55 + 0.38 * rng.f() : 0.25 + 0.3 * rng.f());
   for (const i of yearMem) {
     const m = M[i];
+    // the member's days on the roster within [lo, hi]: from joining to the day before leaving
     const wlo = Math.max(lo, m.join), whi = Math.min(hi, m.left - 1);
     if (whi < wlo) continue;
-    const stays = m.left > hi;
+    const stays = onRoster(m, hi);
     const covered = stays ? (cov === 1 || rng.chance(cov)) : rng.chance(0.5 * cov * Math.min(1, (whi - wlo) / 120));
     if (!covered) continue;
     const r = rng.f();
@@ -1633,7 +1634,8 @@ for (const Y of OPT.years) {
     if (m.b.type !== '支部') problems.push(`${m.id} not in a 支部`);
     if ((m.status === '在册') !== (m.left === NEVER)) problems.push(`${m.id} status/left mismatch`);
     if (m.left !== NEVER && m.left <= m.join) problems.push(`${m.id} left before joining`);
-    if (m.b.dis != null && m.left > m.b.dis) problems.push(`${m.id} still in dissolved ${m.b.id}`);
+    // on the roster on the day of dissolution or later ⇔ on it on the later of that day and the day of joining
+    if (m.b.dis != null && onRoster(m, Math.max(m.b.dis, m.join))) problems.push(`${m.id} still in dissolved ${m.b.id}`);
   }
   for (const g of ORGS) {
     for (const c of g.committee) if (!onRoster(M[c.member], END_DAY)) problems.push(`committee of ${g.id} holds a departed member`);
