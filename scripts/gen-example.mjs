@@ -42,16 +42,17 @@ import path from 'node:path';
 import { Buffer } from 'node:buffer';
 import { fileURLToPath } from 'node:url';
 
-import { USAGE, parseArgs } from './gen/options.mjs';
+import { USAGE, contextOf, parseArgs } from './gen/options.mjs';
 import { Rng, chooseUniform, chooseWeighted, sampleExact } from './gen/random.mjs';
 import { onRoster } from './gen/on-roster.mjs';
+import { buildOrgTree, groupOf, sizeBranches, subtreeBranches } from './gen/org-tree.mjs';
 import { cn } from './gen/vocab/numerals.mjs';
 import { L, LEVELS, O, OUTCOMES, ROLE_ORDER, T, TYPES } from './gen/vocab/records.mjs';
-import { CITIES, KINDS, SHENGZHI } from './gen/vocab/org-templates.mjs';
+import { CITIES, KINDS } from './gen/vocab/org-templates.mjs';
 import { employer } from './gen/vocab/employers.mjs';
 import { personName } from './gen/vocab/names.mjs';
 import { COMMITTEE_MEETINGS, ISSUES, MEETINGS, OTHER, PUBLICITY, SERVICE, STUDY, TOPICS, TRAINING, inYear, sqmyTitle } from './gen/vocab/activity-titles.mjs';
-import { END_DAY, NEVER, REF_DAY, day, fmtDay, monthEnd, p2, parseDay, workday, yearFirstDay, yearLastDay, ymd } from './gen/calendar.mjs';
+import { END_DAY, NEVER, REF_DAY, day, fmtDay, monthEnd, p2, workday, yearFirstDay, yearLastDay, ymd } from './gen/calendar.mjs';
 
 // ───────────────────────────── options ─────────────────────────────
 
@@ -74,128 +75,11 @@ const TARGET_DOCTOR = Math.round((N * 94) / 4462);
 
 const MONTH_W = [0.8, 0.4, 1.1, 1.1, 1.1, 1.05, 0.85, 0.65, 1.05, 0.9, 1.1, 1.0];
 
-// ───────────────────────────── build the org tree ─────────────────────────────
+// ───────────────────────────── the org tree ─────────────────────────────
 
-const ORGS = [];
-const ORG_BY_ID = new Map();
-function addOrg(o) {
-  if (ORG_BY_ID.has(o.id)) throw new Error(`duplicate org id ${o.id}`);
-  o.ord = ORGS.length;
-  o.kids = [];
-  o.mem = [];
-  o.committee = [];
-  o.liaison = null;
-  o.est = o.est ?? null;
-  o.dis = o.dis ?? null;
-  o.showEst = o.est != null;
-  if (o.parent) o.parent.kids.push(o);
-  ORGS.push(o);
-  ORG_BY_ID.set(o.id, o);
-  return o;
-}
-
-const ROOT = addOrg({ id: 'gz', name: '民进贵州省委', type: '省委会', parent: null, city: SHENGZHI });
-
-const idCounters = new Map();
-function nextId(prefix, code) {
-  const key = `${prefix}-${code}`;
-  const n = (idCounters.get(key) ?? 0) + 1;
-  idCounters.set(key, n);
-  return `${key}${n}`;
-}
-
-/** The branches of one group at scale F: templates cycled, copies numbered; special ones once. */
-function scaledTemplates(list) {
-  const normal = list.filter((t) => !(t[3] && t[3].special));
-  const count = Math.max(1, Math.round(normal.length * F));
-  const out = [];
-  for (let i = 0; i < count; i++) out.push({ t: normal[i % normal.length], copy: Math.floor(i / normal.length) });
-  // specials keep their place relative to the list
-  list.forEach((t, i) => {
-    if (t[3] && t[3].special) out.splice(Math.min(out.length, i), 0, { t, copy: 0 });
-  });
-  return out;
-}
-
-function addBranches(list, parent, city, lvl, groupPlace, usedNames) {
-  for (const { t, copy } of scaledTemplates(list)) {
-    const [name0, kind, w, opt = {}] = t;
-    let name = name0;
-    if (copy > 0) {
-      const base = name0.replace(/(第[一二三四五六七八九十]+)?支部$/, '');
-      name = `${base}第${cn(copy + 1 + (/(第[一二三四五六七八九十]+)支部$/.test(name0) ? 1 : 0))}支部`;
-      if (usedNames.has(name)) name = `${name0.replace(/支部$/, '')}（${cn(copy + 1)}）支部`;
-    }
-    usedNames.add(name);
-    const place = opt.place ?? groupPlace ?? city.full;
-    addOrg({
-      id: nextId(city.id, KINDS[kind].code), name, type: '支部', parent, city, lvl, kind, w,
-      inst: opt.inst ?? null, place, fields: opt.fields ?? null, pool: opt.pool ?? null,
-      est: copy === 0 && opt.est ? parseDay(opt.est) : null,
-      dis: copy === 0 && opt.dis ? parseDay(opt.dis) : null,
-      since: opt.since ?? null, leavers: opt.leavers ?? null,
-    });
-  }
-}
-
-{
-  const used = new Set();
-  addBranches(SHENGZHI.branches, ROOT, SHENGZHI, 'prov', null, used);
-  for (const c of CITIES) {
-    const co = addOrg({ id: c.id, name: c.name, type: c.type ?? '市委会', parent: ROOT, city: c });
-    let zz = 0;
-    for (const g of c.groups) {
-      if (g.zz) {
-        const z = addOrg({ id: `${c.id}-zz${++zz}`, name: g.zz, type: '总支', parent: co, city: c });
-        addBranches(g.branches, z, c, g.lvl, g.place, used);
-      } else {
-        addBranches(g.branches, co, c, g.lvl, g.place ?? null, used);
-      }
-    }
-  }
-}
-const BRANCHES = ORGS.filter((o) => o.type === '支部');
-/** the roll-up group: the 市委会/工委 under the root, or the root itself for 省直支部 */
-const groupOf = (o) => {
-  if (o.type === '支部' && o.parent === ROOT) return ROOT;
-  let x = o;
-  while (x.parent && x.parent !== ROOT) x = x.parent;
-  return x;
-};
-for (const b of BRANCHES) b.group = groupOf(b); // ROOT itself for 省直
-
-// ───────────────────────────── branch sizes ─────────────────────────────
-// sizes = members on the roster on 2019-10-10, summing to exactly N (largest remainder).
-{
-  const rng = new Rng(SEED, 'sizes');
-  const live = BRANCHES.filter((b) => !b.dis);
-  const raw = live.map((b) => b.w * (0.85 + 0.3 * rng.f()));
-  // water-filling: no branch above 92 members or below 8 (when N allows), the rest in proportion
-  const cap = 92, floor = N >= 8 * live.length ? 8 : 3;
-  const fixed = new Array(raw.length).fill(0);
-  let exact;
-  for (let pass = 0; pass < 20; pass++) {
-    let tot = 0, rem = N;
-    raw.forEach((x, i) => { if (fixed[i]) rem -= fixed[i]; else tot += x; });
-    exact = raw.map((x, i) => fixed[i] || (x * rem) / tot);
-    let changed = false;
-    exact.forEach((x, i) => {
-      if (!fixed[i] && x > cap) { fixed[i] = cap; changed = true; }
-      else if (!fixed[i] && x < floor) { fixed[i] = floor; changed = true; }
-    });
-    if (!changed) break;
-  }
-  const sizes = exact.map((x) => Math.max(3, Math.floor(x)));
-  let rest = N - sizes.reduce((s, x) => s + x, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let j = 0; rest > 0; j = (j + 1) % order.length, rest--) sizes[order[j][1]]++;
-  for (let j = order.length - 1; rest < 0; j = (j - 1 + order.length) % order.length) {
-    const i = order[j][1];
-    if (sizes[i] > 3) { sizes[i]--; rest++; }
-  }
-  live.forEach((b, i) => { b.size = sizes[i]; });
-  for (const b of BRANCHES) if (b.dis) b.size = 0;
-}
+const ctx = contextOf(OPT);
+const { orgs: ORGS, root: ROOT, branches: BRANCHES } = buildOrgTree(ctx);
+sizeBranches(ctx, BRANCHES);
 
 // ───────────────────────────── members ─────────────────────────────
 
@@ -426,10 +310,6 @@ M.forEach((m, i) => {
 
 // ───────────────────────────── committees, liaisons, roles, reserves ─────────────────────────────
 
-function subtreeBranches(o) {
-  if (o.type === '支部') return [o];
-  return o.kids.flatMap(subtreeBranches);
-}
 const activeEnd = (list) => list.filter((i) => onRoster(M[i], END_DAY));
 
 function leaderWeight(i) {
@@ -484,7 +364,7 @@ const HELD = new Set(); // members holding a 主委/副主委 seat somewhere abo
     if (o === ROOT) continue;
     if (o.parent === ROOT && o.type !== '支部') { o.liaison = rootVice[rv++ % rootVice.length] ?? null; continue; }
     if (o.type === '支部' && o.parent === ROOT) { if (activeEnd(o.mem).length) o.liaison = rng.pick(rootLeaders); continue; }
-    const g = o.type === '支部' ? o.group : groupOf(o);
+    const g = o.type === '支部' ? o.group : groupOf(o, ROOT);
     if (o.type === '总支' || (activeEnd(o.mem).length && rng.chance(0.5))) {
       const ls = g.committee.map((c) => c.member);
       if (ls.length) o.liaison = rng.pick(ls);

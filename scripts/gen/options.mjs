@@ -41,3 +41,11 @@ export function parseArgs(argv, defaultOut) {
   }
   return { kind: 'options', options: o };
 }
+
+/**
+ * The context every stage of the generator reads: the options (seed, members, years, density,
+ * out) and scale, the size of the org tree relative to the default 4462 members.
+ */
+export function contextOf(options) {
+  return { ...options, scale: options.members / 4462 };
+}
