@@ -45,12 +45,12 @@ import { fileURLToPath } from 'node:url';
 import { USAGE, contextOf, parseArgs } from './gen/options.mjs';
 import { Rng, chooseUniform, chooseWeighted, sampleExact } from './gen/random.mjs';
 import { onRoster } from './gen/on-roster.mjs';
+import { buildRoster } from './gen/roster.mjs';
+import { qualificationTargets } from './gen/qualifications.mjs';
 import { buildOrgTree, groupOf, sizeBranches, subtreeBranches } from './gen/org-tree.mjs';
 import { cn } from './gen/vocab/numerals.mjs';
 import { L, LEVELS, O, OUTCOMES, ROLE_ORDER, T, TYPES } from './gen/vocab/records.mjs';
-import { CITIES, KINDS } from './gen/vocab/org-templates.mjs';
-import { employer } from './gen/vocab/employers.mjs';
-import { personName } from './gen/vocab/names.mjs';
+import { CITIES } from './gen/vocab/org-templates.mjs';
 import { COMMITTEE_MEETINGS, ISSUES, MEETINGS, OTHER, PUBLICITY, SERVICE, STUDY, TOPICS, TRAINING, inYear, sqmyTitle } from './gen/vocab/activity-titles.mjs';
 import { END_DAY, NEVER, REF_DAY, day, fmtDay, monthEnd, p2, workday, yearFirstDay, yearLastDay, ymd } from './gen/calendar.mjs';
 
@@ -69,9 +69,6 @@ if (parsed.kind === 'error') fail(parsed.message);
 const OPT = parsed.options;
 const SEED = OPT.seed;
 const N = OPT.members;
-const F = N / 4462; // scale of the org tree
-const TARGET_SENIOR = Math.round((N * 1071) / 4462);
-const TARGET_DOCTOR = Math.round((N * 94) / 4462);
 
 const MONTH_W = [0.8, 0.4, 1.1, 1.1, 1.1, 1.05, 0.85, 0.65, 1.05, 0.9, 1.1, 1.0];
 
@@ -83,230 +80,8 @@ sizeBranches(ctx, BRANCHES);
 
 // ───────────────────────────── members ─────────────────────────────
 
-const YEAR_W = (() => {
-  const w = new Map();
-  for (let y = 1983; y <= 2017; y++) w.set(y, 0.3 + 0.12 * (y - 1983));
-  w.set(2018, 4.5);
-  w.set(2019, 3.6);
-  return w;
-})();
-const RET_YEAR_W = (() => {
-  const w = new Map();
-  for (let y = 1983; y <= 2019; y++) w.set(y, y <= 2000 ? 1 : y <= 2008 ? 0.6 : y <= 2014 ? 0.15 : 0.02);
-  return w;
-})();
-/** the older a cohort, the more of it has left by 2019 */
-const LEAVER_W = new Map([YEAR_W, RET_YEAR_W].map((w) => [w, new Map([...w].map(([y, x]) => [y, x * (1 + (2018 - y) / 5)]))]));
-function sampleYear(rng, weights, lo, hi) {
-  if (lo > hi) return hi;
-  const pairs = [];
-  for (let y = lo; y <= hi; y++) pairs.push([y, weights.get(y) ?? 0.3]);
-  return rng.w(pairs);
-}
-
-const batchCache = new Map();
-/** 入会 is approved in batches: a few dates per group and year. */
-function batches(group, y, late) {
-  const key = `${group}|${y}|${late ? 1 : 0}`;
-  let r = batchCache.get(key);
-  if (r) return r;
-  const rng = new Rng(SEED, 'batch', key);
-  let months;
-  if (y === 2019 && late) months = chooseUniform(rng, [11, 12], rng.int(1, 2));
-  else if (y === 2019) months = chooseUniform(rng, [1, 3, 4, 5, 6, 7, 8, 9], rng.int(2, 3));
-  else months = chooseUniform(rng, [3, 4, 5, 6, 7, 8, 9, 10, 11, 12], rng.int(2, 4));
-  r = months.map((m) => workday(day(y, m, rng.int(1, 28)), day(y, m, 1), monthEnd(y, m)));
-  if (group === 'gz' && y === 2019 && !late) r.push(REF_DAY); // someone joins on the report's day itself
-  r.sort((a, b) => a - b);
-  batchCache.set(key, r);
-  return r;
-}
-function joinDay(rng, group, y, minDay, late = false) {
-  const c = batches(group, y, late).filter((d) => d >= minDay);
-  if (c.length) return rng.pick(c);
-  return Math.max(minDay, yearFirstDay(y));
-}
-
-const GENDER_F = { 中小学: 0.54, 医疗卫生: 0.52, 高校: 0.41, 文化: 0.46, 出版: 0.46, 科研院所: 0.34, 党政机关: 0.34, 企业: 0.28, 其他: 0.36 };
-
-const M = []; // members
-
-function newMember(rng, b, join, left, kindForAge) {
-  const sector = rng.w(KINDS[b.kind].mix);
-  const gender = rng.chance(GENDER_F[sector]) ? '女' : '男';
-  let eth = '汉族';
-  if (rng.chance(b.city.minority)) eth = rng.w(b.city.eth);
-  if (rng.chance(0.004)) eth = '';
-  const jy = ymd(join)[0];
-  let joinAge = kindForAge === 'ret' ? rng.norm(44, 7) : rng.norm(36.5, 7);
-  joinAge = Math.max(23, Math.min(62, Math.round(joinAge)));
-  let by = Math.max(1932 + rng.int(0, 6), jy - joinAge);
-  if (kindForAge === 'ret' && by > 1960) by = 1960 - rng.int(0, 8);
-  const bm = rng.int(1, 12);
-  const bd = rng.int(1, 28);
-  const r = rng.f();
-  const bfmt = r < 0.02 ? 0 : r < 0.12 ? 2 : 1;
-  const m = {
-    b, join, left, status: '在册', by, bm, bd, bfmt, gender, eth, name: personName(rng, gender, eth), sector,
-    employer: '', title: '', edu: '', degree: '', roles: [], reserve: '否', eng: 0.3 + 0.7 * rng.f(), key: rng.f(),
-    age: 2019 - by - (bm > 10 ? 1 : 0),
-  };
-  m.employer = employer(rng, b, sector);
-  M.push(m);
-  return m;
-}
-
-function leaveStatus(rng, m, late) {
-  const ageAtLeft = ymd(m.left)[0] - m.by;
-  if (ageAtLeft >= 76 && rng.chance(0.75)) return '去世';
-  if (ageAtLeft >= 66 && rng.chance(0.4)) return '去世';
-  if (late) return rng.w([['退会', 30], ['转出', 35], ['去世', 25], ['除名', 10]]);
-  return rng.w([['退会', 35], ['转出', 38], ['去世', 12], ['除名', 14], ['开除', 1]]);
-}
-
-let forcedEdgeLeaver = false;
-for (const b of BRANCHES) {
-  const rng = new Rng(SEED, 'members', b.id);
-  const group = b.group.id;
-  const minDay = Math.max(b.est ?? day(1983, 1, 1), b.since ? yearFirstDay(b.since) : day(1983, 1, 1));
-  const minYear = ymd(minDay)[0];
-  const yw = b.kind === 'ret' ? RET_YEAR_W : YEAR_W;
-  if (b.dis) {
-    // a branch dissolved in 2018: every member left before the dissolution (most transferred out)
-    const n = Math.max(4, Math.round((b.leavers ?? 10) * Math.min(1, F) ));
-    for (let i = 0; i < n; i++) {
-      const jy = sampleYear(rng, yw, minYear, 2016);
-      const join = joinDay(rng, group, jy, minDay);
-      const left = rng.chance(0.8) ? rng.int(b.dis - 110, b.dis - 8) : rng.int(join + 30, b.dis - 120);
-      const m = newMember(rng, b, join, Math.max(left, join + 30), b.kind);
-      m.status = rng.chance(0.8) ? '转出' : '退会';
-    }
-    continue;
-  }
-  // core: on the roster on 2019-10-10
-  for (let i = 0; i < b.size; i++) {
-    let join;
-    if (b.est && b.est >= yearFirstDay(2019)) {
-      join = rng.chance(0.7) ? b.est : joinDay(rng, group, 2019, b.est);
-    } else {
-      const jy = sampleYear(rng, yw, minYear, 2019);
-      join = joinDay(rng, group, jy, minDay);
-    }
-    const m = newMember(rng, b, join, NEVER, b.kind);
-    if (rng.chance(0.006)) {
-      m.left = rng.int(REF_DAY + 1, END_DAY);
-      m.status = leaveStatus(rng, m, true);
-    }
-  }
-  // late joiners: approved after 2019-10-10
-  const late = rng.round(b.size * 0.015);
-  for (let i = 0; i < late; i++) newMember(rng, b, joinDay(rng, group, 2019, Math.max(minDay, REF_DAY + 1), true), NEVER, b.kind);
-  // past leavers: left on or before 2019-10-10
-  const past = b.est != null && b.est >= yearFirstDay(2019) ? 0 : rng.round(b.size * (0.04 + 0.06 * rng.f()));
-  for (let i = 0; i < past; i++) {
-    const jy = sampleYear(rng, LEAVER_W.get(yw), minYear, 2018);
-    const join = joinDay(rng, group, jy, minDay);
-    let left;
-    if (!forcedEdgeLeaver) { left = REF_DAY; forcedEdgeLeaver = true; } // left on the day: not on that day's roster
-    else if (join + 30 >= REF_DAY) left = REF_DAY;
-    else left = join + 30 + Math.floor((REF_DAY - join - 30) * Math.sqrt(rng.f()));
-    const m = newMember(rng, b, join, left, b.kind);
-    m.status = leaveStatus(rng, m, false);
-  }
-}
-
-// ───────────────────────────── education, degrees, titles ─────────────────────────────
-{
-  const rng = new Rng(SEED, 'titles');
-  const R = [];
-  const others = [];
-  M.forEach((m, i) => (onRoster(m, REF_DAY) ? R : others).push(i));
-  if (R.length !== N) throw new Error(`roster on 2019-10-10 is ${R.length}, expected ${N}`);
-
-  const LV = { prov: 1, city: 0, county: -1 };
-  const docW = (i) => {
-    const m = M[i];
-    const s = { 高校: 10, 科研院所: 6, 医疗卫生: 2.2, 中小学: 0.04, 文化: 0.15, 出版: 0.2, 党政机关: 0.15, 企业: 0.15, 其他: 0.05 }[m.sector];
-    const lv = [0.15, 0.55, 1.6][LV[m.b.lvl] + 1];
-    const a = m.age;
-    const af = a < 27 ? 0.05 : a < 45 ? 1.5 : a < 55 ? 1 : a < 65 ? 0.35 : 0.08;
-    return s * lv * af;
-  };
-  const doctors = new Set(sampleExact(rng, R, docW, TARGET_DOCTOR));
-  let sumDoc = 0;
-  for (const i of R) sumDoc += docW(i);
-
-  const setEdu = (m, isDoctor) => {
-    if (isDoctor) { m.edu = '研究生'; m.degree = '博士'; return; }
-    if (rng.chance(0.003)) { m.edu = ''; m.degree = ''; return; }
-    const a = m.age;
-    const lvf = m.b.lvl === 'prov' ? 1.2 : m.b.lvl === 'city' ? 1 : 0.7;
-    const pm = Math.min(0.85, ({ 高校: 0.45, 科研院所: 0.4, 医疗卫生: 0.26, 中小学: 0.09, 文化: 0.1, 出版: 0.16, 党政机关: 0.18, 企业: 0.1, 其他: 0.06 }[m.sector])
-      * (a < 40 ? 1.5 : a < 50 ? 1 : a < 60 ? 0.5 : 0.2) * lvf);
-    if (rng.chance(pm)) { m.edu = '研究生'; m.degree = rng.chance(0.97) ? '硕士' : '无'; return; }
-    const pb = ({ 高校: 0.95, 科研院所: 0.9, 医疗卫生: 0.72, 中小学: 0.66, 文化: 0.62, 出版: 0.8, 党政机关: 0.82, 企业: 0.62, 其他: 0.5 }[m.sector])
-      * (a > 55 ? 0.85 : 1) * (m.b.lvl === 'county' ? 0.9 : 1);
-    if (rng.chance(pb)) { m.edu = '大学本科'; m.degree = rng.chance(a < 45 ? 0.9 : a < 55 ? 0.72 : 0.5) ? '学士' : '无'; return; }
-    m.edu = rng.chance(0.75) ? '大学专科' : '中专及以下';
-    m.degree = '无';
-  };
-  for (const i of R) setEdu(M[i], doctors.has(i));
-  for (const i of others) setEdu(M[i], rng.chance(Math.min(0.9, (TARGET_DOCTOR * docW(i)) / sumDoc)));
-
-  const senW = (i) => {
-    const m = M[i];
-    const s = { 高校: 3.0, 科研院所: 3.0, 医疗卫生: 2.3, 中小学: 1.0, 文化: 1.2, 出版: 1.4, 党政机关: 0.35, 企业: 0.35, 其他: 0.35 }[m.sector];
-    const lv = [0.75, 1.0, 1.35][LV[m.b.lvl] + 1];
-    const a = m.age;
-    const af = a < 30 ? 0.02 : a < 35 ? 0.25 : a < 40 ? 0.7 : a < 50 ? 1.3 : a < 60 ? 1.6 : 1.3;
-    const d = m.degree === '博士' ? 4 : m.edu === '研究生' ? 1.6 : m.edu === '大学本科' ? 1 : 0.45;
-    return s * lv * af * d;
-  };
-  const seniors = new Set(sampleExact(rng, R, senW, TARGET_SENIOR));
-  let sumSen = 0;
-  for (const i of R) sumSen += senW(i);
-
-  const setTitle = (m, isSenior) => {
-    const a = m.age;
-    if (isSenior) {
-      const pz = Math.min(0.8, 0.18 * (m.degree === '博士' ? 2.2 : 1) * (a >= 52 ? 1.6 : a < 42 ? 0.4 : 1) * (m.b.lvl === 'prov' ? 1.3 : 1));
-      m.title = rng.chance(pz) ? '正高级' : '副高级';
-      return;
-    }
-    if (rng.chance(0.008)) { m.title = ''; return; }
-    if (m.sector === '党政机关' || m.sector === '企业' || m.sector === '其他') {
-      m.title = rng.w([['无', 55], ['中级', 30], ['初级', 15]]);
-    } else if (a < 30) m.title = rng.w([['初级', 55], ['中级', 20], ['无', 25]]);
-    else if (a < 38) m.title = rng.w([['中级', 60], ['初级', 30], ['无', 10]]);
-    else m.title = rng.w([['中级', 80], ['初级', 8], ['无', 12]]);
-  };
-  for (const i of R) setTitle(M[i], seniors.has(i));
-  for (const i of others) setTitle(M[i], rng.chance(Math.min(0.92, (TARGET_SENIOR * senW(i)) / sumSen)));
-}
-
-// ───────────────────────────── ids (chronological, as 会员编号 are given) ─────────────────────────────
-
-M.sort((a, b) => a.join - b.join || a.b.ord - b.b.ord || a.key - b.key);
-const ID_WIDTH = Math.max(5, String(M.length).length);
-M.forEach((m, i) => {
-  m.idx = i;
-  m.id = `GZ${String(i + 1).padStart(ID_WIDTH, '0')}`;
-  m.b.mem.push(i);
-});
-
-// established dates derived from the first member, for most branches that do not state one
-{
-  const rng = new Rng(SEED, 'established');
-  for (const b of BRANCHES) {
-    if (b.showEst || !b.mem.length) continue;
-    if (!rng.chance(0.6)) continue;
-    let first = NEVER;
-    for (const i of b.mem) first = Math.min(first, M[i].join);
-    b.est = Math.max(day(1983, 1, 1), first - rng.int(0, 180));
-    if (b.est > first) b.est = first;
-    b.showEst = true;
-  }
-}
+const M = buildRoster(ctx, { root: ROOT, branches: BRANCHES });
+const { senior: TARGET_SENIOR, doctor: TARGET_DOCTOR } = qualificationTargets(N);
 
 // ───────────────────────────── committees, liaisons, roles, reserves ─────────────────────────────
 
