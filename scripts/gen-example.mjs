@@ -43,13 +43,14 @@ import { Buffer } from 'node:buffer';
 import { fileURLToPath } from 'node:url';
 
 import { USAGE, contextOf, parseArgs } from './gen/options.mjs';
-import { Rng, chooseUniform, chooseWeighted, sampleExact } from './gen/random.mjs';
+import { Rng, chooseUniform, chooseWeighted } from './gen/random.mjs';
 import { onRoster } from './gen/on-roster.mjs';
+import { appointCommittees, assignRoles } from './gen/leadership.mjs';
 import { buildRoster } from './gen/roster.mjs';
 import { qualificationTargets } from './gen/qualifications.mjs';
-import { buildOrgTree, groupOf, sizeBranches, subtreeBranches } from './gen/org-tree.mjs';
+import { buildOrgTree, sizeBranches, subtreeBranches } from './gen/org-tree.mjs';
 import { cn } from './gen/vocab/numerals.mjs';
-import { L, LEVELS, O, OUTCOMES, ROLE_ORDER, T, TYPES } from './gen/vocab/records.mjs';
+import { L, LEVELS, O, OUTCOMES, T, TYPES } from './gen/vocab/records.mjs';
 import { CITIES } from './gen/vocab/org-templates.mjs';
 import { COMMITTEE_MEETINGS, ISSUES, MEETINGS, OTHER, PUBLICITY, SERVICE, STUDY, TOPICS, TRAINING, inYear, sqmyTitle } from './gen/vocab/activity-titles.mjs';
 import { END_DAY, NEVER, REF_DAY, day, fmtDay, monthEnd, p2, workday, yearFirstDay, yearLastDay, ymd } from './gen/calendar.mjs';
@@ -85,111 +86,8 @@ const { senior: TARGET_SENIOR, doctor: TARGET_DOCTOR } = qualificationTargets(N)
 
 // ───────────────────────────── committees, liaisons, roles, reserves ─────────────────────────────
 
-const activeEnd = (list) => list.filter((i) => onRoster(M[i], END_DAY));
-
-function leaderWeight(i) {
-  const m = M[i];
-  const a = m.age;
-  let w = (m.title === '正高级' ? 4 : m.title === '副高级' ? 2.5 : 1) * (a >= 38 && a <= 60 ? 2 : a > 66 ? 0.25 : 0.8);
-  if (m.join < day(2015, 1, 1)) w *= 1.5;
-  else if (m.join > day(2018, 6, 30)) w *= 0.1;
-  if (m.degree === '博士') w *= 1.3;
-  return w * m.eng;
-}
-
-const HELD = new Set(); // members holding a 主委/副主委 seat somewhere above a branch
-{
-  const rng = new Rng(SEED, 'committees');
-  const seat = (o, pool, counts, wf) => {
-    const chosen = chooseWeighted(rng, pool, counts[0] + counts[1] + counts[2], wf);
-    chosen.forEach((i, j) => {
-      const role = j < counts[0] ? '主委' : j < counts[0] + counts[1] ? '副主委' : '委员';
-      o.committee.push({ member: i, role });
-    });
-  };
-  // root: 主委 1, 副主委 5, 委员 14 (常委), from the whole province, 省直 favoured
-  const all = activeEnd(BRANCHES.flatMap((b) => b.mem));
-  const rootPool = all.length > 6000 ? sampleExact(rng, all, (i) => leaderWeight(i) ** 2, 6000) : all;
-  const senior = (i) => (M[i].join <= day(2014, 12, 31) ? 1 : 0.001);
-  seat(ROOT, rootPool, [1, 5, 14], (i) => leaderWeight(i) ** 2 * senior(i) * (M[i].b.lvl === 'prov' ? 2.5 : 1) * (M[i].age <= 62 ? 1 : 0.2));
-  for (const c of ROOT.committee) if (c.role !== '委员') HELD.add(c.member);
-  for (const o of ORGS) {
-    if (o.type === '市委会' || o.type === '工委' || o.type === '总支') {
-      const pool0 = activeEnd(subtreeBranches(o).flatMap((b) => b.mem)).filter((i) => !HELD.has(i));
-      const pool = pool0.length > 3000 ? sampleExact(rng, pool0, (i) => leaderWeight(i) ** 2, 3000) : pool0;
-      const n = pool.length;
-      const counts = o.type === '总支' ? [1, 1, n >= 40 ? 2 : 1] : o.type === '工委' ? [1, 2, 3] : [1, n >= 200 ? 3 : 2, n >= 300 ? 8 : n >= 120 ? 6 : 4];
-      if (n < 4) continue;
-      seat(o, pool, counts, (i) => leaderWeight(i) ** 2 * senior(i));
-      for (const c of o.committee) if (c.role !== '委员' && o.type !== '总支') HELD.add(c.member);
-    }
-  }
-  for (const b of BRANCHES) {
-    const pool = activeEnd(b.mem);
-    const n = pool.length;
-    if (!n || rng.chance(0.06)) continue;
-    const counts = [1, n >= 25 ? 2 : n >= 8 ? 1 : 0, n >= 40 ? 3 : n >= 15 ? 2 : n >= 8 ? 1 : 0];
-    seat(b, pool, counts, leaderWeight);
-  }
-  // liaisons: 省委会 leaders for 省直支部 and the 市州 committees; 市州 leaders for 总支 and some branches
-  const rootLeaders = ROOT.committee.map((c) => c.member);
-  const rootVice = ROOT.committee.filter((c) => c.role === '副主委').map((c) => c.member);
-  let rv = 0;
-  for (const o of ORGS) {
-    if (o === ROOT) continue;
-    if (o.parent === ROOT && o.type !== '支部') { o.liaison = rootVice[rv++ % rootVice.length] ?? null; continue; }
-    if (o.type === '支部' && o.parent === ROOT) { if (activeEnd(o.mem).length) o.liaison = rng.pick(rootLeaders); continue; }
-    const g = o.type === '支部' ? o.group : groupOf(o, ROOT);
-    if (o.type === '总支' || (activeEnd(o.mem).length && rng.chance(0.5))) {
-      const ls = g.committee.map((c) => c.member);
-      if (ls.length) o.liaison = rng.pick(ls);
-    }
-  }
-}
-
-// 政治安排 and 后备干部
-{
-  const rng = new Rng(SEED, 'roles');
-  const seatOf = new Map();
-  for (const o of [ROOT, ...ORGS.filter((x) => x.type !== '支部' && x !== ROOT)]) {
-    for (const c of o.committee) if (!seatOf.has(c.member)) seatOf.set(c.member, { org: o, role: c.role });
-  }
-  for (const b of BRANCHES) for (const c of b.committee) if (!seatOf.has(c.member)) seatOf.set(c.member, { org: b, role: c.role });
-  const give = (m, r) => { if (!m.roles.includes(r)) m.roles.push(r); };
-  ROOT.committee.forEach((c, j) => {
-    const m = M[c.member];
-    if (c.role === '主委') { give(m, '全国政协委员'); give(m, '省政协委员'); } else if (c.role === '副主委') give(m, j === 2 ? '省人大代表' : '省政协委员');
-    else if (rng.chance(0.4)) give(m, rng.w([['省政协委员', 2], ['市政协委员', 3], ['市人大代表', 1]]));
-  });
-  for (const o of ORGS) {
-    if (o.type !== '市委会' && o.type !== '工委') continue;
-    for (const c of o.committee) {
-      const m = M[c.member];
-      if (c.role === '主委') { give(m, '市政协委员'); if (rng.chance(0.5)) give(m, '省政协委员'); } else if (c.role === '副主委') give(m, rng.chance(0.7) ? '市政协委员' : '市人大代表');
-      else if (rng.chance(0.5)) give(m, rng.w([['市政协委员', 2], ['县政协委员', 3], ['县人大代表', 1]]));
-    }
-  }
-  const LEVEL_ROLES = {
-    prov: [['省政协委员', 2], ['省人大代表', 0.5], ['市政协委员', 3], ['市人大代表', 0.6], ['县政协委员', 2.5], ['县人大代表', 0.5]],
-    city: [['市政协委员', 4], ['市人大代表', 0.8], ['县政协委员', 2.5], ['县人大代表', 0.5], ['省政协委员', 0.3]],
-    county: [['县政协委员', 5], ['县人大代表', 1.2], ['市政协委员', 1]],
-  };
-  for (const m of M) {
-    if (!onRoster(m, REF_DAY) && !(m.join > REF_DAY)) {
-      if (rng.chance(0.02)) give(m, rng.w(LEVEL_ROLES[m.b.lvl]));
-      continue;
-    }
-    const s = seatOf.get(m.idx);
-    let p = 0.036 * (m.title === '正高级' ? 2.5 : m.title === '副高级' ? 1.6 : 1) * (m.degree === '博士' ? 1.4 : 1)
-      * (m.age >= 40 && m.age <= 62 ? 1.3 : 0.6) * (s ? 2.5 : 1) * (m.join > day(2018, 6, 1) ? 0.3 : 1);
-    p = Math.min(0.6, p);
-    if (!m.roles.length && rng.chance(p)) give(m, rng.w(LEVEL_ROLES[m.b.lvl]));
-    let pr = 0.022 * (m.title === '正高级' || m.title === '副高级' ? 2 : 1) * (m.degree === '博士' ? 2 : 1) * (s ? 2 : 1);
-    if (m.age > 52 || m.age < 28 || !onRoster(m, END_DAY)) pr = 0;
-    if (rng.chance(pr)) m.reserve = '是';
-  }
-  for (const m of M) m.roles.sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b));
-}
+appointCommittees(ctx, { orgs: ORGS, root: ROOT, branches: BRANCHES }, M);
+assignRoles(ctx, { orgs: ORGS, root: ROOT, branches: BRANCHES }, M);
 
 // ───────────────────────────── activities ─────────────────────────────
 
