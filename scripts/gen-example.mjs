@@ -39,23 +39,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Buffer } from 'node:buffer';
 import { fileURLToPath } from 'node:url';
 
-import { USAGE, contextOf, parseArgs } from './gen/options.mjs';
-import { Rng } from './gen/random.mjs';
-import { onRoster } from './gen/on-roster.mjs';
-import { RowStore } from './gen/activities/row-store.mjs';
-import { genBranchYear } from './gen/activities/branch.mjs';
-import { genCommitteeRows } from './gen/activities/committees.mjs';
+import { generateYear } from './gen/activities/year.mjs';
+import { writeAssessments } from './gen/assessments.mjs';
+import { checkInvariants } from './gen/invariants.mjs';
 import { appointCommittees, assignRoles } from './gen/leadership.mjs';
-import { buildRoster } from './gen/roster.mjs';
-import { qualificationTargets } from './gen/qualifications.mjs';
+import { USAGE, contextOf, parseArgs } from './gen/options.mjs';
 import { buildOrgTree, sizeBranches } from './gen/org-tree.mjs';
-import { LEVELS, OUTCOMES, TYPES } from './gen/vocab/records.mjs';
-import { END_DAY, NEVER, REF_DAY, fmtDay, p2, yearFirstDay, yearLastDay } from './gen/calendar.mjs';
-
-// ───────────────────────────── options ─────────────────────────────
+import { buildRoster } from './gen/roster.mjs';
+import { writeActivities, writeMembers, writeOrgs, writeSettings } from './gen/write-files.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -64,207 +57,43 @@ function fail(msg, code = 2) {
   process.exit(code);
 }
 
-const parsed = parseArgs(process.argv.slice(2), path.join(REPO, 'data-examples', 'guizhou'));
-if (parsed.kind === 'help') { process.stdout.write(`${USAGE}\n`); process.exit(0); }
-if (parsed.kind === 'error') fail(parsed.message);
-const OPT = parsed.options;
-const SEED = OPT.seed;
-const N = OPT.members;
+function main(argv) {
+  const parsed = parseArgs(argv, path.join(REPO, 'data-examples', 'guizhou'));
+  if (parsed.kind === 'help') { process.stdout.write(`${USAGE}\n`); process.exit(0); }
+  if (parsed.kind === 'error') fail(parsed.message);
+  const ctx = contextOf(parsed.options);
 
-// ───────────────────────────── the org tree ─────────────────────────────
+  // the org tree, the roster, who leads
+  const tree = buildOrgTree(ctx);
+  sizeBranches(ctx, tree.branches);
+  const M = buildRoster(ctx, tree);
+  appointCommittees(ctx, tree, M);
+  assignRoles(ctx, tree, M);
 
-const ctx = contextOf(OPT);
-const { orgs: ORGS, root: ROOT, branches: BRANCHES } = buildOrgTree(ctx);
-sizeBranches(ctx, BRANCHES);
-
-// ───────────────────────────── members ─────────────────────────────
-
-const M = buildRoster(ctx, { root: ROOT, branches: BRANCHES });
-const { senior: TARGET_SENIOR, doctor: TARGET_DOCTOR } = qualificationTargets(N);
-
-// ───────────────────────────── committees, liaisons, roles, reserves ─────────────────────────────
-
-appointCommittees(ctx, { orgs: ORGS, root: ROOT, branches: BRANCHES }, M);
-assignRoles(ctx, { orgs: ORGS, root: ROOT, branches: BRANCHES }, M);
-
-// ───────────────────────────── activities ─────────────────────────────
-
-// ───────────────────────────── output ─────────────────────────────
-
-class Out {
-  constructor(file) {
-    this.file = file;
-    this.tmp = `${file}.tmp`;
-    this.fd = fs.openSync(this.tmp, 'w');
-    this.parts = [];
-    this.len = 0;
-    this.bytes = 0;
+  // the files, each to FILE.tmp
+  const out = ctx.out;
+  fs.mkdirSync(path.join(out, 'activities'), { recursive: true });
+  const pending = [writeSettings(out), writeOrgs(out, tree, M), writeMembers(out, M)];
+  const yearCounts = [];
+  for (const Y of ctx.years) {
+    const year = generateYear(ctx, tree, M, Y);
+    pending.push(writeActivities(out, Y, year, tree, M));
+    yearCounts.push(`${Y}: ${year.store.n}`);
   }
-  w(s) {
-    this.parts.push(s);
-    this.len += s.length;
-    if (this.len >= 1 << 20) this.flush();
-  }
-  flush() {
-    if (!this.parts.length) return;
-    const buf = Buffer.from(this.parts.join(''), 'utf8');
-    let off = 0;
-    while (off < buf.length) off += fs.writeSync(this.fd, buf, off, buf.length - off);
-    this.bytes += buf.length;
-    this.parts = [];
-    this.len = 0;
-  }
-  close() {
-    this.flush();
-    fs.closeSync(this.fd);
-    return this;
-  }
-  commit() { fs.renameSync(this.tmp, this.file); }
-}
+  pending.push(writeAssessments(ctx, out, ctx.years[ctx.years.length - 1], tree.branches));
 
-const csv = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-const YAML_PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^:#]*$/;
-const yq = (s) => (YAML_PLAIN.test(s) && !/\s$/.test(s) && !/^(true|false|yes|no|on|off|null|~|[-+.\d][\d.eE+-]*)$/i.test(s) ? s : JSON.stringify(s));
-
-fs.mkdirSync(path.join(OPT.out, 'activities'), { recursive: true });
-const pending = [];
-
-// mj.yaml
-{
-  const o = new Out(path.join(OPT.out, 'mj.yaml'));
-  o.w('# 示例数据，由 scripts/gen-example.mjs 生成，人名单位均为虚构。\n');
-  o.w('# 重新生成：npm run gen:example（相同参数，逐字节相同）\n');
-  o.w('name: 民进贵州省委\n');
-  o.w('locale: zh-CN\n');
-  pending.push(o.close());
-}
-
-// orgs.yaml
-{
-  const o = new Out(path.join(OPT.out, 'orgs.yaml'));
-  o.w('# 民进贵州省委组织结构：省委会 → 省直支部、市州委会（工委）→ 总支 → 支部，按深度优先排列。\n');
-  o.w('# 示例数据，由 scripts/gen-example.mjs 生成，人名单位均为虚构。\n');
-  for (const g of ORGS) {
-    if (g.parent === ROOT && g.type !== '支部') o.w(`\n# ${g.name}\n`);
-    o.w(`- id: ${yq(g.id)}\n  name: ${yq(g.name)}\n  type: ${g.type}\n`);
-    if (g.parent) o.w(`  parent: ${yq(g.parent.id)}\n`);
-    if (g.showEst && g.est != null) o.w(`  established: ${fmtDay(g.est)}\n`);
-    if (g.dis != null) o.w(`  dissolved: ${fmtDay(g.dis)}\n`);
-    if (g.committee.length) {
-      o.w('  committee:\n');
-      for (const c of g.committee) o.w(`    - { member: ${M[c.member].id}, role: ${c.role} }\n`);
-    }
-    if (g.liaison != null) o.w(`  liaison: ${M[g.liaison].id}\n`);
-  }
-  pending.push(o.close());
-}
-
-// members.csv
-{
-  const o = new Out(path.join(OPT.out, 'members.csv'));
-  o.w('会员编号,姓名,性别,出生年月,民族,入会时间,所属组织,职称,学历,学位,工作单位,界别,政治安排,后备干部,会籍状态,离会时间\n');
-  for (const m of M) {
-    const birth = m.bfmt === 0 ? '' : m.bfmt === 1 ? `${m.by}-${p2(m.bm)}` : `${m.by}-${p2(m.bm)}-${p2(m.bd)}`;
-    o.w(`${m.id},${csv(m.name)},${m.gender},${birth},${m.eth},${fmtDay(m.join)},${m.b.id},${m.title},${m.edu},${m.degree},`
-      + `${csv(m.employer)},${m.sector},${m.roles.join(';')},${m.reserve},${m.status},${m.left === NEVER ? '' : fmtDay(m.left)}\n`);
-  }
-  pending.push(o.close());
-}
-
-// activities/YEAR.csv
-const yearCounts = [];
-for (const Y of OPT.years) {
-  const store = new RowStore(Y);
-  for (const b of BRANCHES) genBranchYear(ctx, M, b, Y, store);
-  genCommitteeRows(ctx, { orgs: ORGS, root: ROOT, branches: BRANCHES }, M, Y, store);
-  // counting sort by date, stable in generation order
-  const yS = yearFirstDay(Y), yE = yearLastDay(Y);
-  const nDays = yE - yS + 1;
-  const start = new Int32Array(nDays + 1);
-  for (let r = 0; r < store.n; r++) start[store.day.a[r] - yS + 1]++;
-  for (let k = 1; k <= nDays; k++) start[k] += start[k - 1];
-  const order = new Int32Array(store.n);
-  const fillAt = start.slice(0, nDays);
-  for (let r = 0; r < store.n; r++) order[fillAt[store.day.a[r] - yS]++] = r;
-
-  const o = new Out(path.join(OPT.out, 'activities', `${Y}.csv`));
-  o.w('编号,日期,类型,组织,会员,标题,报送层级,结果,学时,标签,备注\n');
-  const w = Math.max(6, String(store.n).length);
-  const dayStr = new Map();
-  for (let k = 0; k < store.n; k++) {
-    const r = order[k];
-    const d = store.day.a[r];
-    if (d < yS || d > yE) throw new Error(`activity outside ${Y}`);
-    const org = ORGS[store.org.a[r]];
-    if ((org.est != null && d < org.est) || (org.dis != null && d >= org.dis)) throw new Error(`activity of ${org.id} on ${fmtDay(d)} outside its life`);
-    const ms = [];
-    for (let j = store.mStart.a[r], e = j + store.mLen.a[r]; j < e; j++) {
-      const m = M[store.mem.a[j]];
-      if (!onRoster(m, d)) throw new Error(`${m.id} listed on ${fmtDay(d)} but not on the roster`);
-      ms.push(m.id);
-    }
-    let ds = dayStr.get(d);
-    if (!ds) { ds = fmtDay(d); dayStr.set(d, ds); }
-    const oc = store.outc.a[r];
-    let outs = '';
-    if (oc) { const p = []; for (let b = 0; b < OUTCOMES.length; b++) if (oc & (1 << b)) p.push(OUTCOMES[b]); outs = p.join(';'); }
-    const h = store.hours.a[r];
-    o.w(`${Y}-${String(k + 1).padStart(w, '0')},${ds},${TYPES[store.type.a[r]]},${org.id},${ms.join(';')},${csv(store.strs[store.title.a[r]])},`
-      + `${LEVELS[store.level.a[r]]},${outs},${h < 0 ? '' : String(h / 10)},${csv(store.strs[store.tags.a[r]])},${csv(store.strs[store.note.a[r]])}\n`);
-  }
-  pending.push(o.close());
-  yearCounts.push(`${Y}: ${store.n}`);
-}
-
-// assessments/YEAR.csv for the last year: the panel's points for the example rubric's one
-// manual item (panel, 考评组综合评价, max 5), and the branch's own, usually a little higher.
-{
-  const Y = OPT.years[OPT.years.length - 1];
-  const yS = yearFirstDay(Y), yE = yearLastDay(Y);
-  const rng = new Rng(SEED, 'assessments', Y);
-  fs.mkdirSync(path.join(OPT.out, 'assessments'), { recursive: true });
-  const o = new Out(path.join(OPT.out, 'assessments', `${Y}.csv`));
-  o.w('组织,项目,考评组审核得分,支部自评得分,备注\n');
-  for (const b of BRANCHES) {
-    if ((b.est != null && b.est > yE) || (b.dis != null && b.dis < yS)) continue;
-    const points = 2.5 + rng.int(0, 5) * 0.5; // 2.5 … 5
-    const self = Math.min(5, points + rng.int(0, 2) * 0.5);
-    const note = b.est != null && b.est >= yS ? '成立不满一年' : '';
-    o.w(`${b.id},panel,${points},${rng.chance(0.85) ? self : ''},${note}\n`);
-  }
-  pending.push(o.close());
-}
-
-// ───────────────────────────── invariants and the summary ─────────────────────────────
-{
-  const R = M.filter((m) => onRoster(m, REF_DAY));
-  const senior = R.filter((m) => m.title === '正高级' || m.title === '副高级').length;
-  const doctor = R.filter((m) => m.degree === '博士').length;
-  const problems = [];
-  if (R.length !== N) problems.push(`roster on 2019-10-10 is ${R.length}, expected ${N}`);
-  if (senior !== TARGET_SENIOR) problems.push(`副高以上 ${senior}, expected ${TARGET_SENIOR}`);
-  if (doctor !== TARGET_DOCTOR) problems.push(`博士 ${doctor}, expected ${TARGET_DOCTOR}`);
-  const ids = new Set(ORGS.map((g) => g.id));
-  if (ids.size !== ORGS.length) problems.push('duplicate org ids');
-  for (const g of ORGS) if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(g.id)) problems.push(`bad org id ${g.id}`);
-  for (const m of M) {
-    if (m.b.type !== '支部') problems.push(`${m.id} not in a 支部`);
-    if ((m.status === '在册') !== (m.left === NEVER)) problems.push(`${m.id} status/left mismatch`);
-    if (m.left !== NEVER && m.left <= m.join) problems.push(`${m.id} left before joining`);
-    // on the roster on the day of dissolution or later ⇔ on it on the later of that day and the day of joining
-    if (m.b.dis != null && onRoster(m, Math.max(m.b.dis, m.join))) problems.push(`${m.id} still in dissolved ${m.b.id}`);
-  }
-  for (const g of ORGS) {
-    for (const c of g.committee) if (!onRoster(M[c.member], END_DAY)) problems.push(`committee of ${g.id} holds a departed member`);
-    if (g.liaison != null && !onRoster(M[g.liaison], END_DAY)) problems.push(`liaison of ${g.id} departed`);
-  }
+  // invariants, then every FILE.tmp renamed into place (or removed), and the summary
+  const { problems, senior, doctor } = checkInvariants(ctx, tree, M);
   if (problems.length) {
     for (const f of pending) fs.rmSync(f.tmp, { force: true });
     fail(`invariant broken, nothing written:\n  ${problems.slice(0, 20).join('\n  ')}`, 1);
   }
   for (const f of pending) f.commit();
+  const N = ctx.members;
   const pct = ((senior * 100) / N).toFixed(1);
-  process.stderr.write(`gen-example: ${path.relative(process.cwd(), OPT.out) || '.'}: ${ORGS.length} orgs (${BRANCHES.length} 支部), `
+  process.stderr.write(`gen-example: ${path.relative(process.cwd(), out) || '.'}: ${tree.orgs.length} orgs (${tree.branches.length} 支部), `
     + `${M.length} members; on the roster on 2019-10-10: ${N}, 副高以上 ${senior} (${pct}%), 博士 ${doctor}; `
     + `activity rows ${yearCounts.join(', ')}\n`);
 }
+
+main(process.argv.slice(2));

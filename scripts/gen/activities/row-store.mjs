@@ -1,5 +1,5 @@
 // The column store of one year's duty records: compact enough for the national-scale data
-// (millions of rows), written out by write-files.mjs in order of date.
+// (millions of rows), written out by writeActivities (write-files.mjs) in order of date.
 import { L, T } from '../vocab/records.mjs';
 
 /** a growable typed array: a holds the values, n how many */
