@@ -8,7 +8,8 @@
  *                         with committees (支委会) and liaisons (领导联系基层)
  *   members.csv           the roster with the Chinese headers of spec.md §1
  *   activities/YEAR.csv   one year's duty records (履职记录) for each --years
- * It never deletes anything: assessments/, rubrics/, reports/ in the same folder are left alone.
+ *   assessments/YEAR.csv  the panel's and the branches' own points for the last of --years
+ * It never deletes anything: other files (rubrics/, reports/, other years) are left alone.
  * Each file is written to FILE.tmp and renamed over FILE when complete.
  *
  * Run:   npm run gen:example                 (rebuilds data-examples/guizhou byte for byte)
@@ -36,6 +37,18 @@
  *     the credited org existed on that date; every listed member was on the roster that day
  *     (a member who left on D is gone on D).
  * Prints one summary line on stderr; nothing on stdout.
+ *
+ * Code (scripts/gen/, in pipeline order; this file only parses, runs the stages and exits):
+ *   options.mjs          the command line → options and the context (ctx) every stage reads
+ *   random.mjs           seeded sfc32 streams and sampling;  calendar.mjs  day numbers, holidays
+ *   vocab/               org templates, employers, names, record titles and column values
+ *   org-tree.mjs         the org tree at the scale of --members, and the branch sizes
+ *   on-roster.mjs        the roster rule (the same as onRoster in src/model/types.ts)
+ *   roster.mjs           the members (qualifications.mjs: 学历, 学位, 职称 to the targets)
+ *   leadership.mjs       committees, liaisons, 政治安排, 后备干部
+ *   activities/          one year's duty records: branch.mjs, committees.mjs, year.mjs
+ *   write-files.mjs      mj.yaml, orgs.yaml, members.csv, activities/YEAR.csv (output.mjs: Out, quoting)
+ *   assessments.mjs      assessments/YEAR.csv;  invariants.mjs  the checks above
  */
 import fs from 'node:fs';
 import path from 'node:path';
