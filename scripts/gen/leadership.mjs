@@ -1,6 +1,6 @@
 // Who leads: the committees (支委会) of every level and the liaisons, drawn from the roster on
 // 2019-12-31, then the members' 政治安排 and 后备干部, favouring those who hold a seat.
-import { END_DAY, REF_DAY, day } from './calendar.mjs';
+import { END_DAY, REF_DAY, day, yearFirstDay, yearLastDay } from './calendar.mjs';
 import { onRoster } from './on-roster.mjs';
 import { groupOf, subtreeBranches } from './org-tree.mjs';
 import { Rng, chooseWeighted, sampleExact } from './random.mjs';
@@ -11,7 +11,7 @@ function leaderWeight(M, i) {
   const m = M[i];
   const a = m.age;
   let w = (m.title === '正高级' ? 4 : m.title === '副高级' ? 2.5 : 1) * (a >= 38 && a <= 60 ? 2 : a > 66 ? 0.25 : 0.8);
-  if (m.join < day(2015, 1, 1)) w *= 1.5;
+  if (m.join < yearFirstDay(2015)) w *= 1.5;
   else if (m.join > day(2018, 6, 30)) w *= 0.1;
   if (m.degree === '博士') w *= 1.3;
   return w * m.eng;
@@ -36,7 +36,7 @@ export function appointCommittees(ctx, tree, M) {
   // root: 主委 1, 副主委 5, 委员 14 (常委), from the whole province, 省直 favoured
   const all = activeEnd(branches.flatMap((b) => b.mem));
   const rootPool = all.length > 6000 ? sampleExact(rng, all, (i) => leaderWeight(M, i) ** 2, 6000) : all;
-  const senior = (i) => (M[i].join <= day(2014, 12, 31) ? 1 : 0.001);
+  const senior = (i) => (M[i].join <= yearLastDay(2014) ? 1 : 0.001);
   seat(root, rootPool, [1, 5, 14], (i) => leaderWeight(M, i) ** 2 * senior(i) * (M[i].b.lvl === 'prov' ? 2.5 : 1) * (M[i].age <= 62 ? 1 : 0.2));
   for (const c of root.committee) if (c.role !== '委员') held.add(c.member);
   for (const o of orgs) {
@@ -105,7 +105,7 @@ export function assignRoles(ctx, tree, M) {
     county: [['县政协委员', 5], ['县人大代表', 1.2], ['市政协委员', 1]],
   };
   for (const m of M) {
-    if (!onRoster(m, REF_DAY) && !(m.join > REF_DAY)) {
+    if (!onRoster(m, REF_DAY) && !(m.join > REF_DAY)) { // left on or before 2019-10-10
       if (rng.chance(0.02)) give(m, rng.w(LEVEL_ROLES[m.b.lvl]));
       continue;
     }
