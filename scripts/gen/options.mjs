@@ -1,5 +1,5 @@
 // The command line of scripts/gen-example.mjs: parsed into options, or into help or a usage error
-// for the entry point to print. Touches no process state (no exit, no output).
+// for the entry point to print; it neither prints nor exits.
 import path from 'node:path';
 
 export const USAGE = 'usage: node scripts/gen-example.mjs [--out DIR] [--members N] [--seed S] [--years 2018,2019] [--density F]';
