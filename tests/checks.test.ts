@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOrgPeople, checkOrgTree } from '../src/checks/org-tree.js';
+import { orgPeople, orgTree } from '../src/checks/org-tree.js';
 import { IdIndex } from '../src/scan/id-index.js';
 import { LoadContext } from '../src/load/context.js';
 import { loadOrgs } from '../src/load/orgs.js';
@@ -31,9 +31,9 @@ async function tree(yaml: string, roster: readonly string[] = [], broken: readon
   const ctx = new LoadContext(dir);
   const loaded = await loadOrgs(ctx, 'orgs.yaml');
   expect(ctx.diagnostics.list).toEqual([]);
-  checkOrgTree(ctx, loaded!);
+  for (const d of orgTree(loaded!)) ctx.report(d);
   const members = new Map<string, Member>(roster.map((id) => [id, member(id, 'b1')]));
-  checkOrgPeople(ctx, loaded!, members, new Set(broken));
+  for (const d of orgPeople(loaded!, members, new Set(broken))) ctx.report(d);
   return ctx.diagnostics.list.map((d) => ({
     code: d.code, line: d.line, column: d.column, field: d.field, params: { ...d.params }, span: d.span,
     ...(d.label !== undefined ? { label: d.label } : {}), ...(d.suggest !== undefined ? { suggest: d.suggest } : {}),
@@ -57,7 +57,7 @@ describe('organisation tree checks', () => {
     writeFileSync(join(dir, 'orgs.yaml'), `${ROOT}- id: b1\n  name: 支部\n  type: 支部\n  parent: gone\n`);
     const ctx = new LoadContext(dir);
     const loaded = await loadOrgs(ctx, 'orgs.yaml');
-    checkOrgTree(ctx, { ...loaded!, broken: new Set(['gone']) });
+    for (const d of orgTree({ ...loaded!, broken: new Set(['gone']) })) ctx.report(d);
     expect(ctx.diagnostics.list).toEqual([]);
   });
 

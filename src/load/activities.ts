@@ -3,7 +3,10 @@
 // view, then dropped. UTF-8 CSV goes through the reading engine (src/scan/), which hands every
 // row it is not sure of back to the careful reader here; only a compact index of ids is kept.
 
-import { ACTIVITY_TYPES, LEVELS, onRoster, rosterSpan, type Activity, type IdFilter, type Member, type Org } from '../model/types.js';
+import type { ActivityRefs } from '../checks/activities.js';
+import { confirmDuplicates, uniqueId } from '../checks/duplicates.js';
+import { CHECKS } from '../checks/index.js';
+import { ACTIVITY_TYPES, LEVELS, rosterSpan, type Activity, type IdFilter, type Member, type Org } from '../model/types.js';
 import type { Fold, FoldSpec } from '../model/fold.js';
 import { emptyView, viewOf, type Vocabulary } from '../model/record-view.js';
 import { ACTIVITY_FIELD as F } from '../schema/fields.js';
@@ -12,14 +15,14 @@ import { scanCsv, type Keep } from '../scan/csv-scan.js';
 import { buildScanTables, type ScanDictionary, type ScanTables } from '../scan/tables.js';
 import { parseCsvText } from '../source/csv.js';
 import { readLines } from '../source/lines.js';
-import { formatDay, yearOf } from '../util/dates.js';
 import type { LoadContext } from './context.js';
 import { openDataFile, reportStreamFailure, resolveInside } from './files.js';
 import { FieldReader } from './read-fields.js';
 import { CsvRows, isYamlFile, readRecordFile, type RawRecord, type RecordFile } from './records.js';
 
 
-export interface ActivityRefs {
+/** What reading a duty-record file needs from the dataset (built once per dataset). */
+export interface DatasetRefs {
   readonly orgs: ReadonlyMap<string, Org>;
   readonly brokenOrgs: IdFilter;
   readonly members: ReadonlyMap<string, Member>;
@@ -52,7 +55,7 @@ export interface ActivityStats {
 }
 
 /** Checks one raw row of a duty-record file; reports its problems; returns the record when valid. */
-export function decodeActivity(ctx: LoadContext, rf: RecordFile, rec: RawRecord, year: number, refs: ActivityRefs, ids: IdIndex | Map<string, number>): Activity | undefined {
+export function decodeActivity(ctx: LoadContext, rf: RecordFile, rec: RawRecord, refs: DatasetRefs, checkRefs: ActivityRefs, ids: IdIndex | Map<string, string>): Activity | undefined {
   const r = new FieldReader(ctx, rf, rec);
   const id = r.id(F.id);
   const date = r.date(F.date);
@@ -66,45 +69,20 @@ export function decodeActivity(ctx: LoadContext, rf: RecordFile, rec: RawRecord,
   const tags = r.list(F.tags);
   const note = r.text(F.note);
 
-  if (date !== undefined && yearOf(date) !== year) {
-    r.report(F.date, 'MJ208', { value: formatDay(date), year }, { span: String(rec.values[F.date]).length });
-  }
-  if (orgId !== undefined) {
-    const org = refs.orgs.get(orgId);
-    if (org === undefined) {
-      if (!refs.brokenOrgs.has(orgId)) r.report(F.org, 'MJ302', { value: orgId }, { span: orgId.length, suggest: { value: orgId, pool: 'orgs' } });
-    } else if (date !== undefined) {
-      if (org.established !== undefined && org.established > date) {
-        r.report(F.org, 'MJ310', { value: orgId, date: formatDay(date), why: `@not-yet-established:${formatDay(org.established)}` }, { span: orgId.length });
-      } else if (org.dissolved !== undefined && org.dissolved < date) {
-        r.report(F.org, 'MJ310', { value: orgId, date: formatDay(date), why: `@already-dissolved:${formatDay(org.dissolved)}` }, { span: orgId.length });
-      }
-    }
-  }
-  memberIds.forEach((mid, k) => {
-    const m = refs.members.get(mid);
-    if (m === undefined) {
-      if (!refs.brokenMembers.has(mid)) r.reportItem(F.members, k, 'MJ303', { value: mid }, { suggest: { value: mid, pool: 'members' } });
-    } else if (date !== undefined && !onRoster(m, date)) {
-      const why = m.joined > date ? `@not-yet-joined:${formatDay(m.joined)}` : `@already-left:${formatDay(m.left ?? date)}`;
-      r.reportItem(F.members, k, 'MJ308', { value: mid, date: formatDay(date), why });
-    }
-  });
+  const subject = { date, dateText: String(rec.values[F.date] ?? ''), org: orgId, members: memberIds };
+  for (const check of CHECKS.activity) for (const d of check(subject, r, checkRefs)) r.add(d);
   if (id !== undefined) {
     if (ids instanceof IdIndex) ids.addString(id, rec.line, rec.cols[F.id] || 1);
-    else {
-      const first = ids.get(id);
-      if (first !== undefined) r.report(F.id, 'MJ301', { id, first: `${rf.file}:${first}` }, { span: id.length });
-      else ids.set(id, rec.line);
-    }
+    else for (const d of uniqueId(ids, id, `${rf.file}:${rec.line}`, (code, params) => r.at(F.id, code, params, { span: id.length }))) r.add(d);
   }
   if (r.bad || id === undefined || date === undefined || type === undefined || orgId === undefined || title === undefined) return undefined;
   return { id, date, type, org: orgId, members: memberIds, title, level, outcomes, hours, tags, note, origin: { file: rf.file, line: rec.line, column: 1 } };
 }
 
 /** Reads `file` (the records of `year`), handing every valid record to the consumers. */
-export async function streamActivities(ctx: LoadContext, file: string, year: number, refs: ActivityRefs, to: RecordConsumers): Promise<ActivityStats | undefined> {
+export async function streamActivities(ctx: LoadContext, file: string, year: number, refs: DatasetRefs, to: RecordConsumers): Promise<ActivityStats | undefined> {
   const stats: ActivityStats = { rows: 0, valid: 0 };
+  const checkRefs: ActivityRefs = { year, orgs: refs.orgs, brokenOrgs: refs.brokenOrgs, members: refs.members, brokenMembers: refs.brokenMembers };
   const view = emptyView();
   const deliver = (a: Activity): void => {
     stats.valid++;
@@ -114,10 +92,10 @@ export async function streamActivities(ctx: LoadContext, file: string, year: num
   };
 
   if (isYamlFile(file)) {
-    const ids = new Map<string, number>();
+    const ids = new Map<string, string>();
     const ok = await readRecordFile(ctx, file, 'activities', '履职记录', (rec, rf) => {
       stats.rows++;
-      const a = decodeActivity(ctx, rf, rec, year, refs, ids);
+      const a = decodeActivity(ctx, rf, rec, refs, checkRefs, ids);
       if (a) deliver(a);
     });
     return ok ? stats : undefined;
@@ -130,7 +108,7 @@ export async function streamActivities(ctx: LoadContext, file: string, year: num
   const ids = new IdIndex(Math.min(1 << 22, Math.ceil(source.size / 150)));
   const rows = new CsvRows(ctx, file, 'activities', (rec, rf) => {
     stats.rows++;
-    const a = decodeActivity(ctx, rf, rec, year, refs, ids);
+    const a = decodeActivity(ctx, rf, rec, refs, checkRefs, ids);
     if (a) deliver(a);
   });
   const { dictionary, tables } = scanTablesOf(refs);
@@ -147,14 +125,14 @@ export async function streamActivities(ctx: LoadContext, file: string, year: num
   stats.rows += result.fastRows;
   stats.valid += result.fastRows;
   rows.finish();
-  await confirmDuplicates(ctx, file, ids, result.idColumn);
+  await confirmIndexDuplicates(ctx, file, ids, result.idColumn);
   return stats;
 }
 
-const scanCache = new WeakMap<ActivityRefs, { dictionary: ScanDictionary; tables: ScanTables }>();
+const scanCache = new WeakMap<DatasetRefs, { dictionary: ScanDictionary; tables: ScanTables }>();
 
 /** The reading engine's dictionary and tables of a dataset, built once. */
-function scanTablesOf(refs: ActivityRefs): { dictionary: ScanDictionary; tables: ScanTables } {
+function scanTablesOf(refs: DatasetRefs): { dictionary: ScanDictionary; tables: ScanTables } {
   let t = scanCache.get(refs);
   if (t) return t;
   const spans = refs.memberList.map(rosterSpan);
@@ -176,7 +154,7 @@ function scanTablesOf(refs: ActivityRefs): { dictionary: ScanDictionary; tables:
  * Reports the duplicate ids the index found, after checking each against the text of both
  * lines (an index keeps only hashes), at the later line, naming the earlier one.
  */
-async function confirmDuplicates(ctx: LoadContext, file: string, ids: IdIndex, idColumn: number): Promise<void> {
+async function confirmIndexDuplicates(ctx: LoadContext, file: string, ids: IdIndex, idColumn: number): Promise<void> {
   if (ids.candidates.length === 0 || idColumn < 0) return;
   const abs = await resolveInside(ctx, file);
   if (abs === undefined) return;
@@ -186,15 +164,5 @@ async function confirmDuplicates(ctx: LoadContext, file: string, ids: IdIndex, i
     const text = lines.get(line);
     return text === undefined ? undefined : parseCsvText(text).records[0]?.fields[idColumn]?.trim();
   };
-  const seen = new Set<string>();
-  for (const c of ids.candidates) {
-    const first = Math.min(c.line, c.firstLine);
-    const later = Math.max(c.line, c.firstLine);
-    const id = idOn(later);
-    if (id === undefined || id !== idOn(first) || seen.has(`${first}:${later}`)) continue;
-    seen.add(`${first}:${later}`);
-    const text = lines.get(later)!;
-    const column = later === c.line && c.column > 0 ? c.column : text.indexOf(id) + 1;
-    ctx.report({ code: 'MJ301', file, line: later, column, field: 'id', params: { id, first: `${file}:${first}` }, span: id.length });
-  }
+  for (const d of confirmDuplicates(file, ids.candidates, idOn, (line) => lines.get(line))) ctx.report(d);
 }

@@ -3,14 +3,15 @@
 // the shared LoadContext and goes on, so one run shows every problem.
 
 import { EVERY_ID, type Assessment, type IdFilter, type Member, type Org } from '../model/types.js';
-import { checkOrgPeople, checkOrgTree } from '../checks/org-tree.js';
+import { CHECKS } from '../checks/index.js';
 import { loadAssessments } from './assessments.js';
-import { streamActivities, type ActivityRefs, type ActivityStats, type RecordConsumers } from './activities.js';
+import { streamActivities, type DatasetRefs, type ActivityStats, type RecordConsumers } from './activities.js';
 import { Vocabulary } from '../model/record-view.js';
 import { loadConfig, type Config } from './config.js';
 import type { LoadContext } from './context.js';
 import { listYearFiles, pickFile, type YearFile } from './files.js';
-import { checkDissolvedBranches, loadMembers } from './members.js';
+import { loadMembers } from './members.js';
+import { unassessedItems } from '../checks/assessments.js';
 import { loadOrgs } from './orgs.js';
 import { loadRubric, manualItems, type LoadedRubric } from './rubric.js';
 import { compileRubric } from './compile-rubric.js';
@@ -55,17 +56,16 @@ export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
   if (membersPick === undefined) ctx.report({ code: 'MJ002', file: config.files.members[0]!, line: 0, column: 0, params: { what: '@members', path: config.files.members[0]! } });
 
   const loadedOrgs = orgsFile === undefined ? undefined : await loadOrgs(ctx, orgsFile);
-  if (loadedOrgs) checkOrgTree(ctx, loadedOrgs);
   const orgs = loadedOrgs?.orgs ?? [];
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   const brokenOrgs: IdFilter = loadedOrgs?.broken ?? EVERY_ID;
 
   const loadedMembers = membersFile === undefined ? undefined : await loadMembers(ctx, membersFile, orgById, brokenOrgs);
-  if (loadedMembers) checkDissolvedBranches(ctx, loadedMembers, orgById);
   const memberById = loadedMembers?.byId ?? new Map<string, Member>();
   // An unreadable or empty roster: references to members cannot be checked, so are not reported.
   const brokenMembers: IdFilter = loadedMembers === undefined || loadedMembers.members.length === 0 ? EVERY_ID : loadedMembers.broken;
-  if (loadedOrgs) checkOrgPeople(ctx, loadedOrgs, memberById, brokenMembers);
+  const subject = { tree: loadedOrgs, orgById, members: loadedMembers?.members ?? [], memberById, brokenMembers };
+  for (const check of CHECKS.dataset) for (const d of check(subject)) ctx.report(d);
 
   return {
     root: ctx.root,
@@ -113,22 +113,8 @@ export async function loadYearAssessments(ctx: LoadContext, ds: Dataset, year: n
   if (file !== undefined) {
     rows = (await loadAssessments(ctx, file, year, ds.orgById, ds.brokenOrgs, manual, rubricFile === undefined)) ?? [];
   }
-  if (rubric && manual) {
-    for (const [id] of manual) {
-      if (rows.some((a) => a.item === id)) continue;
-      const path = findItemPath(rubric, id);
-      ctx.report({ code: 'MJ408', file: rubric.file, ...rubric.doc.locate(path), field: 'id', params: { item: id, year } });
-    }
-  }
+  if (rubric && manual) for (const d of unassessedItems(rubric.rubric, rows, year, rubric.file, (path) => rubric.doc.locate(path))) ctx.report(d);
   return rows;
-}
-
-function findItemPath(r: LoadedRubric, id: string): (string | number)[] {
-  for (let i = 0; i < r.rubric.sections.length; i++) {
-    const k = r.rubric.sections[i]!.items.findIndex((it) => it.id === id);
-    if (k >= 0) return ['sections', i, 'items', k, 'id'];
-  }
-  return [];
 }
 
 export interface YearData {
@@ -166,10 +152,10 @@ export async function streamYear(ctx: LoadContext, ds: Dataset, year: number, to
   return streamActivities(ctx, file, year, refsOf(ds), to);
 }
 
-const refsCache = new WeakMap<Dataset, ActivityRefs>();
+const refsCache = new WeakMap<Dataset, DatasetRefs>();
 
 /** What checking a duty record needs from the dataset (one object per dataset, so lookup tables are built once). */
-function refsOf(ds: Dataset): ActivityRefs {
+function refsOf(ds: Dataset): DatasetRefs {
   let r = refsCache.get(ds);
   if (!r) {
     r = {

@@ -8,6 +8,8 @@ import {
 } from '../model/types.js';
 import { fieldIndex } from '../schema/fields.js';
 import { formatDay } from '../util/dates.js';
+import { uniqueId } from '../checks/duplicates.js';
+import { CHECKS } from '../checks/index.js';
 import type { LoadContext } from './context.js';
 import { FieldReader } from './read-fields.js';
 import { readRecordFile } from './records.js';
@@ -37,7 +39,8 @@ export interface LoadedMembers {
 export async function loadMembers(ctx: LoadContext, file: string, orgs: ReadonlyMap<string, Org>, brokenOrgs: IdFilter): Promise<LoadedMembers | undefined> {
   const members: Member[] = [];
   const byId = new Map<string, Member>();
-  const firstSeen = new Map<string, Origin>();
+  const firstSeen = new Map<string, string>();
+  const refs = { orgs, brokenOrgs };
   const broken = new Set<string>();
   // Words many members share (ethnicity, employer): one string each, for a national roster.
   const shared = new Map<string, string>();
@@ -81,14 +84,7 @@ export async function loadMembers(ctx: LoadContext, file: string, orgs: Readonly
     }
     const left = r.date(F.left);
 
-    if (orgId !== undefined) {
-      const org = orgs.get(orgId);
-      if (org === undefined) {
-        if (!brokenOrgs.has(orgId)) r.report(F.org, 'MJ302', { value: orgId }, { span: orgId.length, suggest: { value: orgId, pool: 'branches' } });
-      } else if (org.type !== '支部') {
-        r.report(F.org, 'MJ304', { value: orgId, type: org.type }, { span: orgId.length });
-      }
-    }
+    for (const check of CHECKS.member) for (const d of check({ org: orgId }, r, refs)) r.add(d);
     const leftSpan = { span: String(rec.values[F.left] ?? '').length };
     if (status !== undefined && status !== '在册' && left === undefined && rec.values[F.left] === undefined) {
       r.report(F.status, 'MJ209', { status }, { span: status.length });
@@ -105,12 +101,11 @@ export async function loadMembers(ctx: LoadContext, file: string, orgs: Readonly
       return;
     }
     const origin: Origin = { file: rf.file, line: rec.line, column: rec.cols[F.id] || 1 };
-    const first = firstSeen.get(id);
-    if (first !== undefined) {
-      r.report(F.id, 'MJ301', { id, first: `${first.file}:${first.line}` }, { span: id.length });
+    const repeated = uniqueId(firstSeen, id, `${origin.file}:${origin.line}`, (code, params) => r.at(F.id, code, params, { span: id.length }));
+    if (repeated.length > 0) {
+      for (const d of repeated) r.add(d);
       return;
     }
-    firstSeen.set(id, origin);
     if (r.bad || name === undefined || gender === undefined || joined === undefined || orgId === undefined || status === undefined) {
       broken.add(id);
       return;
@@ -124,16 +119,4 @@ export async function loadMembers(ctx: LoadContext, file: string, orgs: Readonly
   });
   if (!ok) return undefined;
   return { members, byId, broken };
-}
-
-/** A member still 在册 in a branch that has been dissolved (spec §1 "A member's branch"). */
-export function checkDissolvedBranches(ctx: LoadContext, loaded: LoadedMembers, orgs: ReadonlyMap<string, Org>): void {
-  for (const m of loaded.members) {
-    const org = orgs.get(m.org);
-    if (org?.dissolved === undefined || m.status !== '在册') continue;
-    ctx.report({
-      file: m.origin.file, line: m.origin.line, column: m.orgColumn, code: 'MJ309', field: 'org', span: m.org.length,
-      params: { member: m.id, org: org.id, dissolved: formatDay(org.dissolved) },
-    });
-  }
 }

@@ -2,7 +2,9 @@
 // remember where they were written. The tree's shape is checked in checks/org-tree.ts.
 
 import type { Day, Org, Origin } from '../model/types.js';
-import { parseYaml, type YamlDoc } from '../source/yaml.js';
+import { uniqueId } from '../checks/duplicates.js';
+import type { OrgTree } from '../checks/org-tree.js';
+import { parseYaml } from '../source/yaml.js';
 import { quickOrg } from '../schema/quick.js';
 import type { RawOrg } from '../schema/structured.js';
 import { parseDate } from '../util/dates.js';
@@ -13,20 +15,8 @@ import { reportZodIssues } from './zod-problems.js';
 
 const ORG_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
-/** Where each org's fields were written, for checks that point at a field (parent, liaison …). */
-export interface OrgSource {
-  readonly doc: YamlDoc;
-  readonly file: string;
-  /** Index of each org in the file's list. */
-  readonly index: ReadonlyMap<Org, number>;
-}
-
-export interface LoadedOrgs {
-  readonly orgs: Org[];
-  /** Ids of orgs written with errors: known, so references to them are not reported again. */
-  readonly broken: ReadonlySet<string>;
-  readonly source: OrgSource;
-}
+/** The orgs read, with where each was written (the org-tree checks point at their fields). */
+export type LoadedOrgs = OrgTree & { readonly orgs: Org[] };
 
 export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOrgs | undefined> {
   const text = await readDataFile(ctx, file, '组织');
@@ -45,7 +35,7 @@ export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOr
   // Validate item by item, so one bad org does not hide the others.
   const orgs: Org[] = [];
   const index = new Map<Org, number>();
-  const seen = new Map<string, Origin>();
+  const seen = new Map<string, string>();
   const broken = new Set<string>();
   // Plain entries skip zod; it is loaded only when an entry needs its judgement.
   const quick = doc.value.map(quickOrg);
@@ -86,15 +76,12 @@ export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOr
       });
     }
     const origin: Origin = { file, ...doc.locate([i]) };
-    const first = seen.get(raw.id);
-    if (first !== undefined) {
-      ctx.report({
-        ...at('id'), code: 'MJ301', field: 'id', label: 'id',
-        params: { id: raw.id, first: `${first.file}:${first.line}` }, span: raw.id.length,
-      });
+    const id = raw.id;
+    const repeated = uniqueId(seen, id, `${file}:${origin.line}`, (code, params) => ({ ...at('id'), code, field: 'id', label: 'id', params, span: id.length }));
+    if (repeated.length > 0) {
+      for (const d of repeated) ctx.report(d);
       return;
     }
-    seen.set(raw.id, origin);
     if (!ok) {
       broken.add(raw.id);
       return;
@@ -113,5 +100,9 @@ export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOr
     index.set(org, i);
     orgs.push(org);
   });
-  return { orgs, broken, source: { doc, file, index } };
+  return {
+    file, orgs, broken,
+    at: (org, ...path) => ({ file, ...doc.locate([index.get(org) ?? 0, ...path]) }),
+    indexOf: (org) => index.get(org) ?? 0,
+  };
 }

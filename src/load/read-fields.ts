@@ -5,8 +5,9 @@
 import type { Day } from '../model/types.js';
 import { formatDay, fromExcelSerial, parseDate, parseMonthOrDate } from '../util/dates.js';
 import { RECORD_FIELDS } from '../schema/fields.js';
-import type { Code } from '../diagnostics/codes.js';
-import type { Params, Suggest } from '../diagnostics/diagnostic.js';
+import type { FieldPlacer, PlaceExtra } from '../checks/place.js';
+import { CODES, type Code } from '../diagnostics/codes.js';
+import type { DiagnosticInput, Params, Suggest } from '../diagnostics/diagnostic.js';
 import type { LoadContext } from './context.js';
 import type { RawRecord, RecordFile } from './records.js';
 
@@ -39,7 +40,7 @@ function itemOffset(cell: string, k: number): number {
   return 0;
 }
 
-export class FieldReader {
+export class FieldReader implements FieldPlacer {
   /** Set when any field of the record had an error. */
   bad = false;
 
@@ -53,24 +54,39 @@ export class FieldReader {
     return RECORD_FIELDS[this.file.kind][i]!;
   }
 
-  /** Reports a problem in field i. */
-  report(i: number, code: Code, params: Params = {}, extra: { suggest?: Suggest; span?: number; offset?: number } = {}): void {
+  /** A problem in field i, placed at the field's line and column (not yet reported). */
+  at(i: number, code: Code, params: Params = {}, extra: PlaceExtra = {}): DiagnosticInput {
     const spec = this.spec(i);
     const label = this.file.labels[i] ?? spec.label;
     const { offset, ...rest } = extra;
-    this.ctx.report({
+    return {
       code, file: this.file.file, line: this.rec.lines[i] ?? this.rec.line, column: (this.rec.cols[i] || 1) + (offset ?? 0),
       field: spec.key, label, params: { label, ...params }, ...rest,
-    });
-    if (code !== 'MJ104' && code !== 'MJ310') this.bad = true;
+    };
+  }
+
+  /** A problem with the k-th item of a list field, placed at the item inside the cell. */
+  atItem(i: number, k: number, code: Code, params: Params = {}, extra: { suggest?: Suggest } = {}): DiagnosticInput {
+    const v = this.rec.values[i];
+    const offset = typeof v === 'string' ? itemOffset(v, k) : 0;
+    const item = this.list(i)[k] ?? '';
+    return this.at(i, code, params, { ...extra, span: item.length, offset });
+  }
+
+  /** Reports a problem; an error marks the record bad (it is not used). */
+  add(d: DiagnosticInput): void {
+    this.ctx.report(d);
+    if ((d.severity ?? CODES[d.code]) === 'error') this.bad = true;
+  }
+
+  /** Reports a problem in field i. */
+  report(i: number, code: Code, params: Params = {}, extra: PlaceExtra = {}): void {
+    this.add(this.at(i, code, params, extra));
   }
 
   /** Reports a problem with one item of a list field, pointing at the item inside the cell. */
   reportItem(i: number, k: number, code: Code, params: Params = {}, extra: { suggest?: Suggest } = {}): void {
-    const v = this.rec.values[i];
-    const offset = typeof v === 'string' ? itemOffset(v, k) : 0;
-    const item = this.list(i)[k] ?? '';
-    this.report(i, code, params, { ...extra, span: item.length, offset });
+    this.add(this.atItem(i, k, code, params, extra));
   }
 
   /** The field's single text, or undefined; a required empty field is reported. */

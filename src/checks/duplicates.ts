@@ -1,0 +1,50 @@
+// Ids are unique within their file (MJ301, at the later use, naming the first): as records are
+// read, against the ids seen so far; and, for the reading engine's compact index (which keeps only
+// hashes), by confirming each candidate pair against the text of both lines, so a hash collision
+// never becomes a false duplicate.
+
+import type { Code } from '../diagnostics/codes.js';
+import type { DiagnosticInput, Params } from '../diagnostics/diagnostic.js';
+import { NONE } from './place.js';
+
+/**
+ * An id used before in the file: MJ301 placed by `at`. `seen` maps ids to where they were first
+ * written ("file:line"); a new id is recorded there.
+ */
+export function uniqueId(seen: Map<string, string>, id: string, here: string, at: (code: Code, params: Params) => DiagnosticInput): readonly DiagnosticInput[] {
+  const first = seen.get(id);
+  if (first === undefined) {
+    seen.set(id, here);
+    return NONE;
+  }
+  return [at('MJ301', { id, first })];
+}
+
+/** A pair of lines whose ids hashed alike. `column` is where the later id starts (0: unknown). */
+export interface DuplicateCandidate {
+  readonly line: number;
+  readonly firstLine: number;
+  readonly column: number;
+}
+
+/**
+ * The candidates that really are duplicates, one diagnostic per pair of lines. `idOn` gives the id
+ * written on a line and `lineText` the line itself (undefined when it could not be read).
+ */
+export function confirmDuplicates(
+  file: string, candidates: readonly DuplicateCandidate[], idOn: (line: number) => string | undefined, lineText: (line: number) => string | undefined,
+): DiagnosticInput[] {
+  const out: DiagnosticInput[] = [];
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    const first = Math.min(c.line, c.firstLine);
+    const later = Math.max(c.line, c.firstLine);
+    const id = idOn(later);
+    const text = lineText(later);
+    if (id === undefined || text === undefined || id !== idOn(first) || seen.has(`${first}:${later}`)) continue;
+    seen.add(`${first}:${later}`);
+    const column = later === c.line && c.column > 0 ? c.column : text.indexOf(id) + 1;
+    out.push({ code: 'MJ301', file, line: later, column, field: 'id', params: { id, first: `${file}:${first}` }, span: id.length });
+  }
+  return out;
+}

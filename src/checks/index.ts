@@ -1,0 +1,44 @@
+// Every cross-record rule, listed in one place by the kind of thing it checks. Each is a
+// function (subject, references) → diagnostics; the readers in load/ decode a record or a file,
+// then run the list for its kind, so adding a rule is adding a function to a list here. Ids
+// unique within a file (duplicates.ts) are checked by the readers as they go, and the year's
+// assessments against its rubric as a whole (assessments.ts: MJ403, MJ408).
+
+import type { DiagnosticInput } from '../diagnostics/diagnostic.js';
+import type { IdFilter, Member, Org } from '../model/types.js';
+import { activityInYear, activityMembers, activityOrg, type ActivityCheck } from './activities.js';
+import { assessedItem, assessedOnce, assessedOrg, type AssessmentCheck } from './assessments.js';
+import { dissolvedBranches, memberOrg, type MemberCheck } from './members.js';
+import { orgPeople, orgTree, type OrgTree } from './org-tree.js';
+import { NONE } from './place.js';
+import { rubricRules, type RubricRefs } from './rubric.js';
+import type { RawRubric } from '../schema/structured.js';
+
+/** The base of a dataset once read: the org tree (undefined when unreadable) and the roster. */
+export interface DatasetSubject {
+  readonly tree: OrgTree | undefined;
+  readonly orgById: ReadonlyMap<string, Org>;
+  readonly members: readonly Member[];
+  readonly memberById: ReadonlyMap<string, Member>;
+  /** Member ids that are known but written with errors (or every id, when the roster is unreadable). */
+  readonly brokenMembers: IdFilter;
+}
+
+export type DatasetCheck = (d: DatasetSubject) => readonly DiagnosticInput[];
+
+export const CHECKS = {
+  /** Across orgs.yaml and the roster. */
+  dataset: [
+    (d) => (d.tree ? orgTree(d.tree) : NONE),
+    (d) => (d.tree ? orgPeople(d.tree, d.memberById, d.brokenMembers) : NONE),
+    (d) => dissolvedBranches(d.members, d.orgById),
+  ] as readonly DatasetCheck[],
+  /** One roster row against the org tree. */
+  member: [memberOrg] as readonly MemberCheck[],
+  /** One duty record against its year, the orgs and the roster. */
+  activity: [activityInYear, activityOrg, activityMembers] as readonly ActivityCheck[],
+  /** One assessment row against the orgs and the year's rubric. */
+  assessment: [assessedOrg, assessedItem, assessedOnce] as readonly AssessmentCheck[],
+  /** A rubric's own rules. */
+  rubric: [rubricRules] as readonly ((r: RawRubric, refs: RubricRefs) => readonly DiagnosticInput[])[],
+} as const;

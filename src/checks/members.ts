@@ -1,0 +1,46 @@
+// Checks of the roster against the org tree: each member belongs to an org that exists and is a
+// 支部 (MJ302, MJ304); no member is still 在册 in a branch that has been dissolved (MJ309).
+
+import type { DiagnosticInput } from '../diagnostics/diagnostic.js';
+import type { IdFilter, Member, Org } from '../model/types.js';
+import { fieldIndex } from '../schema/fields.js';
+import { formatDay } from '../util/dates.js';
+import { NONE, type FieldPlacer } from './place.js';
+
+const ORG = fieldIndex('members', 'org');
+
+export interface MemberRefs {
+  readonly orgs: ReadonlyMap<string, Org>;
+  readonly brokenOrgs: IdFilter;
+}
+
+/** A roster row as decoded: the org id it names, when that passed its own check. */
+export interface MemberSubject {
+  readonly org: string | undefined;
+}
+
+export type MemberCheck = (m: MemberSubject, place: FieldPlacer, refs: MemberRefs) => readonly DiagnosticInput[];
+
+/** The member's org exists (MJ302) and is a 支部 (MJ304). */
+export const memberOrg: MemberCheck = (m, place, refs) => {
+  if (m.org === undefined) return NONE;
+  const id = m.org;
+  const org = refs.orgs.get(id);
+  if (org === undefined) return refs.brokenOrgs.has(id) ? NONE : [place.at(ORG, 'MJ302', { value: id }, { span: id.length, suggest: { value: id, pool: 'branches' } })];
+  if (org.type !== '支部') return [place.at(ORG, 'MJ304', { value: id, type: org.type }, { span: id.length })];
+  return NONE;
+};
+
+/** A member still 在册 in a branch that has been dissolved (spec §1 "A member's branch"). */
+export function dissolvedBranches(members: readonly Member[], orgs: ReadonlyMap<string, Org>): DiagnosticInput[] {
+  const out: DiagnosticInput[] = [];
+  for (const m of members) {
+    const org = orgs.get(m.org);
+    if (org?.dissolved === undefined || m.status !== '在册') continue;
+    out.push({
+      file: m.origin.file, line: m.origin.line, column: m.orgColumn, code: 'MJ309', field: 'org', span: m.org.length,
+      params: { member: m.id, org: org.id, dissolved: formatDay(org.dissolved) },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+// The rules of a rubric that its schema cannot say: the title's year, grades in order, quotas
+// within 0–1, unique item ids, each item's form complete, `where` outcomes from the vocabulary,
+// vetoes naming real items and grades, subsidy factors naming real grades.
+
+import type { DiagnosticInput } from '../diagnostics/diagnostic.js';
+import type { RawItem, RawRubric, RawWhere } from '../schema/structured.js';
+import { compareDecimal } from '../util/decimal-text.js';
+
+export interface RubricRefs {
+  readonly file: string;
+  /** The year of the rubric's file name. */
+  readonly year: number;
+  /** The outcome vocabulary (built in, plus mj.yaml's). */
+  readonly outcomes: ReadonlySet<string>;
+  /** Line and column of the node at a path in the rubric's document. */
+  locate(path: readonly (string | number)[]): { line: number; column: number };
+}
+
+export function rubricRules(rubric: RawRubric, refs: RubricRefs): DiagnosticInput[] {
+  const { file, year, outcomes } = refs;
+  const out: DiagnosticInput[] = [];
+  const at = (...path: (string | number)[]) => ({ file, ...refs.locate(path) });
+
+  const titleYear = /(\d{4})\s*年/.exec(rubric.title)?.[1];
+  if (titleYear !== undefined && Number(titleYear) !== year) {
+    out.push({ ...at('title'), code: 'MJ409', severity: 'warning', field: 'title', params: { found: titleYear, year } });
+  }
+
+  rubric.grades.forEach((g, i) => {
+    const prev = rubric.grades[i - 1];
+    if (prev !== undefined && compareDecimal(g.min, prev.min) >= 0) {
+      out.push({ ...at('grades', i, 'min'), code: 'MJ404', field: 'grades.min', params: { name: g.name, min: g.min } });
+    }
+    if (g.quota !== undefined && (compareDecimal(g.quota, '0') < 0 || compareDecimal(g.quota, '1') > 0)) {
+      out.push({ ...at('grades', i, 'quota'), code: 'MJ410', field: 'grades.quota', params: { value: g.quota } });
+    }
+  });
+
+  const items = new Map<string, RawItem>();
+  const firstLine = new Map<string, number>();
+  const checkItems = (list: readonly RawItem[], path: (string | number)[], member: boolean): void => {
+    list.forEach((item, k) => {
+      const p = [...path, k];
+      if (!member) {
+        const first = firstLine.get(item.id);
+        if (first !== undefined) {
+          out.push({ ...at(...p, 'id'), code: 'MJ405', field: 'id', params: { id: item.id, first } });
+        } else {
+          firstLine.set(item.id, refs.locate([...p, 'id']).line);
+          items.set(item.id, item);
+        }
+      }
+      const problem = itemProblem(item, member);
+      if (problem !== undefined) out.push({ ...at(...p), code: 'MJ406', field: 'measure', params: { id: item.id, problem } });
+      if (item.where) checkWhere(item.where, [...p, 'where']);
+    });
+  };
+  const checkWhere = (where: RawWhere, path: (string | number)[]): void => {
+    const list = where.outcomes === undefined ? [] : Array.isArray(where.outcomes) ? where.outcomes : [where.outcomes];
+    list.forEach((o, k) => {
+      if (outcomes.has(o)) return;
+      const p = Array.isArray(where.outcomes) ? [...path, 'outcomes', k] : [...path, 'outcomes'];
+      out.push({
+        ...at(...p), code: 'MJ203', field: 'outcomes', label: 'outcomes', params: { label: 'outcomes', value: o },
+        suggest: { value: o, pool: 'values', candidates: [...outcomes] },
+      });
+    });
+  };
+  rubric.sections.forEach((s, i) => checkItems(s.items, ['sections', i, 'items'], false));
+  if (rubric.member_items) checkItems(rubric.member_items, ['member_items'], true);
+  if (rubric.three_ones) {
+    for (const key of ['proposal', 'service', 'member_info'] as const) {
+      const w = rubric.three_ones[key];
+      if (w) checkWhere(w, ['three_ones', key]);
+    }
+  }
+
+  const gradeNames = new Set(rubric.grades.map((g) => g.name));
+  (rubric.vetoes ?? []).forEach((v, i) => {
+    if (typeof v.when === 'object' && !items.has(v.when.item)) {
+      out.push({
+        ...at('vetoes', i, 'when', 'item'), code: 'MJ407', field: 'when.item', params: { item: v.when.item },
+        suggest: { value: v.when.item, pool: 'items', candidates: [...items.keys()] },
+      });
+    }
+    if (!gradeNames.has(v.max_grade)) {
+      out.push({
+        ...at('vetoes', i, 'max_grade'), code: 'MJ203', field: 'max_grade', label: 'max_grade',
+        params: { label: 'max_grade', value: v.max_grade }, suggest: { value: v.max_grade, pool: 'values', candidates: [...gradeNames] },
+      });
+    }
+  });
+  if (rubric.subsidy) {
+    for (const g of Object.keys(rubric.subsidy.grade_factor)) {
+      if (gradeNames.has(g)) continue;
+      out.push({
+        ...at('subsidy', 'grade_factor', g), code: 'MJ203', field: 'grade_factor', label: 'grade_factor',
+        params: { label: 'grade_factor', value: g }, suggest: { value: g, pool: 'values', candidates: [...gradeNames] },
+      });
+    }
+  }
+  return out;
+}
+
+/** What an item's form lacks or has in excess, as a message term; undefined when complete. */
+function itemProblem(item: RawItem, member: boolean): string | undefined {
+  if (item.measure === 'manual') {
+    if (member) return '@manual-member';
+    if (item.max === undefined) return '@manual-needs-max';
+    if (item.points !== undefined || item.tiers !== undefined || item.where !== undefined) return '@manual-no-points';
+    return undefined;
+  }
+  if (member && item.measure !== 'count' && item.measure !== 'sum') return '@member-measure';
+  if (item.points === undefined && item.tiers === undefined) return '@needs-points';
+  if (item.points !== undefined && item.tiers !== undefined) return '@points-or-tiers';
+  if (item.measure === 'sum' && item.field === undefined) return '@sum-needs-field';
+  if (item.measure !== 'sum' && item.field !== undefined) return '@field-only-sum';
+  if (item.lead !== undefined && !member) return '@lead-member-only';
+  if (item.max !== undefined && item.min !== undefined && compareDecimal(item.min, item.max) > 0) return '@min-above-max';
+  if (item.at_least !== undefined && compareDecimal(item.at_least, '0') <= 0) return '@at-least-positive';
+  return undefined;
+}
+
