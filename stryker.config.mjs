@@ -3,7 +3,7 @@
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.stryker.config.ts' },
-  mutate: ['src/compute/**/*.ts', 'src/checks/**/*.ts'],
+  mutate: ['src/compute/**/*.ts', 'src/checks/**/*.ts', 'src/tables/**/*.ts', 'src/model/**/*.ts'],
   coverageAnalysis: 'perTest',
   concurrency: 2,
   timeoutMS: 5_000,

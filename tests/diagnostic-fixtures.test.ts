@@ -35,7 +35,8 @@ describe.each(cases)('%s', (name) => {
     const text = await mj(['validate', '--no-color', ...args], { cwd: dir });
     const actual = `${text.stdout}${text.stderr}exit: ${text.code}\n`;
     const golden = join(INVALID, name, 'expected.txt');
-    if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(golden)) writeFileSync(golden, actual);
+    if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(golden, actual);
+    if (!existsSync(golden)) expect.fail(`${name}/expected.txt is missing: run with UPDATE_GOLDEN=1 to write it, then review it`);
     expect(actual).toBe(readFileSync(golden, 'utf8'));
     expect(json.code).toBe(text.code);
   });
