@@ -1,8 +1,9 @@
-// Bundles the compiled CLI (dist/) into bundle/: one file per command plus shared chunks, so
-// that start-up reads a few files instead of a hundred modules (issue 6: `mj --version` and the
-// small examples spend a third of their time loading modules). exceljs stays outside: it is
-// large, CommonJS and loaded only for XLSX. The worker thread's script is its own entry, next to
-// the chunk that starts it. Run by `npm run build` after tsc; the output is deterministic.
+// Builds the CLI from src/ into bundle/ with esbuild: one file per command plus shared chunks, so
+// that start-up reads a few files instead of a hundred modules (`mj --version` and the small
+// examples spent a third of their time loading modules). esbuild strips the types; `npm run
+// typecheck` checks them. exceljs stays outside: it is large, CommonJS and loaded only for XLSX.
+// The worker thread's script is its own entry, next to the chunk that starts it. Run by
+// `npm run build`; the output is deterministic.
 
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,7 +14,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bundle');
 rmSync(out, { recursive: true, force: true });
 await build({
-  entryPoints: [join(root, 'dist', 'cli.js'), join(root, 'dist', 'pipeline', 'scan-worker.js')],
+  entryPoints: [join(root, 'src', 'cli.ts'), join(root, 'src', 'pipeline', 'scan-worker.ts')],
+  tsconfig: join(root, 'tsconfig.json'),
   entryNames: '[name]',
   chunkNames: 'chunk-[hash]',
   outdir: out,

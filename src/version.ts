@@ -12,6 +12,6 @@ export const PACKAGE_NAME = pkg.name;
 
 /**
  * The templates `mj init` copies. This module sits one folder below the package root in every
- * layout mj runs from (src/, dist/, bundle/), so paths from it hold in all of them.
+ * layout mj runs from (src/ under the tests, bundle/ when installed), so paths from it hold in both.
  */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../templates', import.meta.url));

@@ -1,4 +1,4 @@
-// The built executable (bin/mj.js → dist/), as a user runs it: exit codes reach the shell,
+// The built executable (bin/mj.js → bundle/), as a user runs it: exit codes reach the shell,
 // and data problems never print a stack trace.
 
 import { spawnSync } from 'node:child_process';
