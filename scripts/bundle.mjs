@@ -4,8 +4,13 @@
 // typecheck` checks them. exceljs stays outside: it is large, CommonJS and loaded only for XLSX.
 // The worker thread's script is its own entry, next to the chunk that starts it. Run by
 // `npm run build`; the output is deterministic.
+//
+// It also writes bundle/standalone/mj.mjs: everything in one file (exceljs included, minified),
+// which `mj init` and `mj pin` copy into a data repository as .mj/mj.mjs, so that its CI runs a
+// pinned mj with plain `node` and no registry (as yarn keeps .yarn/releases/). Its name, version
+// and templates are constants in it; the same file is its scanning worker's script.
 
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -13,6 +18,18 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bundle');
 rmSync(out, { recursive: true, force: true });
+const zodWithoutLocales = {
+  // zod's sixty message catalogues (two thirds of the bundle's bytes, parsed at every start):
+  // mj words every message itself, and zod's English default is imported on its own.
+  name: 'zod-without-locales',
+  setup(b) {
+    b.onResolve({ filter: /locales[\\/]index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'mj-empty' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'mj-empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+// Bundled CommonJS packages (commander, cli-table3) call require() for Node's own modules.
+const requireBanner = "import { createRequire as __mjRequire } from 'node:module'; const require = __mjRequire(import.meta.url);";
+
 await build({
   entryPoints: [join(root, 'src', 'cli.ts'), join(root, 'src', 'pipeline', 'scan-worker.ts')],
   tsconfig: join(root, 'tsconfig.json'),
@@ -25,19 +42,27 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['exceljs'],
-  // Bundled CommonJS packages (commander, cli-table3) call require() for Node's own modules.
-  banner: { js: "import { createRequire as __mjRequire } from 'node:module'; const require = __mjRequire(import.meta.url);" },
+  banner: { js: requireBanner },
   legalComments: 'eof',
-  plugins: [
-    {
-      // zod's sixty message catalogues (two thirds of the bundle's bytes, parsed at every start):
-      // mj words every message itself, and zod's English default is imported on its own.
-      name: 'zod-without-locales',
-      setup(b) {
-        b.onResolve({ filter: /locales[\\/]index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'mj-empty' } : undefined));
-        b.onLoad({ filter: /.*/, namespace: 'mj-empty' }, () => ({ contents: 'export {};', loader: 'js' }));
-      },
-    },
-  ],
+  plugins: [zodWithoutLocales],
+  logLevel: 'warning',
+});
+
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const templates = Object.fromEntries(readdirSync(join(root, 'templates')).sort().map((n) => [n, readFileSync(join(root, 'templates', n), 'utf8')]));
+await build({
+  entryPoints: [join(root, 'src', 'standalone.ts')],
+  tsconfig: join(root, 'tsconfig.json'),
+  outfile: join(out, 'standalone', 'mj.mjs'),
+  bundle: true,
+  splitting: false,
+  minify: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  define: { __MJ_STANDALONE__: JSON.stringify({ name: pkg.name, version: pkg.version, templates }) },
+  banner: { js: `#!/usr/bin/env node\n// mj ${pkg.version} (${pkg.name}): the whole tool in one file, pinned by this data repository. Replace it with \`mj pin\`; do not edit.\n${requireBanner}` },
+  legalComments: 'eof',
+  plugins: [zodWithoutLocales],
   logLevel: 'warning',
 });

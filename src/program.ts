@@ -74,10 +74,21 @@ export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => v
     .argument('[dir]', t(lang, 'arg.dir'))
     .option('--year <year>', t(lang, 'opt.initYear'))
     .option('--name <name>', t(lang, 'opt.initName'))
+    .option('--no-git', t(lang, 'opt.noGit'))
     .option('--lang <lang>', t(lang, 'opt.lang'))
     .action(async (dir: string | undefined, opts) => {
       const { runInit } = await import('./commands/init.js');
       setExit(await runInit(dir, opts, io));
+    });
+
+  program
+    .command('pin')
+    .description(t(lang, 'cmd.pin'))
+    .option('--data <dir>', t(lang, 'opt.data'))
+    .option('--lang <lang>', t(lang, 'opt.lang'))
+    .action(async (opts) => {
+      const { runPin } = await import('./commands/pin.js');
+      setExit(await runPin(opts, io));
     });
 
   addCommon(program.command('report').description(t(lang, 'cmd.report')).argument('[year]', t(lang, 'arg.year')), lang)
@@ -85,8 +96,11 @@ export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => v
     .option('--out <dir>', t(lang, 'opt.reportOut'))
     .option('--check', t(lang, 'opt.check'))
     .option('--excel', t(lang, 'opt.excel'))
+    .option('--no-excel', t(lang, 'opt.noExcel'))
     .option('--mask', t(lang, 'opt.mask'))
+    .option('--no-mask', t(lang, 'opt.noMask'))
     .option('--date <date>', t(lang, 'opt.date'))
+    .option('--no-date', t(lang, 'opt.noDate'))
     .action(async (year: string | undefined, opts) => {
       const { runReport } = await import('./commands/report.js');
       setExit(await runReport(year, opts, io));

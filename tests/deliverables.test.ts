@@ -58,10 +58,56 @@ describe('mj report', () => {
     const stale = await mj(['report', '2019', '--check'], { cwd: d });
     expect(stale.code).toBe(1);
     expect(stale.stdout).toBe([
-      '过时：reports/2019/scores.csv', '过时：reports/2019/scores.md', '缺少：reports/2019/progress.md', '多余：reports/2019/notes.txt',
-      '有 4 个报表文件与数据不一致；运行 mj report 年份 重新生成并提交。', '',
+      '过时：reports/2019/scores.csv', '过时：reports/2019/scores.md', '缺少：reports/2019/progress.md', '多余：reports/2019/notes.txt（mj 不生成这个文件：删除该文件）',
+      '有 4 个报表文件与数据不一致。重新生成：', '  mj report 2019', '然后提交改动（git add -A && git commit）。', '',
     ].join('\n'));
     expect(existsSync(join(d, 'reports', '2019', 'progress.md'))).toBe(false); // --check writes nothing
+    // The hint's command is exact: it rebuilds what --check expects, leaving only the extra file.
+    expect((await mj(['report', '2019'], { cwd: d })).code).toBe(0);
+    const again = await mj(['report', '--check'], { cwd: d });
+    expect(again.stdout).toBe('多余：reports/2019/notes.txt（mj 不生成这个文件：删除该文件）\n有 1 个报表文件与数据不一致。重新生成：\n  mj report 2019\n然后提交改动（git add -A && git commit）。\n');
+    rmSync(join(d, 'reports', '2019', 'notes.txt'));
+    expect((await mj(['report', '--check'], { cwd: d })).code).toBe(0);
+  });
+
+  it('mj report YEAR reuses the folder\'s settings and says so; options on the command line win', async () => {
+    const d = copyTiny();
+    await mj(['report', '2019', '--format', 'csv,xlsx', '--excel', '--date', '2020-01-15', '--mask'], { cwd: d });
+    const files = readdirSync(join(d, 'reports', '2019')).sort();
+    const manifest = readFileSync(join(d, 'reports', '2019', 'mj-report.json'), 'utf8');
+    const again = await mj(['report', '2019'], { cwd: d });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('沿用 reports/2019/mj-report.json 中的设置：格式 csv,xlsx，语言 zh，姓名脱敏，Excel 格式的 CSV，填表日期 2020-01-15');
+    expect(readdirSync(join(d, 'reports', '2019')).sort()).toEqual(files);
+    expect(readFileSync(join(d, 'reports', '2019', 'mj-report.json'), 'utf8')).toBe(manifest);
+    await mj(['report', '2019', '--format', 'md', '--no-mask', '--no-date'], { cwd: d });
+    const m = JSON.parse(readFileSync(join(d, 'reports', '2019', 'mj-report.json'), 'utf8')) as { formats: string[]; mask: boolean; excel: boolean; date: string | null };
+    expect([m.formats, m.mask, m.excel, m.date]).toEqual([['md'], false, true, null]);
+  });
+
+  it('--check ignores Excel\'s lock files and the desktop\'s own files, and reads any line ends', async () => {
+    const d = copyTiny();
+    await mj(['report', '2019', '--format', 'csv,md,xlsx', '--excel'], { cwd: d });
+    const out = join(d, 'reports', '2019');
+    for (const name of ['~$scores.xlsx', '.~lock.scores.xlsx#', 'Thumbs.db', '.DS_Store', 'desktop.ini']) writeFileSync(join(out, name), 'x');
+    // A checkout with other line ends: CRLF files as LF, LF files as CRLF.
+    for (const name of readdirSync(out).filter((n) => /\.(csv|md|json)$/.test(n))) {
+      const text = readFileSync(join(out, name), 'utf8');
+      writeFileSync(join(out, name), text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text.replace(/\n/g, '\r\n'));
+    }
+    const r = await mj(['report', '--check'], { cwd: d });
+    expect([r.code, r.stdout]).toEqual([0, '报表与数据一致（1 个报表文件夹）。\n']);
+  });
+
+  it('--check --out DIR without a year checks that folder (and fails when it holds no report)', async () => {
+    const d = copyTiny();
+    expect((await mj(['report', '--check', '--out', 'pub'], { cwd: d })).code).toBe(1);
+    await mj(['report', '2019', '--out', 'pub'], { cwd: d });
+    expect((await mj(['report', '--check', '--out', 'pub'], { cwd: d })).code).toBe(0);
+    writeFileSync(join(d, 'pub', 'scores.csv'), 'x');
+    const r = await mj(['report', '--check', '--out', 'pub'], { cwd: d });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('  mj report 2019 --out pub\n');
   });
 
   it('--check rebuilds with the manifest\'s settings', async () => {
@@ -143,23 +189,40 @@ describe('Excel CSV', () => {
 });
 
 describe('mj init', () => {
-  it('lays out a dataset that validates, with a CI workflow that never runs a bare npx mj', async () => {
+  it('lays out a dataset that validates, with a pinned mj and a CI workflow that needs only Node', async () => {
     const d = scratch();
-    const r = await mj(['init', 'data', '--year', '2019'], { cwd: d });
+    const r = await mj(['init', 'data', '--year', '2019', '--no-git'], { cwd: d });
     expect(r.code).toBe(0);
     const data = join(d, 'data');
     const v = await mj(['validate'], { cwd: data });
     expect([v.code, v.stdout]).toEqual([0, expect.stringContaining('检查通过')]);
     expect((await mj(['report', '--check'], { cwd: data })).code).toBe(0);
     const workflow = readFileSync(join(data, '.github', 'workflows', 'mj.yml'), 'utf8');
-    expect(workflow).toContain('npx --no-install mj validate --format github');
-    expect(workflow).toContain('npx --no-install mj report --check');
-    expect(workflow.split("\n").filter((l) => !l.trim().startsWith("#")).join("\n")).not.toMatch(/npx mj/);
-    const pkg = JSON.parse(readFileSync(join(data, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
-    const own = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-    expect(pkg.devDependencies).toEqual({ [own.name]: own.version });
+    expect(workflow).toContain('run: node .mj/mj.mjs validate --format github');
+    expect(workflow).toContain('run: node .mj/mj.mjs report --check');
+    expect(workflow.split('\n').filter((l) => !l.trim().startsWith('#')).join('\n')).not.toMatch(/npx|npm/);
+    expect(readFileSync(join(data, '.mj', 'mj.mjs'))).toEqual(readFileSync(join(ROOT, 'bundle', 'standalone', 'mj.mjs')));
+    expect(existsSync(join(data, 'package.json'))).toBe(false);
+    expect(readFileSync(join(data, '.gitignore'), 'utf8')).toMatch(/^node_modules\/$[\s\S]*^~\$\*$[\s\S]*^Thumbs\.db$[\s\S]*^\.DS_Store$/m);
+    expect(readFileSync(join(data, '.gitattributes'), 'utf8')).toMatch(/^\* -text$/m);
     expect(readFileSync(join(data, 'orgs.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=schemas/orgs.schema.json');
     expect(existsSync(join(data, 'schemas', 'rubric.schema.json'))).toBe(true);
+    expect(existsSync(join(data, '.git'))).toBe(false); // --no-git
+  });
+
+  it('writes any --name safely into YAML, and refuses one that is not one line of text', async () => {
+    const d = scratch();
+    for (const name of ['民进某某省委 #2', '民进: 某省委', "'引号省委", '"双引号"省委']) {
+      const dir = join(d, String(name.length) + Math.random().toString(36).slice(2));
+      expect((await mj(['init', dir, '--year', '2019', '--no-git', '--name', name], { cwd: d })).code).toBe(0);
+      const v = await mj(['validate'], { cwd: dir });
+      expect([v.code, v.stdout], name).toEqual([0, expect.stringContaining(`${name}：组织`)]);
+    }
+    for (const bad of ['一行\n两行', '', '   ', 'tab\there']) {
+      const r = await mj(['init', join(d, 'bad'), '--year', '2019', '--no-git', '--name', bad], { cwd: d });
+      expect(r.code, JSON.stringify(bad)).toBe(2);
+    }
+    expect(existsSync(join(d, 'bad'))).toBe(false);
   });
 
   it('uses this year by default', async () => {

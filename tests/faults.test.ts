@@ -141,7 +141,7 @@ describe('mj report under faults', () => {
   it('a full disk on the fifth file: the old report stays whole, no temp files, exit 3', async () => {
     const { data, out, before } = await withOldReport();
     const fs = faulty('writeFile', 5, 'ENOSPC');
-    const r = await mj(['report', '2019', '--data', data], { fs });
+    const r = await mj(['report', '2019', '--data', data, '--lang', 'zh'], { fs });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('磁盘空间不足');
     expect(snapshot(out)).toEqual(before);
@@ -152,13 +152,13 @@ describe('mj report under faults', () => {
     const fresh = copyBase();
     expect((await mj(['report', '2019', '--data', fresh])).code).toBe(0);
     const after = snapshot(join(fresh, 'reports', '2019'));
-    const r = await mj(['report', '2019', '--data', data], { fs: faulty('rename', 4, 'EIO') });
+    const r = await mj(['report', '2019', '--data', data, '--lang', 'zh'], { fs: faulty('rename', 4, 'EIO') });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('部分文件已换成新的');
     const now = snapshot(out);
     expect(temps(out)).toEqual([]);
     for (const [name, bytes] of now) expect([before.get(name), after.get(name)], name).toContain(bytes);
-    expect((await mj(['report', '2019', '--data', data])).code).toBe(0);
+    expect((await mj(['report', '2019', '--data', data, '--lang', 'zh'])).code).toBe(0);
     expect(snapshot(out)).toEqual(after);
   });
 
@@ -177,7 +177,7 @@ describe('mj report under faults', () => {
     const before = snapshot(out);
     let leftovers = 0;
     for (const delay of [120, 200, 280, 360, 440, 520]) {
-      const child = spawn(process.execPath, [BIN, 'report', '2019', '--data', data], { stdio: 'ignore' });
+      const child = spawn(process.execPath, [BIN, 'report', '2019', '--data', data, '--lang', 'zh'], { stdio: 'ignore' });
       const exited = new Promise((done) => child.on('exit', done));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
@@ -188,7 +188,7 @@ describe('mj report under faults', () => {
         expect([before.get(name), after.get(name)], `${name} after a kill at ${delay} ms`).toContain(bytes);
       }
     }
-    expect(await run(['report', '2019', '--data', data])).toBe(0);
+    expect(await run(['report', '2019', '--data', data, '--lang', 'zh'])).toBe(0);
     expect(temps(out)).toEqual([]);
     expect(snapshot(out)).toEqual(after);
     // Not asserted (timing decides), but shows whether a kill ever landed mid-write.

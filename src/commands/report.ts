@@ -22,6 +22,7 @@ import type { Table } from '../tables/table.js';
 import { commit, discard, realFs, stageFiles, WriteRefused, type Content, type PendingWrite } from '../write/atomic.js';
 import { langOf, noteWarnings, openBaseOf, parseYear, printProblems, tableLang } from './common.js';
 import { footerDate, inputFiles, shownPath, type OutputOptions } from './output.js';
+import { IS_STANDALONE, standaloneFile } from '../version.js';
 
 export const MANIFEST = 'mj-report.json';
 type ReportFormat = 'csv' | 'md' | 'json' | 'xlsx';
@@ -40,9 +41,12 @@ export interface Manifest {
   readonly files: readonly string[];
 }
 
-export interface ReportOptions extends OutputOptions {
+export interface ReportOptions extends Omit<OutputOptions, 'date'> {
   readonly check?: boolean;
+  /** --mask / --no-mask; undefined: as the folder's manifest says. */
   readonly mask?: boolean;
+  /** --date DAY, or false with --no-date (blank). */
+  readonly date?: string | false;
 }
 
 function parseFormats(value: string | undefined, lang: Lang): ReportFormat[] {
@@ -124,10 +128,6 @@ function manifestText(m: Manifest): string {
   return JSON.stringify({ year: m.year, formats: m.formats, lang: m.lang, mask: m.mask, excel: m.excel, date: m.date, files: m.files }, null, 2) + '\n';
 }
 
-function sameBytes(a: string | Uint8Array, b: Buffer): boolean {
-  return Buffer.from(typeof a === 'string' ? Buffer.from(a, 'utf8') : a).equals(b);
-}
-
 export async function runReport(yearText: string | undefined, opts: ReportOptions, io: Io): Promise<ExitCode> {
   const lang = langOf(opts, io);
   const year = yearText === undefined ? undefined : parseYear(yearText, lang);
@@ -139,22 +139,29 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
   const dirOf = (y: number): string => (opts.out !== undefined ? resolve(io.cwd, opts.out) : join(ds.root, 'reports', String(y)));
 
   if (opts.check) {
-    const folders = year !== undefined ? [dirOf(year)] : await manifestFolders(ds.root);
-    if (folders.length === 0 && year === undefined) {
+    // Without a year: every report folder that has a manifest, or the --out folder.
+    const folders = year !== undefined ? [dirOf(year)] : opts.out !== undefined ? [resolve(io.cwd, opts.out)] : await manifestFolders(ds.root);
+    if (folders.length === 0) {
       // Nothing committed yet, so nothing can be stale.
       io.stdout(t(lang, 'report.noReports') + '\n');
       return EXIT.ok;
     }
     let stale = 0;
+    const redo: string[] = [];
     let stopped: Problems | undefined;
     for (const dir of folders) {
       const checked = await checkFolder(base, dir, io, lang);
-      if (typeof checked === 'number') stale += checked;
-      else stopped = checked;
+      if ('problems' in checked) stopped = checked.problems;
+      else if (checked.differences > 0) {
+        stale += checked.differences;
+        redo.push(regenerate(io, opts, ds.root, dir, checked.year));
+      }
     }
     if (stopped) return printProblems(stopped, opts, io, lang);
     if (stale > 0) {
       io.stdout(t(lang, 'report.stale', { n: stale }) + '\n');
+      for (const command of redo) io.stdout(`  ${command}\n`);
+      io.stdout(t(lang, 'report.thenCommit') + '\n');
       return EXIT.data;
     }
     io.stdout(t(lang, 'report.upToDate', { n: folders.length }) + '\n');
@@ -162,14 +169,29 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
   }
 
   if (year === undefined) throw new UsageError(t(lang, 'usage.reportNeedsYear'));
-  const m = {
-    year, formats: parseFormats(opts.format, lang), lang: tableLang(opts, ds.config.locale), mask: opts.mask === true,
-    excel: opts.excel === true, date: footerDate(opts.date, lang) ?? null,
+  const dir = dirOf(year);
+  // Settings not given on the command line are the folder's manifest's, so that rerunning
+  // `mj report YEAR` rebuilds the same report (formats, Excel CSV, date, masking, language).
+  const previous = await readManifest(dir);
+  const reused: string[] = [];
+  const setting = <T>(given: T | undefined, before: T | undefined, fallback: T, label: (v: T) => string): T => {
+    if (given !== undefined) return given;
+    if (previous === undefined || before === undefined) return fallback;
+    reused.push(label(before));
+    return before;
   };
-  const dir = dirOf(m.year);
+  const zh = lang === 'zh';
+  const m = {
+    year,
+    formats: setting(opts.format === undefined ? undefined : parseFormats(opts.format, lang), previous?.formats, parseFormats(undefined, lang), (v) => `${zh ? '格式' : 'formats'} ${v.join(',')}`),
+    lang: setting<'zh' | 'en'>(opts.lang === 'zh' || opts.lang === 'en' ? opts.lang : undefined, previous?.lang, tableLang(opts, ds.config.locale), (v) => `${zh ? '语言' : 'language'} ${v}`),
+    mask: setting(opts.mask, previous?.mask, false, (v) => (zh ? `姓名脱敏${v ? '' : '：否'}` : `masked names: ${v ? 'yes' : 'no'}`)),
+    excel: setting(opts.excel, previous?.excel, false, (v) => (zh ? `Excel 格式的 CSV${v ? '' : '：否'}` : `Excel CSV: ${v ? 'yes' : 'no'}`)),
+    date: setting(opts.date === undefined ? undefined : opts.date === false ? null : (footerDate(opts.date, lang) ?? null), previous?.date, null, (v) => (zh ? `填表日期 ${v ?? '（空白）'}` : `date ${v ?? '(blank)'}`)),
+  };
+  if (reused.length > 0) io.stderr(t(lang, 'report.reused', { file: shownPath(join(dir, MANIFEST), io), settings: reused.join(zh ? '，' : ', ') }) + '\n');
   const inputs = new Set(inputFiles(ds));
   if (inputs.has(join(dir, MANIFEST))) throw new UsageError(t(lang, 'usage.outputIsInput', { file: join(dir, MANIFEST) }));
-  const previous = await readManifest(dir);
   // Every file goes to a temp file as soon as it is made; all are renamed together at the end.
   const staged: PendingWrite[] = [];
   const fs = io.fs ?? realFs;
@@ -243,38 +265,62 @@ async function manifestFolders(root: string): Promise<string[]> {
   return out;
 }
 
-/** Rebuilds one report in memory and prints every stale, missing or extra file; returns their number, or what stopped it. */
-async function checkFolder(base: Base, dir: string, io: Io, lang: Lang): Promise<number | Problems> {
+/** Files a desktop or an open workbook leaves in a folder: never a report's, never extra. */
+const DESKTOP_FILE = /^(~\$.*|\.~lock\..*#|Thumbs\.db|Desktop\.ini|\.DS_Store)$/i;
+
+/** Text reports compare line for line: a checkout's line ends (core.autocrlf) never make them stale. */
+function sameContent(name: string, made: Content, actual: Buffer): boolean {
+  const bytes = typeof made === 'string' ? Buffer.from(made, 'utf8') : made instanceof Uint8Array ? Buffer.from(made) : Buffer.from([...made].join(''), 'utf8');
+  if (bytes.equals(actual)) return true;
+  if (name.endsWith('.xlsx')) return false;
+  const lines = (b: Buffer): string => b.toString('utf8').replace(/\r\n/g, '\n');
+  return lines(bytes) === lines(actual);
+}
+
+/** The command that rebuilds a report folder, as the user would type it here. */
+function regenerate(io: Io, opts: ReportOptions, root: string, dir: string, year: number): string {
+  const pinned = IS_STANDALONE ? `node ${shownPath(standaloneFile(), io)}` : io.env['npm_command'] === 'exec' ? 'npx --no-install mj' : 'mj';
+  const quote = (p: string): string => (/^[\w./\\:-]+$/.test(p) ? p : JSON.stringify(p));
+  let command = `${pinned} report ${year}`;
+  if (opts.data !== undefined) command += ` --data ${quote(opts.data)}`;
+  if (resolve(dir) !== join(root, 'reports', String(year))) command += ` --out ${quote(shownPath(dir, io))}`;
+  return command;
+}
+
+/**
+ * Rebuilds one report in memory and prints every stale, missing or extra file; returns how many
+ * differ, or what stopped it.
+ */
+async function checkFolder(base: Base, dir: string, io: Io, lang: Lang): Promise<{ differences: number; year: number } | { problems: Problems }> {
   const shown = (name: string): string => relative(io.cwd, join(dir, name)).split(sep).join('/');
   const m = await readManifest(dir);
   if (!m) {
     io.stdout(t(lang, 'report.missing', { file: shown(MANIFEST) }) + '\n');
-    return 1;
+    return { differences: 1, year: Number(dir.split(sep).pop()) || 0 };
   }
-  let problems = 0;
+  let differences = 0;
   const compare = async (name: string, content: Content): Promise<void> => {
-    const data = typeof content === 'string' || content instanceof Uint8Array ? content : [...content].join('');
     let actual: Buffer;
     try {
       actual = await readFile(join(dir, name));
     } catch {
       io.stdout(t(lang, 'report.missing', { file: shown(name) }) + '\n');
-      problems++;
+      differences++;
       return;
     }
-    if (!sameBytes(data, actual)) {
+    if (!sameContent(name, content, actual)) {
       io.stdout(t(lang, 'report.staleFile', { file: shown(name) }) + '\n');
-      problems++;
+      differences++;
     }
   };
   const manifest = await buildReport(base, m, compare);
-  if (!isManifest(manifest)) return manifest;
+  if (!isManifest(manifest)) return { problems: manifest };
   await compare(MANIFEST, manifestText(manifest));
   const expected = new Set([...manifest.files, MANIFEST]);
   for (const name of (await readdir(dir)).sort()) {
-    if (name.startsWith('.') || expected.has(name)) continue;
+    if (name.startsWith('.') || expected.has(name) || DESKTOP_FILE.test(name)) continue;
     io.stdout(t(lang, 'report.extra', { file: shown(name) }) + '\n');
-    problems++;
+    differences++;
   }
-  return problems;
+  return { differences, year: m.year };
 }

@@ -43,5 +43,8 @@ export function makeFold(spec: FoldSpec, vocab: Vocabulary): Fold {
   }
 }
 
-/** The worker script that builds folds with makeFold (next to this module in every layout). */
-export const SCAN_WORKER = new URL('./scan-worker.js', import.meta.url);
+/** Set by the single-file build, whose one file is also its worker's script. */
+declare const __MJ_STANDALONE__: unknown;
+
+/** The worker script that builds folds with makeFold (next to this module, or the single file itself). */
+export const SCAN_WORKER = typeof __MJ_STANDALONE__ !== 'undefined' ? new URL(import.meta.url) : new URL('./scan-worker.js', import.meta.url);

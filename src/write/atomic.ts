@@ -12,7 +12,8 @@ export type Content = string | Uint8Array | Iterable<string>;
 export interface WriteFs {
   readdir(path: string): Promise<string[]>;
   lstat(path: string): Promise<{ isFile(): boolean; isSymbolicLink(): boolean }>;
-  writeFile(path: string, data: Content): Promise<void>;
+  /** Creates the file (never over an existing one); `mode` sets its permissions (e.g. 0o755). */
+  writeFile(path: string, data: Content, mode?: number): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
@@ -21,7 +22,7 @@ export interface WriteFs {
 export const realFs: WriteFs = {
   readdir: (p) => nodeFs.readdir(p),
   lstat: (p) => nodeFs.lstat(p),
-  writeFile: (p, d) => nodeFs.writeFile(p, d, { flag: 'wx' }),
+  writeFile: (p, d, mode) => nodeFs.writeFile(p, d, { flag: 'wx', ...(mode === undefined ? {} : { mode }) }),
   rename: (a, b) => nodeFs.rename(a, b),
   unlink: (p) => nodeFs.unlink(p),
   mkdir: (p) => makeDirs(p),
@@ -114,7 +115,7 @@ async function checkTarget(fs: WriteFs, target: string): Promise<void> {
 }
 
 /** Stages files: every temp file is written first; nothing is renamed until commit(). */
-export async function stageFiles(files: readonly { path: string; data: Content }[], fs: WriteFs = realFs): Promise<PendingWrite[]> {
+export async function stageFiles(files: readonly { path: string; data: Content; mode?: number }[], fs: WriteFs = realFs): Promise<PendingWrite[]> {
   const pending: PendingWrite[] = [];
   for (const dir of new Set(files.map((f) => dirname(f.path)))) await sweepStale(dir, fs);
   try {
@@ -123,7 +124,7 @@ export async function stageFiles(files: readonly { path: string; data: Content }
       await fs.mkdir(dirname(f.path), { recursive: true });
       const temp = tempName(f.path);
       pending.push({ target: f.path, temp });
-      await fs.writeFile(temp, f.data);
+      await (f.mode === undefined ? fs.writeFile(temp, f.data) : fs.writeFile(temp, f.data, f.mode));
     }
   } catch (e) {
     await discard(pending, fs);
@@ -148,6 +149,6 @@ export async function discard(pending: readonly PendingWrite[], fs: WriteFs = re
 }
 
 /** Writes one file atomically. */
-export async function writeAtomic(path: string, data: Content, fs: WriteFs = realFs): Promise<void> {
-  await commit(await stageFiles([{ path, data }], fs), fs);
+export async function writeAtomic(path: string, data: Content, fs: WriteFs = realFs, mode?: number): Promise<void> {
+  await commit(await stageFiles([{ path, data, ...(mode === undefined ? {} : { mode }) }], fs), fs);
 }

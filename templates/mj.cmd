@@ -1,0 +1,3 @@
+@echo off
+rem Runs the mj pinned in this data repository (.mj\mj.mjs) with Node.js: mj validate, mj report 2019 ...
+node "%~dp0.mj\mj.mjs" %*

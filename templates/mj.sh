@@ -1,0 +1,3 @@
+#!/bin/sh
+# Runs the mj pinned in this data repository (.mj/mj.mjs) with Node.js: ./mj validate, ./mj report 2019 ...
+exec node "$(dirname "$0")/.mj/mj.mjs" "$@"
