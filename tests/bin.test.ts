@@ -42,3 +42,26 @@ describe('bin/mj.js', () => {
     expect(r.stderr).toContain('不支持的格式');
   });
 });
+
+describe('the package', () => {
+  it('packs with the bin called mj, the bundle, the single-file build and the templates', () => {
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const [pack] = JSON.parse(r.stdout) as { files: { path: string }[] }[];
+    const files = pack!.files.map((f) => f.path);
+    expect(files).toEqual(expect.arrayContaining(['bin/mj.js', 'bundle/cli.js', 'bundle/scan-worker.js', 'bundle/standalone/mj.mjs', 'templates/workflow.yml']));
+    expect(files.some((f) => f.startsWith('src/') || f.startsWith('tests/'))).toBe(false);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; engines: { node: string } };
+    expect(pkg.bin).toEqual({ mj: 'bin/mj.js' });
+    expect(pkg.engines.node).toBe('>=20');
+  });
+
+  it('runs its single-file build with plain node, outside any package', () => {
+    const d = scratch();
+    cpSync(join(ROOT, 'bundle', 'standalone', 'mj.mjs'), join(d, 'mj.mjs'));
+    cpSync(join(ROOT, 'data-examples', 'tiny'), join(d, 'data'), { recursive: true });
+    const r = spawnSync(process.execPath, [join(d, 'mj.mjs'), 'score', '2019', '--data', join(d, 'data'), '--format', 'csv'], { cwd: d, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(runBin(['score', '2019', '--data', join(d, 'data'), '--format', 'csv']).stdout);
+  });
+});
