@@ -210,3 +210,30 @@ describe('reading what clerks export', () => {
     expect(new Set(codes)).toEqual(new Set(['MJ303']));
   });
 });
+
+describe("Excel's leading-zero damage to the roster", () => {
+  it('is named once, at members.csv, when one id lost its zeros — not at the files that are right', async () => {
+    const d = scratch();
+    cpSync(TINY, d, { recursive: true });
+    const file = join(d, 'members.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^0004,/m, '4,'));
+    const r = await mj(['validate', '--format', 'json'], { cwd: d });
+    const list = (JSON.parse(r.stdout) as { diagnostics: { code: string; file: string; line: number; message: string; hint: string }[] }).diagnostics;
+    expect(list.map((x) => [x.code, x.file, x.line])).toEqual([['MJ313', 'members.csv', 5]]);
+    expect(list[0]!.message).toContain('“4”开头的 0 被 Excel 去掉了');
+    expect(list[0]!.hint).toContain('“文本”');
+    expect(r.stdout).not.toContain('0002');
+  });
+
+  it('still reports a reference that is simply unknown', async () => {
+    const d = scratch();
+    cpSync(TINY, d, { recursive: true });
+    const file = join(d, 'members.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^0004,/m, '4,'));
+    const act = join(d, 'activities', '2019.csv');
+    writeFileSync(act, readFileSync(act, 'utf8').replace(/,0001;/, ',0999;'));
+    const r = await mj(['validate', '--format', 'json'], { cwd: d });
+    const codes = (JSON.parse(r.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((x) => x.code);
+    expect(codes.sort()).toEqual(['MJ303', 'MJ313']);
+  });
+});

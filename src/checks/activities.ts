@@ -6,6 +6,7 @@ import type { DiagnosticInput } from '../diagnostics/diagnostic.js';
 import { onRoster, type Day, type IdFilter, type Member, type Org } from '../model/types.js';
 import { ACTIVITY_FIELD as F } from '../schema/fields.js';
 import { formatDay, yearOf } from '../util/dates.js';
+import type { ZeroDamage } from './members.js';
 import { NONE, type FieldPlacer } from './place.js';
 
 /** A duty record as decoded: its fields that passed their own checks (undefined otherwise). */
@@ -25,6 +26,8 @@ export interface ActivityRefs {
   readonly brokenOrgs: IdFilter;
   readonly members: ReadonlyMap<string, Member>;
   readonly brokenMembers: IdFilter;
+  /** Roster ids whose leading zeros Excel dropped (named once, at the roster). */
+  readonly zeros: ZeroDamage;
 }
 
 export type ActivityCheck = (a: ActivitySubject, place: FieldPlacer, refs: ActivityRefs) => readonly DiagnosticInput[];
@@ -61,7 +64,11 @@ export const activityMembers: ActivityCheck = (a, place, refs) => {
     const m = refs.members.get(id);
     let d: DiagnosticInput | undefined;
     if (m === undefined) {
-      if (!refs.brokenMembers.has(id)) d = place.atItem(F.members, k, 'MJ303', { value: id }, { suggest: { value: id, pool: 'members' } });
+      const damaged = refs.zeros.match(id);
+      if (damaged) {
+        const at = place.atItem(F.members, k, 'MJ303');
+        for (const z of refs.zeros.report(damaged, id, `${at.file}:${at.line}`)) (out ??= []).push(z);
+      } else if (!refs.brokenMembers.has(id)) d = place.atItem(F.members, k, 'MJ303', { value: id }, { suggest: { value: id, pool: 'members' } });
     } else if (a.date !== undefined && !onRoster(m, a.date)) {
       const why = m.joined > a.date ? `@not-yet-joined:${formatDay(m.joined)}` : `@already-left:${formatDay(m.left ?? a.date)}`;
       d = place.atItem(F.members, k, 'MJ308', { value: id, date: formatDay(a.date), why });

@@ -8,7 +8,7 @@ import type { DiagnosticInput } from '../diagnostics/diagnostic.js';
 import type { IdFilter, Member, Org } from '../model/types.js';
 import { activityInYear, activityMembers, activityOrg, type ActivityCheck } from './activities.js';
 import { assessedItem, assessedOnce, assessedOrg, type AssessmentCheck } from './assessments.js';
-import { dissolvedBranches, memberOrg, type MemberCheck } from './members.js';
+import { dissolvedBranches, memberOrg, type MemberCheck, type ZeroDamage } from './members.js';
 import { orgPeople, orgTree, type OrgTree } from './org-tree.js';
 import { NONE } from './place.js';
 import { rubricRules, type RubricRefs } from './rubric.js';
@@ -22,6 +22,8 @@ export interface DatasetSubject {
   readonly memberById: ReadonlyMap<string, Member>;
   /** Member ids that are known but written with errors (or every id, when the roster is unreadable). */
   readonly brokenMembers: IdFilter;
+  /** Roster ids whose leading zeros Excel dropped. */
+  readonly zeros: ZeroDamage;
 }
 
 export type DatasetCheck = (d: DatasetSubject) => readonly DiagnosticInput[];
@@ -30,7 +32,7 @@ export const CHECKS = {
   /** Across orgs.yaml and the roster. */
   dataset: [
     (d) => (d.tree ? orgTree(d.tree) : NONE),
-    (d) => (d.tree ? orgPeople(d.tree, d.memberById, d.brokenMembers) : NONE),
+    (d) => (d.tree ? orgPeople(d.tree, d.memberById, d.brokenMembers, d.zeros) : NONE),
     (d) => dissolvedBranches(d.members, d.orgById),
   ] as readonly DatasetCheck[],
   /** One roster row against the org tree. */

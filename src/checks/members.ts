@@ -44,3 +44,30 @@ export function dissolvedBranches(members: readonly Member[], orgs: ReadonlyMap<
   }
   return out;
 }
+
+/**
+ * Excel's damage to the roster's ids: a column of ids taken for numbers loses the leading zeros
+ * (0004 → 4), and every reference elsewhere, written right, stops matching. A reference like
+ * 0004 to an unknown id, where the roster has 4, is that damage: it is named once, at the roster
+ * (MJ313), instead of at each reference (MJ303).
+ */
+export class ZeroDamage {
+  private readonly byNumber = new Map<string, Member>();
+  private reported = false;
+
+  constructor(members: readonly Member[]) {
+    for (const m of members) if (/^[1-9]\d*$/.test(m.id) && !this.byNumber.has(m.id)) this.byNumber.set(m.id, m);
+  }
+
+  /** The roster member a reference means when only their zeros were lost there. */
+  match(ref: string): Member | undefined {
+    return this.byNumber.size === 0 || !/^0+[1-9]\d*$/.test(ref) ? undefined : this.byNumber.get(ref.replace(/^0+/, ''));
+  }
+
+  /** MJ313 at the roster row, the first time; nothing afterwards (one diagnostic names it all). */
+  report(m: Member, ref: string, where: string): readonly DiagnosticInput[] {
+    if (this.reported) return NONE;
+    this.reported = true;
+    return [{ code: 'MJ313', file: m.origin.file, line: m.origin.line, column: m.origin.column, field: 'id', span: m.id.length, params: { id: m.id, ref, where } }];
+  }
+}

@@ -3,6 +3,7 @@
 
 import type { DiagnosticInput } from '../diagnostics/diagnostic.js';
 import type { IdFilter, Member, Org } from '../model/types.js';
+import type { ZeroDamage } from './members.js';
 
 /** The orgs as read from orgs.yaml, with where each was written. */
 export interface OrgTree {
@@ -66,18 +67,25 @@ export function orgTree(loaded: OrgTree): DiagnosticInput[] {
 }
 
 /** Committee members and liaisons must be on the roster (MJ303). */
-export function orgPeople(loaded: OrgTree, members: ReadonlyMap<string, Member>, brokenMembers: IdFilter): DiagnosticInput[] {
+export function orgPeople(loaded: OrgTree, members: ReadonlyMap<string, Member>, brokenMembers: IdFilter, zeros?: ZeroDamage): DiagnosticInput[] {
   const out: DiagnosticInput[] = [];
+  /** A reference to a roster id Excel damaged is named once, at the roster. */
+  const damage = (ref: string, at: { file: string; line: number }): boolean => {
+    const m = zeros?.match(ref);
+    if (m && zeros) out.push(...zeros.report(m, ref, `${at.file}:${at.line}`));
+    return m !== undefined;
+  };
   for (const org of loaded.orgs) {
     org.committee.forEach((c, k) => {
       if (members.has(c.member) || brokenMembers.has(c.member)) return;
+      if (damage(c.member, loaded.at(org, 'committee', k, 'member'))) return;
       out.push({
         ...loaded.at(org, 'committee', k, 'member'), code: 'MJ303',
         field: 'committee.member', label: 'member', params: { value: c.member }, span: c.member.length,
         suggest: { value: c.member, pool: 'members' },
       });
     });
-    if (org.liaison !== undefined && !members.has(org.liaison) && !brokenMembers.has(org.liaison)) {
+    if (org.liaison !== undefined && !members.has(org.liaison) && !brokenMembers.has(org.liaison) && !damage(org.liaison, loaded.at(org, 'liaison'))) {
       out.push({
         ...loaded.at(org, 'liaison'), code: 'MJ303', field: 'liaison', label: 'liaison', params: { value: org.liaison },
         span: org.liaison.length, suggest: { value: org.liaison, pool: 'members' },

@@ -55,6 +55,7 @@ export const CODES = {
   MJ310: 'warning', // record credited to an org that did not exist that day
   MJ311: 'error', // duplicate assessment row
   MJ312: 'error', // assessment of an org that is not a 支部
+  MJ313: 'error', // roster ids whose leading zeros Excel dropped
   // Rubrics and assessments
   MJ401: 'error', // assessment names an item that is not a manual item
   MJ402: 'error', // manual points outside the item's bounds
@@ -121,6 +122,7 @@ export const MESSAGES_ZH = {
   MJ310: '组织“{value}”在 {date} {why}',
   MJ311: '支部“{org}”的项目“{item}”已在第 {first} 行评过分',
   MJ312: '“{label}”的值“{value}”是{type}，只有支部参加考核',
+  MJ313: '会员编号“{id}”开头的 0 被 Excel 去掉了（{where} 中写作“{ref}”），其他文件引用会员编号的地方因此都对不上',
   MJ401: '“{item}”不是 {year} 年评分表中的考评组评分项（measure: manual）',
   MJ402: '得分 {points} 超出该项允许的范围 {min}～{max}',
   MJ403: '{year} 年有考评组评分，却没有 {year} 年的评分表',
@@ -182,6 +184,7 @@ export const MESSAGES_EN = {
   MJ310: 'org "{value}" {why} on {date}',
   MJ311: 'item "{item}" of branch "{org}" was already assessed on line {first}',
   MJ312: '"{label}" value "{value}" is a {type}; only branches (支部) are assessed',
+  MJ313: 'member id "{id}" lost its leading zeros in Excel ({where} writes it "{ref}"), so the other files\' references to members no longer match',
   MJ401: '"{item}" is not a panel-assessed item (measure: manual) of the {year} rubric',
   MJ402: 'points {points} are outside the item\'s range {min} to {max}',
   MJ403: '{year} has panel assessments but no {year} rubric',
@@ -236,6 +239,7 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ310: '检查组织的成立（established）、撤销（dissolved）日期',
   MJ311: '每个支部的每个评分项只能有一行',
   MJ312: '填写支部的编号',
+  MJ313: 'members.csv 中的会员编号被 Excel 当成了数字。用 Excel 编辑前，先选中“会员编号”列，设置单元格格式为“文本”，再粘贴或输入编号；打开 CSV 时用“数据 → 自文本/CSV”导入，并把该列设为“文本”。然后把编号改回原样（如 {ref}）',
   MJ401: '考评组评分文件只能给 measure: manual 的评分项打分',
   MJ402: '得分要在该项的 min 与 max 之间',
   MJ403: '新建 rubrics/{year}.yaml，或删除该年的考评组评分',
@@ -287,6 +291,7 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ310: 'check the org\'s established and dissolved dates',
   MJ311: 'one row per branch and item',
   MJ312: 'give the id of a branch',
+  MJ313: 'Excel took the member ids in members.csv for numbers. Before editing in Excel, format the member-id column as Text, then paste or type the ids; open a CSV with Data → From Text/CSV and set that column to Text. Then restore the ids (e.g. {ref})',
   MJ401: 'the assessments file scores only items with measure: manual',
   MJ402: 'points must lie between the item\'s min and max',
   MJ403: 'create rubrics/{year}.yaml, or remove that year\'s assessments',

@@ -4,6 +4,7 @@
 // row it is not sure of back to the careful reader here; only a compact index of ids is kept.
 
 import type { ActivityRefs } from '../checks/activities.js';
+import type { ZeroDamage } from '../checks/members.js';
 import { confirmDuplicates, uniqueId } from '../checks/duplicates.js';
 import { CHECKS } from '../checks/index.js';
 import { ACTIVITY_TYPES, LEVELS, rosterSpan, type Activity, type IdFilter, type Member, type Org } from '../model/types.js';
@@ -27,6 +28,7 @@ export interface DatasetRefs {
   readonly brokenOrgs: IdFilter;
   readonly members: ReadonlyMap<string, Member>;
   readonly brokenMembers: IdFilter;
+  readonly zeros: ZeroDamage;
   readonly outcomes: ReadonlySet<string>;
   /** The dataset's lists: view numbers index these. */
   readonly orgList: readonly Org[];
@@ -82,7 +84,7 @@ export function decodeActivity(ctx: LoadContext, rf: RecordFile, rec: RawRecord,
 /** Reads `file` (the records of `year`), handing every valid record to the consumers. */
 export async function streamActivities(ctx: LoadContext, file: string, year: number, refs: DatasetRefs, to: RecordConsumers): Promise<ActivityStats | undefined> {
   const stats: ActivityStats = { rows: 0, valid: 0 };
-  const checkRefs: ActivityRefs = { year, orgs: refs.orgs, brokenOrgs: refs.brokenOrgs, members: refs.members, brokenMembers: refs.brokenMembers };
+  const checkRefs: ActivityRefs = { year, orgs: refs.orgs, brokenOrgs: refs.brokenOrgs, members: refs.members, brokenMembers: refs.brokenMembers, zeros: refs.zeros };
   const view = emptyView();
   const deliver = (a: Activity): void => {
     stats.valid++;

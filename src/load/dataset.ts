@@ -4,6 +4,7 @@
 
 import { EVERY_ID, type Assessment, type IdFilter, type Member, type Org } from '../model/types.js';
 import { CHECKS } from '../checks/index.js';
+import { ZeroDamage } from '../checks/members.js';
 import { loadAssessments } from './assessments.js';
 import { streamActivities, type DatasetRefs, type ActivityStats, type RecordConsumers } from './activities.js';
 import { Vocabulary } from '../model/record-view.js';
@@ -37,6 +38,8 @@ export interface Dataset {
   readonly members: readonly Member[];
   readonly memberById: ReadonlyMap<string, Member>;
   readonly brokenMembers: IdFilter;
+  /** Roster ids whose leading zeros Excel dropped (named once, at the roster). */
+  readonly zeros: ZeroDamage;
   /** Positions in `orgs` and `members`: the numbers record views use. */
   readonly orgIndex: ReadonlyMap<string, number>;
   readonly memberIndex: ReadonlyMap<string, number>;
@@ -64,7 +67,8 @@ export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
   const memberById = loadedMembers?.byId ?? new Map<string, Member>();
   // An unreadable or empty roster: references to members cannot be checked, so are not reported.
   const brokenMembers: IdFilter = loadedMembers === undefined || loadedMembers.members.length === 0 ? EVERY_ID : loadedMembers.broken;
-  const subject = { tree: loadedOrgs, orgById, members: loadedMembers?.members ?? [], memberById, brokenMembers };
+  const zeros = new ZeroDamage(loadedMembers?.members ?? []);
+  const subject = { tree: loadedOrgs, orgById, members: loadedMembers?.members ?? [], memberById, brokenMembers, zeros };
   for (const check of CHECKS.dataset) for (const d of check(subject)) ctx.report(d);
 
   return {
@@ -83,6 +87,7 @@ export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
     members: loadedMembers?.members ?? [],
     memberById,
     brokenMembers,
+    zeros,
     orgIndex: new Map(orgs.map((o, i) => [o.id, i])),
     memberIndex: new Map((loadedMembers?.members ?? []).map((m, i) => [m.id, i])),
     vocab: new Vocabulary(config.outcomes),
@@ -159,7 +164,7 @@ function refsOf(ds: Dataset): DatasetRefs {
   let r = refsCache.get(ds);
   if (!r) {
     r = {
-      orgs: ds.orgById, brokenOrgs: ds.brokenOrgs, members: ds.memberById, brokenMembers: ds.brokenMembers, outcomes: ds.config.outcomes,
+      orgs: ds.orgById, brokenOrgs: ds.brokenOrgs, members: ds.memberById, brokenMembers: ds.brokenMembers, zeros: ds.zeros, outcomes: ds.config.outcomes,
       orgList: ds.orgs, memberList: ds.members, orgIndex: ds.orgIndex, memberIndex: ds.memberIndex, vocab: ds.vocab,
     };
     refsCache.set(ds, r);
