@@ -114,10 +114,11 @@ export function rowHeight(lines: number, size: number): number {
  * height in points (row 1 first); rows `repeat.from`..`repeat.to` (the header) are printed again at
  * the top of every later page; `body` is the first data row, `tail` the first row of the closing block
  * (notes, footer) that stays together with at least `keep` data rows, so that no page holds
- * only a header. Heights are at 100 %; `scale` shrinks them as printing does.
+ * only a header. Heights are at 100 %; `scale` shrinks them as printing does. With `startsPage`,
+ * a page starts only at a row it allows (as long as one fits), so blocks stay together.
  */
 export function pageBreaks(
-  heights: readonly number[], opts: { readonly pageHeight: number; readonly scale: number; readonly repeat: { readonly from: number; readonly to: number }; readonly body: number; readonly tail: number; readonly keep?: number },
+  heights: readonly number[], opts: { readonly pageHeight: number; readonly scale: number; readonly repeat: { readonly from: number; readonly to: number }; readonly body: number; readonly tail: number; readonly keep?: number; readonly startsPage?: (row: number) => boolean },
 ): number[] {
   const room = (opts.pageHeight / opts.scale) * 0.97;
   const h = (row: number): number => heights[row - 1] ?? 0;
@@ -128,11 +129,17 @@ export function pageBreaks(
   let used = 0;
   for (let r = 1; r < opts.body; r++) used += h(r);
   let pageStart = opts.body;
+  const allowed = opts.startsPage ?? (() => true);
   for (let r = opts.body; r < opts.tail; r++) {
     if (used + h(r) > room && r > pageStart) {
-      breaks.push(r - 1);
+      // Start the page at the last row since pageStart that may start one, else here.
+      let start = r;
+      while (start > pageStart + 1 && !allowed(start)) start--;
+      if (!allowed(start)) start = r;
+      breaks.push(start - 1);
       used = repeated;
-      pageStart = r;
+      for (let q = start; q < r; q++) used += h(q);
+      pageStart = start;
     }
     used += h(r);
   }
@@ -159,11 +166,16 @@ export function footerText(text: string): string {
   return text.replace(/&/g, '&&');
 }
 
-/** The footer: the compiling unit at the left, 第 &P 页 共 &N 页 in the centre. */
-export function pageFooter(unit: string, lang: 'zh' | 'en'): string {
+/**
+ * The footer: the compiling unit at the left, 第 &P 页 共 &N 页 in the centre. In a workbook of
+ * several sheets &N counts the pages of all of them (LibreOffice), so a sheet whose page count
+ * is known gives it as `pages`, and numbers its pages from 1.
+ */
+export function pageFooter(unit: string, lang: 'zh' | 'en', pages?: number): string {
   const font = `&"${BODY_FONT.name},Regular"&${BODY_SIZE}`;
-  const pages = lang === 'zh' ? '第 &P 页 共 &N 页' : 'Page &P of &N';
-  return `&L${font}${footerText(unit)}&C${font}${pages}`;
+  const of = pages === undefined ? '&N' : String(pages);
+  const numbers = lang === 'zh' ? `第 &P 页 共 ${of} 页` : `Page &P of ${of}`;
+  return `&L${font}${footerText(unit)}&C${font}${numbers}`;
 }
 
 const RESERVED = new Set(['history']);

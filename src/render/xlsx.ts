@@ -171,12 +171,21 @@ function columnLetter(n: number): string {
 
 export async function renderXlsx(table: Table, options: XlsxOptions): Promise<Uint8Array> {
   const wb = await newWorkbook();
+  addTableSheet(wb, table, options, sheetName(table.title));
+  return workbookBytes(wb);
+}
+
+/**
+ * Adds a table as one printable sheet (the layout above) to a workbook. In a workbook of several
+ * sheets (`ownPages`), its footer counts its own pages where they are known.
+ */
+export function addTableSheet(wb: Workbook, table: Table, options: XlsxOptions, name: string, ownPages = false): void {
   const zh = options.lang === 'zh';
   const n = table.columns.length;
   const plan = planTable(table);
   const { widths, scale, split } = plan;
   const page = a4('landscape');
-  const ws = wb.addWorksheet(sheetName(table.title), {
+  const ws = wb.addWorksheet(name, {
     views: [plan.repeatColumns > 0 ? { state: 'frozen', xSplit: plan.repeatColumns, ySplit: 2 } : { state: 'frozen', ySplit: 2 }],
     pageSetup: {
       paperSize: 9, orientation: 'landscape', fitToPage: false, scale: Math.round(scale * 100), margins: { ...MARGINS },
@@ -294,7 +303,10 @@ export async function renderXlsx(table: Table, options: XlsxOptions): Promise<Ui
   });
   const breaks = pageBreaks(heights, { pageHeight: page.height, scale, repeat: { from: 2, to: 2 }, body: 3, tail });
   if (breaks.length <= MAX_BREAKS) for (const b of breaks) ws.getRow(b).addPageBreak();
-  return workbookBytes(wb);
+  if (ownPages && !split && breaks.length <= MAX_BREAKS) {
+    ws.pageSetup.firstPageNumber = 1;
+    ws.headerFooter.oddFooter = pageFooter(options.unit, options.lang, breaks.length + 1);
+  }
 }
 
 /**
