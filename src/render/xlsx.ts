@@ -83,16 +83,23 @@ export interface TablePlan {
   readonly center: boolean[];
   /** Print scale, 0.8 … 1. */
   readonly scale: number;
-  /** Wider than one page: printed across pages with the first `repeatColumns` repeated. */
+  /** Wider than one page: printed across pages. */
   readonly split: boolean;
+  /** Leading columns printed on every page across (print titles). */
   readonly repeatColumns: number;
+  /** Planned to fit one page wide even where a column unit is widest. */
+  readonly robust: boolean;
   /** Columns the title, notes and footer span: spanFrom … spanColumns, on the first page wherever it is printed. */
   readonly spanFrom: number;
   readonly spanColumns: number;
 }
 
-/** Column widths and print scale for a table (pure; exported for the tests). */
-export function planTable(table: Table): TablePlan {
+/**
+ * Column widths and print scale for a table (pure). A `robust` plan fits the page even where a
+ * unit is widest (LibreOffice without Carlito), when it can at MIN_SCALE or more; otherwise
+ * plans are made for Excel and LibreOffice with Carlito.
+ */
+export function planTable(table: Table, robust = false): TablePlan {
   const cols = table.columns;
   const data = cols.map(() => 0);
   const dataRowsOnly = cols.map(() => 0);
@@ -121,13 +128,14 @@ export function planTable(table: Table): TablePlan {
   const total = (): number => widths.reduce((a, b) => a + b, 0);
   let scale: number;
   let split = false;
-  const fits = (units: number): number => page.width / (units * PT_PER_UNIT_DESIGN);
+  const perUnit = robust && page.width / (total() * PT_PER_UNIT_WIDE) >= MIN_SCALE ? PT_PER_UNIT_WIDE : PT_PER_UNIT_DESIGN;
+  const fits = (units: number): number => page.width / (units * perUnit);
   if (fits(total()) >= MIN_SCALE) {
     // Text columns that wrap get room: first what the page has to spare, then, for long text,
     // more in exchange for a smaller print (never below MIN_SCALE).
-    let spare = Math.floor(page.width / (PT_PER_UNIT_DESIGN * MIN_SCALE)) - total();
+    let spare = Math.floor(page.width / (perUnit * MIN_SCALE)) - total();
     const wrapping = widths.map((w, i) => ({ i, deficit: (natural[i] ?? w) - w })).filter((x) => x.deficit > 0).sort((a, b) => b.deficit - a.deficit || a.i - b.i);
-    const atFull = Math.max(0, Math.floor(page.width / PT_PER_UNIT_DESIGN) - total());
+    const atFull = Math.max(0, Math.floor(page.width / perUnit) - total());
     const wanted = wrapping.reduce((a, x) => a + x.deficit, 0);
     if (wanted <= atFull) spare = atFull;
     for (const x of wrapping) {
@@ -140,10 +148,11 @@ export function planTable(table: Table): TablePlan {
     scale = SPLIT_SCALE;
     split = true;
   }
-  // Repeated on every page of a split table: the leading columns up to the first text column
-  // (rank and name, or id and name), if they leave most of the page for the rest.
+  // Repeated on every page across: the leading columns up to the first text column (rank and
+  // name, or id and name), if they leave most of the page for the rest. A table planned one
+  // page wide repeats them too, for a printer whose columns come out wider than planned.
   let repeatColumns = 0;
-  if (split) {
+  {
     const first = cols.findIndex((c) => c.kind === 'text');
     const lead = first < 0 ? 0 : first + 1;
     const leadWidth = widths.slice(0, lead).reduce((a, b) => a + b, 0);
@@ -160,7 +169,7 @@ export function planTable(table: Table): TablePlan {
     spanColumns++;
   }
   const spanFrom = split ? repeatColumns + 1 : 1;
-  return { widths, center, scale, split, repeatColumns, spanFrom, spanColumns };
+  return { widths, center, scale, split, repeatColumns, spanFrom, spanColumns, robust: perUnit === PT_PER_UNIT_WIDE };
 }
 
 function columnLetter(n: number): string {
@@ -182,11 +191,11 @@ export async function renderXlsx(table: Table, options: XlsxOptions): Promise<Ui
 export function addTableSheet(wb: Workbook, table: Table, options: XlsxOptions, name: string, ownPages = false): void {
   const zh = options.lang === 'zh';
   const n = table.columns.length;
-  const plan = planTable(table);
+  const plan = planTable(table, ownPages);
   const { widths, scale, split } = plan;
   const page = a4('landscape');
   const ws = wb.addWorksheet(name, {
-    views: [plan.repeatColumns > 0 ? { state: 'frozen', xSplit: plan.repeatColumns, ySplit: 2 } : { state: 'frozen', ySplit: 2 }],
+    views: [split && plan.repeatColumns > 0 ? { state: 'frozen', xSplit: plan.repeatColumns, ySplit: 2 } : { state: 'frozen', ySplit: 2 }],
     pageSetup: {
       paperSize: 9, orientation: 'landscape', fitToPage: false, scale: Math.round(scale * 100), margins: { ...MARGINS },
       horizontalCentered: !split, printTitlesRow: '2:2',
@@ -303,7 +312,7 @@ export function addTableSheet(wb: Workbook, table: Table, options: XlsxOptions, 
   });
   const breaks = pageBreaks(heights, { pageHeight: page.height, scale, repeat: { from: 2, to: 2 }, body: 3, tail });
   if (breaks.length <= MAX_BREAKS) for (const b of breaks) ws.getRow(b).addPageBreak();
-  if (ownPages && !split && breaks.length <= MAX_BREAKS) {
+  if (ownPages && plan.robust && breaks.length <= MAX_BREAKS) {
     ws.pageSetup.firstPageNumber = 1;
     ws.headerFooter.oddFooter = pageFooter(options.unit, options.lang, breaks.length + 1);
   }
