@@ -14,8 +14,11 @@ import { LoadContext } from '../src/load/context.js';
 import { loadBase, type Dataset } from '../src/load/dataset.js';
 import type { Assessment } from '../src/model/types.js';
 import type { Rubric } from '../src/model/rubric.js';
+import { renderXlsx } from '../src/render/xlsx.js';
 import { renderScoreForms } from '../src/render/xlsx-form.js';
 import { sheetName, uniqueSheetNames } from '../src/render/xlsx-layout.js';
+import type { Table } from '../src/tables/table.js';
+import { Rational } from '../src/util/decimal-text.js';
 import { itemStandard, scoreForm, scoreForms, scoreSummaryTable } from '../src/tables/score-form.js';
 import { mj } from './helpers/cli.js';
 import { tempDir } from './helpers/fixtures.js';
@@ -67,6 +70,39 @@ describe('sheet names', () => {
   });
 });
 
+describe('renderXlsx print setup', () => {
+  const table = (columns: number, title = '=HYPERLINK("http://x","点我")'): Table => ({
+    name: 't', title, notes: ['-1 开头的说明'],
+    columns: [
+      { key: 'rank', header: '排名', kind: 'int' }, { key: 'name', header: '支部', kind: 'text' },
+      ...Array.from({ length: columns }, (_, i): Table['columns'][number] => ({ key: `c${i}`, header: `会员报送社情民意覆盖率${i}`, kind: 'points' })),
+    ],
+    rows: Array.from({ length: 40 }, (_, r) => ({ kind: 'data' as const, cells: [r + 1, `支部${r}`, ...Array.from({ length: columns }, () => Rational.parse('12.5'))] })),
+  });
+  const read = async (t: Table) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await renderXlsx(t, { unit: '民进&示例', date: undefined, lang: 'zh' })) as unknown as ArrayBuffer);
+    return wb.worksheets[0]!;
+  };
+
+  it('guards the title against formulas, and names a font on every cell', async () => {
+    const ws = await read(table(3));
+    expect(ws.getCell('A1').value).toBe('\'=HYPERLINK("http://x","点我")');
+    ws.eachRow((row, r) => row.eachCell((cell) => expect(cell.font?.name, cell.address).toBe(r === 1 ? '黑体' : '宋体')));
+    expect(ws.headerFooter.oddFooter).toBe('&L&"宋体,Regular"&10民进&&示例&C&"宋体,Regular"&10第 &P 页 共 &N 页');
+  });
+
+  it('prints a narrow table one page wide, and a 40-column one across pages with rank and name repeated', async () => {
+    const narrow = await read(table(3));
+    expect(narrow.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', scale: 100 });
+    const wide = await read(table(37));
+    expect(wide.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', scale: 90, printTitlesColumn: 'A:B', printTitlesRow: '2:2' });
+    expect(wide.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 2 });
+    // The header is tall enough for its wrapped text: 会员报送社情民意覆盖率N takes several lines.
+    expect(wide.getRow(2).height).toBeGreaterThan(3 * 14);
+  });
+});
+
 describe('score forms (the model)', () => {
   let tiny: Year;
   beforeAll(async () => {
@@ -86,7 +122,8 @@ describe('score forms (the model)', () => {
     expect(itemStandard(item('no-service'), 'zh')).toBe('0 件扣 5 分');
     expect(itemStandard(item('few-meetings'), 'zh')).toBe('少于 2 次扣 3 分');
     expect(itemStandard(item('study'), 'en')).toBe('3 per record, at most 9');
-    expect(itemStandard(item('no-service'), 'en')).toBe('0: −5');
+    expect(itemStandard(item('no-service'), 'en')).toBe('none: −5');
+    expect(itemStandard(item('few-meetings'), 'en')).toBe('below 2: −3');
   });
 
   it('lists every item under its section, a subtotal per section, then 总分, 等级 and the veto', () => {
@@ -100,6 +137,16 @@ describe('score forms (the model)', () => {
     expect(form.rows.some((r) => r.kind === 'veto')).toBe(s.veto !== undefined);
     expect(form.title).toBe('民进示例省委2019年度基层支部工作量化考核评分表（示例）');
     expect(form.signatures).toBe('支部主委签名：＿＿＿＿＿＿　　考评组签名：＿＿＿＿＿＿　　日期：＿＿＿＿＿＿');
+  });
+
+  it('names the veto that capped a grade, with the grade before and after', async () => {
+    const gz = await year(EXAMPLES.guizhou);
+    const s = gz.scores.find((x) => x.veto !== undefined)!;
+    const form = scoreForm({ datasetName: '民进贵州省委', rubric: gz.rubric, orgById: gz.ds.orgById, assessments: gz.assessments, lang: 'zh' }, s);
+    const veto = form.rows.find((r) => r.kind === 'veto')!;
+    expect(veto.standard).toMatch(/最高(良好|合格)）$/);
+    expect(veto.result).toBe(`${s.gradeByTotal}→${s.grade}`);
+    expect(form.subtitle).toBe(`支部：${s.branch.name}\u3000\u3000上级组织：民进贵州省委`);
   });
 
   it('takes 支部自评得分 from the assessments where given, else leaves it blank', () => {

@@ -105,7 +105,7 @@ function tiersText(item: Item, tiers: readonly Tier[], zh: boolean): string {
     let range: string;
     const counted = item.measure !== 'coverage' && item.measure !== 'attendance';
     if (next !== undefined && t.points.sign() < 0) {
-      if (t.atLeast.isZero() && counted && next.cmp(Rational.ONE) === 0) range = zh ? `0 ${unitOf(item, zh)}` : '0';
+      if (t.atLeast.isZero() && counted && next.cmp(Rational.ONE) === 0) range = zh ? `0 ${unitOf(item, zh)}` : 'none';
       else if (t.atLeast.isZero()) range = zh ? `少于 ${amount(item, next, zh)}` : `below ${amount(item, next, zh)}`;
       else range = zh ? `${amount(item, t.atLeast, zh)}至不足 ${amount(item, next, zh)}` : `${amount(item, t.atLeast, zh)} to below ${amount(item, next, zh)}`;
     } else range = `≥${amount(item, t.atLeast, zh)}`;
@@ -199,7 +199,9 @@ export function scoreForm(input: Omit<ScoreFormsInput, 'scores' | 'only'>, score
     for (const it of sec.items) {
       rows.push({ kind: 'item', section: sec.section.name, name: it.item.name, standard: itemStandard(it.item, lang), full: itemFull(it.item), self: self.get(it.item.id), result: it.points });
     }
-    const capNote = sec.section.max !== undefined ? (zh ? `本部分最高 ${num(sec.section.max)} 分（扣分不受此限）` : `at most ${num(sec.section.max)} (deductions always count)`) : '';
+    const deducts = sec.section.items.some((i) => (itemFull(i)?.sign() ?? 0) < 0);
+    const capNote = sec.section.max === undefined ? ''
+      : zh ? `本部分最高 ${num(sec.section.max)} 分${deducts ? '（扣分不受此限）' : ''}` : `at most ${num(sec.section.max)}${deducts ? ' (deductions always count)' : ''}`;
     const bonusNote = sec.section.bonus ? (zh ? '加在基本分之上' : 'added on top of the base') : '';
     rows.push({
       kind: 'subtotal', section: sec.section.name, name: zh ? '小计' : 'Subtotal', standard: [capNote, bonusNote].filter(Boolean).join(zh ? '，' : '; '),
