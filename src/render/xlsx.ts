@@ -28,7 +28,8 @@ export interface XlsxOptions {
 /** Every document date in the workbook. */
 export const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
 
-const NUM_FORMAT: Partial<Record<string, string>> = { int: '0', points: '0.00', ratio: '0.0%', number: '0.##' };
+/** Number formats by column kind. A quantity (already at most 2 decimals) shows as General: Excel prints 0.## as "16." for 16. */
+const NUM_FORMAT: Partial<Record<string, string>> = { int: '0', points: '0.00', ratio: '0.0%', number: 'General' };
 
 /** The smallest print scale: 10 pt body text stays at 8 pt or more. */
 const MIN_SCALE = 0.8;
