@@ -13,7 +13,7 @@ import { addTableSheet, bodyFont, HEADER_FILL, newWorkbook, THIN_BORDER, workboo
 import { a4, BODY_SIZE, MARGINS, pageBreaks, pageFooter, rowHeight, TITLE_FONT, TITLE_SIZE, uniqueSheetNames, wrappedLines } from './xlsx-layout.js';
 
 /** Column widths of a form (units): 分类, 考评项目, 评分标准, 分值, 自评, 审核 — 90 units fit A4 portrait. */
-const FORM_WIDTHS = [9, 22, 34, 7, 9, 9] as const;
+const FORM_WIDTHS = [9, 22, 33, 7, 9, 10] as const;
 
 /**
  * The workbook of a year's forms: the summary table, then each form on its own sheet named
