@@ -1,0 +1,275 @@
+// Branch scores → the official per-branch form, 基层支部年度工作量化考核评分表: one form per
+// branch with the rubric's items down the page (分类, 考评项目, 评分标准, 分值, 支部自评得分,
+// 考评组审核得分), a subtotal per section, then 总分, 等级 and 否决; plus the 评分汇总表 that
+// heads the forms. Format-neutral and pure: 评分标准 is written from the rubric item itself.
+
+import type { BranchScore } from '../compute/scores.js';
+import type { Item, Rubric, Section, Tier, Where } from '../model/rubric.js';
+import type { Assessment, Org } from '../model/types.js';
+import { Rational } from '../util/decimal-text.js';
+import { headers, type TableLang } from './headers.js';
+import { vetoText } from './scores-table.js';
+import type { Column, Row, Table } from './table.js';
+
+export type ScoreFormRowKind = 'item' | 'subtotal' | 'total' | 'grade' | 'veto';
+
+/** One line of a form. Points are exact; a renderer rounds them (2 decimals). */
+export interface ScoreFormRow {
+  readonly kind: ScoreFormRowKind;
+  /** 分类: the rubric section (blank on the total, grade and veto lines). */
+  readonly section: string;
+  /** 考评项目: the item's name, or 小计 / 总分 / 等级 / 否决. */
+  readonly name: string;
+  /** 评分标准, in the form's language. */
+  readonly standard: string;
+  /** 分值: the most the line can give (negative for a deduction), if it has a bound. */
+  readonly full: Rational | undefined;
+  /** 支部自评得分: the branch's own points, where the assessments give them. */
+  readonly self: Rational | undefined;
+  /** 考评组审核得分: mj's points, or the grade's name on the grade line. */
+  readonly result: Rational | string | undefined;
+}
+
+export interface ScoreForm {
+  readonly branchId: string;
+  readonly branchName: string;
+  readonly parentName: string;
+  /** 民进某某省委2019年度基层支部工作量化考核评分表 */
+  readonly title: string;
+  /** 支部：… 上级组织：… */
+  readonly subtitle: string;
+  /** The six column headers. */
+  readonly headers: readonly [string, string, string, string, string, string];
+  readonly rows: readonly ScoreFormRow[];
+  /** 支部主委签名：＿＿＿＿ 考评组签名：＿＿＿＿ 日期：＿＿＿＿ (the date filled when given). */
+  readonly signatures: string;
+}
+
+export interface ScoreFormsInput {
+  readonly datasetName: string;
+  readonly rubric: Rubric;
+  readonly scores: readonly BranchScore[];
+  readonly orgById: ReadonlyMap<string, Org>;
+  /** The year's assessments: their `self` column gives 支部自评得分. */
+  readonly assessments: readonly Pick<Assessment, 'org' | 'item' | 'self'>[];
+  readonly lang: TableLang;
+  /** 日期 on the signature line (--date); a blank to fill in by hand when undefined. */
+  readonly date?: string | undefined;
+  /** Branch ids to make forms for (an --org subtree), or undefined for all. */
+  readonly only?: ReadonlySet<string> | undefined;
+}
+
+const BLANK = '＿＿＿＿＿＿';
+/** Two ideographic spaces between the parts of a line. */
+const GAP = '\u3000\u3000';
+
+const num = (r: Rational): string => r.toShort(2);
+const pct = (r: Rational): string => `${r.mul(Rational.int(100)).toShort(1)}%`;
+
+/** The counting word of an item's records: 件 for proposals and services, 篇 for writing, 次 for events. */
+function unitOf(item: Item, zh: boolean): string {
+  if (!zh) return '';
+  if (item.measure === 'sum') return '学时';
+  if (item.measure === 'members') return '人';
+  const words = new Set((item.where.type ?? []).map((t) => UNIT[t] ?? '件'));
+  return words.size === 1 ? [...words][0]! : '件';
+}
+
+const UNIT: Partial<Record<string, string>> = {
+  提案: '件', 建议: '件', 社情民意: '篇', 宣传: '篇', 社会服务: '件', 组织生活: '次', 支委会: '次', 学习: '次', 培训: '次', 调研: '次', 其他: '件',
+};
+
+/** What narrows the records beyond their type, briefly: （限省政协采用）, （报送层级：国家）. */
+function condition(w: Where, zh: boolean): string {
+  const parts: string[] = [];
+  if (w.outcomes) parts.push(zh ? `限${w.outcomes.join('或')}` : `only ${w.outcomes.join(' or ')}`);
+  if (w.level) parts.push(zh ? `报送层级：${w.level.join('或')}` : `level ${w.level.join(' or ')}`);
+  if (w.tags) parts.push(zh ? `标签：${w.tags.join('或')}` : `tagged ${w.tags.join(' or ')}`);
+  if (parts.length === 0) return '';
+  return zh ? `（${parts.join('，')}）` : ` (${parts.join(', ')})`;
+}
+
+/** A measure's value in a tier, as the reader counts it: 2 次, 50%, 16 学时. */
+function amount(item: Item, v: Rational, zh: boolean): string {
+  if (item.measure === 'coverage' || item.measure === 'attendance') return pct(v);
+  const u = unitOf(item, zh);
+  return zh ? `${num(v)} ${u}` : num(v);
+}
+
+function tiersText(item: Item, tiers: readonly Tier[], zh: boolean): string {
+  const parts: string[] = [];
+  tiers.forEach((t, i) => {
+    if (t.points.isZero()) return;
+    const next = tiers[i + 1]?.atLeast;
+    const pts = t.points.sign() < 0 ? (zh ? `扣 ${num(t.points.neg())} 分` : `−${num(t.points.neg())}`) : zh ? `${num(t.points)} 分` : num(t.points);
+    let range: string;
+    const counted = item.measure !== 'coverage' && item.measure !== 'attendance';
+    if (next !== undefined && t.points.sign() < 0) {
+      if (t.atLeast.isZero() && counted && next.cmp(Rational.ONE) === 0) range = zh ? `0 ${unitOf(item, zh)}` : 'none';
+      else if (t.atLeast.isZero()) range = zh ? `少于 ${amount(item, next, zh)}` : `below ${amount(item, next, zh)}`;
+      else range = zh ? `${amount(item, t.atLeast, zh)}至不足 ${amount(item, next, zh)}` : `${amount(item, t.atLeast, zh)} to below ${amount(item, next, zh)}`;
+    } else range = `≥${amount(item, t.atLeast, zh)}`;
+    parts.push(zh ? `${range}${t.points.sign() < 0 ? '' : ' '}${pts}` : `${range}: ${pts}`);
+  });
+  return parts.join(zh ? '；' : '; ');
+}
+
+/**
+ * 评分标准 of one rubric item, written out: 每件 5 分，最高 15 分; 覆盖率 × 20 分; 平均参加率 × 8 分;
+ * 每人 1 分…; 每学时 0.25 分…; tiers ≥2 次 4 分；≥4 次 8 分; deductions 0 件扣 5 分; 考评组评分，最高 5 分.
+ */
+export function itemStandard(item: Item, lang: TableLang): string {
+  const zh = lang === 'zh';
+  const cond = condition(item.where, zh);
+  const cap = (): string => {
+    const out: string[] = [];
+    if (item.max !== undefined) out.push(zh ? `最高 ${num(item.max)} 分` : `at most ${num(item.max)}`);
+    if (item.min !== undefined && item.min.sign() < 0) out.push(zh ? `最多扣 ${num(item.min.neg())} 分` : `at most −${num(item.min.neg())}`);
+    return out.length === 0 ? '' : (zh ? '，' : ', ') + out.join(zh ? '，' : ', ');
+  };
+  if (item.measure === 'manual') return (zh ? '考评组评分' : "the panel's score") + cap();
+  if (item.tiers) {
+    let text = tiersText(item, item.tiers, zh);
+    const top = item.tiers.reduce((m, t) => (t.points.cmp(m) > 0 ? t.points : m), Rational.ZERO);
+    if (item.max !== undefined && item.max.cmp(top) < 0) text += zh ? `，最高 ${num(item.max)} 分` : `, at most ${num(item.max)}`;
+    return (item.measure === 'coverage' ? (zh ? '覆盖率' : 'coverage ') : item.measure === 'attendance' ? (zh ? '平均参加率' : 'mean attendance ') : '') + text + cond;
+  }
+  const p = item.points ?? Rational.ZERO;
+  const deduct = p.sign() < 0;
+  const per = (word: string): string =>
+    deduct ? (zh ? `每${word}扣 ${num(p.neg())} 分` : `−${num(p.neg())} per ${word}`) : zh ? `每${word} ${num(p)} 分` : `${num(p)} per ${word}`;
+  switch (item.measure) {
+    case 'coverage':
+      return (zh ? `覆盖率 × ${num(p)} 分` : `coverage × ${num(p)}`) + cond + cap();
+    case 'attendance':
+      return (zh ? `平均参加率 × ${num(p)} 分` : `mean attendance × ${num(p)}`) + cond + cap();
+    case 'members': {
+      const often = item.atLeast.cmp(Rational.ONE) > 0 ? (zh ? `（至少 ${num(item.atLeast)} 次）` : ` (${num(item.atLeast)} or more times)`) : '';
+      return per(zh ? '人' : 'member') + often + cond + cap();
+    }
+    case 'sum':
+      return per(zh ? '学时' : 'hour') + cond + cap();
+    case 'count':
+      return per(zh ? unitOf(item, zh) : 'record') + cond + cap();
+  }
+}
+
+/** 分值 of an item: its cap, or what its tiers or its ratio can give at most. */
+export function itemFull(item: Item): Rational | undefined {
+  let full: Rational | undefined;
+  if (item.tiers) {
+    const pts = item.tiers.map((t) => t.points);
+    const top = pts.reduce((m, x) => (x.cmp(m) > 0 ? x : m), Rational.ZERO);
+    const bottom = pts.reduce((m, x) => (x.cmp(m) < 0 ? x : m), Rational.ZERO);
+    full = top.sign() > 0 ? top : bottom.sign() < 0 ? bottom : Rational.ZERO;
+  } else if (item.measure === 'coverage' || item.measure === 'attendance') full = item.points;
+  else if (item.points !== undefined && item.points.sign() < 0) full = item.min;
+  if (item.max !== undefined && item.max.sign() > 0) full = full === undefined ? item.max : full.min(item.max);
+  if (full !== undefined && full.sign() < 0 && item.min !== undefined) full = full.max(item.min);
+  return full;
+}
+
+function sectionFull(section: Section): Rational | undefined {
+  if (section.max !== undefined) return section.max;
+  const fulls = section.items.map(itemFull);
+  if (fulls.some((f) => f === undefined)) return undefined;
+  const pos = (fulls as Rational[]).filter((f) => f.sign() > 0);
+  return pos.length === 0 ? undefined : pos.reduce((a, b) => a.add(b), Rational.ZERO);
+}
+
+/** The grade bands in words: 优秀 ≥ 90；良好 ≥ 80 … */
+function bands(rubric: Rubric, zh: boolean): string {
+  return rubric.grades.map((g) => `${g.name} ≥ ${num(g.min)}`).join(zh ? '；' : '; ');
+}
+
+function formHeaders(lang: TableLang): ScoreForm['headers'] {
+  return lang === 'zh'
+    ? ['分类', '考评项目', '评分标准', '分值', '支部自评得分', '考评组审核得分']
+    : ['Section', 'Item', 'Scoring standard', 'Full points', "Branch's own score", "Panel's score"];
+}
+
+/** The form of one branch. */
+export function scoreForm(input: Omit<ScoreFormsInput, 'scores' | 'only'>, score: BranchScore): ScoreForm {
+  const { rubric, lang } = input;
+  const zh = lang === 'zh';
+  const self = new Map<string, Rational>();
+  for (const a of input.assessments) if (a.org === score.branch.id && a.self !== undefined && a.self.trim() !== '') self.set(a.item, Rational.parse(a.self.trim()));
+  const rows: ScoreFormRow[] = [];
+  for (const sec of score.sections) {
+    for (const it of sec.items) {
+      rows.push({ kind: 'item', section: sec.section.name, name: it.item.name, standard: itemStandard(it.item, lang), full: itemFull(it.item), self: self.get(it.item.id), result: it.points });
+    }
+    const deducts = sec.section.items.some((i) => (itemFull(i)?.sign() ?? 0) < 0);
+    const capNote = sec.section.max === undefined ? ''
+      : zh ? `本部分最高 ${num(sec.section.max)} 分${deducts ? '（扣分不受此限）' : ''}` : `at most ${num(sec.section.max)}${deducts ? ' (deductions always count)' : ''}`;
+    const bonusNote = sec.section.bonus ? (zh ? '加在基本分之上' : 'added on top of the base') : '';
+    rows.push({
+      kind: 'subtotal', section: sec.section.name, name: zh ? '小计' : 'Subtotal', standard: [capNote, bonusNote].filter(Boolean).join(zh ? '，' : '; '),
+      full: sectionFull(sec.section), self: undefined, result: sec.subtotal,
+    });
+  }
+  const h = headers(lang);
+  rows.push({
+    kind: 'total', section: '', name: h.total,
+    standard: zh ? `基本分最高 ${num(rubric.total)} 分，加上加分、减去扣分` : `base at most ${num(rubric.total)}, plus bonus, less deductions`,
+    full: rubric.total, self: undefined, result: score.total,
+  });
+  const fell = score.quotaFell ? (zh ? `；按总分为${score.gradeByTotal}，因名额降档` : `; ${score.gradeByTotal} by the total, lowered by the quota`) : '';
+  rows.push({ kind: 'grade', section: '', name: h.grade, standard: bands(rubric, zh) + fell, full: undefined, self: undefined, result: score.grade });
+  if (score.veto) {
+    rows.push({
+      kind: 'veto', section: '', name: h.veto, standard: vetoText(score.veto, rubric, lang), full: undefined, self: undefined,
+      result: zh ? `${score.gradeByTotal}→${score.grade}` : `${score.gradeByTotal} → ${score.grade}`,
+    });
+  }
+  const parent = score.branch.parent === undefined ? undefined : input.orgById.get(score.branch.parent);
+  const parentName = parent?.name ?? '';
+  const date = input.date ?? BLANK;
+  return {
+    branchId: score.branch.id,
+    branchName: score.branch.name,
+    parentName,
+    title: `${input.datasetName}${rubric.title}`,
+    subtitle: zh ? `支部：${score.branch.name}${GAP}上级组织：${parentName}` : `Branch: ${score.branch.name}    Parent org: ${parentName}`,
+    headers: formHeaders(lang),
+    rows,
+    signatures: zh ? `支部主委签名：${BLANK}${GAP}考评组签名：${BLANK}${GAP}日期：${date}` : `Branch chair: ${BLANK}    Panel: ${BLANK}    Date: ${date}`,
+  };
+}
+
+/** The year's forms, one per branch in org-tree order (the order of `scores`). */
+export function scoreForms(input: ScoreFormsInput): ScoreForm[] {
+  return input.scores.filter((s) => !input.only || input.only.has(s.branch.id)).map((s) => scoreForm(input, s));
+}
+
+/** The 评分汇总表 that heads the forms: 排名, 支部, each section's subtotal, 加分, 扣分, 总分, 等级, by rank. */
+export function scoreSummaryTable(input: Pick<ScoreFormsInput, 'datasetName' | 'rubric' | 'scores' | 'lang' | 'only'>): Table {
+  const { rubric, lang } = input;
+  const zh = lang === 'zh';
+  const h = headers(lang);
+  const columns: Column[] = [
+    { key: 'rank', header: h.rank, kind: 'int' },
+    { key: 'branch', header: h.branch, kind: 'text' },
+    ...rubric.sections.map((s, i): Column => ({ key: `section:${i + 1}`, header: s.name, kind: 'points' })),
+    { key: 'bonus', header: h.bonus, kind: 'points' },
+    { key: 'deduction', header: h.deduction, kind: 'points' },
+    { key: 'total', header: h.total, kind: 'points' },
+    { key: 'grade', header: h.grade, kind: 'text' },
+  ];
+  // Rank order; equal ranks keep the org-tree order (a stable sort).
+  const shown = input.scores.filter((s) => !input.only || input.only.has(s.branch.id)).slice().sort((a, b) => a.rank - b.rank);
+  const rows: Row[] = shown.map((s) => ({ kind: 'data', cells: [s.rank, s.branch.name, ...s.sections.map((x) => x.subtotal), s.bonus, s.deduction, s.total, s.grade] }));
+  const title = rubric.title.includes('评分表') ? rubric.title.replace('评分表', '评分汇总表') : zh ? `${rubric.title}汇总` : `${rubric.title}: summary`;
+  const notes = zh
+    ? [
+        `共 ${input.scores.length} 个支部；各支部的评分表见后面各页。`,
+        '排名和等级按未经四舍五入的精确总分计算；表中分数保留 2 位小数。排名相同者并列。',
+        `等级：${bands(rubric, zh)}。`,
+      ]
+    : [
+        `${input.scores.length} branches; each branch's form follows on its own sheet.`,
+        'Ranks and grades use the exact total; scores are shown to 2 decimals. Equal totals share a rank.',
+        `Grades: ${bands(rubric, zh)}.`,
+      ];
+  return { name: 'score-forms', title: `${input.datasetName}${title}`, columns, rows, notes };
+}
