@@ -29,7 +29,7 @@ describe('mj report', () => {
     const r = await mj(['report', '2019', '--format', 'csv,md,xlsx', '--date', '2020-01-15'], { cwd: d });
     expect(r.code).toBe(0);
     const dir = join(d, 'reports', '2019');
-    const names = ['scores', 'branches', 'members', 'roster', 'progress', 'subsidy'];
+    const names = ['scores', 'score-forms', 'branches', 'members', 'roster', 'progress', 'subsidy'];
     expect(readdirSync(dir).sort()).toEqual(['index.md', 'mj-report.json', ...names.flatMap((n) => [`${n}.csv`, `${n}.md`, `${n}.xlsx`])].sort());
     expect(readFileSync(join(dir, 'scores.csv'), 'utf8')).toBe((await mj(['score', '2019', '--format', 'csv'], { cwd: d })).stdout);
     expect(readFileSync(join(dir, 'branches.md'), 'utf8')).toBe((await mj(['stats', 'branches', '2019', '--format', 'md'], { cwd: d })).stdout);

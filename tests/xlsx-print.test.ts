@@ -8,10 +8,10 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeYear, scoresOf } from '../src/commands/year.js';
 import type { BranchScore } from '../src/compute/scores.js';
-import { LoadContext } from '../src/load/context.js';
-import { loadBase, type Dataset } from '../src/load/dataset.js';
+import type { Dataset } from '../src/load/dataset.js';
+import { openBase } from '../src/pipeline/base.js';
+import { scoreYear } from '../src/pipeline/year.js';
 import type { Assessment } from '../src/model/types.js';
 import type { Rubric } from '../src/model/rubric.js';
 import { renderXlsx } from '../src/render/xlsx.js';
@@ -38,16 +38,15 @@ interface Year {
 }
 
 async function year(dir: string): Promise<Year> {
-  const ctx = new LoadContext(dir);
-  const ds = await loadBase(ctx);
-  if (!ds) throw new Error(`cannot load ${dir}`);
-  const y = await computeYear(ctx, ds, 2019, { scores: true, stats: false });
-  expect(ctx.diagnostics.errors).toBe(0);
-  return { ds, rubric: y.rubric!, scores: scoresOf(y), assessments: y.assessments };
+  const base = await openBase(dir, undefined, {});
+  if (!base.ok) throw new Error(`cannot load ${dir}`);
+  const y = await scoreYear(base.value, 2019);
+  if (!y.ok) throw new Error(`${dir} has errors`);
+  return { ds: base.value.ds, rubric: y.value.rubric, scores: [...y.value.scores], assessments: y.value.assessments };
 }
 
-async function formsWorkbook(y: Year, date: string | undefined): Promise<Uint8Array> {
-  const input = { datasetName: y.ds.config.name, rubric: y.rubric, scores: y.scores, orgById: y.ds.orgById, assessments: y.assessments, lang: 'zh' as const, date };
+async function formsWorkbook(y: Year, date: string | undefined, only?: ReadonlySet<string>): Promise<Uint8Array> {
+  const input = { datasetName: y.ds.config.name, rubric: y.rubric, scores: y.scores, orgById: y.ds.orgById, assessments: y.assessments, lang: 'zh' as const, date, only };
   return renderScoreForms(scoreSummaryTable(input), scoreForms(input), { unit: y.ds.config.name, date, lang: 'zh' });
 }
 
@@ -207,11 +206,14 @@ describe.skipIf(missing.length > 0)('XLSX printed by LibreOffice', () => {
         keys.set(`${name}-${t}`, await firstTextColumn(file));
       }
       const y = await year(data);
+      // The forms as mj report writes them, beside the tables; of guizhou's 220 branches, the forms
+      // of the first 40 (printing all 445 pages takes 20 s and shows nothing more).
       const forms = join(dir, `${name}-forms.xlsx`);
-      writeFileSync(forms, await formsWorkbook(y, name === 'tiny' ? '2020-01-15' : undefined));
+      const some = name === 'guizhou' ? new Set(y.scores.slice(0, 40).map((s) => s.branch.id)) : undefined;
+      writeFileSync(forms, some ? await formsWorkbook(y, '2020-01-15', some) : (await import('node:fs')).readFileSync(join(out, 'score-forms.xlsx')));
       files.push(forms);
       keys.set(`${name}-forms`, await firstTextColumn(forms));
-      branchesOf.set(name, { names: y.scores.map((s) => s.branch.name), items: y.rubric.sections.flatMap((s) => s.items.map((i) => i.name)) });
+      branchesOf.set(name, { names: y.scores.filter((s) => !some || some.has(s.branch.id)).map((s) => s.branch.name), items: y.rubric.sections.flatMap((s) => s.items.map((i) => i.name)) });
     }
     files.push(await calibration(dir));
     mkdirSync(pdfs);

@@ -13,7 +13,8 @@ import type { Dataset } from '../load/dataset.js';
 import type { Base } from '../pipeline/base.js';
 import type { Problems } from '../pipeline/stage.js';
 import { reportYear } from '../pipeline/year.js';
-import { TABLE_RENDERERS } from '../render/registry.js';
+import { SCORE_FORMS_RENDERERS, TABLE_RENDERERS, type RenderOptions } from '../render/registry.js';
+import { scoreFormsDocument, type ScoreFormsDoc } from '../tables/score-form.js';
 import { rosterTable } from '../tables/roster-table.js';
 import { scoresTable } from '../tables/scores-table.js';
 import { branchesTable, membersTable, progressTable } from '../tables/stats-tables.js';
@@ -57,26 +58,40 @@ function parseFormats(value: string | undefined, lang: Lang): ReportFormat[] {
   return REPORT_FORMATS.filter((f) => list.includes(f));
 }
 
+/** A document of a report: its file name (without extension), title, and how it is drawn in a format. */
+interface ReportDoc {
+  readonly name: string;
+  readonly title: string;
+  render(format: ReportFormat, options: RenderOptions): Content | Promise<Content>;
+}
+
+const tableDoc = (t: Table): ReportDoc => ({ name: t.name, title: t.title, render: (f, o) => TABLE_RENDERERS[f](t, o) });
+const formsDoc = (d: ScoreFormsDoc): ReportDoc => ({ name: d.summary.name, title: d.summary.title, render: (f, o) => SCORE_FORMS_RENDERERS[f](d, o) });
+
 /**
- * The year's tables as makers, each built only when its turn comes (a national members table
+ * The year's documents as makers, each built only when its turn comes (a national members table
  * is large: it is built, rendered, written and dropped before the next); or what stops them.
  */
-async function yearTables(base: Base, year: number, settings: { lang: 'zh' | 'en'; mask: boolean }): Promise<(() => Table)[] | Problems> {
+async function yearDocuments(base: Base, year: number, settings: { lang: 'zh' | 'en'; mask: boolean; date: string | null }): Promise<(() => ReportDoc)[] | Problems> {
   const result = await reportYear(base, year);
   if (!result.ok) return result.problems;
   const y = result.value;
   const { ds } = base;
   const common = { datasetName: ds.config.name, lang: settings.lang, only: undefined, orgFilter: undefined };
   const stats = { ...common, scope: y.scope, counts: y.stats, byGroup: false, mask: settings.mask };
-  const makers: (() => Table)[] = [
-    () => scoresTable({ ...common, rubric: y.rubric, scores: y.scores, orgById: ds.orgById }),
-    () => branchesTable(stats),
-    () => membersTable({ ...stats, points: y.memberPoints }),
-    () => rosterTable({ ...common, orgsInTreeOrder: y.scope.orgsInTreeOrder, members: ds.members, year, asOf: y.scope.lastDay }),
-    () => progressTable(stats),
+  const makers: (() => ReportDoc)[] = [
+    () => tableDoc(scoresTable({ ...common, rubric: y.rubric, scores: y.scores, orgById: ds.orgById })),
+    () => formsDoc(scoreFormsDocument({
+      datasetName: ds.config.name, rubric: y.rubric, scores: y.scores, orgById: ds.orgById, assessments: y.assessments, lang: settings.lang,
+      date: settings.date ?? undefined,
+    })),
+    () => tableDoc(branchesTable(stats)),
+    () => tableDoc(membersTable({ ...stats, points: y.memberPoints })),
+    () => tableDoc(rosterTable({ ...common, orgsInTreeOrder: y.scope.orgsInTreeOrder, members: ds.members, year, asOf: y.scope.lastDay })),
+    () => tableDoc(progressTable(stats)),
   ];
   const subsidy = y.subsidy;
-  if (subsidy) makers.push(() => subsidyTable({ ...common, rubric: y.rubric, branches: y.scoreScope.branches, result: subsidy }));
+  if (subsidy) makers.push(() => tableDoc(subsidyTable({ ...common, rubric: y.rubric, branches: y.scoreScope.branches, result: subsidy })));
   return makers;
 }
 
@@ -90,6 +105,9 @@ function indexMarkdown(ds: Dataset, year: number, tables: readonly { name: strin
     lines.push(`| ${table.title.replace(/\|/g, '\\|')} | ${links} |`);
   }
   lines.push('');
+  if (m.formats.includes('xlsx')) {
+    lines.push(zh ? '`score-forms.xlsx` 的第一张工作表是评分汇总表，之后每个支部一张 A4 评分表（含支部自评、考评组审核得分和签字栏），可直接打印。' : '`score-forms.xlsx` holds the summary, then one A4 score form per branch (self-assessment, panel points, signature lines), ready to print.', '');
+  }
   lines.push(zh ? `设置：语言 ${m.lang}，姓名脱敏 ${m.mask ? '是' : '否'}，填表日期 ${m.date ?? '（空白）'}。` : `Settings: language ${m.lang}, masked names ${m.mask ? 'yes' : 'no'}, date ${m.date ?? '(blank)'}.`);
   return lines.join('\n') + '\n';
 }
@@ -101,19 +119,19 @@ function indexMarkdown(ds: Dataset, year: number, tables: readonly { name: strin
 async function buildReport(
   base: Base, m: Omit<Manifest, 'files'>, emit: (name: string, data: Content) => Promise<void>,
 ): Promise<Manifest | Problems> {
-  const makers = await yearTables(base, m.year, m);
+  const makers = await yearDocuments(base, m.year, m);
   if (!Array.isArray(makers)) return makers;
   const { ds } = base;
   const names: string[] = [];
   const titles: { name: string; title: string }[] = [];
-  const options = { lang: m.lang, color: false, excel: m.excel, unit: ds.config.name, date: m.date ?? undefined };
-  // Each maker is dropped once used, so what only its table needed (the branch scores) goes too.
+  const options: RenderOptions = { lang: m.lang, color: false, excel: m.excel, unit: ds.config.name, date: m.date ?? undefined };
+  // Each maker is dropped once used, so what only its document needed (the branch scores) goes too.
   for (let make = makers.shift(); make; make = makers.shift()) {
-    const table = make();
-    titles.push({ name: table.name, title: table.title });
+    const doc = make();
+    titles.push({ name: doc.name, title: doc.title });
     for (const f of m.formats) {
-      const name = `${table.name}.${f}`;
-      await emit(name, await TABLE_RENDERERS[f](table, options));
+      const name = `${doc.name}.${f}`;
+      await emit(name, await doc.render(f, options));
       names.push(name);
     }
   }

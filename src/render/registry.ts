@@ -5,6 +5,7 @@
 
 import { headers, type TableLang } from '../tables/headers.js';
 import type { ExplainDoc } from '../tables/explain-doc.js';
+import type { ScoreFormsDoc } from '../tables/score-form.js';
 import type { Table } from '../tables/table.js';
 import type { Content } from '../write/atomic.js';
 import { csvChunks } from './csv.js';
@@ -45,4 +46,13 @@ export const EXPLAIN_RENDERERS: Readonly<Partial<Record<OutputFormat, Renderer<E
   table: (d) => renderExplainText(d),
   md: (d) => renderExplainMarkdown(d),
   json: (d) => renderExplainJson(d),
+};
+
+/** The official score forms: a workbook of the summary and one sheet per branch in XLSX; the summary elsewhere. */
+export const SCORE_FORMS_RENDERERS: Readonly<Record<OutputFormat, Renderer<ScoreFormsDoc>>> = {
+  table: (d, o) => TABLE_RENDERERS.table(d.summary, o),
+  csv: (d, o) => TABLE_RENDERERS.csv(d.summary, o),
+  md: (d, o) => TABLE_RENDERERS.md(d.summary, o),
+  json: (d, o) => TABLE_RENDERERS.json(d.summary, o),
+  xlsx: async (d, o) => (await import('./xlsx-form.js')).renderScoreForms(d.summary, d.forms, { unit: o.unit, date: o.date, lang: o.lang }),
 };

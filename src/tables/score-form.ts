@@ -273,3 +273,13 @@ export function scoreSummaryTable(input: Pick<ScoreFormsInput, 'datasetName' | '
       ];
   return { name: 'score-forms', title: `${input.datasetName}${title}`, columns, rows, notes };
 }
+
+/** The official forms of a year as one document: the 评分汇总表 and a form per branch. */
+export interface ScoreFormsDoc {
+  readonly summary: Table;
+  readonly forms: readonly ScoreForm[];
+}
+
+export function scoreFormsDocument(input: ScoreFormsInput): ScoreFormsDoc {
+  return { summary: scoreSummaryTable(input), forms: scoreForms(input) };
+}
