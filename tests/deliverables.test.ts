@@ -151,7 +151,10 @@ describe('XLSX', () => {
     expect(texts).toContain('合计');
     expect(texts.some((x) => x.startsWith('填表单位：民进示例省委'))).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1 });
+    // Printed at a fixed scale of at least 80 % (never fitted to one page width), header row repeated.
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: '2:2' });
+    expect(ws.pageSetup.scale).toBeGreaterThanOrEqual(80);
+    expect(ws.pageSetup.fitToPage).not.toBe(true);
   });
 
   it('is refused on stdout', async () => {
