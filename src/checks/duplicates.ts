@@ -8,16 +8,18 @@ import type { DiagnosticInput, Params } from '../diagnostics/diagnostic.js';
 import { NONE } from './place.js';
 
 /**
- * An id used before in the file: MJ301 placed by `at`. `seen` maps ids to where they were first
- * written ("file:line"); a new id is recorded there.
+ * An id used before in `file`: MJ301 placed by `at`, naming the first use. `seen` maps ids to the
+ * line they were first written on; a new id is recorded there.
  */
-export function uniqueId(seen: Map<string, string>, id: string, here: string, at: (code: Code, params: Params) => DiagnosticInput): readonly DiagnosticInput[] {
+export function uniqueId(
+  seen: Map<string, number>, id: string, file: string, line: number, at: (code: Code, params: Params) => DiagnosticInput,
+): readonly DiagnosticInput[] {
   const first = seen.get(id);
   if (first === undefined) {
-    seen.set(id, here);
+    seen.set(id, line);
     return NONE;
   }
-  return [at('MJ301', { id, first })];
+  return [at('MJ301', { id, first: `${file}:${first}` })];
 }
 
 /** A pair of lines whose ids hashed alike. `column` is where the later id starts (0: unknown). */

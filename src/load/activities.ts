@@ -7,7 +7,7 @@ import type { ActivityRefs } from '../checks/activities.js';
 import type { ZeroDamage } from '../checks/members.js';
 import { confirmDuplicates, uniqueId } from '../checks/duplicates.js';
 import { CHECKS } from '../checks/index.js';
-import { ACTIVITY_TYPES, LEVELS, rosterSpan, type Activity, type IdFilter, type Member, type Org } from '../model/types.js';
+import { ACTIVITY_TYPES, LEVELS, rosterUntil, type Activity, type IdFilter, type Member, type Org } from '../model/types.js';
 import type { Fold, FoldSpec } from '../model/fold.js';
 import { emptyView, viewOf, type Vocabulary } from '../model/record-view.js';
 import { ACTIVITY_FIELD as F } from '../schema/fields.js';
@@ -57,7 +57,7 @@ export interface ActivityStats {
 }
 
 /** Checks one raw row of a duty-record file; reports its problems; returns the record when valid. */
-export function decodeActivity(ctx: LoadContext, rf: RecordFile, rec: RawRecord, refs: DatasetRefs, checkRefs: ActivityRefs, ids: IdIndex | Map<string, string>): Activity | undefined {
+export function decodeActivity(ctx: LoadContext, rf: RecordFile, rec: RawRecord, refs: DatasetRefs, checkRefs: ActivityRefs, ids: IdIndex | Map<string, number>): Activity | undefined {
   const r = new FieldReader(ctx, rf, rec);
   const id = r.id(F.id);
   const date = r.date(F.date);
@@ -75,7 +75,7 @@ export function decodeActivity(ctx: LoadContext, rf: RecordFile, rec: RawRecord,
   for (const check of CHECKS.activity) for (const d of check(subject, r, checkRefs)) r.add(d);
   if (id !== undefined) {
     if (ids instanceof IdIndex) ids.addString(id, rec.line, rec.cols[F.id] || 1);
-    else for (const d of uniqueId(ids, id, `${rf.file}:${rec.line}`, (code, params) => r.at(F.id, code, params, { span: id.length }))) r.add(d);
+    else for (const d of uniqueId(ids, id, rf.file, rec.line, (code, params) => r.at(F.id, code, params, { span: id.length }))) r.add(d);
   }
   if (r.bad || id === undefined || date === undefined || type === undefined || orgId === undefined || title === undefined) return undefined;
   return { id, date, type, org: orgId, members: memberIds, title, level, outcomes, hours, tags, note, origin: { file: rf.file, line: rec.line, column: 1 } };
@@ -94,7 +94,7 @@ export async function streamActivities(ctx: LoadContext, file: string, year: num
   };
 
   if (isYamlFile(file)) {
-    const ids = new Map<string, string>();
+    const ids = new Map<string, number>();
     const ok = await readRecordFile(ctx, file, 'activities', '履职记录', (rec, rf) => {
       stats.rows++;
       const a = decodeActivity(ctx, rf, rec, refs, checkRefs, ids);
@@ -137,14 +137,13 @@ const scanCache = new WeakMap<DatasetRefs, { dictionary: ScanDictionary; tables:
 function scanTablesOf(refs: DatasetRefs): { dictionary: ScanDictionary; tables: ScanTables } {
   let t = scanCache.get(refs);
   if (t) return t;
-  const spans = refs.memberList.map(rosterSpan);
   const dictionary: ScanDictionary = {
     orgIds: refs.orgList.map((o) => o.id),
     established: Int32Array.from(refs.orgList, (o) => o.established ?? 0),
     dissolved: Int32Array.from(refs.orgList, (o) => o.dissolved ?? 0),
     memberIds: refs.memberList.map((m) => m.id),
-    from: Int32Array.from(spans, (s) => s.from),
-    until: Int32Array.from(spans, (s) => s.until),
+    from: Int32Array.from(refs.memberList, (m) => m.joined),
+    until: Int32Array.from(refs.memberList, rosterUntil),
     outcomes: [...refs.vocab.outcomes.keys()],
   };
   t = { dictionary, tables: buildScanTables(dictionary) };

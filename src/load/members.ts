@@ -39,7 +39,7 @@ export interface LoadedMembers {
 export async function loadMembers(ctx: LoadContext, file: string, orgs: ReadonlyMap<string, Org>, brokenOrgs: IdFilter): Promise<LoadedMembers | undefined> {
   const members: Member[] = [];
   const byId = new Map<string, Member>();
-  const firstSeen = new Map<string, string>();
+  const firstSeen = new Map<string, number>();
   const refs = { orgs, brokenOrgs };
   const broken = new Set<string>();
   // Words many members share (ethnicity, employer): one string each, for a national roster.
@@ -101,7 +101,7 @@ export async function loadMembers(ctx: LoadContext, file: string, orgs: Readonly
       return;
     }
     const origin: Origin = { file: rf.file, line: rec.line, column: rec.cols[F.id] || 1 };
-    const repeated = uniqueId(firstSeen, id, `${origin.file}:${origin.line}`, (code, params) => r.at(F.id, code, params, { span: id.length }));
+    const repeated = uniqueId(firstSeen, id, origin.file, origin.line, (code, params) => r.at(F.id, code, params, { span: id.length }));
     if (repeated.length > 0) {
       for (const d of repeated) r.add(d);
       return;

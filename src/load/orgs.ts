@@ -35,7 +35,7 @@ export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOr
   // Validate item by item, so one bad org does not hide the others.
   const orgs: Org[] = [];
   const index = new Map<Org, number>();
-  const seen = new Map<string, string>();
+  const seen = new Map<string, number>();
   const broken = new Set<string>();
   // Plain entries skip zod; it is loaded only when an entry needs its judgement.
   const quick = doc.value.map(quickOrg);
@@ -77,7 +77,7 @@ export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOr
     }
     const origin: Origin = { file, ...doc.locate([i]) };
     const id = raw.id;
-    const repeated = uniqueId(seen, id, `${file}:${origin.line}`, (code, params) => ({ ...at('id'), code, field: 'id', label: 'id', params, span: id.length }));
+    const repeated = uniqueId(seen, id, file, origin.line, (code, params) => ({ ...at('id'), code, field: 'id', label: 'id', params, span: id.length }));
     if (repeated.length > 0) {
       for (const d of repeated) ctx.report(d);
       return;

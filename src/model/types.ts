@@ -113,26 +113,30 @@ export const yearEnd = (year: number): Day => year * 10000 + 1231;
 export const NEVER: Day = 99999999;
 
 /**
- * The days a member is on the roster, as the half-open span [from, until): joined ≤ D, and
- * still 在册 or left after D (a member who left on D is gone on D; the status column is today's,
- * the left date decides the past). The one home of the roster rule: every reader of it — the
- * careful checks, the byte-level reader's member table, scopes and tables — asks this.
+ * The first day a member is off the roster again: the left date, or never while still 在册 (a
+ * member who left on D is gone on D; the status column is today's, the left date decides the past).
+ * With the join date it makes the half-open span [joined, until) of days on the roster. The one
+ * home of the roster rule: every reader of it — the careful checks, the byte-level reader's member
+ * table, scopes and tables — asks rosterUntil, onRoster or rosterSpan.
  */
-export function rosterSpan(m: Pick<Member, 'joined' | 'status' | 'left'>): { readonly from: Day; readonly until: Day } {
+export function rosterUntil(m: Pick<Member, 'joined' | 'status' | 'left'>): Day {
   const until = m.left !== undefined ? m.left : m.status === '在册' ? NEVER : m.joined;
-  return { from: m.joined, until: until < m.joined ? m.joined : until };
+  return until < m.joined ? m.joined : until;
+}
+
+/** The days a member is on the roster, as the half-open span [from, until). */
+export function rosterSpan(m: Pick<Member, 'joined' | 'status' | 'left'>): { readonly from: Day; readonly until: Day } {
+  return { from: m.joined, until: rosterUntil(m) };
 }
 
 /** On the roster on day D (spec §1 "On the roster on day D"). */
 export function onRoster(m: Pick<Member, 'joined' | 'status' | 'left'>, day: Day): boolean {
-  const s = rosterSpan(m);
-  return s.from <= day && day < s.until;
+  return m.joined <= day && day < rosterUntil(m);
 }
 
 /** On the roster on at least one day of [first, last]. */
 export function onRosterDuring(m: Pick<Member, 'joined' | 'status' | 'left'>, first: Day, last: Day): boolean {
-  const s = rosterSpan(m);
-  return s.from <= last && s.until > Math.max(first, s.from);
+  return m.joined <= last && rosterUntil(m) > Math.max(first, m.joined);
 }
 
 /** Branches of a year: type 支部, not established after 31 December, not dissolved before 1 January. */
