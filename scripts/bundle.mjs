@@ -27,7 +27,7 @@ const zodWithoutLocales = {
     b.onLoad({ filter: /.*/, namespace: 'mj-empty' }, () => ({ contents: 'export {};', loader: 'js' }));
   },
 };
-// Bundled CommonJS packages (commander, cli-table3) call require() for Node's own modules.
+// Bundled CommonJS packages (commander) call require() for Node's own modules.
 const requireBanner = "import { createRequire as __mjRequire } from 'node:module'; const require = __mjRequire(import.meta.url);";
 
 await build({

@@ -23,7 +23,8 @@ function addOutput(cmd: Command, lang: Lang): Command {
     .option('--format <format>', t(lang, 'opt.format.table'))
     .option('--out <file>', t(lang, 'opt.out'))
     .option('--excel', t(lang, 'opt.excel'))
-    .option('--date <date>', t(lang, 'opt.date'));
+    .option('--date <date>', t(lang, 'opt.date'))
+    .option('--wide', t(lang, 'opt.wide'));
 }
 
 /** Language of help and usage messages, decided before parsing: --lang in argv, else the environment. */

@@ -23,6 +23,8 @@ export interface OutputOptions extends CommonOptions {
   readonly excel?: boolean;
   /** 填表日期 in XLSX footers. */
   readonly date?: string;
+  /** Every column in a terminal table too. */
+  readonly wide?: boolean;
 }
 
 export interface Destination {
@@ -59,9 +61,13 @@ export function footerDate(value: string | undefined, lang: Lang): string | unde
   return formatDay(r.day);
 }
 
-/** The renderers' settings for a command's output. */
+/** The renderers' settings for a command's output; a table shown on a terminal is fitted to its width. */
 export function renderOptions(opts: OutputOptions, io: Io, lang: Lang, tableLang: TableLang, toFile: boolean, unit: string): RenderOptions {
-  return { lang: tableLang, color: !toFile && useColor(opts, io), excel: opts.excel === true, unit, date: footerDate(opts.date, lang) };
+  const onTerminal = !toFile && io.stdoutIsTTY;
+  return {
+    lang: tableLang, color: !toFile && useColor(opts, io), excel: opts.excel === true, unit, date: footerDate(opts.date, lang),
+    width: onTerminal ? Math.max(40, io.columns) : undefined, wide: opts.wide === true,
+  };
 }
 
 /** The renderer of `dest.format` from a registry; a format the document has none for is a usage error naming those it has. */

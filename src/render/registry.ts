@@ -28,6 +28,10 @@ export interface RenderOptions {
   readonly unit: string;
   /** 填表日期 (XLSX footer), or blank; never the clock. */
   readonly date: string | undefined;
+  /** The terminal's columns, when a table is shown on one (it is laid out to fit); else undefined. */
+  readonly width?: number | undefined;
+  /** Every column on a terminal too (--wide). */
+  readonly wide?: boolean;
 }
 
 export type Renderer<D> = (doc: D, options: RenderOptions) => Content | Promise<Content>;
@@ -35,7 +39,7 @@ export type Renderer<D> = (doc: D, options: RenderOptions) => Content | Promise<
 const notesHeading = (lang: TableLang): string => headers(lang).notes;
 
 export const TABLE_RENDERERS: Readonly<Record<OutputFormat, Renderer<Table>>> = {
-  table: async (t, o) => (await import('./terminal.js')).renderTerminal(t, { color: o.color, notesHeading: notesHeading(o.lang) }),
+  table: async (t, o) => (await import('./terminal.js')).renderTerminal(t, { color: o.color, notesHeading: notesHeading(o.lang), lang: o.lang, width: o.width, wide: o.wide === true }),
   csv: (t, o) => csvChunks(t, { excel: o.excel }),
   md: (t, o) => markdownChunks(t, { notesHeading: notesHeading(o.lang) }),
   json: (t) => renderJson(t),

@@ -81,6 +81,10 @@ export function rosterTable(input: RosterInput): Table {
   if (input.orgFilter !== undefined) notes.push(L(`只统计 ${input.orgFilter} 下的会员。`, `Only members under ${input.orgFilter} are counted.`));
   return {
     name: 'roster',
+    compact: {
+      keys: ['group', 'start', 'joined', 'left', 'end', 'female', 'meanAge', 'seniorShare', 'deputies', 'cppcc'],
+      dropFirst: ['deputies', 'cppcc', 'female', 'meanAge'],
+    },
     title: L(`${input.datasetName}会员结构统计表（截至 ${formatDay(input.asOf)}）`, `${input.datasetName}: membership structure (as of ${formatDay(input.asOf)})`),
     columns,
     rows,

@@ -61,7 +61,16 @@ export function scoresTable(input: ScoresTableInput): Table {
     cells.push(s.bonus, s.deduction, s.total, s.grade, s.veto ? vetoText(s.veto, rubric, lang) : '');
     rows.push({ kind: 'data', cells });
   }
-  return { name: 'scores', title: `${input.datasetName}${rubric.title}`, columns, rows, notes: scoreNotes(input) };
+  // On a terminal: rank, branch, the base sections' subtotals, bonus, deductions, total, grade, veto, in
+  // rank order; a narrow one leaves out the subtotals first (from the right), then the veto, deductions, bonus.
+  const earns = (it: Rubric['sections'][number]['items'][number]): boolean =>
+    (it.points?.sign() ?? 0) > 0 || (it.tiers?.some((t) => t.points.sign() > 0) ?? false) || (it.measure === 'manual' && (it.max?.sign() ?? 0) > 0);
+  const sectionKeys = rubric.sections.flatMap((sec, i) => (sec.bonus || !sec.items.some(earns) ? [] : [`section:${i + 1}`]));
+  const compact = {
+    keys: ['rank', 'branch', ...sectionKeys, 'bonus', 'deduction', 'total', 'grade', 'veto'], sortBy: 'rank',
+    dropFirst: [...[...sectionKeys].reverse(), 'veto', 'deduction', 'bonus'],
+  };
+  return { name: 'scores', title: `${input.datasetName}${rubric.title}`, columns, rows, notes: scoreNotes(input), compact };
 }
 
 function scoreNotes(input: ScoresTableInput): string[] {

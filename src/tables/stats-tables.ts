@@ -128,6 +128,10 @@ export function branchesTable(input: StatsInput): Table {
   );
   return {
     name: 'branches',
+    compact: {
+      keys: ['branch', 'active', 'new', 'proposals', 'suggestions', 'sqmy', 'adopted', 'coverage', 'service', 'meetings', 'attendance', 'threeOnes'],
+      dropFirst: ['suggestions', 'new', 'adopted', 'meetings', 'attendance', 'proposals', 'service'],
+    },
     title: L(lang, `${input.datasetName}${scope.year}年度支部履职情况统计表`, `${input.datasetName}: branch duty statistics, ${scope.year}`),
     columns,
     rows,
@@ -224,6 +228,10 @@ export function membersTable(input: StatsInput & { readonly points: ((m: number)
   if (input.mask) notes.push(L(lang, '姓名已脱敏（只显示第一个字）。', 'Names are masked (first character only).'));
   return {
     name: 'members',
+    compact: {
+      keys: ['id', 'name', 'branch', 'sqmy', 'adopted', 'lead', 'service', 'meetings', 'attendance', 'threeOnes', 'points'],
+      dropFirst: ['adopted', 'meetings', 'lead', 'service', 'attendance'],
+    },
     title: L(lang, `${input.datasetName}${scope.year}年度会员履职情况统计表`, `${input.datasetName}: member duty statistics, ${scope.year}`),
     columns,
     rows,
@@ -288,6 +296,7 @@ export function progressTable(input: StatsInput): Table {
     : L(lang, `全年进度：在册会员按 ${formatDay(scope.asOf)} 计算。`, `Whole year: members active on ${formatDay(scope.asOf)}.`);
   return {
     name: 'progress',
+    compact: { keys: ['branch', 'active', 'proposal', 'service', 'reports', 'done', 'missing'], dropFirst: ['active'] },
     title: L(lang, `${input.datasetName}${scope.year}年度“三个一”完成情况（截至 ${formatDay(scope.asOf)}）`, `${input.datasetName}: "three ones" progress, ${scope.year} (as of ${formatDay(scope.asOf)})`),
     columns,
     rows,

@@ -43,4 +43,14 @@ export interface Table {
   readonly rows: Rows;
   /** Sentences under the table: the counting rules that matter, in the table's language. */
   readonly notes: readonly string[];
+  /**
+   * The table as a terminal shows it by default: its essential columns (keys, in order) and,
+   * maybe, the column its rows are sorted by there. Files always hold every column.
+   */
+  readonly compact?: {
+    readonly keys: readonly string[];
+    readonly sortBy?: string;
+    /** Keys a narrow terminal leaves out first, in this order (then columns from the right). */
+    readonly dropFirst?: readonly string[];
+  };
 }
