@@ -204,7 +204,7 @@ describe('mj init', () => {
     expect(workflow).toContain('run: node .mj/mj.mjs validate --format github');
     expect(workflow).toContain('run: node .mj/mj.mjs report --check');
     expect(workflow.split('\n').filter((l) => !l.trim().startsWith('#')).join('\n')).not.toMatch(/npx|npm/);
-    expect(readFileSync(join(data, '.mj', 'mj.mjs'))).toEqual(readFileSync(join(ROOT, 'bundle', 'standalone', 'mj.mjs')));
+    expect(readFileSync(join(data, '.mj', 'mj.mjs')).equals(readFileSync(join(ROOT, 'bundle', 'standalone', 'mj.mjs')))).toBe(true);
     expect(existsSync(join(data, 'package.json'))).toBe(false);
     expect(readFileSync(join(data, '.gitignore'), 'utf8')).toMatch(/^node_modules\/$[\s\S]*^~\$\*$[\s\S]*^Thumbs\.db$[\s\S]*^\.DS_Store$/m);
     expect(readFileSync(join(data, '.gitattributes'), 'utf8')).toMatch(/^\* -text$/m);
