@@ -3,17 +3,16 @@
 // Drawing goes through the renderer registry; files are written atomically and never over one of
 // the command's input files.
 
-import { realpath } from 'node:fs/promises';
 import { extname, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../diagnostics/codes.js';
 import { t, writeReason } from '../i18n/cli.js';
 import { formatDay, parseDate } from '../util/dates.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
-import type { Dataset } from '../load/dataset.js';
 import { OUTPUT_FORMATS, type OutputFormat, type RenderOptions, type Renderer } from '../render/registry.js';
 import type { TableLang } from '../tables/headers.js';
 import { writeAtomic, WriteRefused, type Content } from '../write/atomic.js';
 import { useColor, writeOut, type CommonOptions } from './common.js';
+import type { InputGuard } from './inputs.js';
 
 const BY_EXTENSION: Readonly<Record<string, OutputFormat>> = { '.csv': 'csv', '.md': 'md', '.json': 'json', '.txt': 'table', '.xlsx': 'xlsx' };
 
@@ -80,11 +79,11 @@ export function rendererFor<D>(registry: Readonly<Partial<Record<OutputFormat, R
   return r;
 }
 
-/** Every data file of the dataset (all years): outputs may never replace one of them. */
-export function inputFiles(ds: Dataset): string[] {
-  const rel: (string | undefined)[] = ['mj.yaml', ds.files.orgs, ds.files.members];
-  for (const list of [ds.files.activities, ds.files.assessments, ds.files.rubrics]) for (const f of list) rel.push(f.file);
-  return rel.filter((f): f is string => f !== undefined).map((f) => resolve(ds.root, f));
+/** A usage error when `path` is an input of the dataset or where one would be read. */
+export async function refuseInput(guard: InputGuard, path: string, io: Io, lang: Lang): Promise<void> {
+  const why = await guard.clash(path);
+  if (why === 'input') throw new UsageError(t(lang, 'usage.outputIsInput', { file: shownPath(path, io) }));
+  if (why === 'input-pattern') throw new UsageError(t(lang, 'usage.outputIsInputPattern', { file: shownPath(path, io) }));
 }
 
 /** A path as the user would type it: relative to the current folder when inside it. */
@@ -93,24 +92,13 @@ export function shownPath(abs: string, io: Io): string {
   return (rel.startsWith('..') || rel === '' ? abs : rel).split(sep).join('/');
 }
 
-async function real(p: string): Promise<string> {
-  try {
-    return await realpath(p);
-  } catch {
-    return p;
-  }
-}
-
 /** Writes the output to its file (atomically) or to stdout. */
-export async function emit(content: Content, dest: Destination, inputs: readonly string[], io: Io, lang: Lang): Promise<ExitCode> {
+export async function emit(content: Content, dest: Destination, guard: InputGuard, io: Io, lang: Lang): Promise<ExitCode> {
   if (dest.path === undefined) {
     writeOut(io.stdout, content instanceof Uint8Array ? Buffer.from(content).toString('utf8') : content);
     return EXIT.ok;
   }
-  const target = await real(dest.path);
-  for (const input of inputs) {
-    if ((await real(input)) === target) throw new UsageError(t(lang, 'usage.outputIsInput', { file: dest.path }));
-  }
+  await refuseInput(guard, dest.path, io, lang);
   try {
     await writeAtomic(dest.path, content, io.fs);
   } catch (e) {

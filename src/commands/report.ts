@@ -20,9 +20,10 @@ import { scoresTable } from '../tables/scores-table.js';
 import { branchesTable, membersTable, progressTable } from '../tables/stats-tables.js';
 import { subsidyTable } from '../tables/subsidy-table.js';
 import type { Table } from '../tables/table.js';
-import { commit, discard, realFs, stageFiles, WriteRefused, type Content, type PendingWrite } from '../write/atomic.js';
+import { commit, discard, FolderBusy, lockFolder, realFs, stageFiles, WriteRefused, type Content, type PendingWrite } from '../write/atomic.js';
 import { langOf, noteWarnings, openBaseOf, parseYear, printProblems, tableLang } from './common.js';
-import { footerDate, inputFiles, shownPath, type OutputOptions } from './output.js';
+import { footerDate, refuseInput, shownPath, type OutputOptions } from './output.js';
+import { inputGuard } from './inputs.js';
 import { IS_STANDALONE, standaloneFile } from '../version.js';
 
 export const MANIFEST = 'mj-report.json';
@@ -208,52 +209,74 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
     date: setting(opts.date === undefined ? undefined : opts.date === false ? null : (footerDate(opts.date, lang) ?? null), previous?.date, null, (v) => (zh ? `填表日期 ${v ?? '（空白）'}` : `date ${v ?? '(blank)'}`)),
   };
   if (reused.length > 0) io.stderr(t(lang, 'report.reused', { file: shownPath(join(dir, MANIFEST), io), settings: reused.join(zh ? '，' : ', ') }) + '\n');
-  const inputs = new Set(inputFiles(ds));
-  if (inputs.has(join(dir, MANIFEST))) throw new UsageError(t(lang, 'usage.outputIsInput', { file: join(dir, MANIFEST) }));
-  // Every file goes to a temp file as soon as it is made; all are renamed together at the end.
+  // Nothing lands on an input, through links or not (a reports/2019 linking to the dataset's root).
+  const guard = await inputGuard(ds);
+  await refuseInput(guard, join(dir, MANIFEST), io, lang);
+  // Every file goes to a temp file as soon as it is made; all are renamed together at the end,
+  // under the folder's lock (two runs never mix their files), the manifest last.
   const staged: PendingWrite[] = [];
   const fs = io.fs ?? realFs;
+  let unlock: (() => Promise<void>) | undefined;
+  let lockedPrevious: Manifest | undefined;
+  const failed = async (e: unknown, partial: boolean): Promise<ExitCode> => {
+    await discard(staged, fs);
+    await unlock?.();
+    if (e instanceof UsageError) throw e;
+    if (e instanceof WriteRefused) throw new UsageError(t(lang, 'usage.outputNotAFile', { file: shownPath(e.path, io) }));
+    if (e instanceof FolderBusy) throw new UsageError(t(lang, 'usage.reportBusy', { dir: shownPath(e.dir, io), pid: e.pid }));
+    // Only a failing file system is an I/O failure; anything else is a bug in mj (exit 70).
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw e;
+    io.stderr(`mj: ${t(lang, 'io.error', { file: shownPath(dir, io), detail: writeReason(lang, code) })}\n`);
+    io.stderr(t(lang, partial ? 'io.partial' : 'io.unchanged') + '\n');
+    return EXIT.io;
+  };
   let built: Manifest | Problems;
   try {
     built = await buildReport(base, m, async (name, data) => {
+      if (unlock === undefined) {
+        unlock = await lockFolder(dir, fs);
+        lockedPrevious = await readManifest(dir);
+      }
       const path = join(dir, name);
-      if (inputs.has(path)) throw new UsageError(t(lang, 'usage.outputIsInput', { file: path }));
+      await refuseInput(guard, path, io, lang);
       staged.push(...(await stageFiles([{ path, data }], fs)));
     });
   } catch (e) {
-    await discard(staged, fs);
-    if (e instanceof UsageError) throw e;
-    if (e instanceof WriteRefused) throw new UsageError(t(lang, 'usage.outputNotAFile', { file: e.path }));
-    io.stderr(`mj: ${t(lang, 'io.error', { file: shownPath(dir, io), detail: writeReason(lang, (e as { code?: string }).code) })}\n`);
-    io.stderr(t(lang, 'io.unchanged') + '\n');
-    return EXIT.io;
+    return failed(e, false);
   }
   if (!isManifest(built)) {
     await discard(staged, fs);
+    await unlock?.();
     return printProblems(built, opts, io, lang);
   }
   noteWarnings(base, io, lang);
   const manifest = built;
   try {
     await commit(staged, fs);
+    staged.length = 0;
     await commit(await stageFiles([{ path: join(dir, MANIFEST), data: manifestText(manifest) }], fs), fs);
+    // Files the previous report wrote that this one does not are its own leftovers: removed when
+    // they are report files, regular, inside the folder and no input of the dataset.
+    const made = new Set(manifest.files);
+    for (const old of lockedPrevious?.files ?? []) {
+      const path = join(dir, old);
+      if (made.has(old) || !reportFileName(old) || (await guard.clash(path)) !== undefined) continue;
+      const st = await fs.lstat(path).catch(() => undefined);
+      if (st?.isFile() && !st.isSymbolicLink()) await fs.unlink(path).catch(() => undefined);
+    }
   } catch (e) {
-    if (e instanceof WriteRefused) throw new UsageError(t(lang, 'usage.outputNotAFile', { file: e.path }));
-    io.stderr(`mj: ${t(lang, 'io.error', { file: shownPath(dir, io), detail: writeReason(lang, (e as { code?: string }).code) })}\n`);
-    io.stderr(t(lang, 'io.partial') + '\n');
-    return EXIT.io;
+    return failed(e, true);
+  } finally {
+    await unlock?.();
   }
-  // Files the previous report wrote that this one does not are its own leftovers.
-  const made = new Set(manifest.files);
-  for (const old of previous?.files ?? []) {
-    if (!made.has(old) && safeName(old)) await fs.unlink(join(dir, old)).catch(() => undefined);
-  }
-  io.stderr(t(lang, 'report.written', { n: made.size + 1, dir: shownPath(dir, io) || '.' }) + '\n');
+  io.stderr(t(lang, 'report.written', { n: manifest.files.length + 1, dir: shownPath(dir, io) || '.' }) + '\n');
   return EXIT.ok;
 }
 
-function safeName(name: string): boolean {
-  return /^[A-Za-z0-9._-]+$/.test(name) && !name.startsWith('.');
+/** A name mj report makes: a table's name and a report format, or index.md. */
+function reportFileName(name: string): boolean {
+  return name === 'index.md' || /^[a-z][a-z0-9-]*\.(csv|md|json|xlsx)$/.test(name);
 }
 
 async function readManifest(dir: string): Promise<Manifest | undefined> {

@@ -12,7 +12,8 @@ import { explainDocument } from '../tables/explain-doc.js';
 import { scoresTable } from '../tables/scores-table.js';
 import { subsidyTable } from '../tables/subsidy-table.js';
 import { checkBranchOfYear, checkOrg, langOf, noteWarnings, openBaseOf, parseYear, printProblems, tableLang } from './common.js';
-import { destination, emit, inputFiles, renderOptions, rendererFor, type Destination, type OutputOptions } from './output.js';
+import { inputGuard, type InputGuard } from './inputs.js';
+import { destination, emit, refuseInput, renderOptions, rendererFor, type Destination, type OutputOptions } from './output.js';
 
 export interface ScoreOptions extends OutputOptions {
   readonly org?: string;
@@ -25,6 +26,7 @@ interface Started {
   readonly dest: Destination;
   readonly base: Base;
   readonly orgFilter: string | undefined;
+  readonly guard: InputGuard;
 }
 
 /** What a year's score command starts with: its language, year, destination, dataset and --org. */
@@ -35,13 +37,16 @@ async function start(yearText: string, opts: ScoreOptions, io: Io): Promise<Star
   const dest = destination(opts, io, lang, opts.explain === undefined ? 'csv' : 'table');
   const opened = await openBaseOf(opts, io, lang);
   if (!opened.ok) return printProblems(opened.problems, opts, io, lang);
-  return { lang, year, dest, base: opened.value, orgFilter: checkOrg(opts.org, opened.value.ds, lang) };
+  // An output onto an input is refused before anything is read.
+  const guard = await inputGuard(opened.value.ds);
+  if (dest.path !== undefined) await refuseInput(guard, dest.path, io, lang);
+  return { lang, year, dest, base: opened.value, orgFilter: checkOrg(opts.org, opened.value.ds, lang), guard };
 }
 
 export async function runScore(yearText: string, opts: ScoreOptions, io: Io): Promise<ExitCode> {
   const started = await start(yearText, opts, io);
   if (typeof started === 'number') return started;
-  const { lang, year, dest, base, orgFilter } = started;
+  const { lang, year, dest, base, orgFilter, guard } = started;
   const { ds } = base;
   // Known before reading records: --explain names a branch of the year, and draws a document.
   const explainId = checkBranchOfYear(opts.explain, ds, year, lang);
@@ -53,17 +58,17 @@ export async function runScore(yearText: string, opts: ScoreOptions, io: Io): Pr
   const tl = tableLang(opts, ds.config.locale);
   const ro = renderOptions(opts, io, lang, tl, dest.path !== undefined, ds.config.name);
   if (render && scored.explanation) {
-    return emit(await render(explainDocument(scored.explanation, { lang: tl, mask: false }), ro), dest, inputFiles(ds), io, lang);
+    return emit(await render(explainDocument(scored.explanation, { lang: tl, mask: false }), ro), dest, guard, io, lang);
   }
   const only = orgFilter === undefined ? undefined : subtree(ds.orgs, orgFilter);
   const table = scoresTable({ datasetName: ds.config.name, rubric: scored.rubric, scores: scored.scores, orgById: ds.orgById, only, orgFilter, lang: tl });
-  return emit(await TABLE_RENDERERS[dest.format](table, ro), dest, inputFiles(ds), io, lang);
+  return emit(await TABLE_RENDERERS[dest.format](table, ro), dest, guard, io, lang);
 }
 
 export async function runSubsidy(yearText: string, opts: ScoreOptions, io: Io): Promise<ExitCode> {
   const started = await start(yearText, opts, io);
   if (typeof started === 'number') return started;
-  const { lang, year, dest, base, orgFilter } = started;
+  const { lang, year, dest, base, orgFilter, guard } = started;
   const { ds } = base;
   const result = await scoreYear(base, year);
   if (!result.ok) return printProblems(result.problems, opts, io, lang);
@@ -75,5 +80,5 @@ export async function runSubsidy(yearText: string, opts: ScoreOptions, io: Io): 
     datasetName: ds.config.name, rubric, branches: scoreScope.branches, result: subsidy,
     only: orgFilter === undefined ? undefined : subtree(ds.orgs, orgFilter), orgFilter, lang: tl,
   });
-  return emit(await TABLE_RENDERERS[dest.format](table, renderOptions(opts, io, lang, tl, dest.path !== undefined, ds.config.name)), dest, inputFiles(ds), io, lang);
+  return emit(await TABLE_RENDERERS[dest.format](table, renderOptions(opts, io, lang, tl, dest.path !== undefined, ds.config.name)), dest, guard, io, lang);
 }

@@ -14,7 +14,8 @@ import { branchesTable, membersTable, progressTable } from '../tables/stats-tabl
 import type { Table } from '../tables/table.js';
 import { parseDate, yearOf } from '../util/dates.js';
 import { checkOrg, langOf, noteWarnings, openBaseOf, parseYear, printProblems, tableLang } from './common.js';
-import { destination, emit, inputFiles, renderOptions, type OutputOptions } from './output.js';
+import { inputGuard } from './inputs.js';
+import { destination, emit, refuseInput, renderOptions, type OutputOptions } from './output.js';
 
 export interface StatsOptions extends OutputOptions {
   readonly org?: string;
@@ -59,14 +60,17 @@ export async function runStats(kind: StatsKind, yearText: string | undefined, op
   const only = orgFilter === undefined ? undefined : subtree(ds.orgs, orgFilter);
   const tl = tableLang(opts, ds.config.locale);
   const common = { datasetName: ds.config.name, lang: tl, only, orgFilter };
-  const write = async (table: Table, inputs: string[]): Promise<ExitCode> =>
-    emit(await TABLE_RENDERERS[dest.format](table, renderOptions(opts, io, lang, tl, dest.path !== undefined, ds.config.name)), dest, inputs, io, lang);
+  // An output onto an input is refused before anything is read.
+  const guard = await inputGuard(ds);
+  if (dest.path !== undefined) await refuseInput(guard, dest.path, io, lang);
+  const write = async (table: Table): Promise<ExitCode> =>
+    emit(await TABLE_RENDERERS[dest.format](table, renderOptions(opts, io, lang, tl, dest.path !== undefined, ds.config.name)), dest, guard, io, lang);
 
   if (kind === 'roster') {
     const clean = unlessErrors(base, undefined);
     if (!clean.ok) return printProblems(clean.problems, opts, io, lang);
     noteWarnings(base, io, lang);
-    return write(rosterTable({ ...common, orgsInTreeOrder: makeScope(ds.orgs, [], year).orgsInTreeOrder, members: ds.members, year, asOf: asOf ?? yearEnd(year) }), inputFiles(ds));
+    return write(rosterTable({ ...common, orgsInTreeOrder: makeScope(ds.orgs, [], year).orgsInTreeOrder, members: ds.members, year, asOf: asOf ?? yearEnd(year) }));
   }
 
   const result = await countYear(base, year, asOf);
@@ -78,5 +82,5 @@ export async function runStats(kind: StatsKind, yearText: string | undefined, op
   if (kind === 'branches') table = branchesTable(input);
   else if (kind === 'members') table = membersTable({ ...input, points: counted.memberPoints });
   else table = progressTable(input);
-  return write(table, inputFiles(ds));
+  return write(table);
 }

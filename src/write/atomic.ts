@@ -73,7 +73,8 @@ export function tempName(target: string): string {
 
 const TEMP = /^\..+\.mj-tmp-(\d+)-[0-9a-f]{8}$/;
 
-function alive(pid: number): boolean {
+/** Whether a process still runs (one of another user counts). */
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -98,7 +99,7 @@ export async function sweepStale(dir: string, fs: WriteFs = realFs): Promise<num
   let removed = 0;
   for (const name of names) {
     const m = TEMP.exec(name);
-    if (m === null || alive(Number(m[1]))) continue;
+    if (m === null || processAlive(Number(m[1]))) continue;
     await fs.unlink(join(dir, name)).then(() => removed++, () => undefined);
   }
   return removed;
@@ -151,4 +152,48 @@ export async function discard(pending: readonly PendingWrite[], fs: WriteFs = re
 /** Writes one file atomically. */
 export async function writeAtomic(path: string, data: Content, fs: WriteFs = realFs, mode?: number): Promise<void> {
   await commit(await stageFiles([{ path, data, ...(mode === undefined ? {} : { mode }) }], fs), fs);
+}
+
+/** Another mj is writing the folder and did not finish in time. */
+export class FolderBusy extends Error {
+  constructor(readonly dir: string, readonly pid: number) {
+    super(`busy: ${dir}`);
+  }
+}
+
+export const LOCK_FILE = '.mj-report.lock';
+
+/**
+ * Takes the folder's lock, waiting up to `waitMs` for another live mj to let go; a lock left by a
+ * dead process is taken over. The lock file appears whole, holding this process's id: it is
+ * written under a temp name and hard-linked into place (a link fails when the lock exists), so no
+ * reader ever sees an empty lock. Returns the function that lets go.
+ */
+export async function lockFolder(dir: string, fs: WriteFs = realFs, waitMs = 10_000): Promise<() => Promise<void>> {
+  const lock = join(dir, LOCK_FILE);
+  const until = Date.now() + waitMs;
+  await fs.mkdir(dir, { recursive: true });
+  const mine = tempName(lock);
+  await nodeFs.writeFile(mine, `${process.pid}\n`, { flag: 'wx' });
+  try {
+    for (;;) {
+      try {
+        await nodeFs.link(mine, lock);
+        return async () => nodeFs.unlink(lock).catch(() => undefined);
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'EEXIST') throw e;
+      }
+      const pid = Number((await nodeFs.readFile(lock, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(pid) && pid > 0 && !processAlive(pid)) {
+        // A dead run's lock: removed only if it is still that one (another may have taken over).
+        const again = Number((await nodeFs.readFile(lock, 'utf8').catch(() => '')).trim());
+        if (again === pid) await nodeFs.unlink(lock).catch(() => undefined);
+        continue;
+      }
+      if (Date.now() > until) throw new FolderBusy(dir, pid);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    await nodeFs.unlink(mine).catch(() => undefined);
+  }
 }
