@@ -2,7 +2,7 @@
 // and data problems never print a stack trace.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASE, scratchDirs } from './helpers/fixtures.js';
@@ -63,5 +63,27 @@ describe('the package', () => {
     const r = spawnSync(process.execPath, [join(d, 'mj.mjs'), 'score', '2019', '--data', join(d, 'data'), '--format', 'csv'], { cwd: d, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe(runBin(['score', '2019', '--data', join(d, 'data'), '--format', 'csv']).stdout);
+  });
+});
+
+describe('stdout that fails', () => {
+  it.skipIf(!existsSync('/dev/full'))('a full disk on stdout is exit 3 with a message, not a silent exit 0', () => {
+    for (const args of [['score', '2019'], ['stats', 'members', '2019']]) {
+      const r = spawnSync('bash', ['-c', `node ${JSON.stringify(BIN)} ${args.join(' ')} > /dev/full`], { cwd: join(ROOT, 'data-examples', 'guizhou'), encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
+      expect(r.status, args.join(' ')).toBe(3);
+      expect(r.stderr).toContain('无法写入标准输出：磁盘空间不足');
+    }
+  });
+
+  it('a reader that stops early (| head) keeps the exit code, so pipefail still fails on bad data', () => {
+    const d = scratch();
+    cpSync(join(ROOT, 'data-examples', 'guizhou'), d, { recursive: true });
+    const file = join(d, 'activities', '2019.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/,2019-0/g, ',2019-13-0'));
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(BIN)} validate --max-diagnostics 0 | head -c 100 > /dev/null`], { cwd: d, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    const ok = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(BIN)} score 2019 | head -c 10 > /dev/null`], { cwd: join(ROOT, 'data-examples', 'guizhou'), encoding: 'utf8' });
+    expect(ok.status).toBe(0);
   });
 });

@@ -118,6 +118,7 @@ const ZH = {
   'io.unchanged': '  提示：原有文件都没有改动；解决上面的问题后重新运行即可。',
   'io.partial': '  提示：部分文件已换成新的（每个文件都是完整的）；解决上面的问题后重新运行即可。',
   'written': '已写入 {file}',
+  'io.stdout': '无法写入标准输出：{detail}；输出不完整，请检查重定向的文件或磁盘空间',
   'internal': 'mj 内部错误，请报告（设置 MJ_DEBUG=1 可看到详细信息）',
 } as const;
 
@@ -238,6 +239,7 @@ const EN = {
   'io.unchanged': '  hint: no existing file was changed; fix the problem above and run again.',
   'io.partial': '  hint: some files were replaced by new ones (each file is whole); fix the problem above and run again.',
   'written': 'wrote {file}',
+  'io.stdout': 'cannot write to standard output: {detail}; the output is incomplete (check the file it goes to, or the disk)',
   'internal': 'internal error in mj, please report it (set MJ_DEBUG=1 for details)',
 } as const satisfies Record<CliKey, string>;
 
