@@ -237,3 +237,20 @@ describe("Excel's leading-zero damage to the roster", () => {
     expect(codes.sort()).toEqual(['MJ303', 'MJ313']);
   });
 });
+
+describe('CR-only line ends (Excel for Mac)', () => {
+  it('read line by line: the same scores, and problems at the right line with their excerpt', async () => {
+    const d = scratch();
+    cpSync(TINY, d, { recursive: true });
+    for (const f of ['members.csv', 'activities/2019.csv']) writeFileSync(join(d, f), readFileSync(join(TINY, f), 'utf8').replace(/\n/g, '\r'));
+    const r = await mj(['score', '2019', '--format', 'csv'], { cwd: d });
+    expect(r.stdout).toBe((await mj(['score', '2019', '--format', 'csv'], { cwd: TINY })).stdout);
+    expect(r.stderr).toContain('2 个警告');
+    const act = join(d, 'activities', '2019.csv');
+    writeFileSync(act, readFileSync(act, 'utf8').replace('A057,2019-12-05,宣传', 'A057,2019-12-05,宣称'));
+    const v = await mj(['validate'], { cwd: d });
+    expect(v.code).toBe(1);
+    expect(v.stdout).toMatch(/activities\/2019\.csv:58:\d+: 错误 MJ203 “类型”的值“宣称”/);
+    expect(v.stdout).toContain('58 | A057,2019-12-05,宣称');
+  });
+});

@@ -99,6 +99,7 @@ export async function openDataFile(ctx: LoadContext, file: string, what: string)
     return undefined;
   }
   if (r.source.guessedGb18030) ctx.report({ code: 'MJ005', file, line: 0, column: 0 });
+  if (r.source.crOnly) ctx.report({ code: 'MJ012', file, line: 0, column: 0 });
   return r.source;
 }
 
@@ -115,6 +116,7 @@ export async function readDataFile(ctx: LoadContext, file: string, what: string)
     return undefined;
   }
   if (r.source.guessedGb18030) ctx.report({ code: 'MJ005', file, line: 0, column: 0 });
+  if (r.source.crOnly) ctx.report({ code: 'MJ012', file, line: 0, column: 0 });
   return r.text;
 }
 

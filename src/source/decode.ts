@@ -26,6 +26,11 @@ export interface TextSource {
   readonly encoding: Encoding;
   /** True when the encoding was guessed as GB18030 because the bytes are not UTF-8. */
   readonly guessedGb18030: boolean;
+  /**
+   * True when lines end in CR alone (Excel for Mac's "CSV (Macintosh)"): chunks() then gives
+   * them as LF, and the byte-level reader (which reads LF) must not be used.
+   */
+  readonly crOnly: boolean;
   readonly size: number;
   /** Decoded text, chunk by chunk, BOM removed. */
   chunks(): AsyncIterable<string>;
@@ -93,11 +98,13 @@ export async function openText(
       }
     }
     const size = st.size;
+    const crOnly = await onlyCrLines(fh, size, skip, encoding);
     const source: TextSource = {
       encoding,
       guessedGb18030: guessed,
+      crOnly,
       size,
-      chunks: () => decodeChunks(path, skip, encoding, options.chunkBytes ?? CHUNK),
+      chunks: () => decodeChunks(path, skip, encoding, options.chunkBytes ?? CHUNK, crOnly),
       bytes: () => rawChunks(path, skip, options.chunkBytes ?? CHUNK),
       bytesFrom: (from: number) => rawChunks(path, skip + from, options.chunkBytes ?? CHUNK),
       path,
@@ -210,17 +217,30 @@ async function* rawChunks(path: string, skip: number, chunk: number): AsyncGener
   }
 }
 
-async function* decodeChunks(path: string, skip: number, encoding: Encoding, chunk: number): AsyncGenerator<string> {
+/**
+ * Whether the text's lines end in CR alone: the first 64 KiB hold a CR and no LF. (A file mixing
+ * the two reads as LF lines, its CRs as text, as before.)
+ */
+async function onlyCrLines(fh: FileHandle, size: number, skip: number, encoding: Encoding): Promise<boolean> {
+  const head = Buffer.alloc(Math.min(size - skip, 1 << 16));
+  if (head.length <= 0) return false;
+  await fh.read(head, 0, head.length, skip);
+  const text = new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(head);
+  return text.includes('\r') && !text.includes('\n');
+}
+
+async function* decodeChunks(path: string, skip: number, encoding: Encoding, chunk: number, crOnly: boolean): AsyncGenerator<string> {
   const fh = await open(path, 'r');
   try {
     const st = await fh.stat();
     const dec = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: true });
+    const lines = (t: string): string => (crOnly ? t.replace(/\r/g, '\n') : t);
     for await (const b of readChunks(fh, st.size, skip, chunk)) {
       const t = dec.decode(b, { stream: true });
-      if (t.length > 0) yield t;
+      if (t.length > 0) yield lines(t);
     }
     const tail = dec.decode();
-    if (tail.length > 0) yield tail;
+    if (tail.length > 0) yield lines(tail);
   } finally {
     await fh.close().catch(() => undefined);
   }
