@@ -16,6 +16,7 @@ export const CODES = {
   MJ010: 'error', // two files for one thing
   MJ011: 'warning', // header but no records
   MJ012: 'warning', // lines end in CR alone (old Mac)
+  MJ014: 'error', // the roster holds no member
   // Syntax
   MJ101: 'error', // unclosed quote
   MJ102: 'error', // text after a closing quote
@@ -86,6 +87,7 @@ export const MESSAGES_ZH = {
   MJ009: '文件是空的',
   MJ010: '{a} 和 {b} 同时存在，不知道该读哪一个',
   MJ011: '文件只有表头，没有记录',
+  MJ014: '会员名册中一名会员也没有（只有表头）：所有统计都会是 0，引用会员的记录也无法核对',
   MJ012: '文件的换行是单独的 CR（Mac 版 Excel 的“CSV（Macintosh）”格式），已按行读取',
   MJ101: '引号没有闭合：从这里开始的引号一直没有配对，吞掉了后面的内容',
   MJ102: '右引号后面还有文字',
@@ -149,6 +151,7 @@ export const MESSAGES_EN = {
   MJ009: 'the file is empty',
   MJ010: '{a} and {b} both exist; mj cannot tell which to read',
   MJ011: 'the file has a header but no records',
+  MJ014: 'the roster holds no member (only its header): every count would be 0, and no reference to a member can be checked',
   MJ012: 'the lines end in a lone CR (Excel for Mac\'s "CSV (Macintosh)"); read line by line',
   MJ101: 'unclosed quote: the quote that opens here is never closed and swallows what follows',
   MJ102: 'text after a closing quote',
@@ -211,6 +214,7 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ007: '拆分文件，或用 --max-file-size（或 mj.yaml 的 limits: max_file_mb）调高上限',
   MJ008: 'mj.yaml 中的路径必须在数据目录之内',
   MJ010: '删除或改名其中一个',
+  MJ014: '恢复名册的内容（例如用 git 找回上一版：git checkout HEAD~1 -- {file}），或检查导出是否完整',
   MJ012: '以后另存时选“CSV UTF-8（逗号分隔）”，行尾就是通常的格式',
   MJ101: '检查这一行的双引号；单元格里的双引号要写成两个（""）',
   MJ102: '单元格里的双引号要写成两个（""），或把整个单元格用双引号括起来',
@@ -264,6 +268,7 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ007: 'split the file, or raise the limit with --max-file-size (or limits: max_file_mb in mj.yaml)',
   MJ008: 'paths in mj.yaml must stay inside the dataset folder',
   MJ010: 'remove or rename one of them',
+  MJ014: 'restore the roster (e.g. the last version from git: git checkout HEAD~1 -- {file}), or check that the export is complete',
   MJ012: 'next time save as "CSV UTF-8 (Comma delimited)" for the usual line ends',
   MJ101: 'check the quotes on this line; a quote inside a cell is written twice ("")',
   MJ102: 'write a quote inside a cell twice (""), or quote the whole cell',

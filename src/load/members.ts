@@ -52,7 +52,9 @@ export async function loadMembers(ctx: LoadContext, file: string, orgs: Readonly
     return s;
   };
   const NO_ROLES: Member['roles'] = Object.freeze([]) as unknown as Member['roles'];
+  let rows = 0;
   const ok = await readRecordFile(ctx, file, 'members', '会员名册', (rec, rf) => {
+    rows++;
     const r = new FieldReader(ctx, rf, rec);
     const id = r.id(F.id);
     const name = r.text(F.name);
@@ -118,5 +120,10 @@ export async function loadMembers(ctx: LoadContext, file: string, orgs: Readonly
     byId.set(id, m);
   });
   if (!ok) return undefined;
+  // A roster reduced to its header (a bad merge, a wrong export): every count would be 0.
+  // References to members are then not checked one by one; this names the cause once.
+  if (rows === 0 && !ctx.diagnostics.list.some((d) => d.file === file && d.severity === 'error')) {
+    ctx.report({ code: 'MJ014', file, line: 1, column: 0, params: { file } });
+  }
   return { members, byId, broken };
 }

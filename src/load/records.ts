@@ -114,7 +114,8 @@ export class CsvRows {
 
   finish(): void {
     if (this.header === null) this.ctx.report({ code: 'MJ009', file: this.file, line: 0, column: 0 });
-    else if (this.records === 0) this.ctx.report({ code: 'MJ011', file: this.file, line: this.headerLine, column: 0, severity: 'warning' });
+    // An empty roster is an error of its own (MJ014, load/members.ts): nothing could be counted.
+    else if (this.records === 0 && this.kind !== 'members') this.ctx.report({ code: 'MJ011', file: this.file, line: this.headerLine, column: 0, severity: 'warning' });
   }
 
   private onHeader(rec: CsvRecord): void {
