@@ -254,3 +254,31 @@ describe('CR-only line ends (Excel for Mac)', () => {
     expect(v.stdout).toContain('58 | A057,2019-12-05,宣称');
   });
 });
+
+describe('folders of yearly files that cannot be read', () => {
+  it('a file where the assessments folder should be is reported, not read as nothing', async () => {
+    const d = scratch();
+    cpSync(TINY, d, { recursive: true });
+    rmSync(join(d, 'assessments'), { recursive: true });
+    writeFileSync(join(d, 'assessments'), 'not a folder');
+    const v = await mj(['validate'], { cwd: d });
+    expect(v.code).toBe(3);
+    expect(v.stdout).toContain('assessments: 错误 MJ003 无法读取文件：这应该是存放每年文件的文件夹，却是一个文件');
+    expect((await mj(['score', '2019'], { cwd: d })).code).toBe(3);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('an unreadable records folder is reported (not: 检查通过)', async () => {
+    const d = scratch();
+    cpSync(TINY, d, { recursive: true });
+    const { chmodSync } = await import('node:fs');
+    chmodSync(join(d, 'activities'), 0o000);
+    try {
+      const v = await mj(['validate'], { cwd: d });
+      expect(v.code).toBe(3);
+      expect(v.stdout).toContain('MJ003');
+      expect(v.stdout).not.toContain('检查通过');
+    } finally {
+      chmodSync(join(d, 'activities'), 0o755);
+    }
+  });
+});

@@ -120,6 +120,17 @@ export async function readDataFile(ctx: LoadContext, file: string, what: string)
   return r.text;
 }
 
+const reportedFolders = new WeakMap<LoadContext, Set<string>>();
+
+/** A folder of yearly files that cannot be listed (once per folder and run). */
+function reportFolder(ctx: LoadContext, dir: string, code: string | undefined): void {
+  let seen = reportedFolders.get(ctx);
+  if (!seen) reportedFolders.set(ctx, (seen = new Set()));
+  if (seen.has(dir)) return;
+  seen.add(dir);
+  ctx.report({ code: 'MJ003', file: dir, line: 0, column: 0, params: { reason: code === 'ENOTDIR' ? '@not-a-folder' : ioReason(code ?? 'EIO') } });
+}
+
 /** A stream that failed after opening (a file deleted or changed while read). */
 export function reportStreamFailure(ctx: LoadContext, file: string, e: unknown): void {
   const code = (e as { code?: string }).code;
@@ -149,7 +160,11 @@ export async function listYearFiles(ctx: LoadContext, patterns: readonly string[
     let entries: string[];
     try {
       entries = await readdir(absDir);
-    } catch {
+    } catch (e) {
+      // No folder: no files of that kind. A folder that cannot be read, or a file in its place,
+      // is reported: silently reading nothing would pass bad data (or blame a missing file).
+      const code = (e as { code?: string }).code;
+      if (code !== 'ENOENT') reportFolder(ctx, dir === '' ? '.' : dir, code);
       continue;
     }
     entries.sort();
