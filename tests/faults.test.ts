@@ -2,7 +2,7 @@
 // not files, a run killed half-way, files vanishing mid-run, links leaving the data folder.
 // Write faults are injected through the WriteFs seam (Io.fs), never through the real disk.
 
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -240,5 +240,40 @@ describe('reading faults', () => {
     const ok = await mj(['validate', '--data', data]);
     expect(ok.stdout + ok.stderr).not.toContain('MJ008');
     expect(ok.code).toBe(0);
+  });
+});
+
+describe('FIFOs where files should be', () => {
+  const hasMkfifo = spawnSync('mkfifo', ['--version']).status === 0;
+  const runBin = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 10_000, env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
+
+  it.skipIf(!hasMkfifo)('are refused, never waited on: data files, report files, the manifest, the lock', () => {
+    for (const name of ['members.csv', 'activities/2019.csv', 'mj.yaml']) {
+      const d = copyBase();
+      rmSync(join(d, name));
+      expect(spawnSync('mkfifo', [join(d, name)]).status).toBe(0);
+      const r = runBin(['validate'], d);
+      expect(r.signal, name).toBeNull(); // not killed by the timeout
+      expect(r.status, name).toBe(3);
+      expect(r.stdout + r.stderr, name).toContain('MJ003');
+    }
+    const d = copyBase();
+    expect(runBin(['report', '2019'], d).status).toBe(0);
+    const out = join(d, 'reports', '2019');
+    rmSync(join(out, 'scores.csv'));
+    spawnSync('mkfifo', [join(out, 'scores.csv')]);
+    spawnSync('mkfifo', [join(out, '.mj-report.lock')]);
+    const check = runBin(['report', '--check'], d);
+    expect(check.signal).toBeNull();
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain('缺少：reports/2019/scores.csv');
+    const again = runBin(['report', '2019'], d);
+    expect(again.signal).toBeNull();
+    expect(again.status).toBe(2); // a FIFO where a report file goes is not replaced
+    rmSync(join(out, 'mj-report.json'));
+    spawnSync('mkfifo', [join(out, 'mj-report.json')]);
+    const noManifest = runBin(['report', '--check'], d);
+    expect(noManifest.signal).toBeNull();
+    expect(noManifest.status).toBe(0); // no manifest: nothing to check there
   });
 });

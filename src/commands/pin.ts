@@ -2,13 +2,12 @@
 // mj that runs this command, so that everyone and the repository's CI run that version. Run it
 // with the new mj (installed from its repository or package), inside the data repository.
 
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { t, writeReason } from '../i18n/cli.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { findRoot } from '../load/config.js';
 import { VERSION } from '../version.js';
-import { writeAtomic, WriteRefused } from '../write/atomic.js';
+import { readRegular, writeAtomic, WriteRefused } from '../write/atomic.js';
 import { langOf, type CommonOptions } from './common.js';
 import { PINNED, standaloneBytes } from './init.js';
 import { shownPath } from './output.js';
@@ -24,12 +23,7 @@ export async function runPin(opts: CommonOptions, io: Io): Promise<ExitCode> {
   if (root === undefined) throw new UsageError(t(lang, 'usage.pinNoDataset'), t(lang, 'usage.pinHint'));
   const target = join(root, PINNED);
   const bytes = await standaloneBytes(lang);
-  let before: Buffer | undefined;
-  try {
-    before = await readFile(target);
-  } catch {
-    before = undefined;
-  }
+  const before = await readRegular(target);
   if (before && Buffer.compare(before, Buffer.from(bytes)) === 0) {
     io.stdout(t(lang, 'pin.same', { version: VERSION, file: shownPath(target, io) }) + '\n');
     return EXIT.ok;

@@ -4,7 +4,7 @@
 // together, the manifest last. --check rebuilds in memory with the manifest's settings and
 // names every stale, missing or extra file, writing nothing.
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../diagnostics/codes.js';
 import { t, writeReason } from '../i18n/cli.js';
@@ -20,7 +20,7 @@ import { scoresTable } from '../tables/scores-table.js';
 import { branchesTable, membersTable, progressTable } from '../tables/stats-tables.js';
 import { subsidyTable } from '../tables/subsidy-table.js';
 import type { Table } from '../tables/table.js';
-import { commit, discard, FolderBusy, lockFolder, realFs, stageFiles, WriteRefused, type Content, type PendingWrite } from '../write/atomic.js';
+import { commit, discard, FolderBusy, lockFolder, readRegular, realFs, stageFiles, WriteRefused, type Content, type PendingWrite } from '../write/atomic.js';
 import { langOf, noteWarnings, openBaseOf, parseYear, printProblems, tableLang } from './common.js';
 import { footerDate, refuseInput, shownPath, type OutputOptions } from './output.js';
 import { inputGuard } from './inputs.js';
@@ -281,6 +281,7 @@ function reportFileName(name: string): boolean {
 
 async function readManifest(dir: string): Promise<Manifest | undefined> {
   try {
+    if (!(await stat(join(dir, MANIFEST))).isFile()) return undefined;
     const raw = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Partial<Manifest>;
     if (typeof raw.year !== 'number' || !Array.isArray(raw.formats) || !Array.isArray(raw.files)) return undefined;
     return {
@@ -341,10 +342,8 @@ async function checkFolder(base: Base, dir: string, io: Io, lang: Lang): Promise
   }
   let differences = 0;
   const compare = async (name: string, content: Content): Promise<void> => {
-    let actual: Buffer;
-    try {
-      actual = await readFile(join(dir, name));
-    } catch {
+    const actual = await readRegular(join(dir, name));
+    if (actual === undefined) {
       io.stdout(t(lang, 'report.missing', { file: shown(name) }) + '\n');
       differences++;
       return;

@@ -2,7 +2,7 @@
 // Excel writes), or an encoding the user names. The only place that turns bytes into text.
 // Streams in chunks, so file size does not set memory use.
 
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 
 export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
@@ -53,6 +53,8 @@ export async function openText(
 ): Promise<{ ok: true; source: TextSource } | { ok: false; failure: ReadFailure }> {
   let fh: FileHandle;
   try {
+    // Looked at before opening: opening a FIFO (or a device) for reading waits forever.
+    if (!(await stat(path)).isFile()) return { ok: false, failure: { kind: 'not-a-file' } };
     fh = await open(path, 'r');
   } catch (e) {
     return { ok: false, failure: ioFailure(e) };

@@ -154,6 +154,16 @@ export async function writeAtomic(path: string, data: Content, fs: WriteFs = rea
   await commit(await stageFiles([{ path, data, ...(mode === undefined ? {} : { mode }) }], fs), fs);
 }
 
+/** A file's bytes when it is a regular file; undefined otherwise (readFile on a FIFO waits forever). */
+export async function readRegular(path: string): Promise<Buffer | undefined> {
+  try {
+    if (!(await nodeFs.stat(path)).isFile()) return undefined;
+    return await nodeFs.readFile(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Another mj is writing the folder and did not finish in time. */
 export class FolderBusy extends Error {
   constructor(readonly dir: string, readonly pid: number) {
@@ -183,10 +193,10 @@ export async function lockFolder(dir: string, fs: WriteFs = realFs, waitMs = 10_
       } catch (e) {
         if ((e as { code?: string }).code !== 'EEXIST') throw e;
       }
-      const pid = Number((await nodeFs.readFile(lock, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(pid) && pid > 0 && !processAlive(pid)) {
+      const pid = Number((await readRegular(lock))?.toString('utf8').trim() ?? '');
+      if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) {
         // A dead run's lock: removed only if it is still that one (another may have taken over).
-        const again = Number((await nodeFs.readFile(lock, 'utf8').catch(() => '')).trim());
+        const again = Number((await readRegular(lock))?.toString('utf8').trim() ?? '');
         if (again === pid) await nodeFs.unlink(lock).catch(() => undefined);
         continue;
       }
