@@ -277,3 +277,22 @@ describe('FIFOs where files should be', () => {
     expect(noManifest.status).toBe(0); // no manifest: nothing to check there
   });
 });
+
+describe('a very deep org tree', () => {
+  it('of 10,000 nested 总支 validates, scores and reports without an internal error', async () => {
+    const d = copyBase();
+    const depth = 10_000;
+    const lines = ['- { id: root, name: 民进测试省委, type: 省委会 }'];
+    for (let i = 1; i <= depth; i++) lines.push(`- { id: z${i}, name: 第${i}总支, type: 总支, parent: ${i === 1 ? 'root' : `z${i - 1}`} }`);
+    lines.push(`- { id: deep, name: 最深支部, type: 支部, parent: z${depth} }`);
+    writeFileSync(join(d, 'orgs.yaml'), lines.join('\n') + '\n');
+    writeFileSync(join(d, 'members.csv'), '会员编号,姓名,性别,入会时间,所属组织\n0001,王一,男,2010-01-01,deep\n');
+    writeFileSync(join(d, 'activities', '2019.csv'), '编号,日期,类型,组织,会员,标题\nA1,2019-03-01,社情民意,deep,0001,一条\n');
+    rmSync(join(d, 'assessments'), { recursive: true, force: true });
+    for (const args of [['validate'], ['score', '2019', '--format', 'csv'], ['stats', 'branches', '2019', '--by', '市委会'], ['stats', 'roster', '2019'], ['report', '2019']]) {
+      const r = await mj(args, { cwd: d });
+      expect(r.stderr, args.join(' ')).not.toContain('内部错误');
+      expect([0, 1], args.join(' ')).toContain(r.code);
+    }
+  });
+});

@@ -10,20 +10,49 @@ export interface Group {
   readonly org: Org | undefined;
 }
 
-/** Group of every org, by walking up to the child of the root. */
+/** Group of every org: the child of the root it lies under (each org's group found once, from its parent's). */
 export function groupsOf(orgsInTreeOrder: readonly Org[]): Map<string, Group> {
   const byId = new Map(orgsInTreeOrder.map((o) => [o.id, o]));
   const direct: Group = { key: '', org: undefined };
   const out = new Map<string, Group>();
-  for (const o of orgsInTreeOrder) {
-    let cur: Org = o;
+  /** The org directly under the root above `o` (itself when it is one); undefined for the root or off the tree. */
+  const top = new Map<string, Org | undefined>();
+  const topOf = (start: Org): Org | undefined => {
+    // Walk up to an org whose answer is known (or the root), then fill in the path: linear overall.
+    const path: Org[] = [];
+    let cur: Org | undefined = start;
+    let found: Org | undefined;
     const seen = new Set<string>();
-    while (cur.parent !== undefined && byId.get(cur.parent)?.parent !== undefined && !seen.has(cur.id)) {
+    for (;;) {
+      if (cur === undefined) break;
+      if (top.has(cur.id)) {
+        found = top.get(cur.id);
+        break;
+      }
+      if (seen.has(cur.id)) break; // a cycle (reported by validation)
       seen.add(cur.id);
-      cur = byId.get(cur.parent)!;
+      const parent: Org | undefined = cur.parent === undefined ? undefined : byId.get(cur.parent);
+      if (cur.parent === undefined) {
+        found = undefined; // the root itself
+        top.set(cur.id, undefined);
+        break;
+      }
+      if (parent === undefined || parent.parent === undefined) {
+        found = cur; // directly under the root (or under a parent that is not there)
+        path.push(cur);
+        break;
+      }
+      path.push(cur);
+      cur = parent;
     }
-    if (cur.parent === undefined) continue; // the root itself
-    out.set(o.id, cur.type === '支部' ? direct : { key: cur.id, org: cur });
+    for (const o of path) top.set(o.id, found);
+    return found;
+  };
+  for (const o of orgsInTreeOrder) {
+    if (o.parent === undefined) continue; // the root itself
+    const t = topOf(o);
+    if (t === undefined) continue;
+    out.set(o.id, t.type === '支部' ? direct : { key: t.id, org: t });
   }
   return out;
 }

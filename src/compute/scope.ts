@@ -57,11 +57,17 @@ export function treeOrder(orgs: readonly Org[]): Org[] {
   }
   const out: Org[] = [];
   const seen = new Set<string>();
-  const visit = (o: Org): void => {
-    if (seen.has(o.id)) return;
-    seen.add(o.id);
-    out.push(o);
-    for (const c of children.get(o.id) ?? []) visit(c);
+  // Depth first with a stack of its own: a tree may be thousands of levels deep.
+  const visit = (start: Org): void => {
+    const stack: Org[] = [start];
+    while (stack.length > 0) {
+      const o = stack.pop()!;
+      if (seen.has(o.id)) continue;
+      seen.add(o.id);
+      out.push(o);
+      const kids = children.get(o.id);
+      if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
   };
   for (const r of roots) visit(r);
   for (const o of orgs) if (!seen.has(o.id)) visit(o); // cycles, reported by validation
