@@ -124,4 +124,17 @@ describe('statistics properties', () => {
       { seed: 23, numRuns: 150 },
     );
   });
+
+  it("one year's 年末数 is the next year's 年初数, in every group (a member who joined on 1 January counts once)", () => {
+    fc.assert(
+      fc.property(worldArb, (w) => {
+        const { members } = world(w);
+        const roster = (year: number) => rosterTable({ datasetName: 't', orgsInTreeOrder: makeScope(ORGS, [], year).orgsInTreeOrder, members, year, asOf: year * 10000 + 1231, lang: 'zh', only: undefined, orgFilter: undefined });
+        const cells = (t: Table, key: string) => [...t.rows].map((r) => [r.cells[0], r.cells[t.columns.findIndex((c) => c.key === key)]]);
+        expect(cells(roster(2019), 'start')).toEqual(cells(roster(2018), 'end'));
+        expect(cells(roster(2020), 'start')).toEqual(cells(roster(2019), 'end'));
+      }),
+      { seed: 24, numRuns: 150 },
+    );
+  });
 });

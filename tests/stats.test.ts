@@ -150,6 +150,13 @@ describe('会员结构统计表', () => {
     expect(row(t, '合计')).toMatchObject({ start: '4', joined: '2', left: '1', end: '5' });
   });
 
+  it('counts 年初 on 31 December of the previous year: one who joined on 1 January is 本年发展, not 年初', () => {
+    const members = [member('x1', 'a', { joined: 20190101 }), member('x2', 'a', { joined: 20181231 }), member('x3', 'a', { joined: 20100101, status: '退会', left: 20190101 })];
+    const t = (year: number) => rosterTable({ datasetName: '测试', orgsInTreeOrder: makeScope(ORGS, members, year).orgsInTreeOrder, members, year, asOf: year * 10000 + 1231, lang: 'zh', only: undefined, orgFilter: undefined });
+    expect(row(t(2019), '合计')).toMatchObject({ start: '2', joined: '1', left: '1', 'left:退会': '1', end: '2' });
+    expect(row(t(2018), '合计')).toMatchObject({ end: '2' });
+  });
+
   it('describes the members on the roster on the as-of day', () => {
     const t = table(20191231);
     expect(row(t, '甲市委会')).toMatchObject({

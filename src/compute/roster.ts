@@ -1,9 +1,9 @@
-// The counts behind the 会员结构统计表: per roll-up group, the year's movement (年初, 发展,
-// 减少 by reason, 年末 on the as-of day) and the structure of the members on the roster that day
+// The counts behind the 会员结构统计表: per roll-up group, the year's movement (年初 = last year's
+// 年末, 发展, 减少 by reason, 年末 on the as-of day) and the structure of the members on the roster that day
 // (gender, minorities, age, education, degree, title, posts, reserve cadres, sector). Counts add
 // up: 年初 + 发展 − 减少 = 年末 for every group and for the total. Pure.
 
-import { SECTORS, STATUSES, onRoster, yearStart, type Day, type Member, type Org } from '../model/types.js';
+import { SECTORS, STATUSES, onRoster, rosterUntil, yearEnd, type Day, type Member, type Org } from '../model/types.js';
 import { ageOn } from '../util/dates.js';
 import { groupsOf, type Group } from './groups.js';
 
@@ -49,12 +49,17 @@ function add(into: RosterCounts, c: RosterCounts): void {
   }
 }
 
-/** Adds one member's movement over (jan1, asOf] and, if on the roster on asOf, their structure. */
-function count(c: RosterCounts, m: Member, jan1: Day, asOf: Day): void {
-  if (onRoster(m, jan1)) c.start++;
-  else if (m.joined > jan1 && m.joined <= asOf && (m.left === undefined || m.left > m.joined)) c.joined++;
-  const wasIn = onRoster(m, jan1) || (m.joined > jan1 && m.joined <= asOf && (m.left === undefined || m.left > m.joined));
-  if (wasIn && m.left !== undefined && m.left > jan1 && m.left <= asOf && m.status !== '在册') c.left[m.status]!++;
+/**
+ * Adds one member's movement over the year up to `asOf` — 年初 is the roster on 31 December of
+ * the previous year (`before`), so it equals last year's 年末; 发展 joined from 1 January on and
+ * stayed a day; 减少 left after `before` up to `asOf` — and, if on the roster on asOf, their structure.
+ */
+function count(c: RosterCounts, m: Member, before: Day, asOf: Day): void {
+  const atStart = onRoster(m, before);
+  const joinedInYear = m.joined > before && m.joined <= asOf && rosterUntil(m) > m.joined;
+  if (atStart) c.start++;
+  else if (joinedInYear) c.joined++;
+  if ((atStart || joinedInYear) && m.status !== '在册' && m.left !== undefined && m.left > before && m.left <= asOf) c.left[m.status]!++;
   if (!onRoster(m, asOf)) return;
   c.end++;
   if (m.gender === '女') c.female++;
@@ -96,7 +101,7 @@ export interface RosterResult {
 
 export function rosterCounts(input: RosterInput): RosterResult {
   const groups = groupsOf(input.orgsInTreeOrder);
-  const jan1 = yearStart(input.year);
+  const before = yearEnd(input.year - 1);
   const order: Group[] = [];
   const byKey = new Map<string, RosterCounts>();
   for (const o of input.orgsInTreeOrder) {
@@ -110,7 +115,7 @@ export function rosterCounts(input: RosterInput): RosterResult {
     if (input.only && !input.only.has(m.org)) continue;
     const g = groups.get(m.org);
     const c = g && byKey.get(g.key);
-    if (c) count(c, m, jan1, input.asOf);
+    if (c) count(c, m, before, input.asOf);
   }
   const total = zeroRoster();
   const list = order.map((group) => {

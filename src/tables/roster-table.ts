@@ -2,7 +2,7 @@
 // as the official table, with shares computed from the counts and the counting rules in the notes.
 
 import { LEAVE_REASONS, rosterCounts, type RosterCounts } from '../compute/roster.js';
-import { SECTORS, yearStart, type Day, type Member, type Org } from '../model/types.js';
+import { SECTORS, yearEnd, yearStart, type Day, type Member, type Org } from '../model/types.js';
 import { formatDay } from '../util/dates.js';
 import { Rational } from '../util/decimal-text.js';
 import type { TableLang } from './headers.js';
@@ -26,7 +26,7 @@ export function rosterTable(input: RosterInput): Table {
   const { lang } = input;
   const zh = lang === 'zh';
   const L = (a: string, b: string): string => (zh ? a : b);
-  const jan1 = yearStart(input.year);
+  const before = yearEnd(input.year - 1);
   const counted = rosterCounts(input);
 
   const columns: Column[] = [
@@ -69,8 +69,8 @@ export function rosterTable(input: RosterInput): Table {
   rows.push({ kind: 'total', cells: cells(L('合计', 'Total'), counted.total) });
 
   const notes = [
-    L(`年末数为 ${formatDay(input.asOf)} 在册的会员（入会时间不晚于该日，且会籍状态为在册或离会时间晚于该日）；各项结构按这些会员统计。年初数为 ${formatDay(jan1)} 在册的会员。`,
-      `The last count is of members on the roster on ${formatDay(input.asOf)} (joined by then, and 在册 or left after that day); the structure columns describe them. The first count is of ${formatDay(jan1)}.`),
+    L(`年末数为 ${formatDay(input.asOf)} 在册的会员（入会时间不晚于该日，且会籍状态为在册或离会时间晚于该日）；各项结构按这些会员统计。年初数为上一年年末（${formatDay(before)}）在册的会员，等于上一年的年末数；本年发展为 ${formatDay(yearStart(input.year))} 起入会的会员。`,
+      `The last count is of members on the roster on ${formatDay(input.asOf)} (joined by then, and 在册 or left after that day); the structure columns describe them. The first count is of the end of the previous year (${formatDay(before)}), so it equals last year's last count; joined counts from ${formatDay(yearStart(input.year))}.`),
     L('每行：年初数 + 本年发展 − 本年减少 = 年末数；减少按离会时的会籍状态分类。新增率 = 本年发展 ÷ 年初数，净增率 =（年末数 − 年初数）÷ 年初数。',
       'In every row: start + joined − left = last count; leavers are split by their standing. Intake rate = joined ÷ start; net growth = (last − start) ÷ start.'),
     L('年龄按截止日的周岁计算，只写年月的出生日期按该月 1 日计；平均年龄只计出生日期已知的会员。副高以上占比 =（正高级 + 副高级）÷ 年末数。少数民族：民族填写且不是汉族。',
