@@ -80,7 +80,9 @@ function sheet(c: ScoreCounts): string[] {
 
 function plainState(c: StatsCounts): unknown {
   const s = c.state();
-  return { arrays: s.arrays.map((a) => [...a]), sums: (s.sums as DecimalSums[]).map((d) => Array.from(d.exportState().scaled, (_, i) => d.get(i).toFixed(6))) };
+  // The meetings of each branch, over the year and over a window (members' 参加率 ask for these).
+  const meetings = Array.from(c.meetings, (_, b) => [c.meetingsBetween(b, 0, 99999999), c.meetingsBetween(b, 20190301, 20190701)]);
+  return { arrays: s.arrays.map((a) => [...a]), sums: (s.sums as DecimalSums[]).map((d) => Array.from(d.exportState().scaled, (_, i) => d.get(i).toFixed(6))), meetings };
 }
 
 describe('merged counts', () => {
@@ -98,7 +100,7 @@ describe('merged counts', () => {
 
         const wholeStats = statsCounts(records);
         const mergedStats = statsCounts(first);
-        mergedStats.merge(statsCounts(second).state());
+        mergedStats.merge(statsCounts(second).exportState()); // what a worker sends
         expect(plainState(mergedStats)).toEqual(plainState(wholeStats));
       }),
       { numRuns: 300, seed: 42 },

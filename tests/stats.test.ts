@@ -130,8 +130,24 @@ describe('会员履职情况统计表', () => {
     expect(row(t, 'd1').attendance).toBe(''); // branch d held no meeting
   });
 
-  it('adds the 合计 row from counts', () => {
-    expect(row(t, '合计')).toMatchObject({ active: '是 5/6', sqmy: '4', meetings: '7', attendance: '0.5556', threeOnes: '是 3/6' });
+  it('adds the 合计 row from counts; its "三个一" counts members active at year end only', () => {
+    expect(row(t, '合计')).toMatchObject({ active: '是 5/6', sqmy: '4', meetings: '7', attendance: '0.5556', threeOnes: '是 3/5' });
+  });
+
+  it('counts a member\'s 参加率 against the meetings held while they were on the roster', () => {
+    const members = [member('p', 'a', { status: '退会', left: 20190815 }), member('q', 'a', { joined: 20190701 }), member('r', 'a')];
+    const records = [
+      act('组织生活', 'a', ['p', 'r'], { date: 20190301 }), act('组织生活', 'a', ['p', 'q', 'r'], { date: 20190801 }),
+      act('组织生活', 'a', ['q'], { date: 20190901 }), act('组织生活', 'a', ['r'], { date: 20191201 }),
+    ];
+    const scope = makeScope(ORGS, members, 2019);
+    const counts = new StatsCounts(scope, DEFAULT_THREE_ONES, VOCAB());
+    feed((v) => counts.visit(v), records, ORGS, members, VOCAB());
+    const m = membersTable({ datasetName: '测试', scope, counts, lang: 'zh', only: undefined, orgFilter: undefined, byGroup: false, mask: false, points: undefined });
+    expect(row(m, 'p').attendance).toBe('1.0000'); // 2 of the 2 meetings before 15 August, not 2 of 4
+    expect(row(m, 'q').attendance).toBe('0.6667'); // 2 of the 3 meetings from July
+    expect(row(m, 'r').attendance).toBe('0.7500');
+    expect(row(m, '合计').attendance).toBe('0.7778'); // (2 + 2 + 3) ÷ (2 + 3 + 4)
   });
 
   it('masks names with --mask', () => {

@@ -34,6 +34,11 @@ export class StatsCounts implements Fold {
   readonly meetings: Int32Array;
   /** Σ over the branch's 组织生活 records of listed active members of the branch. */
   readonly meetingPresent: Float64Array;
+  /** The days of each branch's 组织生活 records, as pairs (branch, day), in reading order. */
+  private meetingLog = new Int32Array(1024);
+  private meetingLogLength = 0;
+  /** The same, grouped by branch and sorted by day, once asked (see meetingsBetween). */
+  private meetingIndex: { offsets: Int32Array; days: Int32Array } | undefined;
   /** Σ members listed on the branch's 培训 records. */
   readonly trainees: Int32Array;
   readonly trainingHours: DecimalSums;
@@ -121,13 +126,56 @@ export class StatsCounts implements Fold {
     };
   }
 
-  exportState(): CountState {
-    return exportCounts(this.state());
+  exportState(): CountState & { meetingLog: Int32Array } {
+    return { ...exportCounts(this.state()), meetingLog: this.meetingLog.slice(0, this.meetingLogLength) };
   }
 
   /** Adds the counts of the same scope and rules over another part of the records. */
   merge(other: unknown): void {
-    mergeState(this.state(), other as CountState);
+    const o = other as CountState & { meetingLog?: Int32Array };
+    mergeState(this.state(), o);
+    if (o.meetingLog) for (let i = 0; i < o.meetingLog.length; i += 2) this.logMeeting(o.meetingLog[i]!, o.meetingLog[i + 1]!);
+  }
+
+  private logMeeting(b: number, day: number): void {
+    if (this.meetingLogLength + 2 > this.meetingLog.length) {
+      const bigger = new Int32Array(this.meetingLog.length * 2);
+      bigger.set(this.meetingLog);
+      this.meetingLog = bigger;
+    }
+    this.meetingLog[this.meetingLogLength++] = b;
+    this.meetingLog[this.meetingLogLength++] = day;
+    this.meetingIndex = undefined;
+  }
+
+  /** Branch b's 组织生活 records dated from `from` up to, not including, `until`. */
+  meetingsBetween(b: number, from: number, until: number): number {
+    if (b < 0) return 0;
+    const index = (this.meetingIndex ??= this.indexMeetings());
+    const days = index.days;
+    const lo = index.offsets[b]!, hi = index.offsets[b + 1]!;
+    const first = (d: number): number => {
+      let a = lo, z = hi;
+      while (a < z) {
+        const mid = (a + z) >>> 1;
+        if (days[mid]! < d) a = mid + 1;
+        else z = mid;
+      }
+      return a;
+    };
+    return first(until) - first(from);
+  }
+
+  private indexMeetings(): { offsets: Int32Array; days: Int32Array } {
+    const B = this.meetings.length;
+    const offsets = new Int32Array(B + 1);
+    for (let i = 0; i < this.meetingLogLength; i += 2) offsets[this.meetingLog[i]! + 1]!++;
+    for (let b = 0; b < B; b++) offsets[b + 1]! += offsets[b]!;
+    const fill = offsets.slice(0, B);
+    const days = new Int32Array(this.meetingLogLength / 2);
+    for (let i = 0; i < this.meetingLogLength; i += 2) days[fill[this.meetingLog[i]!]!++] = this.meetingLog[i + 1]!;
+    for (let b = 0; b < B; b++) days.subarray(offsets[b]!, offsets[b + 1]!).sort();
+    return { offsets, days };
   }
 
   visit(v: RecordView): void {
@@ -163,6 +211,7 @@ export class StatsCounts implements Fold {
           break;
         case T.组织生活: {
           this.meetings[b]!++;
+          this.logMeeting(b, v.date);
           let k = 0;
           for (let i = 0; i < n; i++) {
             const m = listed[i]!;

@@ -3,7 +3,7 @@
 // yet to report; and which members count in a year's member table at all. From the scope and the
 // statistics counts; pure.
 
-import { onRosterDuring } from '../model/types.js';
+import { onRosterDuring, rosterUntil } from '../model/types.js';
 import type { YearScope } from './scope.js';
 import type { StatsCounts } from './stats.js';
 import { threeOnesComplete } from './three-ones.js';
@@ -58,4 +58,16 @@ export function membersOfYear(scope: YearScope): number[] {
     return b < 0 ? Number.MAX_SAFE_INTEGER : b;
   };
   return out.sort((a, b) => rank(a) - rank(b) || (scope.members[a]!.id < scope.members[b]!.id ? -1 : scope.members[a]!.id > scope.members[b]!.id ? 1 : 0));
+}
+
+/**
+ * Per member: their branch's 组织生活 records held while they were on its roster — the
+ * denominator of a member's 参加率 (one who left in August is not counted against September).
+ */
+export function meetingsWhileOnRoster(scope: YearScope, counts: StatsCounts): Int32Array {
+  const out = new Int32Array(scope.members.length);
+  scope.members.forEach((m, i) => {
+    out[i] = counts.meetingsBetween(scope.memberBranch[i]!, m.joined, rosterUntil(m));
+  });
+  return out;
 }

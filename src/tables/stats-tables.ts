@@ -4,7 +4,7 @@
 import type { Member, Org } from '../model/types.js';
 import type { YearScope } from '../compute/scope.js';
 import type { StatsCounts } from '../compute/stats.js';
-import { branchFacts, membersOfYear } from '../compute/year-facts.js';
+import { branchFacts, meetingsWhileOnRoster, membersOfYear } from '../compute/year-facts.js';
 import { formatDay } from '../util/dates.js';
 import { Rational } from '../util/decimal-text.js';
 import { groupsOf, type Group } from '../compute/groups.js';
@@ -150,7 +150,9 @@ export function branchesTable(input: StatsInput): Table {
 
 interface MemberCounts {
   active: number; sqmy: number; adopted: number; lead: number; cosigned: number; service: number; meetings: number;
-  own: number; branchMeetings: number; hours: Rational; info: number; points: Rational;
+  own: number; branchMeetings: number; hours: Rational; info: number;
+  /** Members 年末在册 with their own report: the "三个一" 合计 counts these, as mj progress does. */
+  infoActive: number; points: Rational;
 }
 
 export function membersTable(input: StatsInput & { readonly points: ((m: number) => Rational) | undefined }): Table {
@@ -175,19 +177,20 @@ export function membersTable(input: StatsInput & { readonly points: ((m: number)
   ];
   if (input.points) columns.push(col('points', L(lang, '履职积分', 'Duty points'), 'points'));
   const units = membersOfYear(scope).filter((i) => !input.only || input.only.has(scope.members[i]!.org));
+  const meetingBase = meetingsWhileOnRoster(scope, counts);
   const countsOf = (i: number): MemberCounts => {
-    const b = scope.memberBranch[i]!;
+    const info = counts.mThreeInfo[i]! > 0 ? 1 : 0;
     return {
       active: scope.active[i]!, sqmy: counts.mSqmy[i]!, adopted: counts.mSqmyAdopted[i]!, lead: counts.mLead[i]!, cosigned: counts.mCosigned[i]!,
-      service: counts.mService[i]!, meetings: counts.mMeetings[i]!, own: counts.mOwnMeetings[i]!, branchMeetings: b < 0 ? 0 : counts.meetings[b]!,
-      hours: counts.mTrainingHours.get(i), info: counts.mThreeInfo[i]! > 0 ? 1 : 0, points: input.points ? input.points(i) : Rational.ZERO,
+      service: counts.mService[i]!, meetings: counts.mMeetings[i]!, own: counts.mOwnMeetings[i]!, branchMeetings: meetingBase[i]!,
+      hours: counts.mTrainingHours.get(i), info, infoActive: info & scope.active[i]!, points: input.points ? input.points(i) : Rational.ZERO,
     };
   };
   const numbers = (c: MemberCounts): Cell[] => [
     c.sqmy, c.adopted, c.lead, c.cosigned, c.service, c.meetings, c.branchMeetings === 0 ? null : ratio(c.own, c.branchMeetings), c.hours,
   ];
   const sum = (list: Iterable<MemberCounts>): MemberCounts => {
-    const z: MemberCounts = { active: 0, sqmy: 0, adopted: 0, lead: 0, cosigned: 0, service: 0, meetings: 0, own: 0, branchMeetings: 0, hours: Rational.ZERO, info: 0, points: Rational.ZERO };
+    const z: MemberCounts = { active: 0, sqmy: 0, adopted: 0, lead: 0, cosigned: 0, service: 0, meetings: 0, own: 0, branchMeetings: 0, hours: Rational.ZERO, info: 0, infoActive: 0, points: Rational.ZERO };
     for (const c of list) {
       for (const k of Object.keys(z) as (keyof MemberCounts)[]) {
         if (k === 'hours' || k === 'points') z[k] = z[k].add(c[k]);
@@ -208,7 +211,7 @@ export function membersTable(input: StatsInput & { readonly points: ((m: number)
     },
     sum,
     (label, c, n) => {
-      const cells: Cell[] = [label, '', '', `${yes} ${c.active}/${n}`, ...numbers(c), `${yes} ${c.info}/${n}`];
+      const cells: Cell[] = [label, '', '', `${yes} ${c.active}/${n}`, ...numbers(c), `${yes} ${c.infoActive}/${c.active}`];
       if (input.points) cells.push(c.points);
       return cells;
     },
@@ -221,8 +224,9 @@ export function membersTable(input: StatsInput & { readonly points: ((m: number)
   const notes = commonNotes(input, [
     L(lang, `列出 ${scope.year} 年内任何一天在册的会员。会员的记录：列出该会员的所有记录，不论记在哪个组织名下；第一位列出的会员是主笔（第一提案人），其余为联名。`,
       `Members on the roster on any day of ${scope.year}. A member's records are all records listing them, whichever org they are credited to; the first listed is the lead author, the others co-signed.`),
-    L(lang, '组织生活参加次数：列出该会员的各组织的组织生活记录数；参加率 = 本支部组织生活记录中列出该会员的次数 ÷ 本支部组织生活次数（本支部全年没有组织生活时空白）。',
-      'Meetings attended: 组织生活 records of any org listing the member; attendance = their own branch\'s meetings listing them ÷ their branch\'s meetings (blank when it held none).'),
+    L(lang, '组织生活参加次数：列出该会员的各组织的组织生活记录数；参加率 = 本支部组织生活记录中列出该会员的次数 ÷ 该会员在册期间本支部的组织生活次数（8 月离会的会员不计 9 月的组织生活；这期间没有组织生活时空白）。',
+      'Meetings attended: 组织生活 records of any org listing the member; attendance = their own branch\'s meetings listing them ÷ their branch\'s meetings held while they were on its roster (one who left in August is not counted against September; blank when there were none).'),
+    L(lang, '合计行的“三个一”只计年末在册的会员（与“三个一”完成情况表一致）。', 'The total row\'s "three ones" counts members active at year end only (as the progress table does).'),
   ]);
   if (input.points) notes.push(L(lang, '履职积分按评分表的 member_items 计算。', 'Duty points follow the rubric\'s member_items.'));
   if (input.mask) notes.push(L(lang, '姓名已脱敏（只显示第一个字）。', 'Names are masked (first character only).'));
