@@ -137,6 +137,20 @@ describe('DecimalSums', () => {
     expect(s.get(2).toFixed(1)).toBe('12345678902.5');
   });
 
+  it('stays exact past 2⁵³ units (106 × 9999999999.9993 hours is …9999.9258, shown .93), alone and merged', () => {
+    const s = new DecimalSums(1);
+    for (let k = 0; k < 106; k++) s.add(0, '9999999999.9993');
+    expect(s.get(0).toFixed(4)).toBe('1059999999999.9258');
+    expect(s.get(0).toFixed(2)).toBe('1059999999999.93');
+    const a = new DecimalSums(1), b = new DecimalSums(1);
+    for (let k = 0; k < 53; k++) {
+      a.add(0, '9999999999.9993');
+      b.add(0, '9999999999.9993');
+    }
+    a.merge(b.exportState());
+    expect(a.get(0).toFixed(4)).toBe('1059999999999.9258');
+  });
+
   it('merges another thread\'s sums, fractions included', () => {
     const a = new DecimalSums(2), b = new DecimalSums(2);
     a.add(0, '1.25');

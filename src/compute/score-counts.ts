@@ -48,7 +48,7 @@ export class DecimalSums {
 
   merge(other: DecimalSums | DecimalSumsState): void {
     const o = other instanceof DecimalSums ? other.exportState() : other;
-    for (let k = 0; k < this.scaled.length; k++) this.scaled[k]! += o.scaled[k]!;
+    for (let k = 0; k < this.scaled.length; k++) this.addScaled(k, o.scaled[k]!);
     for (const [i, text] of o.extra) {
       const [n, d] = text.split('/') as [string, string];
       this.extra.set(i, (this.extra.get(i) ?? Rational.ZERO).add(Rational.of(BigInt(n), BigInt(d))));
@@ -62,11 +62,21 @@ export class DecimalSums {
     const decimals = dot < 0 ? 0 : text.length - dot - 1;
     if (decimals <= 4 && (dot < 0 ? text.length : dot) <= 10) {
       const whole = dot < 0 ? text : text.slice(0, dot) + text.slice(dot + 1);
-      this.scaled[i]! += Number(whole) * 10 ** (4 - decimals);
+      this.addScaled(i, Number(whole) * 10 ** (4 - decimals));
     } else {
       this.extra.set(i, (this.extra.get(i) ?? Rational.ZERO).add(Rational.parse(text)));
     }
   }
+  /**
+   * Adds a whole number of 10⁻⁴ units: in the float while the sum stays an exact integer there
+   * (below 2⁵³), else into the exact part — so no sum is ever rounded.
+   */
+  private addScaled(i: number, units: number): void {
+    const next = this.scaled[i]! + units;
+    if (Math.abs(next) <= Number.MAX_SAFE_INTEGER) this.scaled[i] = next;
+    else this.extra.set(i, (this.extra.get(i) ?? Rational.ZERO).add(Rational.of(BigInt(units), 10000n)));
+  }
+
   get(i: number): Rational {
     const base = Rational.of(BigInt(this.scaled[i]!), 10000n);
     const more = this.extra.get(i);
