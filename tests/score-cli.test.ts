@@ -52,6 +52,15 @@ describe('mj score: golden outputs on the tiny example', () => {
     expect((await mj(['score', '2019', '--explain', 'gy-edu1', '--format', 'csv'], { cwd: d })).code).toBe(2);
   });
 
+  it('--explain --mask shows members by id and first character only', async () => {
+    const plain = (await mj(['score', '2019', '--explain', 'gy-edu1'], { cwd: TINY })).stdout;
+    const masked = await mj(['score', '2019', '--explain', 'gy-edu1', '--mask'], { cwd: TINY });
+    expect(masked.code).toBe(0);
+    expect(plain).toContain('0001 王明华');
+    expect(masked.stdout).toContain('0001 王**');
+    expect(masked.stdout).not.toContain('王明华');
+  });
+
   it('defaults to CSV when stdout is not a terminal, and a table on one', async () => {
     expect((await mj(['score', '2019'], { cwd: TINY })).stdout.startsWith('排名,支部,')).toBe(true);
     expect((await mj(['score', '2019'], { cwd: TINY, tty: true, env: { NO_COLOR: '1' } })).stdout.startsWith('民进示例省委2019年度')).toBe(true);

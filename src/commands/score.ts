@@ -18,6 +18,8 @@ import { destination, emit, refuseInput, renderOptions, rendererFor, type Destin
 export interface ScoreOptions extends OutputOptions {
   readonly org?: string;
   readonly explain?: string;
+  /** --explain: members' names masked. */
+  readonly mask?: boolean;
 }
 
 interface Started {
@@ -58,7 +60,7 @@ export async function runScore(yearText: string, opts: ScoreOptions, io: Io): Pr
   const tl = tableLang(opts, ds.config.locale);
   const ro = renderOptions(opts, io, lang, tl, dest.path !== undefined, ds.config.name);
   if (render && scored.explanation) {
-    return emit(await render(explainDocument(scored.explanation, { lang: tl, mask: false }), ro), dest, guard, io, lang);
+    return emit(await render(explainDocument(scored.explanation, { lang: tl, mask: opts.mask === true }), ro), dest, guard, io, lang);
   }
   const only = orgFilter === undefined ? undefined : subtree(ds.orgs, orgFilter);
   const table = scoresTable({ datasetName: ds.config.name, rubric: scored.rubric, scores: scored.scores, orgById: ds.orgById, only, orgFilter, lang: tl });
