@@ -4,7 +4,7 @@
 // Without LibreOffice or poppler the printing tests are skipped with a notice; the pure parts
 // (sheet names, 评分标准 text, the form model) always run.
 
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { openBase } from '../src/pipeline/base.js';
 import { scoreYear } from '../src/pipeline/year.js';
 import type { Assessment } from '../src/model/types.js';
 import type { Rubric } from '../src/model/rubric.js';
+import { xlsxText } from '../src/render/cells.js';
 import { renderXlsx } from '../src/render/xlsx.js';
 import { renderScoreForms } from '../src/render/xlsx-form.js';
 import { sheetName, uniqueSheetNames } from '../src/render/xlsx-layout.js';
@@ -89,6 +90,31 @@ describe('renderXlsx print setup', () => {
     expect(ws.getCell('A1').value).toBe('\'=HYPERLINK("http://x","点我")');
     ws.eachRow((row, r) => row.eachCell((cell) => expect(cell.font?.name, cell.address).toBe(r === 1 ? '黑体' : '宋体')));
     expect(ws.headerFooter.oddFooter).toBe('&L&"宋体,Regular"&10民进&&示例&C&"宋体,Regular"&10第 &P 页 共 &N 页');
+  });
+
+  it('cuts text longer than an Excel cell holds (32,767 characters) with "…", never half a character', async () => {
+    const t = table(2);
+    const ws = await read({ ...t, rows: [{ kind: 'data', cells: [1, '中'.repeat(40_000), Rational.ZERO, Rational.ZERO] }] });
+    expect(String(ws.getCell('B3').value)).toBe(`${'中'.repeat(32_766)}…`);
+    // Characters beyond the BMP are two UTF-16 units: the cut never splits one.
+    const astral = xlsxText('𠀀'.repeat(20_000));
+    expect(astral).toBe(`${'𠀀'.repeat(16_383)}…`);
+    expect(xlsxText(`x${'𠀀'.repeat(20_000)}`)).toBe(`x${'𠀀'.repeat(16_382)}…`);
+  });
+
+  it('makes workbooks for dataset names Excel would refuse as sheet names', async () => {
+    for (const name of ["'引号省委", '民进[测试]省委', '民进'.repeat(40)]) {
+      const d = tempDir('mj-sheet-');
+      cpSync(EXAMPLES.tiny, d, { recursive: true });
+      writeFileSync(join(d, 'mj.yaml'), `name: ${JSON.stringify(name)}\n`);
+      const r = await mj(['report', '2019', '--format', 'xlsx'], { cwd: d });
+      expect(r.code, `${name}: ${r.stderr}`).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(join(d, 'reports', '2019', 'scores.xlsx')) as unknown as ArrayBuffer);
+      const titles = (wb.worksheets[0]!.getRow(1).values as unknown[]).filter((v) => typeof v === 'string') as string[];
+      expect(titles.join(''), name).toContain(name.replace(/^'/, ''));
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 
   it('prints a narrow table one page wide, and a 40-column one across pages with rank and name repeated', async () => {

@@ -43,3 +43,16 @@ export function guardFormula(text: string): string {
   const c = text.charCodeAt(0);
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${text}` : text;
 }
+
+/** The most characters an Excel cell holds. */
+export const XLSX_CELL_MAX = 32767;
+
+/** Text for an XLSX cell: guarded against formulas, and cut with "…" to what Excel holds (never half a character). */
+export function xlsxText(text: string): string {
+  const g = guardFormula(text);
+  if (g.length <= XLSX_CELL_MAX) return g;
+  let end = XLSX_CELL_MAX - 1;
+  const c = g.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--; // a surrogate pair is not split
+  return `${g.slice(0, end)}…`;
+}

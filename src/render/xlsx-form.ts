@@ -8,7 +8,7 @@ import type { Cell as ExcelCell, Worksheet } from 'exceljs';
 import type { ScoreForm, ScoreFormRow } from '../tables/score-form.js';
 import type { Table } from '../tables/table.js';
 import type { Rational } from '../util/decimal-text.js';
-import { guardFormula } from './cells.js';
+import { xlsxText } from './cells.js';
 import { addTableSheet, bodyFont, HEADER_FILL, newWorkbook, THIN_BORDER, workbookBytes, type XlsxOptions } from './xlsx.js';
 import { a4, BODY_SIZE, MARGINS, pageBreaks, pageFooter, rowHeight, TITLE_FONT, TITLE_SIZE, uniqueSheetNames, wrappedLines } from './xlsx-layout.js';
 
@@ -61,14 +61,14 @@ function addFormSheet(ws: Worksheet, form: ScoreForm, options: XlsxOptions): voi
   const row = (n: number) => ws.getRow(n);
 
   const title = row(1).getCell(1);
-  title.value = guardFormula(form.title);
+  title.value = xlsxText(form.title);
   title.font = { ...TITLE_FONT, size: TITLE_SIZE, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.mergeCells(1, 1, 1, LAST);
   heights.push(rowHeight(wrappedLines(form.title, units(1, LAST), TITLE_SIZE, true), TITLE_SIZE) + 6);
 
   const sub = row(2).getCell(1);
-  sub.value = guardFormula(form.subtitle);
+  sub.value = xlsxText(form.subtitle);
   sub.font = bodyFont();
   sub.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.mergeCells(2, 1, 2, LAST);
@@ -77,7 +77,7 @@ function addFormSheet(ws: Worksheet, form: ScoreForm, options: XlsxOptions): voi
   let lines = 1;
   form.headers.forEach((h, i) => {
     const cell = row(3).getCell(i + 1);
-    cell.value = guardFormula(h);
+    cell.value = xlsxText(h);
     style(cell, { bold: true, align: 'center', fill: true });
     lines = Math.max(lines, wrappedLines(h, FORM_WIDTHS[i]!, BODY_SIZE, true));
   });
@@ -98,7 +98,7 @@ function addFormSheet(ws: Worksheet, form: ScoreForm, options: XlsxOptions): voi
     heights.push(formRow(ws, at, r));
     if (inBlock(r) && (!inBlock(next) || next.section !== r.section)) {
       const cell = row(blockStart).getCell(1);
-      cell.value = guardFormula(r.section);
+      cell.value = xlsxText(r.section);
       style(cell, { bold: true, align: 'center' });
       if (at > blockStart) ws.mergeCells(blockStart, 1, at, 1);
       // The merged section name must fit its rows.
@@ -113,7 +113,7 @@ function addFormSheet(ws: Worksheet, form: ScoreForm, options: XlsxOptions): voi
   heights.push(12);
   at++;
   const sign = row(at).getCell(1);
-  sign.value = guardFormula(form.signatures);
+  sign.value = xlsxText(form.signatures);
   sign.font = bodyFont();
   sign.alignment = { horizontal: 'left', vertical: 'bottom', wrapText: true };
   ws.mergeCells(at, 1, at, LAST);
@@ -136,14 +136,14 @@ function formRow(ws: Worksheet, at: number, r: ScoreFormRow): number {
   const bold = r.kind !== 'item';
   const nameFrom = closing ? 1 : 2;
   const name = xr.getCell(nameFrom);
-  name.value = guardFormula(r.name);
+  name.value = xlsxText(r.name);
   style(name, { bold, align: r.kind === 'item' ? 'left' : 'center' });
   if (closing) {
     style(xr.getCell(2), { bold });
     ws.mergeCells(at, 1, at, 2);
   }
   const standard = xr.getCell(3);
-  standard.value = guardFormula(r.standard);
+  standard.value = xlsxText(r.standard);
   style(standard);
   const full = xr.getCell(4);
   style(full, { bold, align: 'right' });
@@ -153,7 +153,7 @@ function formRow(ws: Worksheet, at: number, r: ScoreFormRow): number {
   number(self, r.self, '0.00');
   const result = xr.getCell(6);
   if (typeof r.result === 'string') {
-    result.value = guardFormula(r.result);
+    result.value = xlsxText(r.result);
     style(result, { bold, align: 'center' });
   } else {
     style(result, { bold, align: 'right' });

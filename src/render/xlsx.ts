@@ -11,7 +11,7 @@
 import type { Font, Workbook } from 'exceljs';
 import type { Cell, Column, Table } from '../tables/table.js';
 import { Rational } from '../util/decimal-text.js';
-import { formatCell, guardFormula, isNumeric } from './cells.js';
+import { formatCell, xlsxText, isNumeric } from './cells.js';
 import {
   a4, BODY_FONT, BODY_SIZE, MARGINS, pageBreaks, pageFooter, PT_PER_UNIT_DESIGN, PT_PER_UNIT_WIDE, rowHeight, sheetName as validSheetName,
   textPoints, TITLE_FONT, TITLE_SIZE, unitsFor, wrappedLines,
@@ -74,7 +74,7 @@ const numeric = (c: Column): boolean => c.kind === 'int' || c.kind === 'points' 
 function shown(v: Cell, col: Column): string {
   if (v === null) return '';
   if (isNumeric(v)) return formatCell(v, col, 'human');
-  return guardFormula(String(v instanceof Rational ? v.toShort() : v));
+  return xlsxText(String(v instanceof Rational ? v.toShort() : v));
 }
 
 /** How a table is laid out on paper; everything in column-width units and points. */
@@ -215,7 +215,7 @@ export function addTableSheet(wb: Workbook, table: Table, options: XlsxOptions, 
   const from = plan.spanFrom;
   const titleTo = split ? plan.spanColumns : n;
   const title = ws.getRow(1).getCell(from);
-  title.value = guardFormula(table.title);
+  title.value = xlsxText(table.title);
   title.font = { ...TITLE_FONT, size: TITLE_SIZE, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   heights.push(rowHeight(wrappedLines(table.title, spanWidth(from, titleTo), TITLE_SIZE, true), TITLE_SIZE) + 6);
@@ -226,7 +226,7 @@ export function addTableSheet(wb: Workbook, table: Table, options: XlsxOptions, 
   let headLines = 1;
   table.columns.forEach((c, i) => {
     const cell = head.getCell(i + 1);
-    cell.value = guardFormula(c.header);
+    cell.value = xlsxText(c.header);
     cell.font = bodyFont(true);
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.border = THIN_BORDER;
@@ -274,7 +274,7 @@ export function addTableSheet(wb: Workbook, table: Table, options: XlsxOptions, 
   };
   const merged = (text: string, bold = false): void => {
     const cell = ws.getRow(at).getCell(from);
-    cell.value = guardFormula(text);
+    cell.value = xlsxText(text);
     cell.alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
     cell.font = bodyFont(bold);
     if (to > from) ws.mergeCells(at, from, at, to);
@@ -289,8 +289,8 @@ export function addTableSheet(wb: Workbook, table: Table, options: XlsxOptions, 
   gap();
   // 填表单位 on the left half, 填表日期 on the right half.
   const footer = ws.getRow(at);
-  const unitText = guardFormula(`${zh ? '填表单位：' : 'Compiled by: '}${options.unit}`);
-  const dateText = guardFormula(`${zh ? '填表日期：' : 'Date: '}${options.date ?? ''}`);
+  const unitText = xlsxText(`${zh ? '填表单位：' : 'Compiled by: '}${options.unit}`);
+  const dateText = xlsxText(`${zh ? '填表日期：' : 'Date: '}${options.date ?? ''}`);
   const unitCell = footer.getCell(from);
   unitCell.value = unitText;
   unitCell.font = bodyFont();
