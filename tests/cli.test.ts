@@ -282,3 +282,26 @@ describe('folders of yearly files that cannot be read', () => {
     }
   });
 });
+
+describe('file patterns in mj.yaml', () => {
+  it('a yearly pattern without {year} in the file name, or {year} in a single file, is an error at mj.yaml', async () => {
+    for (const [key, pattern] of [['activities', 'activities.csv'], ['rubrics', '{year}/rubric.yaml'], ['members', 'members-{year}.csv']]) {
+      const d = scratch();
+      cpSync(TINY, d, { recursive: true });
+      writeFileSync(join(d, 'mj.yaml'), `name: 民进示例省委\nfiles:\n  ${key}: ${JSON.stringify(pattern)}\n`);
+      const v = await mj(['validate', '--format', 'json'], { cwd: d });
+      const list = (JSON.parse(v.stdout) as { diagnostics: { code: string; file: string; line: number; field: string }[] }).diagnostics;
+      expect(list.filter((x) => x.code === 'MJ121').map((x) => [x.file, x.line, x.field]), pattern).toEqual([['mj.yaml', 3, `files.${key}`]]);
+      expect(v.code).toBe(1);
+    }
+  });
+
+  it('a pattern that leaves the dataset folder is MJ008', async () => {
+    const d = scratch();
+    cpSync(TINY, d, { recursive: true });
+    writeFileSync(join(d, 'mj.yaml'), 'name: 民进示例省委\nfiles:\n  activities: ../elsewhere/{year}.csv\n');
+    const v = await mj(['validate'], { cwd: d });
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain('MJ008');
+  });
+});

@@ -66,7 +66,15 @@ export async function loadConfig(ctx: LoadContext): Promise<Config | undefined> 
   if (raw.limits?.max_record_chars !== undefined) ctx.limits.maxRecordChars = Number(raw.limits.max_record_chars);
   const pick = (key: keyof Config['files']): readonly string[] => {
     const p = raw.files?.[key];
-    return p === undefined ? DEFAULT_FILES[key] : [p];
+    if (p === undefined) return DEFAULT_FILES[key];
+    // A yearly kind's pattern names one file per year: {year} once, in the file's name.
+    const yearly = key === 'activities' || key === 'assessments' || key === 'rubrics';
+    const name = p.slice(p.lastIndexOf('/') + 1);
+    const fine = yearly ? p.split('{year}').length === 2 && name.includes('{year}') : !p.includes('{year}');
+    if (!fine) {
+      ctx.report({ code: 'MJ121', file: CONFIG_FILE, ...doc.locate(['files', key]), field: `files.${key}`, label: key, params: { key, expected: yearly ? '@year-pattern' : '@no-year-pattern' } });
+    }
+    return [p];
   };
   return {
     name: raw.name,
