@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readWholeText } from '../src/source/decode.js';
+import { openText, readWholeText } from '../src/source/decode.js';
 import { tempDir } from './helpers/fixtures.js';
 
 const dir = tempDir('mj-decode-');
@@ -63,5 +63,23 @@ describe('readWholeText', () => {
     mkdirSync(join(dir, 'folder.csv'));
     expect(await readWholeText(join(dir, 'folder.csv'))).toEqual({ ok: false, failure: { kind: 'not-a-file' } });
     expect(await readWholeText(join(dir, 'missing.csv'))).toEqual({ ok: false, failure: { kind: 'missing' } });
+  });
+});
+
+describe('a UTF-8 file with a damaged byte', () => {
+  it('is reported at the damaged spot, not read as GB18030 (which garbles every Chinese character)', async () => {
+    const dir = tempDir('mj-dec-');
+    const good = '会员编号,姓名\n' + Array.from({ length: 40 }, (_, i) => `${String(i).padStart(4, '0')},王明华${i}`).join('\n') + '\n';
+    const bytes = Buffer.from(good, 'utf8');
+    const at = bytes.indexOf(Buffer.from('王明华7', 'utf8'));
+    const damaged = Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff]), bytes.subarray(at)]);
+    writeFileSync(join(dir, 'm.csv'), damaged);
+    const r = await openText(join(dir, 'm.csv'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.failure).toEqual({ kind: 'undecodable', encoding: 'utf-8', line: 9, column: 6 });
+    // A real GB18030 export is still read as one.
+    writeFileSync(join(dir, 'g.csv'), gb(good));
+    const g = await openText(join(dir, 'g.csv'));
+    expect(g.ok && g.source.encoding).toBe('gb18030');
   });
 });

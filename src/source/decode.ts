@@ -85,6 +85,12 @@ export async function openText(
     } else {
       const sniff = await sniffUtf8(fh, st.size);
       if (sniff.kind === 'binary') return { ok: false, failure: sniff };
+      if (sniff.kind === 'not-utf-8' && (await mostlyUtf8(fh, st.size))) {
+        // A UTF-8 file with a few damaged bytes is not a GB18030 file: reading it as one would
+        // garble every Chinese character. Name the first damaged spot instead.
+        const at = await firstUndecodable(fh, st.size, 0, 'utf-8');
+        return { ok: false, failure: { kind: 'undecodable', encoding: 'utf-8', ...at } };
+      }
       encoding = sniff.kind === 'utf-8' ? 'utf-8' : 'gb18030';
       guessed = encoding === 'gb18030';
     }
@@ -166,6 +172,25 @@ async function sniffUtf8(fh: FileHandle, size: number): Promise<{ kind: 'binary'
   }
   if (carry && !isUtf8(carry)) valid = false;
   return { kind: valid ? 'utf-8' : 'not-utf-8' };
+}
+
+/**
+ * Whether bytes that are not valid UTF-8 are still nearly all UTF-8 (fewer than 1 % of the
+ * non-ASCII characters undecodable, among at least 20): a damaged UTF-8 file, not GB18030 text,
+ * whose double bytes seldom form UTF-8. Looks at the first 4 MiB.
+ */
+async function mostlyUtf8(fh: FileHandle, size: number): Promise<boolean> {
+  const head = Buffer.alloc(Math.min(size, 1 << 22));
+  await fh.read(head, 0, head.length, 0);
+  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(head);
+  let wide = 0;
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c >= 0x80) wide++;
+  }
+  return wide >= 20 && bad * 100 < wide;
 }
 
 /** Length of the prefix of b that ends on a UTF-8 sequence boundary. */
