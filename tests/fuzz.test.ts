@@ -34,7 +34,11 @@ type Mutation =
   | { kind: 'huge'; at: number; size: number }
   | { kind: 'nest'; depth: number }
   | { kind: 'yaml'; text: string }
-  | { kind: 'insert'; at: number; text: string };
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'cr-only' }
+  | { kind: 'header-only' }
+  | { kind: 'repeat'; at: number; times: number }
+  | { kind: 'long-cell'; at: number; size: number };
 
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
@@ -49,7 +53,13 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('huge' as const), at: fc.nat(), size: fc.constantFrom(1000, 100_000, 1_100_000) }),
   fc.record({ kind: fc.constant('nest' as const), depth: fc.integer({ min: 10, max: 2000 }) }),
   fc.record({ kind: fc.constant('yaml' as const), text: fc.constantFrom('- &a [*a]\n', 'a: *b\n', '? [x]\n: y\n', '--- !!binary\n', 'key: "unterminated\n', '- - - -\n', 'x: {a: [b, {c: d}]\n', '\t- id: x\n', '%YAML 9.9\n---\n', 'a: 1\na: 2\n', '- !!int abc\n') }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('"', ',', '\n', '\r', ';', '；', '\u0000', '\uFEFF', '=cmd()', '\u2028', '１２３', '0012', '1.23E+17', 'NaN', 'undefined', '{}', '[object Object]') }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('"', ',', '\n', '\r', ';', '；', '\u0000', '\uFEFF', '=cmd()', '\u2028', '１２３', '0012', '1.23E+17', 'NaN', 'undefined', '{}', '[object Object]', '\u001b]52;c;eA==\u0007', '\u001b[2J', '\u202e', '\u0085') }),
+  // Excel for Mac's line ends; a roster or records file emptied to its header (a bad merge).
+  fc.record({ kind: fc.constant('cr-only' as const) }),
+  fc.record({ kind: fc.constant('header-only' as const) }),
+  // A row pasted many times over (a year file pasted twice), and one very long cell.
+  fc.record({ kind: fc.constant('repeat' as const), at: fc.nat(), times: fc.constantFrom(50, 3000) }),
+  fc.record({ kind: fc.constant('long-cell' as const), at: fc.nat(), size: fc.constantFrom(10_000, 200_000) }),
 );
 
 const gb = (text: string): Buffer => execFileSync('iconv', ['-f', 'utf-8', '-t', 'gb18030//TRANSLIT'], { input: text });
@@ -109,6 +119,19 @@ function apply(bytes: Buffer, m: Mutation, file: string): Buffer {
     case 'insert': {
       const k = pick(m.at, text.length + 1);
       return Buffer.from(text.slice(0, k) + m.text + text.slice(k));
+    }
+    case 'cr-only':
+      return Buffer.from(text.replace(/\r?\n/g, '\r'));
+    case 'header-only':
+      return Buffer.from(`${lines[0] ?? ''}\n`);
+    case 'repeat': {
+      const k = 1 + pick(m.at, Math.max(1, lines.length - 1));
+      return Buffer.from([...lines.slice(0, k + 1), ...Array<string>(m.times).fill(lines[k] ?? ''), ...lines.slice(k + 1)].join('\n'));
+    }
+    case 'long-cell': {
+      // A date-like cell followed by a long run of spaces: the shape that made a regex backtrack.
+      const k = pick(m.at, text.length + 1);
+      return Buffer.from(`${text.slice(0, k)}2019年${' '.repeat(m.size)}x${text.slice(k)}`);
     }
   }
 }
