@@ -31,7 +31,7 @@ export function rubricRules(rubric: RawRubric, refs: RubricRefs): DiagnosticInpu
     if (prev !== undefined && compareDecimal(g.min, prev.min) >= 0) {
       out.push({ ...at('grades', i, 'min'), code: 'MJ404', field: 'grades.min', params: { name: g.name, min: g.min } });
     }
-    if (g.quota !== undefined && (compareDecimal(g.quota, '0') < 0 || compareDecimal(g.quota, '1') > 0)) {
+    if (g.quota !== undefined && !shareWithinOne(g.quota)) {
       out.push({ ...at('grades', i, 'quota'), code: 'MJ410', field: 'grades.quota', params: { value: g.quota } });
     }
   });
@@ -75,9 +75,39 @@ export function rubricRules(rubric: RawRubric, refs: RubricRefs): DiagnosticInpu
     }
   }
 
+  // Requirements (基本要求): ids unique among themselves and the items, a complete form.
+  const requirements = new Set<string>();
+  (rubric.requirements ?? []).forEach((r, k) => {
+    const p = ['requirements', k];
+    const first = firstLine.get(r.id);
+    if (first !== undefined) out.push({ ...at(...p, 'id'), code: 'MJ405', field: 'id', params: { id: r.id, first } });
+    else firstLine.set(r.id, refs.locate([...p, 'id']).line);
+    requirements.add(r.id);
+    const problem = requirementProblem(r);
+    if (problem !== undefined) out.push({ ...at(...p), code: 'MJ406', field: 'measure', params: { id: r.id, problem } });
+    if (r.where) checkWhere(r.where, [...p, 'where']);
+  });
+  const unknown = (path: (string | number)[], kind: '@ref-item' | '@ref-requirement', id: string, pool: Iterable<string>): void => {
+    out.push({ ...at(...path), code: 'MJ412', field: path.filter((x) => typeof x === 'string').join('.'), params: { kind, id }, span: id.length, suggest: { value: id, pool: 'values', candidates: [...pool] } });
+  };
+  rubric.grades.forEach((g, i) => {
+    const list = g.requires === undefined ? [] : typeof g.requires === 'string' ? [g.requires] : g.requires;
+    list.forEach((id, k) => {
+      if (!requirements.has(id)) unknown(typeof g.requires === 'string' ? ['grades', i, 'requires'] : ['grades', i, 'requires', k], '@ref-requirement', id, requirements);
+    });
+  });
+  (rubric.caps ?? []).forEach((c, i) => {
+    c.items.forEach((id, k) => {
+      if (!items.has(id)) unknown(['caps', i, 'items', k], '@ref-item', id, items.keys());
+    });
+    if (c.max === undefined && c.min === undefined) out.push({ ...at('caps', i), code: 'MJ406', field: 'caps', params: { id: c.name ?? c.items.join('+'), problem: '@cap-needs-bound' } });
+  });
+
   const gradeNames = new Set(rubric.grades.map((g) => g.name));
   (rubric.vetoes ?? []).forEach((v, i) => {
-    if (typeof v.when === 'object' && !items.has(v.when.item)) {
+    if (typeof v.when === 'object' && 'requirement' in v.when) {
+      if (!requirements.has(v.when.requirement)) unknown(['vetoes', i, 'when', 'requirement'], '@ref-requirement', v.when.requirement, requirements);
+    } else if (typeof v.when === 'object' && !items.has(v.when.item)) {
       out.push({
         ...at('vetoes', i, 'when', 'item'), code: 'MJ407', field: 'when.item', params: { item: v.when.item },
         suggest: { value: v.when.item, pool: 'items', candidates: [...items.keys()] },
@@ -100,6 +130,22 @@ export function rubricRules(rubric: RawRubric, refs: RubricRefs): DiagnosticInpu
     }
   }
   return out;
+}
+
+/** A share (0.3 or 1/3) between 0 and 1. */
+function shareWithinOne(text: string): boolean {
+  const slash = text.indexOf('/');
+  if (slash < 0) return compareDecimal(text, '0') >= 0 && compareDecimal(text, '1') <= 0;
+  return BigInt(text.slice(0, slash)) <= BigInt(text.slice(slash + 1));
+}
+
+/** What a requirement's form lacks or has in excess, as a message term. */
+function requirementProblem(r: NonNullable<RawRubric['requirements']>[number]): string | undefined {
+  if (r.measure === 'manual') return r.where !== undefined || r.field !== undefined ? '@manual-no-points' : undefined;
+  if (r.measure === 'sum' && r.field === undefined) return '@sum-needs-field';
+  if (r.measure !== 'sum' && r.field !== undefined) return '@field-only-sum';
+  if (r.at_least !== undefined && compareDecimal(r.at_least, '0') <= 0) return '@at-least-positive';
+  return undefined;
 }
 
 /** What an item's form lacks or has in excess, as a message term; undefined when complete. */

@@ -5,7 +5,7 @@
 import type { Item, Rubric } from '../model/rubric.js';
 import { onRoster, type Activity, type Assessment } from '../model/types.js';
 import { Rational } from '../util/decimal-text.js';
-import type { BranchScore, ItemScore } from './scores.js';
+import type { BranchScore, ItemScore, RequirementResult } from './scores.js';
 import type { YearScope } from './scope.js';
 import { matcher } from './where.js';
 
@@ -36,6 +36,10 @@ export interface ItemExplanation {
   readonly assessment: Assessment | undefined;
 }
 
+export interface RequirementExplanation extends Pick<ItemExplanation, 'records' | 'qualified' | 'notQualified' | 'assessment'> {
+  readonly result: RequirementResult;
+}
+
 export interface Explanation {
   readonly rubric: Rubric;
   readonly score: BranchScore;
@@ -43,6 +47,10 @@ export interface Explanation {
   readonly asOf: number;
   readonly active: number;
   readonly items: ReadonlyMap<Item, ItemExplanation>;
+  /** The requirements (基本要求) with the records or members behind each. */
+  readonly requirements: readonly RequirementExplanation[];
+  /** The type of the tree's root (省委会, 市委会 …): the scope of the rank. */
+  readonly rootType: string | undefined;
   readonly threeOnes: {
     readonly proposalRecords: readonly RecordRef[];
     readonly serviceRecords: readonly RecordRef[];
@@ -69,35 +77,37 @@ export function explainBranch(
   const own = records.filter((a) => a.org === branchId);
   const items = new Map<Item, ItemExplanation>();
 
-  for (const section of score.sections) {
-    for (const s of section.items) {
-      const item = s.item;
-      const match = matcher(item.where);
-      let refs: RecordRef[] = [];
-      const qualified: MemberRef[] = [];
-      const notQualified: MemberRef[] = [];
-      if (item.measure === 'count' || item.measure === 'sum') refs = own.filter(match).map((a) => ref(a));
-      if (item.measure === 'attendance') {
-        refs = own.filter(match).map((a) => ref(a, new Set(a.members.filter((m) => activeIds.has(m))).size));
-      }
-      if (item.measure === 'members' || item.measure === 'coverage') {
-        for (const m of activeMembers) {
-          const count = records.filter((a) => a.members.includes(m.id) && match(a)).length;
-          (item.atLeast.cmp(Rational.int(count)) <= 0 ? qualified : notQualified).push({ id: m.id, name: m.name, count });
-        }
-      }
-      refs.sort(byDateThenId);
-      const assessment = item.measure === 'manual' ? assessments.find((a) => a.org === branchId && a.item === item.id) : undefined;
-      items.set(item, { item, score: s, records: refs, qualified, notQualified, assessment });
+  const evidence = (item: Item): Pick<ItemExplanation, 'records' | 'qualified' | 'notQualified' | 'assessment'> => {
+    const match = matcher(item.where);
+    let refs: RecordRef[] = [];
+    const qualified: MemberRef[] = [];
+    const notQualified: MemberRef[] = [];
+    if (item.measure === 'count' || item.measure === 'sum') refs = own.filter(match).map((a) => ref(a));
+    if (item.measure === 'attendance') {
+      refs = own.filter(match).map((a) => ref(a, new Set(a.members.filter((m) => activeIds.has(m))).size));
     }
+    if (item.measure === 'members' || item.measure === 'coverage') {
+      for (const m of activeMembers) {
+        const count = records.filter((a) => a.members.includes(m.id) && match(a)).length;
+        (item.atLeast.cmp(Rational.int(count)) <= 0 ? qualified : notQualified).push({ id: m.id, name: m.name, count });
+      }
+    }
+    refs.sort(byDateThenId);
+    const assessment = item.measure === 'manual' ? assessments.find((a) => a.org === branchId && a.item === item.id) : undefined;
+    return { records: refs, qualified, notQualified, assessment };
+  };
+  for (const section of score.sections) {
+    for (const s of section.items) items.set(s.item, { item: s.item, score: s, ...evidence(s.item) });
   }
+  const requirements = score.requirements.map((result) => ({ result, ...evidence(result.requirement.item) }));
 
   const proposal = matcher(rubric.threeOnes.proposal);
   const service = matcher(rubric.threeOnes.service);
   const info = matcher(rubric.threeOnes.memberInfo);
   const missing = activeMembers.filter((m) => !records.some((a) => a.members.includes(m.id) && info(a))).map((m) => ({ id: m.id, name: m.name, count: 0 }));
   return {
-    rubric, score, branchCount: scores.length, asOf: scope.asOf, active: activeMembers.length, items,
+    rubric, score, branchCount: scores.length, asOf: scope.asOf, active: activeMembers.length, items, requirements,
+    rootType: scope.orgsInTreeOrder.find((o) => o.parent === undefined)?.type,
     threeOnes: {
       proposalRecords: own.filter(proposal).map((a) => ref(a)).sort(byDateThenId),
       serviceRecords: own.filter(service).map((a) => ref(a)).sort(byDateThenId),

@@ -101,6 +101,8 @@ interface ItemCounter {
 
 export class ScoreCounts implements Fold {
   readonly items: ItemCounter[];
+  /** Counters of the requirements' measures (基本要求), counted like items. */
+  readonly requirementItems: ItemCounter[];
   readonly memberItems: ItemCounter[];
   readonly proposal: Int32Array;
   readonly service: Int32Array;
@@ -141,8 +143,10 @@ export class ScoreCounts implements Fold {
       memberSums: perMemberItem && item.measure === 'sum' ? new DecimalSums(M) : undefined,
     });
     this.items = rubric.sections.flatMap((s) => s.items).filter((it) => it.measure !== 'manual').map((it) => counter(it, false));
+    this.requirementItems = rubric.requirements.map((r) => r.item).filter((it) => it.measure !== 'manual').map((it) => counter(it, false));
     this.memberItems = rubric.memberItems.map((it) => counter(it, true));
-    this.itemsByType = Array.from({ length: 32 }, (_, t) => this.items.filter((c) => (c.types & (1 << t)) !== 0));
+    const branchCounters = [...this.items, ...this.requirementItems];
+    this.itemsByType = Array.from({ length: 32 }, (_, t) => branchCounters.filter((c) => (c.types & (1 << t)) !== 0));
     this.memberItemsByType = Array.from({ length: 32 }, (_, t) => this.memberItems.filter((c) => (c.types & (1 << t)) !== 0));
     this.infoSlot = slots++;
     this.K = slots;
@@ -159,7 +163,7 @@ export class ScoreCounts implements Fold {
   state(): CountState {
     const arrays: (Int32Array | Float64Array)[] = [this.perMember, this.proposal, this.service];
     const sums: DecimalSums[] = [];
-    for (const c of [...this.items, ...this.memberItems]) {
+    for (const c of [...this.items, ...this.requirementItems, ...this.memberItems]) {
       arrays.push(c.records, c.listedActive);
       if (c.sums) sums.push(c.sums);
       if (c.memberSums) sums.push(c.memberSums);

@@ -1,8 +1,10 @@
-// The score sheet: from the year's counts, each branch's measure per item, its points after
-// tiers and caps, section subtotals, bonus, deductions and total — exact — then grades (vetoes,
-// quotas) and ranks. Spec §1 "Counting rules" is the contract, rule by rule.
+// Score sheets: for each subject (a branch; later other units and members) each item's measure,
+// its points after tiers and caps (the item's, then caps across items), section subtotals (their
+// max, their floor, their weight), bonus, deductions and total — exact — then requirements, grades
+// (requirements, vetoes, quotas) and ranks. Spec §1 "Counting rules" is the contract, rule by rule;
+// the rubric language's extensions (caps, requirements, weights, floors) are in the README.
 
-import type { Grade, Item, Rubric, Section, Veto } from '../model/rubric.js';
+import type { Cap, Grade, Item, Requirement, Rubric, Section, Veto } from '../model/rubric.js';
 import type { Assessment, Org } from '../model/types.js';
 import { Rational } from '../util/decimal-text.js';
 import type { ScoreCounts } from './score-counts.js';
@@ -19,9 +21,12 @@ export interface ItemScore {
   readonly raw: Rational;
   /** The tier reached, when the item has tiers. */
   readonly tier: number | undefined;
-  /** Points after the item's max and min. */
+  /** Points after the item's max and min, and the caps across items. */
   readonly points: Rational;
-  readonly cappedBy: 'max' | 'min' | undefined;
+  /** What cut the points: the item's max or min, or a cap across items. */
+  readonly cappedBy: 'max' | 'min' | 'cap' | undefined;
+  /** The cap across items that cut them, when it did. */
+  readonly cap?: Cap;
 }
 
 export interface SectionScore {
@@ -31,8 +36,12 @@ export interface SectionScore {
   readonly negative: Rational;
   /** min(positive, max). */
   readonly capped: Rational;
-  /** capped + negative. */
+  /** The deductions that count: negative, or less when the section's floor stops them. */
+  readonly deducted: Rational;
+  /** capped + deducted (before the weight). */
   readonly subtotal: Rational;
+  /** subtotal × the section's weight: what the section adds to the total. */
+  readonly weighted: Rational;
 }
 
 export interface ThreeOnes {
@@ -44,19 +53,26 @@ export interface ThreeOnes {
   readonly complete: boolean;
 }
 
-export interface BranchScore {
-  readonly branch: Org;
+export interface RequirementResult {
+  readonly requirement: Requirement;
+  readonly value: Rational;
+  readonly ratio?: { readonly numerator: number; readonly denominator: number };
+  readonly met: boolean;
+}
+
+/** One subject's score on a sheet. */
+export interface SheetScore {
   readonly sections: readonly SectionScore[];
-  /** Base sections' capped parts together, held at the rubric's total. */
+  /** Base sections' capped parts together (weighted), held at the rubric's total. */
   readonly base: Rational;
   readonly baseCapped: boolean;
-  /** Bonus sections' subtotals. */
+  /** Bonus sections' subtotals (weighted). */
   readonly bonus: Rational;
-  /** Negative item points of the base sections (≤ 0). */
+  /** Deductions of the base sections (weighted, ≤ 0). */
   readonly deduction: Rational;
   readonly total: Rational;
-  readonly threeOnes: ThreeOnes;
-  /** Grade by the total alone. */
+  readonly requirements: readonly RequirementResult[];
+  /** Grade by the total (and the grades' requirements) alone. */
   readonly gradeByTotal: string;
   /** The veto that lowered the grade, if any. */
   readonly veto: Veto | undefined;
@@ -65,6 +81,17 @@ export interface BranchScore {
   readonly grade: string;
   readonly rank: number;
 }
+
+export interface BranchScore extends SheetScore {
+  readonly branch: Org;
+  readonly threeOnes: ThreeOnes;
+}
+
+/** The rules of a score sheet: a rubric's own, or (later) a unit's or the members'. */
+export type SheetRules = Pick<Rubric, 'total' | 'grades' | 'sections' | 'vetoes' | 'caps' | 'requirements'>;
+
+/** A subject's measure of an item (a branch's from the counts, a member's, a unit's roll-up). */
+export type MeasureOf = (item: Item, subject: number) => Pick<ItemScore, 'value' | 'ratio'>;
 
 /** Points of one item from its measure: per unit or by tier, then max, then min. */
 export function itemPoints(item: Item, value: Rational): Pick<ItemScore, 'raw' | 'tier' | 'points' | 'cappedBy'> {
@@ -93,9 +120,95 @@ export function itemPoints(item: Item, value: Rational): Pick<ItemScore, 'raw' |
   return { raw, tier, points, cappedBy };
 }
 
-export function gradeOf(grades: readonly Grade[], total: Rational): number {
-  const i = grades.findIndex((g) => total.cmp(g.min) >= 0);
+/** The first band whose min the total reaches and whose requirements are met, else the last. */
+export function gradeOf(grades: readonly Grade[], total: Rational, met: (requirement: string) => boolean = () => true): number {
+  const i = grades.findIndex((g) => total.cmp(g.min) >= 0 && g.requires.every(met));
   return i < 0 ? grades.length - 1 : i;
+}
+
+/**
+ * Caps across items, in the rubric's order: the listed items' positive points are let through in
+ * the listed order up to `max`, their deductions up to `min`; what is cut is cut from the items.
+ */
+function applyCaps(caps: readonly Cap[], scores: Map<string, ItemScore>): void {
+  for (const cap of caps) {
+    let up = Rational.ZERO;
+    let down = Rational.ZERO;
+    for (const id of cap.items) {
+      const s = scores.get(id);
+      if (!s) continue;
+      const p = s.points;
+      if (p.sign() > 0 && cap.max !== undefined) {
+        const room = cap.max.sub(up).max(Rational.ZERO);
+        const kept = p.min(room);
+        up = up.add(kept);
+        if (kept.cmp(p) < 0) scores.set(id, { ...s, points: kept, cappedBy: 'cap', cap });
+      } else if (p.sign() < 0 && cap.min !== undefined) {
+        const room = cap.min.sub(down).min(Rational.ZERO);
+        const kept = p.max(room);
+        down = down.add(kept);
+        if (kept.cmp(p) > 0) scores.set(id, { ...s, points: kept, cappedBy: 'cap', cap });
+      }
+    }
+  }
+}
+
+/** Sections, total and requirements of one subject. */
+function scoreSubject(rules: SheetRules, measure: MeasureOf, subject: number): Omit<SheetScore, 'gradeByTotal' | 'veto' | 'quotaFell' | 'grade' | 'rank'> {
+  const byId = new Map<string, ItemScore>();
+  for (const section of rules.sections) {
+    for (const item of section.items) {
+      const m = measure(item, subject);
+      byId.set(item.id, { item, ...m, ...itemPoints(item, m.value) });
+    }
+  }
+  if (rules.caps.length > 0) applyCaps(rules.caps, byId);
+  const sections: SectionScore[] = rules.sections.map((section) => {
+    const items = section.items.map((item) => byId.get(item.id)!);
+    let positive = Rational.ZERO;
+    let negative = Rational.ZERO;
+    for (const it of items) {
+      if (it.points.sign() > 0) positive = positive.add(it.points);
+      else negative = negative.add(it.points);
+    }
+    const capped = section.max !== undefined ? positive.min(section.max) : positive;
+    // 扣完为止: the floor holds the subtotal, so deductions count only down to it.
+    const deducted = section.min !== undefined ? negative.max(section.min.sub(capped).min(Rational.ZERO)) : negative;
+    const subtotal = capped.add(deducted);
+    return { section, items, positive, negative, capped, deducted, subtotal, weighted: subtotal.mul(section.weight) };
+  });
+
+  let baseSum = Rational.ZERO;
+  let deduction = Rational.ZERO;
+  let bonus = Rational.ZERO;
+  for (const s of sections) {
+    if (s.section.bonus) bonus = bonus.add(s.weighted);
+    else {
+      baseSum = baseSum.add(s.capped.mul(s.section.weight));
+      deduction = deduction.add(s.deducted.mul(s.section.weight));
+    }
+  }
+  const base = baseSum.min(rules.total);
+  const requirements = rules.requirements.map((requirement): RequirementResult => {
+    const m = measure(requirement.item, subject);
+    return { requirement, ...m, met: m.value.cmp(requirement.target) >= 0 };
+  });
+  return { sections, base, baseCapped: baseSum.cmp(rules.total) > 0, bonus, deduction, total: base.add(deduction).add(bonus), requirements };
+}
+
+/**
+ * Scores `n` subjects on a sheet: each subject's points, then grades (requirements, vetoes,
+ * quotas over all n) and ranks. `threeOnes` gives the subjects' "三个一" for its veto.
+ */
+export function scoreSheet(rules: SheetRules, n: number, measure: MeasureOf, threeOnes?: (subject: number) => ThreeOnes): SheetScore[] {
+  const partial = Array.from({ length: n }, (_, i) => {
+    const p = scoreSubject(rules, measure, i);
+    const met = (id: string): boolean => p.requirements.find((r) => r.requirement.id === id)?.met ?? true;
+    return { ...p, gradeIndex: gradeOf(rules.grades, p.total, met), threeOnes: threeOnes?.(i) };
+  });
+  const grades = assignGrades(rules, partial);
+  const ranks = rankByTotal(partial.map((p) => p.total));
+  return partial.map(({ gradeIndex, threeOnes: _t, ...p }, i) => ({ ...p, gradeByTotal: rules.grades[gradeIndex]!.name, ...grades[i]!, rank: ranks[i]! }));
 }
 
 /** Scores every branch of the year. Assessments give manual items' points (0 without a row). */
@@ -103,86 +216,48 @@ export function scoreBranches(scope: YearScope, rubric: Rubric, counts: ScoreCou
   const manual = new Map<string, Rational>();
   for (const a of assessments) manual.set(`${a.org}\u0000${a.item}`, Rational.parse(a.points));
   // By id: the counts may come from their own compilation of the same rubric (ids are unique).
-  const counterOf = new Map(counts.items.map((c) => [c.item.id, c]));
-
-  type Partial = Omit<BranchScore, 'grade' | 'rank' | 'veto' | 'quotaFell'> & { gradeIndex: number };
+  const counterOf = new Map([...counts.items, ...counts.requirementItems].map((c) => [c.item.id, c]));
   const activeOf: number[][] = scope.branches.map(() => []);
   scope.members.forEach((_, m) => {
     const b = scope.memberBranch[m]!;
     if (b >= 0 && scope.active[m] === 1) activeOf[b]!.push(m);
   });
-  const partial: Partial[] = scope.branches.map((branch, b) => {
-    const activeMembers = activeOf[b]!;
+
+  const measure: MeasureOf = (item, b) => {
+    const branch = scope.branches[b]!;
     const active = scope.activeCount[b]!;
-
-    const measure = (item: Item): Pick<ItemScore, 'value' | 'ratio'> => {
-      if (item.measure === 'manual') return { value: manual.get(`${branch.id}\u0000${item.id}`) ?? Rational.ZERO };
-      const c = counterOf.get(item.id)!;
-      switch (item.measure) {
-        case 'count':
-          return { value: Rational.int(c.records[b]!) };
-        case 'sum':
-          return { value: c.sums!.get(b) };
-        case 'attendance': {
-          const n = c.records[b]!;
-          if (n === 0 || active === 0) return { value: Rational.ZERO };
-          return { value: Rational.of(BigInt(c.listedActive[b]!), BigInt(n) * BigInt(active)) };
-        }
-        case 'members':
-        case 'coverage': {
-          let k = 0;
-          for (const m of activeMembers) if (Rational.int(counts.count(c, m)).cmp(item.atLeast) >= 0) k++;
-          const ratio = { numerator: k, denominator: active };
-          if (item.measure === 'members') return { value: Rational.int(k), ratio };
-          return { value: active === 0 ? Rational.ZERO : Rational.of(BigInt(k), BigInt(active)), ratio };
-        }
+    if (item.measure === 'manual') return { value: manual.get(`${branch.id}\u0000${item.id}`) ?? Rational.ZERO };
+    const c = counterOf.get(item.id)!;
+    switch (item.measure) {
+      case 'count':
+        return { value: Rational.int(c.records[b]!) };
+      case 'sum':
+        return { value: c.sums!.get(b) };
+      case 'attendance': {
+        const n = c.records[b]!;
+        if (n === 0 || active === 0) return { value: Rational.ZERO };
+        return { value: Rational.of(BigInt(c.listedActive[b]!), BigInt(n) * BigInt(active)) };
       }
-    };
-
-    const sections: SectionScore[] = rubric.sections.map((section) => {
-      const items = section.items.map((item): ItemScore => {
-        const m = measure(item);
-        return { item, ...m, ...itemPoints(item, m.value) };
-      });
-      let positive = Rational.ZERO;
-      let negative = Rational.ZERO;
-      for (const it of items) {
-        if (it.points.sign() > 0) positive = positive.add(it.points);
-        else negative = negative.add(it.points);
-      }
-      const capped = section.max !== undefined ? positive.min(section.max) : positive;
-      return { section, items, positive, negative, capped, subtotal: capped.add(negative) };
-    });
-
-    let baseSum = Rational.ZERO;
-    let deduction = Rational.ZERO;
-    let bonus = Rational.ZERO;
-    for (const s of sections) {
-      if (s.section.bonus) bonus = bonus.add(s.subtotal);
-      else {
-        baseSum = baseSum.add(s.capped);
-        deduction = deduction.add(s.negative);
+      case 'members':
+      case 'coverage': {
+        let k = 0;
+        for (const m of activeOf[b]!) if (Rational.int(counts.count(c, m)).cmp(item.atLeast) >= 0) k++;
+        const ratio = { numerator: k, denominator: active };
+        if (item.measure === 'members') return { value: Rational.int(k), ratio };
+        return { value: active === 0 ? Rational.ZERO : Rational.of(BigInt(k), BigInt(active)), ratio };
       }
     }
-    const base = baseSum.min(rubric.total);
-    const total = base.add(deduction).add(bonus);
-
+  };
+  const threeOnes = (b: number): ThreeOnes => {
     let covered = 0;
-    for (const m of activeMembers) if (counts.memberInfo(m) > 0) covered++;
+    for (const m of activeOf[b]!) if (counts.memberInfo(m) > 0) covered++;
     const proposal = counts.proposal[b]! > 0;
     const service = counts.service[b]! > 0;
-    const threeOnes: ThreeOnes = { proposal, service, covered, active, complete: threeOnesComplete({ proposal, service, covered, active }) };
-
-    const gradeIndex = gradeOf(rubric.grades, total);
-    return {
-      branch, sections, base, baseCapped: baseSum.cmp(rubric.total) > 0, bonus, deduction, total, threeOnes,
-      gradeByTotal: rubric.grades[gradeIndex]!.name, gradeIndex,
-    };
-  });
-
-  const grades = assignGrades(rubric, partial);
-  const ranks = rankByTotal(partial.map((p) => p.total));
-  return partial.map(({ gradeIndex: _gradeIndex, ...p }, i) => ({ ...p, ...grades[i]!, rank: ranks[i]! }));
+    const active = scope.activeCount[b]!;
+    return { proposal, service, covered, active, complete: threeOnesComplete({ proposal, service, covered, active }) };
+  };
+  const sheet = scoreSheet(rubric, scope.branches.length, measure, threeOnes);
+  return sheet.map((s, b) => ({ ...s, branch: scope.branches[b]!, threeOnes: threeOnes(b) }));
 }
 
 /** Rank = 1 + the number of strictly higher totals (ties share a rank: 1, 2, 2, 4). */
@@ -196,12 +271,15 @@ export function rankByTotal(totals: readonly Rational[]): number[] {
 }
 
 /**
- * Grades after vetoes, then quotas: allowed = ⌊quota × branches⌋; branches tied at the cut
+ * Grades after vetoes, then quotas: allowed = ⌊quota × subjects⌋; subjects tied at the cut
  * fall together to the next band, whose quota then applies.
  */
 export function assignGrades(
-  rubric: Rubric,
-  scores: readonly { readonly gradeIndex: number; readonly total: Rational; readonly threeOnes: ThreeOnes; readonly sections: readonly SectionScore[] }[],
+  rubric: Pick<SheetRules, 'grades' | 'vetoes'>,
+  scores: readonly {
+    readonly gradeIndex: number; readonly total: Rational; readonly threeOnes?: ThreeOnes | undefined; readonly sections: readonly SectionScore[];
+    readonly requirements?: readonly RequirementResult[];
+  }[],
 ): { grade: string; veto: Veto | undefined; quotaFell: boolean }[] {
   const names = rubric.grades.map((g) => g.name);
   const state = scores.map((s) => {
@@ -211,11 +289,14 @@ export function assignGrades(
       const cap = names.indexOf(v.maxGrade);
       if (cap < 0) continue;
       let met: boolean;
-      if (v.when.kind === 'three-ones') met = !s.threeOnes.complete;
-      else {
-        const id = v.when.item;
+      if (v.when.kind === 'three-ones') met = s.threeOnes !== undefined && !s.threeOnes.complete;
+      else if (v.when.kind === 'requirement') {
+        const id = v.when.requirement;
+        met = s.requirements?.some((r) => r.requirement.id === id && !r.met) ?? false;
+      } else {
+        const { item: id, below } = v.when;
         const it = s.sections.flatMap((x) => x.items).find((x) => x.item.id === id);
-        met = it !== undefined && it.points.cmp(v.when.below) < 0;
+        met = it !== undefined && it.points.cmp(below) < 0;
       }
       if (met && g < cap) {
         g = cap;

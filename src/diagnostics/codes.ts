@@ -69,6 +69,7 @@ export const CODES = {
   MJ408: 'warning', // manual item with no assessments row
   MJ409: 'warning', // rubric title names another year
   MJ410: 'error', // quota outside 0–1
+  MJ412: 'error', // a rubric names an item or requirement that does not exist (caps, grades.requires, vetoes)
 } as const;
 
 export type Code = keyof typeof CODES;
@@ -136,7 +137,8 @@ export const MESSAGES_ZH = {
   MJ407: '一票否决引用的评分项“{item}”不存在',
   MJ408: '考评组评分项“{item}”在 {year} 年没有任何支部的评分记录，按 0 分计',
   MJ409: '评分表标题写的是 {found} 年，文件名却是 {year} 年',
-  MJ410: '名额比例 {value} 不在 0 到 1 之间',
+  MJ410: '名额比例“{value}”不是 0 到 1 之间的小数或分数',
+  MJ412: '引用的{kind}“{id}”不存在',
 } as const satisfies Catalogue;
 
 export const MESSAGES_EN = {
@@ -200,7 +202,8 @@ export const MESSAGES_EN = {
   MJ407: 'the veto names rubric item "{item}", which does not exist',
   MJ408: 'panel item "{item}" has no assessment rows in {year}; it scores 0',
   MJ409: 'the rubric title says {found} but the file is for {year}',
-  MJ410: 'quota {value} is not between 0 and 1',
+  MJ410: 'quota "{value}" is not a decimal or fraction between 0 and 1',
+  MJ412: 'the {kind} "{id}" it names does not exist',
 } as const satisfies Catalogue;
 
 /** Static hints: what to do about it. Codes without one rely on a computed hint. */
@@ -255,7 +258,8 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ405: '每个评分项的 id 只能用一次',
   MJ408: '在考评组评分文件中为各支部填写该项得分',
   MJ409: '复制上一年的评分表后，记得改标题',
-  MJ410: '写成小数，例如 0.33 表示至多三分之一的支部',
+  MJ410: '写成小数或分数，例如 0.1 表示至多十分之一、1/3 表示至多三分之一的考核对象',
+  MJ412: '写评分项或基本要求的 id（英文编号），不是名称',
 };
 
 export const HINTS_EN: Partial<Record<Code, string>> = {
@@ -309,7 +313,8 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ405: 'each rubric item id may be used once',
   MJ408: 'add that item\'s points for each branch in the assessments file',
   MJ409: 'after copying last year\'s rubric, update its title',
-  MJ410: 'write a fraction, e.g. 0.33 for at most a third of the branches',
+  MJ410: 'write a decimal or a fraction, e.g. 0.1 for at most a tenth, 1/3 for at most a third of the subjects',
+  MJ412: 'write the id of the item or requirement, not its name',
 };
 
 export type Lang = 'zh' | 'en';

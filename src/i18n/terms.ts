@@ -47,6 +47,9 @@ const TERMS_ZH = {
   'activities': '履职记录',
   'manual-needs-max': '的 measure: manual 需要 max（考评组给分的上限）',
   'manual-no-points': '的 measure: manual 不用 points、tiers 或 where（分数来自考评组评分文件）',
+  'ref-item': '评分项',
+  'ref-requirement': '基本要求',
+  'cap-needs-bound': '的封顶（caps）需要 max 或 min',
 } satisfies Terms;
 
 const TERMS_EN = {
@@ -91,6 +94,9 @@ const TERMS_EN = {
   'activities': 'duty records',
   'manual-needs-max': 'with measure: manual needs max (the panel\'s cap)',
   'manual-no-points': 'with measure: manual takes no points, tiers or where (its points come from the assessments file)',
+  'ref-item': 'rubric item',
+  'ref-requirement': 'requirement',
+  'cap-needs-bound': 'is a cap (caps) and needs max or min',
 } satisfies Record<keyof typeof TERMS_ZH, string>;
 
 /** The YAML parser's error codes, said plainly. */

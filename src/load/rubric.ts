@@ -36,5 +36,7 @@ export async function loadRubric(ctx: LoadContext, file: string, year: number, o
 export function manualItems(rubric: RawRubric): Map<string, RawItem> {
   const out = new Map<string, RawItem>();
   for (const s of rubric.sections) for (const it of s.items) if (it.measure === 'manual') out.set(it.id, it);
+  // A panel-judged requirement: the panel writes 0 up to its target (the target meets it).
+  for (const r of rubric.requirements ?? []) if (r.measure === 'manual') out.set(r.id, { id: r.id, name: r.name, measure: 'manual', min: '0', max: r.target });
   return out;
 }

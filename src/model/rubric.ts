@@ -40,6 +40,10 @@ export interface Item {
 export interface Section {
   readonly name: string;
   readonly max: Rational | undefined;
+  /** The lowest the subtotal goes (扣完为止: deductions stop there). */
+  readonly min: Rational | undefined;
+  /** The subtotal counts × weight (平时 50% + 年度 50%); 1 when not given. */
+  readonly weight: Rational;
   readonly bonus: boolean;
   readonly items: readonly Item[];
 }
@@ -47,10 +51,34 @@ export interface Section {
 export interface Grade {
   readonly name: string;
   readonly min: Rational;
+  /** At most this share of the subjects (exact: 0.3 or 1/3). */
   readonly quota: Rational | undefined;
+  /** Requirements a subject must meet to hold this grade (else it falls to the next band). */
+  readonly requires: readonly string[];
 }
 
-export type VetoCondition = { readonly kind: 'three-ones' } | { readonly kind: 'item'; readonly item: string; readonly below: Rational };
+/** A cap across items (a group, maybe across sections): their positive points held at max, their deductions at min. */
+export interface Cap {
+  readonly name: string | undefined;
+  /** Item ids, in the order points are let through. */
+  readonly items: readonly string[];
+  readonly max: Rational | undefined;
+  readonly min: Rational | undefined;
+}
+
+/** A requirement without points (基本要求, 达标/未达标): met when the measure reaches `target`. */
+export interface Requirement {
+  readonly id: string;
+  readonly name: string;
+  /** The measure, as an item's (points and caps unused). */
+  readonly item: Item;
+  readonly target: Rational;
+}
+
+export type VetoCondition =
+  | { readonly kind: 'three-ones' }
+  | { readonly kind: 'item'; readonly item: string; readonly below: Rational }
+  | { readonly kind: 'requirement'; readonly requirement: string };
 
 export interface Veto {
   readonly when: VetoCondition;
@@ -80,7 +108,11 @@ export interface Rubric {
   readonly sections: readonly Section[];
   readonly memberItems: readonly Item[];
   readonly vetoes: readonly Veto[];
+  readonly caps: readonly Cap[];
+  readonly requirements: readonly Requirement[];
   readonly threeOnes: ThreeOnesRule;
+  /** The rubric uses "三个一" (a three_ones veto, or its own three_ones definitions): --explain shows it. */
+  readonly usesThreeOnes: boolean;
   readonly subsidy: SubsidyRule | undefined;
 }
 

@@ -87,7 +87,7 @@ function addFormSheet(ws: Worksheet, form: ScoreForm, options: XlsxOptions): voi
   const starts = new Set<number>();
   let at = 4;
   let blockStart = 4;
-  const inBlock = (r: ScoreFormRow | undefined): r is ScoreFormRow => r !== undefined && (r.kind === 'item' || r.kind === 'subtotal');
+  const inBlock = (r: ScoreFormRow | undefined): r is ScoreFormRow => r !== undefined && (r.kind === 'item' || r.kind === 'subtotal' || r.kind === 'requirement');
   form.rows.forEach((r, k) => {
     const prev = form.rows[k - 1];
     const next = form.rows[k + 1];
@@ -133,11 +133,11 @@ function addFormSheet(ws: Worksheet, form: ScoreForm, options: XlsxOptions): voi
 function formRow(ws: Worksheet, at: number, r: ScoreFormRow): number {
   const xr = ws.getRow(at);
   const closing = r.kind === 'total' || r.kind === 'grade' || r.kind === 'veto';
-  const bold = r.kind !== 'item';
+  const bold = r.kind !== 'item' && r.kind !== 'requirement';
   const nameFrom = closing ? 1 : 2;
   const name = xr.getCell(nameFrom);
   name.value = xlsxText(r.name);
-  style(name, { bold, align: r.kind === 'item' ? 'left' : 'center' });
+  style(name, { bold, align: bold ? 'center' : 'left' });
   if (closing) {
     style(xr.getCell(2), { bold });
     ws.mergeCells(at, 1, at, 2);

@@ -47,12 +47,18 @@ function toJson(schema: z.ZodType, title: string): unknown {
   const json = z.toJSONSchema(schema, {
     io: 'input',
     override: (ctx) => {
-      const meta = z.globalRegistry.get(ctx.zodSchema) as { mjNumber?: boolean; mjTextish?: boolean } | undefined;
+      const meta = z.globalRegistry.get(ctx.zodSchema) as { mjNumber?: boolean; mjTextish?: boolean; mjShare?: boolean } | undefined;
       const js = ctx.jsonSchema as Record<string, unknown>;
       if (meta?.mjNumber) {
         const description = js['description'];
         for (const k of Object.keys(js)) delete js[k];
         js['type'] = 'number';
+        if (description !== undefined) js['description'] = description;
+      } else if (meta?.mjShare) {
+        // A decimal (YAML reads 0.3 as a number) or a fraction written as text (1/3).
+        const description = js['description'];
+        for (const k of Object.keys(js)) delete js[k];
+        js['anyOf'] = [{ type: 'number', minimum: 0, maximum: 1 }, { type: 'string', pattern: '^\\d+/[1-9]\\d*$' }];
         if (description !== undefined) js['description'] = description;
       } else if (meta?.mjTextish) {
         delete js['minLength'];
@@ -60,6 +66,7 @@ function toJson(schema: z.ZodType, title: string): unknown {
       }
       delete js['mjNumber'];
       delete js['mjTextish'];
+      delete js['mjShare'];
     },
   }) as Record<string, unknown>;
   return { ...json, title };

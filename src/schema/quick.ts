@@ -14,6 +14,8 @@ type Obj = Record<string, unknown>;
 
 const SIGNED_DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
 const ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+/** As structured.ts's share(): a decimal or a fraction, unsigned. */
+const SHARE = /^(?:\d+(?:\.\d+)?|\d+\/[1-9]\d*)$/;
 
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
@@ -109,7 +111,7 @@ export function quickRubric(v: unknown): RawRubric | undefined {
     {
       title: isText,
       total: isDecimal,
-      grades: listOf((g) => shape(g, { name: isText, min: isDecimal, quota: optional(isDecimal) }, ['name', 'min']), 1),
+      grades: listOf((g) => shape(g, { name: isText, min: isDecimal, quota: optional((v) => typeof v === 'string' && SHARE.test(v)) }, ['name', 'min']), 1),
       sections: listOf((s) => shape(s, { name: isText, max: optional(isDecimal), bonus: optional((x) => typeof x === 'boolean'), items: listOf(isItem, 1) }, ['name', 'items']), 1),
       member_items: optional(listOf(isItem)),
       vetoes: optional(listOf((x) =>

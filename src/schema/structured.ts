@@ -88,11 +88,31 @@ export const ITEM_SCHEMA = z.strictObject({
 });
 export type RawItem = z.infer<typeof ITEM_SCHEMA>;
 
+/** A share written exactly: a decimal (0.3) or a fraction (1/3). */
+const share = () => z.string().regex(/^(?:\d+(?:\.\d+)?|\d+\/[1-9]\d*)$/, 'MJ410').meta({ mjShare: true });
+
+export const REQUIREMENT_SCHEMA = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'MJ204').describe('基本要求编号（英文）'),
+  name: z.string().min(1, 'MJ201').describe('基本要求名称，作为表头'),
+  measure: z.enum(MEASURES).describe('计量方式，同评分项'),
+  where: WHERE_SCHEMA.optional(),
+  field: z.enum(['hours']).optional(),
+  at_least: decimal().optional().describe('measure: members/coverage 时每名会员至少的记录数，默认 1'),
+  target: decimal().describe('计量值达到这个数即为达标'),
+  note: z.string().optional(),
+});
+export type RawRequirement = z.infer<typeof REQUIREMENT_SCHEMA>;
+
 export const RUBRIC_SCHEMA = z.strictObject({
   title: z.string().min(1, 'MJ201').describe('评分表标题'),
   total: decimal().describe('基本分满分'),
   grades: z
-    .array(z.strictObject({ name: z.string().min(1), min: decimal(), quota: decimal().optional() }))
+    .array(z.strictObject({
+      name: z.string().min(1),
+      min: decimal(),
+      quota: share().optional().describe('名额：至多占全部考核对象的比例，小数或分数，例如 0.3 或 1/3'),
+      requires: oneOrMany(z.string().min(1)).optional().describe('获得该等级还须达到的基本要求（requirements 的 id）'),
+    }))
     .min(1)
     .describe('等级：从高到低，第一个达到分数线的等级'),
   sections: z
@@ -100,16 +120,35 @@ export const RUBRIC_SCHEMA = z.strictObject({
       z.strictObject({
         name: z.string().min(1, 'MJ201'),
         max: decimal().optional(),
+        min: decimal().optional().describe('本部分小计的下限：扣分扣到这里为止（扣完为止写 0）'),
+        weight: decimal().optional().describe('本部分得分的权重，例如 0.5 表示按 50% 计入'),
         bonus: z.boolean().optional(),
         items: z.array(ITEM_SCHEMA).min(1),
       }),
     )
     .min(1),
+  caps: z
+    .array(z.strictObject({
+      name: z.string().min(1).optional(),
+      items: z.array(z.string().min(1)).min(1).describe('这些评分项（可跨部分）合在一起封顶'),
+      max: decimal().optional().describe('这些项的得分合计上限'),
+      min: decimal().optional().describe('这些项的扣分合计下限（扣完为止）'),
+    }))
+    .optional()
+    .describe('跨评分项的上限与下限'),
+  requirements: z
+    .array(REQUIREMENT_SCHEMA)
+    .optional()
+    .describe('基本要求：不计分，只判断达标或未达标，可用于一票否决和等级条件'),
   member_items: z.array(ITEM_SCHEMA).optional().describe('会员履职积分项'),
   vetoes: z
     .array(
       z.strictObject({
-        when: z.union([z.literal('three_ones_incomplete'), z.strictObject({ item: z.string(), below: decimal() })]),
+        when: z.union([
+          z.literal('three_ones_incomplete'),
+          z.strictObject({ item: z.string(), below: decimal() }),
+          z.strictObject({ requirement: z.string().min(1) }).describe('该基本要求未达标时'),
+        ]),
         max_grade: z.string().min(1),
       }),
     )

@@ -3,13 +3,13 @@
 // the same explanation as plain data for JSON. Format-neutral: render/explain-*.ts draw it. Every
 // number is the exact value rounded once for display; each counted record names its file and line.
 
-import type { Explanation, ItemExplanation, MemberRef, RecordRef } from '../compute/explain.js';
+import type { Explanation, ItemExplanation, MemberRef, RecordRef, RequirementExplanation } from '../compute/explain.js';
 import { membersCovered } from '../compute/three-ones.js';
 import { describeWhere } from '../compute/where.js';
 import type { TableLang } from './headers.js';
 import { vetoText } from './scores-table.js';
 import { formatDay } from '../util/dates.js';
-import { maskName } from './rows.js';
+import { maskName, rankScope } from './rows.js';
 import { Rational } from '../util/decimal-text.js';
 
 /** A line of the document at a nesting depth (each depth indents two spaces in text); `bullet` marks a list entry. */
@@ -65,6 +65,15 @@ function itemLines(e: ItemExplanation, x: Explanation, o: ExplainOptions): Block
     const lines: Block[] = [];
     if (score.cappedBy === 'max' && item.max) lines.push(line(2, zh ? `超过该项上限 ${pts(item.max)}，按上限计` : `above the item's max ${pts(item.max)}: capped`));
     if (score.cappedBy === 'min' && item.min) lines.push(line(2, zh ? `低于该项下限 ${pts(item.min)}，按下限计` : `below the item's min ${pts(item.min)}: held there`));
+    if (score.cappedBy === 'cap' && score.cap) {
+      const c = score.cap;
+      const label = c.name ?? c.items.join('+');
+      const up = score.points.cmp(score.raw) < 0;
+      const bound = up ? c.max : c.min;
+      lines.push(line(2, zh
+        ? `与同组各项（${label}）合计${up ? '超过上限' : '扣分超过下限'} ${pts(bound ?? Rational.ZERO)}，本项只计 ${pts(score.points)}`
+        : `with its group (${label}) past the group's ${up ? 'max' : 'min'} ${pts(bound ?? Rational.ZERO)}: counts ${pts(score.points)}`));
+    }
     return lines;
   };
   const pointsLine = (measureText: string): Block => {
@@ -134,28 +143,52 @@ function explainBlocks(x: Explanation, o: ExplainOptions): Block[] {
   for (const sec of s.sections) {
     const head = sec.section.bonus && !sec.section.name.includes('加分') ? (zh ? '（加分项）' : ' (bonus)') : '';
     const max = sec.section.max ? (zh ? `，上限 ${pts(sec.section.max)}` : `, max ${pts(sec.section.max)}`) : '';
-    out.push({ depth: 0, role: 'heading', text: `${sec.section.name}${head}${max}` });
+    const floor = sec.section.min ? (zh ? `，扣到 ${pts(sec.section.min)} 为止` : `, floor ${pts(sec.section.min)}`) : '';
+    const weighted = sec.section.weight.cmp(Rational.ONE) !== 0;
+    const weight = weighted ? (zh ? `，按 ${pct(sec.section.weight)} 计入` : `, counts at ${pct(sec.section.weight)}`) : '';
+    out.push({ depth: 0, role: 'heading', text: `${sec.section.name}${head}${max}${floor}${weight}` });
     for (const it of sec.items) {
       const e = x.items.get(it.item);
       if (e) out.push(...itemLines(e, x, o));
     }
     const capped = sec.section.max !== undefined && sec.positive.cmp(sec.section.max) > 0;
-    const neg = sec.negative.isZero() ? '' : zh ? `，扣分 ${pts(sec.negative)}` : `, deductions ${pts(sec.negative)}`;
+    const floored = sec.deducted.cmp(sec.negative) !== 0;
+    const neg = sec.negative.isZero()
+      ? ''
+      : zh
+        ? `，扣分 ${pts(sec.negative)}${floored ? `，扣完为止只计 ${pts(sec.deducted)}` : ''}`
+        : `, deductions ${pts(sec.negative)}${floored ? `, stopped at the floor: ${pts(sec.deducted)}` : ''}`;
+    const times = weighted ? (zh ? `；× ${pct(sec.section.weight)} = ${pts(sec.weighted)}` : `; × ${pct(sec.section.weight)} = ${pts(sec.weighted)}`) : '';
     out.push(line(1, zh
-      ? `小计 ${pts(sec.subtotal)}（得分 ${pts(sec.positive)}${capped ? `，超过上限按 ${pts(sec.capped)} 计` : ''}${neg}）`
-      : `subtotal ${pts(sec.subtotal)} (points ${pts(sec.positive)}${capped ? `, capped at ${pts(sec.capped)}` : ''}${neg})`));
+      ? `小计 ${pts(sec.subtotal)}（得分 ${pts(sec.positive)}${capped ? `，超过上限按 ${pts(sec.capped)} 计` : ''}${neg}）${times}`
+      : `subtotal ${pts(sec.subtotal)} (points ${pts(sec.positive)}${capped ? `, capped at ${pts(sec.capped)}` : ''}${neg})${times}`));
+    out.push(BLANK);
+  }
+  if (x.requirements.length > 0) {
+    out.push({ depth: 0, role: 'heading', text: zh ? '基本要求（不计分）' : 'Requirements (no points)' });
+    for (const q of x.requirements) out.push(...requirementLines(q, o));
     out.push(BLANK);
   }
   const r = x.rubric;
   out.push(line(0, zh
     ? `基本分 ${pts(s.base)}${s.baseCapped ? `（各部分合计超过满分 ${pts(r.total)}，按满分计）` : ''}；扣分 ${pts(s.deduction)}；加分 ${pts(s.bonus)}`
     : `base ${pts(s.base)}${s.baseCapped ? ` (capped at the full ${pts(r.total)})` : ''}; deductions ${pts(s.deduction)}; bonus ${pts(s.bonus)}`));
-  out.push(line(0, zh ? `总分 ${pts(s.total)}，全省排名 ${s.rank}/${x.branchCount}` : `total ${pts(s.total)}, rank ${s.rank} of ${x.branchCount}`));
+  const scope = rankScope(x.rootType, lang);
+  out.push(line(0, zh ? `总分 ${pts(s.total)}，${scope}排名 ${s.rank}/${x.branchCount}` : `total ${pts(s.total)}, rank ${s.rank} of ${x.branchCount} (${scope})`));
   let grade = zh ? `等级：按总分为${s.gradeByTotal}` : `grade: ${s.gradeByTotal} by the total`;
+  // A higher band whose line the total reaches, held back by its requirements.
+  const byLine = r.grades.findIndex((g) => s.total.cmp(g.min) >= 0);
+  const held = byLine >= 0 ? r.grades[byLine] : undefined;
+  if (held && held.name !== s.gradeByTotal) {
+    const unmet = held.requires.filter((id) => !s.requirements.some((q) => q.requirement.id === id && q.met));
+    const names = unmet.map((id) => r.requirements.find((q) => q.id === id)?.name ?? id).join(zh ? '、' : ', ');
+    grade = zh ? `等级：总分达到${held.name}分数线，但${names}未达标，按总分为${s.gradeByTotal}` : `grade: the total reaches ${held.name}, but ${names} not met: ${s.gradeByTotal} by the total`;
+  }
   if (s.veto) grade += zh ? `；一票否决（${vetoText(s.veto, r, lang)}）` : `; veto (${vetoText(s.veto, r, lang)})`;
   if (s.quotaFell) grade += zh ? '；因等级名额降一档' : '; lowered by the grade quota';
   grade += zh ? `；最终为${s.grade}` : `; final: ${s.grade}`;
   out.push(line(0, grade));
+  if (!r.usesThreeOnes) return out;
   out.push(BLANK);
   const t = s.threeOnes;
   const mark = (b: boolean): string => (b ? '✓' : '✗');
@@ -167,6 +200,46 @@ function explainBlocks(x: Explanation, o: ExplainOptions): Block[] {
   const covered = membersCovered(t.covered, t.active);
   out.push(line(1, zh ? `${mark(covered)} 社情民意：在册会员 ${t.active} 人中 ${t.covered} 人已报送` : `${mark(covered)} member reports: ${t.covered} of ${t.active} active members`));
   if (x.threeOnes.missing.length > 0) out.push(line(3, `${zh ? '尚未报送：' : 'not yet: '}${memberList(x.threeOnes.missing, o, false)}`));
+  return out;
+}
+
+function requirementLines(q: RequirementExplanation, o: ExplainOptions): Block[] {
+  const zh = o.lang === 'zh';
+  const { requirement, value, met } = q.result;
+  const item = requirement.item;
+  const where = describeWhere(item.where, o.lang);
+  const mark = met ? '✓' : '✗';
+  const state = zh ? (met ? '达标' : '未达标') : met ? 'met' : 'not met';
+  const target = requirement.target.toShort(4);
+  let measured: string;
+  switch (item.measure) {
+    case 'count':
+      measured = zh ? `${where}的记录 ${q.records.length} 条` : `${q.records.length} records (${where})`;
+      break;
+    case 'sum':
+      measured = zh ? `${where}的记录的学时 ${value.toShort(4)}` : `hours of records (${where}): ${value.toShort(4)}`;
+      break;
+    case 'attendance':
+      measured = zh ? `${where}的平均参加率 ${pct(value)}` : `mean attendance (${where}) ${pct(value)}`;
+      break;
+    case 'members':
+    case 'coverage': {
+      const k = q.result.ratio?.numerator ?? 0;
+      const n = q.result.ratio?.denominator ?? 0;
+      measured = item.measure === 'members'
+        ? (zh ? `有${where}记录的在册会员 ${k} 人` : `${k} active members with records (${where})`)
+        : (zh ? `在册会员 ${n} 人中 ${k} 人有${where}记录 = ${value.toShort(4)}` : `${k} of ${n} active members with records (${where}) = ${value.toShort(4)}`);
+      break;
+    }
+    case 'manual':
+      measured = q.assessment
+        ? (zh ? `考评组评定 ${q.assessment.points}（${q.assessment.origin.file}:${q.assessment.origin.line}）` : `panel's value ${q.assessment.points} (${q.assessment.origin.file}:${q.assessment.origin.line})`)
+        : (zh ? '考评组没有评定，按 0 计' : 'not assessed by the panel: 0');
+      break;
+  }
+  const out: Block[] = [line(1, zh ? `${mark} ${requirement.name} [${requirement.id}]：${measured}，要求 ${target}，${state}` : `${mark} ${requirement.name} [${requirement.id}]: ${measured}, needs ${target}: ${state}`)];
+  for (const r of q.records) out.push(recordLine(r, o.lang));
+  if (!met && q.notQualified.length > 0) out.push(line(3, `${zh ? '未达到：' : 'not counted: '}${memberList(q.notQualified, o, true)}`));
   return out;
 }
 
@@ -185,6 +258,8 @@ function explainData(x: Explanation): unknown {
       positive: num(sec.positive),
       negative: num(sec.negative),
       subtotal: num(sec.subtotal),
+      ...(sec.section.min === undefined ? {} : { floor: num(sec.section.min), deducted: num(sec.deducted) }),
+      ...(sec.section.weight.cmp(Rational.ONE) === 0 ? {} : { weight: sec.section.weight.toShort(6), weighted: num(sec.weighted) }),
       items: sec.items.map((it) => {
         const e = x.items.get(it.item);
         return {
@@ -196,12 +271,19 @@ function explainData(x: Explanation): unknown {
           tier: it.tier === undefined ? null : it.tier + 1,
           points: num(it.points),
           cappedBy: it.cappedBy ?? null,
+          ...(it.cap ? { cap: it.cap.name ?? it.cap.items.join('+') } : {}),
           records: (e?.records ?? []).map((r) => ({ id: r.id, date: formatDay(r.date), title: r.title, file: r.file, line: r.line })),
           qualified: (e?.qualified ?? []).map((m) => m.id),
           notQualified: (e?.notQualified ?? []).map((m) => m.id),
         };
       }),
     })),
+    ...(x.requirements.length === 0 ? {} : {
+      requirements: x.requirements.map((q) => ({
+        id: q.result.requirement.id, name: q.result.requirement.name, value: q.result.value.toFixed(4), target: q.result.requirement.target.toShort(4), met: q.result.met,
+        records: q.records.map((r) => ({ id: r.id, date: formatDay(r.date), title: r.title, file: r.file, line: r.line })),
+      })),
+    }),
     base: num(s.base),
     deduction: num(s.deduction),
     bonus: num(s.bonus),

@@ -19,6 +19,9 @@ const ZH = {
   notDone: '未完成',
   yes: '是',
   no: '否',
+  met: '达标',
+  notMet: '未达标',
+  weighted: '折算',
 } as const;
 
 type Key = keyof typeof ZH;
@@ -39,6 +42,9 @@ const EN = {
   notDone: 'not done',
   yes: 'yes',
   no: 'no',
+  met: 'met',
+  notMet: 'not met',
+  weighted: 'weighted',
 } as const satisfies Record<Key, string>;
 
 export function headers(lang: TableLang): Record<Key, string> {

@@ -65,3 +65,9 @@ export function maskName(name: string): string {
   const first = [...name][0] ?? '';
   return `${first}**`;
 }
+
+/** The scope of a rank, from the type of the tree's root: 全省 for a 省委会, 全市 for a 市委会, else 全部. */
+export function rankScope(rootType: string | undefined, lang: 'zh' | 'en'): string {
+  if (lang === 'en') return rootType === '省委会' ? 'province-wide' : rootType === '市委会' ? 'city-wide' : 'among all';
+  return rootType === '省委会' ? '全省' : rootType === '市委会' ? '全市' : '全部';
+}

@@ -7,11 +7,12 @@ import type { BranchScore } from '../compute/scores.js';
 import type { Item, Rubric, Section, Tier, Where } from '../model/rubric.js';
 import type { Assessment, Org } from '../model/types.js';
 import { Rational } from '../util/decimal-text.js';
+import { describeWhere } from '../compute/where.js';
 import { headers, type TableLang } from './headers.js';
 import { vetoText } from './scores-table.js';
 import type { Column, Row, Table } from './table.js';
 
-export type ScoreFormRowKind = 'item' | 'subtotal' | 'total' | 'grade' | 'veto';
+export type ScoreFormRowKind = 'item' | 'subtotal' | 'requirement' | 'total' | 'grade' | 'veto';
 
 /** One line of a form. Points are exact; a renderer rounds them (2 decimals). */
 export interface ScoreFormRow {
@@ -154,6 +155,16 @@ export function itemStandard(item: Item, lang: TableLang): string {
   }
 }
 
+/** What a requirement measures, in words: 记录条数（类型 = 组织生活）. */
+function measureText(item: Item, lang: TableLang): string {
+  const zh = lang === 'zh';
+  const words = zh
+    ? { count: '记录条数', members: '人数', coverage: '覆盖率', sum: '学时合计', attendance: '平均参加率', manual: '考评组评定' }
+    : { count: 'the number of records', members: 'the number of members', coverage: 'the coverage', sum: 'the hours', attendance: 'the mean attendance', manual: "the panel's value" };
+  const where = item.measure === 'manual' ? '' : zh ? `（${describeWhere(item.where, lang)}）` : ` (${describeWhere(item.where, lang)})`;
+  return words[item.measure] + where;
+}
+
 /** 分值 of an item: its cap, or what its tiers or its ratio can give at most. */
 export function itemFull(item: Item): Rational | undefined {
   let full: Rational | undefined;
@@ -203,12 +214,23 @@ export function scoreForm(input: Omit<ScoreFormsInput, 'scores' | 'only'>, score
     const capNote = sec.section.max === undefined ? ''
       : zh ? `本部分最高 ${num(sec.section.max)} 分${deducts ? '（扣分不受此限）' : ''}` : `at most ${num(sec.section.max)}${deducts ? ' (deductions always count)' : ''}`;
     const bonusNote = sec.section.bonus ? (zh ? '加在基本分之上' : 'added on top of the base') : '';
+    const floorNote = sec.section.min === undefined ? '' : zh ? `扣到 ${num(sec.section.min)} 分为止` : `deductions stop at ${num(sec.section.min)}`;
+    const weightNote = sec.section.weight.cmp(Rational.ONE) === 0 ? ''
+      : zh ? `按 ${num(sec.section.weight.mul(Rational.int(100)))}% 计入总分，折算 ${sec.weighted.toFixed(2)} 分` : `counts at ${num(sec.section.weight.mul(Rational.int(100)))}%: ${sec.weighted.toFixed(2)}`;
     rows.push({
-      kind: 'subtotal', section: sec.section.name, name: zh ? '小计' : 'Subtotal', standard: [capNote, bonusNote].filter(Boolean).join(zh ? '，' : '; '),
+      kind: 'subtotal', section: sec.section.name, name: zh ? '小计' : 'Subtotal', standard: [capNote, floorNote, weightNote, bonusNote].filter(Boolean).join(zh ? '，' : '; '),
       full: sectionFull(sec.section), self: undefined, result: sec.subtotal,
     });
   }
   const h = headers(lang);
+  for (const q of score.requirements) {
+    const target = q.requirement.target.toShort(4);
+    rows.push({
+      kind: 'requirement', section: zh ? '基本要求' : 'Requirements', name: q.requirement.name,
+      standard: zh ? `不计分：${measureText(q.requirement.item, lang)}达到 ${target} 为达标` : `no points: met when ${measureText(q.requirement.item, lang)} reaches ${target}`,
+      full: undefined, self: undefined, result: q.met ? h.met : h.notMet,
+    });
+  }
   rows.push({
     kind: 'total', section: '', name: h.total,
     standard: zh ? `基本分最高 ${num(rubric.total)} 分，加上加分、减去扣分` : `base at most ${num(rubric.total)}, plus bonus, less deductions`,

@@ -10,6 +10,7 @@ import { yearEnd } from '../model/types.js';
 import { Rational } from '../util/decimal-text.js';
 import type { Column, Row, Table } from './table.js';
 import { headers, type TableLang } from './headers.js';
+import { rankScope } from './rows.js';
 
 export interface ScoresTableInput {
   readonly datasetName: string;
@@ -26,10 +27,21 @@ export interface ScoresTableInput {
 export function vetoText(v: Veto, rubric: Rubric, lang: TableLang): string {
   const zh = lang === 'zh';
   if (v.when.kind === 'three-ones') return zh ? `“三个一”未完成（最高${v.maxGrade}）` : `"three ones" incomplete (at most ${v.maxGrade})`;
+  if (v.when.kind === 'requirement') {
+    const id = v.when.requirement;
+    const name = rubric.requirements.find((r) => r.id === id)?.name ?? id;
+    return zh ? `${name}未达标（最高${v.maxGrade}）` : `${name} not met (at most ${v.maxGrade})`;
+  }
   const id = v.when.item;
   const item = rubric.sections.flatMap((s) => s.items).find((i) => i.id === id);
   const name = item?.name ?? id;
   return zh ? `${name}低于 ${v.when.below.toShort(2)} 分（最高${v.maxGrade}）` : `${name} below ${v.when.below.toShort(2)} (at most ${v.maxGrade})`;
+}
+
+/** A share as written: an exact decimal (0.3), else a fraction (1/3). */
+export function shareText(r: Rational): string {
+  const short = r.toShort(6);
+  return Rational.parse(short).cmp(r) === 0 ? short : `${r.num}/${r.den}`;
 }
 
 export function scoresTable(input: ScoresTableInput): Table {
@@ -42,7 +54,11 @@ export function scoresTable(input: ScoresTableInput): Table {
     { key: 'parent', header: h.parent, kind: 'text' },
   ];
   for (const s of rubric.sections) for (const it of s.items) columns.push({ key: `item:${it.id}`, header: it.name, kind: 'points' });
-  rubric.sections.forEach((s, i) => columns.push({ key: `section:${i + 1}`, header: lang === 'zh' ? `${s.name}小计` : `${s.name} subtotal`, kind: 'points' }));
+  rubric.sections.forEach((s, i) => {
+    columns.push({ key: `section:${i + 1}`, header: lang === 'zh' ? `${s.name}小计` : `${s.name} subtotal`, kind: 'points' });
+    if (s.weight.cmp(Rational.ONE) !== 0) columns.push({ key: `weighted:${i + 1}`, header: lang === 'zh' ? `${s.name}${h.weighted}` : `${s.name} ${h.weighted}`, kind: 'points' });
+  });
+  for (const r of rubric.requirements) columns.push({ key: `requirement:${r.id}`, header: r.name, kind: 'text' });
   columns.push(
     { key: 'bonus', header: h.bonus, kind: 'points' },
     { key: 'deduction', header: h.deduction, kind: 'points' },
@@ -57,7 +73,11 @@ export function scoresTable(input: ScoresTableInput): Table {
     const parent = s.branch.parent === undefined ? undefined : input.orgById.get(s.branch.parent);
     const cells: Row['cells'][number][] = [s.rank, s.branch.name, s.branch.id, parent?.name ?? ''];
     for (const sec of s.sections) for (const it of sec.items) cells.push(it.points);
-    for (const sec of s.sections) cells.push(sec.subtotal);
+    for (const sec of s.sections) {
+      cells.push(sec.subtotal);
+      if (sec.section.weight.cmp(Rational.ONE) !== 0) cells.push(sec.weighted);
+    }
+    for (const r of s.requirements) cells.push(r.met ? h.met : h.notMet);
     cells.push(s.bonus, s.deduction, s.total, s.grade, s.veto ? vetoText(s.veto, rubric, lang) : '');
     rows.push({ kind: 'data', cells });
   }
@@ -93,7 +113,16 @@ function scoreNotes(input: ScoresTableInput): string[] {
       ? `各项先按该项上限封顶，各部分小计再按该部分上限封顶（扣分不受封顶影响），基本分合计不超过 ${rubric.total.toShort(2)} 分；加分项另计。`
       : `Each item is capped at its max, each section at its max (deductions always count), and the base sections together at ${rubric.total.toShort(2)}; bonus sections are added on top.`,
   );
-  const bands = rubric.grades.map((g) => `${g.name} ≥ ${g.min.toShort(2)}`).join(zh ? '，' : ', ');
+  notes.push(...rubricExtensionNotes(rubric, lang));
+  const requirementName = (id: string): string => rubric.requirements.find((r) => r.id === id)?.name ?? id;
+  const bands = rubric.grades
+    .map((g) => {
+      const band = `${g.name} ≥ ${g.min.toShort(2)}`;
+      if (g.requires.length === 0) return band;
+      const names = g.requires.map(requirementName).join(zh ? '、' : ', ');
+      return zh ? `${band}（且${names}达标）` : `${band} (and ${names} met)`;
+    })
+    .join(zh ? '，' : ', ');
   notes.push(zh ? `等级：${bands}。` : `Grades: ${bands}.`);
   for (const v of rubric.vetoes) notes.push(zh ? `一票否决：${vetoText(v, rubric, lang)}。` : `Veto: ${vetoText(v, rubric, lang)}.`);
   for (const g of rubric.grades) {
@@ -101,8 +130,8 @@ function scoreNotes(input: ScoresTableInput): string[] {
     const allowed = g.quota.mul(Rational.int(n)).floor();
     const fell = scores.filter((s) => s.quotaFell && rubric.grades[rubric.grades.findIndex((x) => x.name === s.grade) - 1]?.name === g.name);
     let note = zh
-      ? `${g.name}名额：全部 ${n} 个支部 × ${g.quota.toShort(4)}，至多 ${allowed} 个；名额线上并列的支部一起降入下一档。`
-      : `${g.name} quota: ${n} branches × ${g.quota.toShort(4)}, at most ${allowed}; branches tied at the cut fall together to the next band.`;
+      ? `${g.name}名额：全部 ${n} 个支部 × ${shareText(g.quota)}，至多 ${allowed} 个；名额线上并列的支部一起降入下一档。`
+      : `${g.name} quota: ${n} branches × ${shareText(g.quota)}, at most ${allowed}; branches tied at the cut fall together to the next band.`;
     if (fell.length > 0) {
       const names = fell.map((s) => s.branch.name).join(zh ? '、' : ', ');
       note += zh ? `因名额降档：${names}。` : ` Lowered by the quota: ${names}.`;
@@ -110,11 +139,41 @@ function scoreNotes(input: ScoresTableInput): string[] {
     notes.push(note);
   }
   if (input.orgFilter !== undefined) {
+    const roots = [...input.orgById.values()].filter((o) => o.parent === undefined);
+    const scope = rankScope(roots.length === 1 ? roots[0]!.type : undefined, lang);
     notes.push(
       zh
-        ? `只列出 ${input.orgFilter} 下的支部；排名为全省排名，等级名额按全部支部计算。`
-        : `Only the branches under ${input.orgFilter} are listed; ranks are province-wide and quotas count every branch.`,
+        ? `只列出 ${input.orgFilter} 下的支部；排名为${scope}排名，等级名额按全部支部计算。`
+        : `Only the branches under ${input.orgFilter} are listed; ranks are ${scope} and quotas count every branch.`,
     );
   }
   return notes;
+}
+
+/** Notes for the rubric language's extensions, when the rubric uses them: caps across items, floors, weights, requirements. */
+export function rubricExtensionNotes(rubric: Rubric, lang: TableLang): string[] {
+  const zh = lang === 'zh';
+  const out: string[] = [];
+  const itemName = (id: string): string => rubric.sections.flatMap((s) => s.items).find((i) => i.id === id)?.name ?? id;
+  for (const c of rubric.caps) {
+    const names = c.items.map(itemName).join(zh ? '、' : ', ');
+    const label = c.name ?? names;
+    const parts: string[] = [];
+    if (c.max !== undefined) parts.push(zh ? `得分合计不超过 ${c.max.toShort(2)} 分` : `points together at most ${c.max.toShort(2)}`);
+    if (c.min !== undefined) parts.push(zh ? `扣分合计不超过 ${c.min.neg().toShort(2)} 分（扣完为止）` : `deductions together at most ${c.min.neg().toShort(2)}`);
+    out.push(zh ? `${label}（${names}）：${parts.join('，')}，按所列顺序计入。` : `${label} (${names}): ${parts.join(', ')}, let through in the listed order.`);
+  }
+  for (const s of rubric.sections) {
+    if (s.min !== undefined) {
+      out.push(zh ? `${s.name}：扣分扣到小计 ${s.min.toShort(2)} 分为止。` : `${s.name}: deductions stop at a subtotal of ${s.min.toShort(2)}.`);
+    }
+    if (s.weight.cmp(Rational.ONE) !== 0) {
+      const pct = s.weight.mul(Rational.int(100)).toShort(2);
+      out.push(zh ? `${s.name}小计按 ${pct}% 折算计入总分。` : `${s.name} counts at ${pct}% of its subtotal.`);
+    }
+  }
+  for (const r of rubric.requirements) {
+    out.push(zh ? `基本要求“${r.name}”：不计分，计量值达到 ${r.target.toShort(4)} 为达标。` : `Requirement "${r.name}": no points; met when its measure reaches ${r.target.toShort(4)}.`);
+  }
+  return out;
 }
