@@ -10,7 +10,9 @@ import type { RawItem, RawRubric } from '../schema/structured.js';
 import { compareDecimal } from '../util/decimal-text.js';
 import { NONE, type FieldPlacer } from './place.js';
 
-const F = { org: fieldIndex('assessments', 'org'), item: fieldIndex('assessments', 'item'), points: fieldIndex('assessments', 'points') };
+const F = {
+  org: fieldIndex('assessments', 'org'), item: fieldIndex('assessments', 'item'), points: fieldIndex('assessments', 'points'), self: fieldIndex('assessments', 'self'),
+};
 
 export interface AssessmentRefs {
   readonly year: number;
@@ -30,6 +32,8 @@ export interface AssessmentSubject {
   readonly org: string | undefined;
   readonly item: string | undefined;
   readonly points: string | undefined;
+  /** 支部自评得分, as written. */
+  readonly self?: string | undefined;
 }
 
 export type AssessmentCheck = (a: AssessmentSubject, place: FieldPlacer, refs: AssessmentRefs) => readonly DiagnosticInput[];
@@ -51,11 +55,25 @@ export const assessedItem: AssessmentCheck = (a, place, refs) => {
   if (spec === undefined) {
     return [place.at(F.item, 'MJ401', { item: a.item, year: refs.year }, { span: a.item.length, suggest: { value: a.item, pool: 'values', candidates: [...refs.manual.keys()] } })];
   }
-  if (a.points === undefined) return NONE;
-  const min = spec.min ?? '0';
-  const max = spec.max ?? '0';
-  if (compareDecimal(a.points, max) > 0 || compareDecimal(a.points, min) < 0) return [place.at(F.points, 'MJ402', { points: a.points, min, max }, { span: a.points.length })];
-  return NONE;
+  const out: DiagnosticInput[] = [];
+  const judge = (field: number, value: string | undefined): void => {
+    if (value === undefined) return;
+    const values = spec.values;
+    if (values !== undefined) {
+      // 档次 or words: only the values the rubric lists.
+      const allowed = Array.isArray(values) ? values : Object.keys(values);
+      const ok = Array.isArray(values) ? values.some((v) => compareDecimal(v, value) === 0) : Object.hasOwn(values, value);
+      if (!ok) out.push(place.at(field, 'MJ413', { value, item: spec.id }, { span: value.length, suggest: { value, pool: 'values', candidates: allowed } }));
+      return;
+    }
+    const min = spec.min ?? '0';
+    const max = spec.max ?? '0';
+    if (compareDecimal(value, max) > 0 || compareDecimal(value, min) < 0) out.push(place.at(field, 'MJ402', { points: value, min, max }, { span: value.length }));
+  };
+  judge(F.points, a.points);
+  // 支部自评 is held to the same bounds as the panel's points.
+  if (a.self !== undefined && a.self !== '') judge(F.self, a.self);
+  return out.length === 0 ? NONE : out;
 };
 
 /** One row per branch and item. */

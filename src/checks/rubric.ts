@@ -72,6 +72,7 @@ export function rubricRules(rubric: RawRubric, refs: RubricRefs): DiagnosticInpu
     for (const key of ['proposal', 'service', 'member_info'] as const) {
       const w = rubric.three_ones[key];
       if (w) checkWhere(w, ['three_ones', key]);
+      if (w?.who) out.push({ ...at('three_ones', key, 'who'), code: 'MJ406', field: 'who', params: { id: `three_ones.${key}`, problem: '@who-not-here' } });
     }
   }
 
@@ -132,6 +133,19 @@ export function rubricRules(rubric: RawRubric, refs: RubricRefs): DiagnosticInpu
   return out;
 }
 
+/** The new forms' rules, shared by items and requirements: ratio's `of`, per: outcome, roster's who, values. */
+function measureProblem(item: Pick<RawItem, 'measure' | 'where' | 'of' | 'per' | 'values'>): string | undefined {
+  if (item.values !== undefined) return '@values-only-manual';
+  if (item.measure === 'ratio' && item.of === undefined) return '@ratio-needs-of';
+  if (item.measure !== 'ratio' && item.of !== undefined) return '@of-only-ratio';
+  if (item.per === 'outcome' && (item.measure !== 'count' || item.where?.outcomes === undefined)) return '@per-outcome';
+  if (item.measure === 'roster') {
+    const w = item.where;
+    if (w?.who === undefined || Object.keys(w).some((k) => k !== 'who')) return '@roster-who-only';
+  }
+  return undefined;
+}
+
 /** A share (0.3 or 1/3) between 0 and 1. */
 function shareWithinOne(text: string): boolean {
   const slash = text.indexOf('/');
@@ -142,6 +156,8 @@ function shareWithinOne(text: string): boolean {
 /** What a requirement's form lacks or has in excess, as a message term. */
 function requirementProblem(r: NonNullable<RawRubric['requirements']>[number]): string | undefined {
   if (r.measure === 'manual') return r.where !== undefined || r.field !== undefined ? '@manual-no-points' : undefined;
+  const problem = measureProblem(r);
+  if (problem !== undefined) return problem;
   if (r.measure === 'sum' && r.field === undefined) return '@sum-needs-field';
   if (r.measure !== 'sum' && r.field !== undefined) return '@field-only-sum';
   if (r.at_least !== undefined && compareDecimal(r.at_least, '0') <= 0) return '@at-least-positive';
@@ -152,10 +168,16 @@ function requirementProblem(r: NonNullable<RawRubric['requirements']>[number]): 
 function itemProblem(item: RawItem, member: boolean): string | undefined {
   if (item.measure === 'manual') {
     if (member) return '@manual-member';
-    if (item.max === undefined) return '@manual-needs-max';
+    if (item.max === undefined && item.values === undefined) return '@manual-needs-max';
     if (item.points !== undefined || item.tiers !== undefined || item.where !== undefined) return '@manual-no-points';
+    if (item.values !== undefined && item.max !== undefined) {
+      const points = Array.isArray(item.values) ? item.values : Object.values(item.values);
+      if (points.some((p) => compareDecimal(p, item.max!) > 0 || (item.min !== undefined && compareDecimal(p, item.min) < 0))) return '@values-outside';
+    }
     return undefined;
   }
+  const problem = measureProblem(item);
+  if (problem !== undefined) return problem;
   if (member && item.measure !== 'count' && item.measure !== 'sum') return '@member-measure';
   if (item.points === undefined && item.tiers === undefined) return '@needs-points';
   if (item.points !== undefined && item.tiers !== undefined) return '@points-or-tiers';

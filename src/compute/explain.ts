@@ -7,7 +7,7 @@ import { onRoster, type Activity, type Assessment } from '../model/types.js';
 import { Rational } from '../util/decimal-text.js';
 import type { BranchScore, ItemScore, RequirementResult } from './scores.js';
 import type { YearScope } from './scope.js';
-import { matcher } from './where.js';
+import { matcher, whoMatcher } from './where.js';
 
 export interface RecordRef {
   readonly id: string;
@@ -18,6 +18,8 @@ export interface RecordRef {
   readonly hours: string | undefined;
   /** For attendance: listed active members of the branch. */
   readonly present?: number;
+  /** For ratio items: the record is in the part (the item's where), not only in `of`. */
+  readonly part?: boolean;
 }
 
 export interface MemberRef {
@@ -77,17 +79,28 @@ export function explainBranch(
   const own = records.filter((a) => a.org === branchId);
   const items = new Map<Item, ItemExplanation>();
 
+  const memberById = new Map(scope.members.map((m) => [m.id, m]));
   const evidence = (item: Item): Pick<ItemExplanation, 'records' | 'qualified' | 'notQualified' | 'assessment'> => {
-    const match = matcher(item.where);
+    const whoOk = item.where.who ? whoMatcher(item.where.who, rubric.year) : undefined;
+    const recordMatch = matcher(item.of ?? item.where);
+    // where.who: a record counts when one listed member matches; members counted are those matching.
+    const match = whoOk === undefined ? recordMatch : (a: Activity) => recordMatch(a) && a.members.some((id) => { const m = memberById.get(id); return m !== undefined && whoOk(m); });
+    const counted = whoOk === undefined ? activeMembers : activeMembers.filter(whoOk);
+    const countedIds = new Set(counted.map((m) => m.id));
     let refs: RecordRef[] = [];
     const qualified: MemberRef[] = [];
     const notQualified: MemberRef[] = [];
     if (item.measure === 'count' || item.measure === 'sum') refs = own.filter(match).map((a) => ref(a));
-    if (item.measure === 'attendance') {
-      refs = own.filter(match).map((a) => ref(a, new Set(a.members.filter((m) => activeIds.has(m))).size));
+    if (item.measure === 'ratio') {
+      const part = matcher(item.where);
+      refs = own.filter(match).map((a) => ({ ...ref(a), part: part(a) }));
     }
+    if (item.measure === 'attendance') {
+      refs = own.filter(match).map((a) => ref(a, new Set(a.members.filter((m) => activeIds.has(m) && countedIds.has(m))).size));
+    }
+    if (item.measure === 'roster') for (const m of counted) qualified.push({ id: m.id, name: m.name, count: 0 });
     if (item.measure === 'members' || item.measure === 'coverage') {
-      for (const m of activeMembers) {
+      for (const m of counted) {
         const count = records.filter((a) => a.members.includes(m.id) && match(a)).length;
         (item.atLeast.cmp(Rational.int(count)) <= 0 ? qualified : notQualified).push({ id: m.id, name: m.name, count });
       }

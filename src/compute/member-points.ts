@@ -11,6 +11,7 @@ export function memberPoints(counts: ScoreCounts): ((m: number) => Rational) | u
   return (m) => {
     let total = Rational.ZERO;
     for (const c of counts.memberItems) {
+      if (c.who !== undefined && c.who[m] !== 1) continue;
       const value = c.item.measure === 'sum' ? c.memberSums!.get(m) : Rational.int(counts.count(c, m));
       total = total.add(itemPoints(c.item, value).points);
     }

@@ -32,13 +32,15 @@ export interface YearScope {
 export type CountScope = Pick<YearScope, 'branchOfOrg' | 'memberBranch' | 'active' | 'lastDay'> & {
   readonly branches: { readonly length: number };
   readonly members: { readonly length: number };
+  /** The rubric's roster filters (where.who) as member masks, by whoKey. */
+  readonly whoMasks?: ReadonlyMap<string, Uint8Array>;
 };
 
 /** The plain part of a scope the counters use (typed arrays: cheap to send to another thread). */
-export function countScopeOf(s: YearScope): CountScope {
+export function countScopeOf(s: YearScope, masks?: ReadonlyMap<string, Uint8Array>): CountScope {
   return {
     branches: { length: s.branches.length }, members: { length: s.members.length }, branchOfOrg: s.branchOfOrg, memberBranch: s.memberBranch,
-    active: s.active, lastDay: s.lastDay,
+    active: s.active, lastDay: s.lastDay, ...(masks && masks.size > 0 ? { whoMasks: masks } : {}),
   };
 }
 

@@ -8,7 +8,27 @@ import type { RecordView, Vocabulary } from '../model/record-view.js';
 import { Rational } from '../util/decimal-text.js';
 import { ListedMembers } from './listed.js';
 import type { CountScope } from './scope.js';
-import { typeMask, viewMatcher, type ViewMatcher } from './where.js';
+import { outcomeNumbers, typeMask, viewMatcher, whoKey, whoMask, type ViewMatcher } from './where.js';
+import type { Member } from '../model/types.js';
+
+/** One of the n listed members matches the mask. */
+function listsOne(mask: Uint8Array, listed: Int32Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (mask[listed[i]!] === 1) return true;
+  return false;
+}
+
+/** The record's outcome phrases among `wanted`, each once. */
+function occurrences(wanted: Set<number>, v: RecordView): number {
+  let k = 0;
+  for (let i = 0; i < v.outcomeCount; i++) {
+    const o = v.outcomes[i]!;
+    if (!wanted.has(o)) continue;
+    let earlier = false;
+    for (let j = 0; j < i; j++) if (v.outcomes[j] === o) earlier = true;
+    if (!earlier) k++;
+  }
+  return k;
+}
 
 /** A counter's numbers, to be added to another's. */
 export interface CountState {
@@ -84,9 +104,18 @@ export class DecimalSums {
   }
 }
 
-interface ItemCounter {
+export interface ItemCounter {
   readonly item: Item;
+  /** The item's where (for ratio items: its `of`, the records the share is taken of). */
   readonly match: ViewMatcher;
+  /** Ratio items: the part counted over `of` (the item's where). */
+  readonly part: ViewMatcher | undefined;
+  /** Ratio items: branch records matching `of`. */
+  readonly denominators: Int32Array | undefined;
+  /** where.who as a mask over the members (1: matches), or undefined for all. */
+  readonly who: Uint8Array | undefined;
+  /** per: outcome: the phrases that each count. */
+  readonly perOutcome: Set<number> | undefined;
   /** Types the item can match (a bitmask), to skip it cheaply. */
   readonly types: number;
   /** Branch records matching (count, attendance). */
@@ -132,18 +161,32 @@ export class ScoreCounts implements Fold {
     const M = scope.members.length;
     this.listedMembers = new ListedMembers(M);
     let slots = 0;
+    const whoOf = (item: Item): Uint8Array | undefined => {
+      const w = item.where.who;
+      if (!w) return undefined;
+      const mask = scope.whoMasks?.get(whoKey(w));
+      if (mask) return mask;
+      // A full scope (tests, one thread) has the members themselves.
+      if (!Array.isArray(scope.members)) throw new Error(`no member mask for ${whoKey(w)}`);
+      return whoMask(w, rubric.year, scope.members as Member[]);
+    };
     const counter = (item: Item, perMemberItem: boolean): ItemCounter => ({
       item,
-      match: viewMatcher(item.where, vocab),
-      types: typeMask(item.where, vocab),
+      match: viewMatcher(item.of ?? item.where, vocab),
+      part: item.of ? viewMatcher(item.where, vocab) : undefined,
+      denominators: item.of && !perMemberItem ? new Int32Array(B) : undefined,
+      who: whoOf(item),
+      perOutcome: item.perOutcome ? outcomeNumbers(item.where, vocab) : undefined,
+      types: typeMask(item.of ?? item.where, vocab),
       records: new Int32Array(perMemberItem ? 0 : B),
       listedActive: new Float64Array(!perMemberItem && item.measure === 'attendance' ? B : 0),
       sums: !perMemberItem && item.measure === 'sum' ? new DecimalSums(B) : undefined,
       slot: perMemberItem || item.measure === 'members' || item.measure === 'coverage' ? slots++ : -1,
       memberSums: perMemberItem && item.measure === 'sum' ? new DecimalSums(M) : undefined,
     });
-    this.items = rubric.sections.flatMap((s) => s.items).filter((it) => it.measure !== 'manual').map((it) => counter(it, false));
-    this.requirementItems = rubric.requirements.map((r) => r.item).filter((it) => it.measure !== 'manual').map((it) => counter(it, false));
+    const counted = (it: Item): boolean => it.measure !== 'manual' && it.measure !== 'roster';
+    this.items = rubric.sections.flatMap((s) => s.items).filter(counted).map((it) => counter(it, false));
+    this.requirementItems = rubric.requirements.map((r) => r.item).filter(counted).map((it) => counter(it, false));
     this.memberItems = rubric.memberItems.map((it) => counter(it, true));
     const branchCounters = [...this.items, ...this.requirementItems];
     this.itemsByType = Array.from({ length: 32 }, (_, t) => branchCounters.filter((c) => (c.types & (1 << t)) !== 0));
@@ -165,6 +208,7 @@ export class ScoreCounts implements Fold {
     const sums: DecimalSums[] = [];
     for (const c of [...this.items, ...this.requirementItems, ...this.memberItems]) {
       arrays.push(c.records, c.listedActive);
+      if (c.denominators) arrays.push(c.denominators);
       if (c.sums) sums.push(c.sums);
       if (c.memberSums) sums.push(c.memberSums);
     }
@@ -202,14 +246,20 @@ export class ScoreCounts implements Fold {
 
     for (const c of this.itemsByType[v.type]!) {
       if (!c.match(v)) continue;
+      const who = c.who;
+      if (who !== undefined && !listsOne(who, listed, n)) continue;
+      if (c.denominators !== undefined) {
+        if (b >= 0) c.denominators[b]!++;
+        if (!c.part!(v)) continue;
+      }
       if (b >= 0) {
-        c.records[b]!++;
+        c.records[b]! += c.perOutcome === undefined ? 1 : occurrences(c.perOutcome, v);
         if (c.sums && c.item.field === 'hours' && v.hours !== undefined) c.sums.add(b, v.hours);
         if (c.listedActive.length > 0) {
           let k = 0;
           for (let i = 0; i < n; i++) {
             const m = listed[i]!;
-            if (scope.memberBranch[m] === b && scope.active[m] === 1) k++;
+            if (scope.memberBranch[m] === b && scope.active[m] === 1 && (who === undefined || who[m] === 1)) k++;
           }
           c.listedActive[b]! += k;
         }
@@ -221,7 +271,7 @@ export class ScoreCounts implements Fold {
     for (const c of this.memberItemsByType[v.type]!) {
       if (!c.match(v)) continue;
       if (c.item.lead) {
-        if (lead < 0) continue;
+        if (lead < 0 || (c.who !== undefined && c.who[lead] !== 1)) continue;
         per[lead * K + c.slot]!++;
         if (c.memberSums && v.hours !== undefined) c.memberSums.add(lead, v.hours);
       } else {

@@ -70,6 +70,7 @@ export const CODES = {
   MJ409: 'warning', // rubric title names another year
   MJ410: 'error', // quota outside 0–1
   MJ412: 'error', // a rubric names an item or requirement that does not exist (caps, grades.requires, vetoes)
+  MJ413: 'error', // an assessment value the item's values do not list
 } as const;
 
 export type Code = keyof typeof CODES;
@@ -139,6 +140,7 @@ export const MESSAGES_ZH = {
   MJ409: '评分表标题写的是 {found} 年，文件名却是 {year} 年',
   MJ410: '名额比例“{value}”不是 0 到 1 之间的小数或分数',
   MJ412: '引用的{kind}“{id}”不存在',
+  MJ413: '“{value}”不是评分项“{item}”允许的取值',
 } as const satisfies Catalogue;
 
 export const MESSAGES_EN = {
@@ -204,6 +206,7 @@ export const MESSAGES_EN = {
   MJ409: 'the rubric title says {found} but the file is for {year}',
   MJ410: 'quota "{value}" is not a decimal or fraction between 0 and 1',
   MJ412: 'the {kind} "{id}" it names does not exist',
+  MJ413: '"{value}" is not one of the values rubric item "{item}" allows',
 } as const satisfies Catalogue;
 
 /** Static hints: what to do about it. Codes without one rely on a computed hint. */
@@ -260,6 +263,7 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ409: '复制上一年的评分表后，记得改标题',
   MJ410: '写成小数或分数，例如 0.1 表示至多十分之一、1/3 表示至多三分之一的考核对象',
   MJ412: '写评分项或基本要求的 id（英文编号），不是名称',
+  MJ413: '只能填评分表中该项 values 列出的取值',
 };
 
 export const HINTS_EN: Partial<Record<Code, string>> = {
@@ -315,6 +319,7 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ409: 'after copying last year\'s rubric, update its title',
   MJ410: 'write a decimal or a fraction, e.g. 0.1 for at most a tenth, 1/3 for at most a third of the subjects',
   MJ412: 'write the id of the item or requirement, not its name',
+  MJ413: 'write one of the values the rubric lists for the item',
 };
 
 export type Lang = 'zh' | 'en';

@@ -50,7 +50,7 @@ export function suggestionHint(d: Diagnostic, ctx: FormatContext): string | unde
   const found = s.answer ?? ctx.suggest(s.value, s.pool, s.candidates);
   const zh = ctx.lang === 'zh';
   if (found !== undefined) return zh ? `是否为 ${found}？` : `did you mean ${found}?`;
-  if (s.pool === 'values' && s.candidates && s.candidates.length <= LIST_LIMIT) {
+  if (s.pool === 'values' && s.candidates && s.candidates.length > 0 && s.candidates.length <= LIST_LIMIT) {
     return zh ? `可选：${s.candidates.join('、')}` : `allowed: ${s.candidates.join(', ')}`;
   }
   return undefined;

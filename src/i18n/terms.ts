@@ -50,6 +50,13 @@ const TERMS_ZH = {
   'ref-item': '评分项',
   'ref-requirement': '基本要求',
   'cap-needs-bound': '的封顶（caps）需要 max 或 min',
+  'values-outside': '的 values 中有超出 min～max 的取值',
+  'values-only-manual': '的 values（允许的取值）只用于 measure: manual',
+  'ratio-needs-of': '的 measure: ratio 需要 of（占哪些记录的比例）',
+  'of-only-ratio': '的 of 只用于 measure: ratio',
+  'per-outcome': '的 per: outcome 只用于 measure: count，且 where 要写 outcomes',
+  'roster-who-only': '的 measure: roster 按名册计人数，where 只能写 who',
+  'who-not-here': '：“三个一”的条件不能按会员筛选（who）',
 } satisfies Terms;
 
 const TERMS_EN = {
@@ -97,6 +104,13 @@ const TERMS_EN = {
   'ref-item': 'rubric item',
   'ref-requirement': 'requirement',
   'cap-needs-bound': 'is a cap (caps) and needs max or min',
+  'values-outside': 'has values outside its min to max',
+  'values-only-manual': 'has values (the allowed values), which only measure: manual takes',
+  'ratio-needs-of': 'with measure: ratio needs of (the records the share is taken of)',
+  'of-only-ratio': 'has of, which only measure: ratio takes',
+  'per-outcome': 'has per: outcome, which needs measure: count and where.outcomes',
+  'roster-who-only': 'with measure: roster counts the roster: its where takes only who',
+  'who-not-here': ': the "three ones" conditions cannot filter members (who)',
 } satisfies Record<keyof typeof TERMS_ZH, string>;
 
 /** The YAML parser's error codes, said plainly. */

@@ -29,13 +29,20 @@ export async function loadAssessments(
     const r = new FieldReader(ctx, rf, rec);
     const orgId = r.orgId(F.org);
     const item = r.id(F.item);
-    const points = r.decimal(F.points, true);
-    const self = r.decimal(F.self, true);
+    // An item whose values are words (是/否) takes the word; its points come from the rubric.
+    const values = item === undefined ? undefined : manual?.get(item)?.values;
+    const words = values !== undefined && !Array.isArray(values) ? values : undefined;
+    const points = words ? r.text(F.points) : r.decimal(F.points, true);
+    const self = words ? r.text(F.self) : r.decimal(F.self, true);
     const note = r.text(F.note);
     if (item !== undefined && firstAssessed === undefined) firstAssessed = rec.line;
-    for (const check of CHECKS.assessment) for (const d of check({ line: rec.line, org: orgId, item, points }, r, refs)) r.add(d);
+    for (const check of CHECKS.assessment) for (const d of check({ line: rec.line, org: orgId, item, points, self }, r, refs)) r.add(d);
     if (r.bad || orgId === undefined || item === undefined || points === undefined) return;
-    out.push({ org: orgId, item, points, self, note, origin: { file: rf.file, line: rec.line, column: 1 } });
+    const asPoints = (v: string | undefined): string | undefined => (words && v !== undefined ? words[v] : v);
+    out.push({
+      org: orgId, item, points: asPoints(points)!, self: asPoints(self), note, origin: { file: rf.file, line: rec.line, column: 1 },
+      ...(words ? { value: points } : {}),
+    });
   });
   if (rubricMissing) for (const d of assessmentsWithoutRubric(file, firstAssessed, year)) ctx.report(d);
   return ok ? out : undefined;

@@ -1,8 +1,8 @@
 // Turns a validated rubric file into the engine's Rubric: decimal text to exact numbers,
 // single values to lists, tiers sorted, defaults ("三个一" definitions, at_least 1) filled in.
 
-import { DEFAULT_THREE_ONES, type Item, type Requirement, type Rubric, type Where } from '../model/rubric.js';
-import type { RawItem, RawRequirement, RawRubric, RawWhere } from '../schema/structured.js';
+import { DEFAULT_THREE_ONES, type Item, type ManualValue, type Requirement, type Rubric, type Where, type Who } from '../model/rubric.js';
+import type { RawItem, RawRecordWhere, RawRequirement, RawRubric, RawWhere, RawWho } from '../schema/structured.js';
 import { Rational } from '../util/decimal-text.js';
 
 const num = (t: string): Rational => Rational.parse(t);
@@ -15,7 +15,7 @@ const opt = (t: string | undefined): Rational | undefined => (t === undefined ? 
 const list = (v: string | readonly string[] | undefined): readonly string[] | undefined =>
   v === undefined ? undefined : typeof v === 'string' ? [v] : v;
 
-export function compileWhere(w: RawWhere | undefined): Where {
+export function compileWhere(w: RawWhere | RawRecordWhere | undefined): Where {
   if (!w) return {};
   const out: { -readonly [K in keyof Where]: Where[K] } = {};
   const type = list(w.type);
@@ -26,10 +26,34 @@ export function compileWhere(w: RawWhere | undefined): Where {
   if (outcomes) out.outcomes = outcomes;
   if (level) out.level = level;
   if (tags) out.tags = tags;
+  if ('not' in w && w.not) out.not = compileWhere(w.not);
+  if ('who' in w && w.who) out.who = compileWho(w.who);
   return out;
 }
 
+function compileWho(w: RawWho): Who {
+  const out: { -readonly [K in keyof Who]: Who[K] } = {};
+  for (const key of ['gender', 'title', 'education', 'degree', 'sector', 'roles'] as const) {
+    const v = list(w[key]);
+    if (v) out[key] = v;
+  }
+  if (w.reserve !== undefined) out.reserve = w.reserve;
+  if (w.joined_this_year !== undefined) out.joinedThisYear = w.joined_this_year;
+  if (w.age_below !== undefined) out.ageBelow = Number(w.age_below);
+  return out;
+}
+
+function compileValues(v: RawItem['values']): readonly ManualValue[] | undefined {
+  if (v === undefined) return undefined;
+  if (Array.isArray(v)) return v.map((t) => ({ word: undefined, points: num(t) }));
+  return Object.entries(v).map(([word, t]) => ({ word, points: num(t) }));
+}
+
 function compileItem(it: RawItem): Item {
+  const values = compileValues(it.values);
+  // Without max (or min), a manual item's values bound it.
+  const top = values?.reduce((m, v) => (v.points.cmp(m) > 0 ? v.points : m), values[0]!.points);
+  const bottom = values?.reduce((m, v) => (v.points.cmp(m) < 0 ? v.points : m), values[0]!.points);
   return {
     id: it.id,
     name: it.name,
@@ -38,17 +62,20 @@ function compileItem(it: RawItem): Item {
     field: it.field,
     atLeast: it.at_least === undefined ? Rational.ONE : num(it.at_least),
     lead: it.lead === true,
+    perOutcome: it.per === 'outcome',
+    of: it.of ? compileWhere(it.of) : undefined,
+    values,
     points: opt(it.points),
     tiers: it.tiers
       ?.map((t) => ({ atLeast: num(t.at_least), points: num(t.points) }))
       .sort((a, b) => a.atLeast.cmp(b.atLeast)),
-    max: opt(it.max),
-    min: opt(it.min),
+    max: opt(it.max) ?? top,
+    min: opt(it.min) ?? (bottom !== undefined && bottom.sign() < 0 ? bottom : undefined),
   };
 }
 
 function compileRequirement(r: RawRequirement): Requirement {
-  const item = compileItem({ id: r.id, name: r.name, measure: r.measure, ...(r.where ? { where: r.where } : {}), ...(r.field ? { field: r.field } : {}), ...(r.at_least ? { at_least: r.at_least } : {}), points: '0' });
+  const item = compileItem({ id: r.id, name: r.name, measure: r.measure, ...(r.where ? { where: r.where } : {}), ...(r.field ? { field: r.field } : {}), ...(r.at_least ? { at_least: r.at_least } : {}), ...(r.of ? { of: r.of } : {}), ...(r.per ? { per: r.per } : {}), points: '0' });
   return { id: r.id, name: r.name, item, target: num(r.target) };
 }
 

@@ -3,7 +3,7 @@
 
 import type { Rational } from '../util/decimal-text.js';
 
-export type Measure = 'count' | 'members' | 'coverage' | 'sum' | 'attendance' | 'manual';
+export type Measure = 'count' | 'members' | 'coverage' | 'sum' | 'attendance' | 'manual' | 'ratio' | 'roster';
 
 /** Which activity records an item looks at; every given key must match (AND), values within a key are alternatives (OR). */
 export interface Where {
@@ -13,6 +13,33 @@ export interface Where {
   readonly level?: readonly string[];
   /** The record's tags must contain one of these. */
   readonly tags?: readonly string[];
+  /** Records matching this are left out (every key of it must match to leave one out). */
+  readonly not?: Where;
+  /** Which members count: on records, one listed member must match; for member measures, the members counted. */
+  readonly who?: Who;
+}
+
+/** A filter on the roster (名册): every given key must match; values within a key are alternatives. */
+export interface Who {
+  readonly gender?: readonly string[];
+  readonly title?: readonly string[];
+  readonly education?: readonly string[];
+  readonly degree?: readonly string[];
+  readonly sector?: readonly string[];
+  /** The member holds one of these 政治安排 (roles). */
+  readonly roles?: readonly string[];
+  /** 后备干部 (true) or not (false). */
+  readonly reserve?: boolean;
+  /** Joined in the year scored (新发展会员). */
+  readonly joinedThisYear?: boolean;
+  /** Younger than this on the year's last day. */
+  readonly ageBelow?: number;
+}
+
+/** An allowed value of a manual item: a 档次 (points), or a word and its points (是 → 2). */
+export interface ManualValue {
+  readonly word: string | undefined;
+  readonly points: Rational;
 }
 
 export interface Tier {
@@ -30,6 +57,12 @@ export interface Item {
   readonly atLeast: Rational;
   /** Member items: count only records where the member is the lead author. */
   readonly lead: boolean;
+  /** count: each matching outcome phrase of a record counts (per: outcome), not the record once. */
+  readonly perOutcome: boolean;
+  /** ratio: the records the share is taken of (采用率: adopted ÷ submitted); the item's where picks the part. */
+  readonly of: Where | undefined;
+  /** manual: the values the panel may give (档次 3/2/1/0, or 是/否 with their points). */
+  readonly values: readonly ManualValue[] | undefined;
   readonly points: Rational | undefined;
   /** Sorted by atLeast, ascending. */
   readonly tiers: readonly Tier[] | undefined;
@@ -121,3 +154,8 @@ export const DEFAULT_THREE_ONES: ThreeOnesRule = {
   service: { type: ['社会服务'] },
   memberInfo: { type: ['社情民意'] },
 };
+
+/** Every item's where in a rubric (sections, requirements, member items). */
+export function rubricWheres(r: Pick<Rubric, 'sections' | 'requirements' | 'memberItems'>): Where[] {
+  return [...r.sections.flatMap((s) => s.items), ...r.requirements.map((q) => q.item), ...r.memberItems].map((it) => it.where);
+}

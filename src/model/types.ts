@@ -98,9 +98,11 @@ export interface Activity {
 export interface Assessment {
   readonly org: string;
   readonly item: string;
-  /** Decimal text as written. */
+  /** Decimal text as written (for an item with word values: the word's points). */
   readonly points: string;
   readonly self: string | undefined;
+  /** The word written, for an item whose values are words (是/否). */
+  readonly value?: string;
   readonly note: string | undefined;
   readonly origin: Origin;
 }

@@ -8,6 +8,8 @@ import { memberPoints } from '../compute/member-points.js';
 import type { ScoreCounts } from '../compute/score-counts.js';
 import { scoreBranches, type BranchScore } from '../compute/scores.js';
 import { countScopeOf, makeScope, type YearScope } from '../compute/scope.js';
+import { whoMasks } from '../compute/where.js';
+import { rubricWheres } from '../model/rubric.js';
 import type { StatsCounts } from '../compute/stats.js';
 import { computeSubsidy, type SubsidyResult } from '../compute/subsidy.js';
 import { fileOfYear, loadYearRules, streamYearRequired } from '../load/dataset.js';
@@ -74,7 +76,10 @@ async function runYear(base: Base, year: number, req: Request): Promise<Run> {
 
   // What the scan feeds, as data: both threads of a split scan build their folds from these.
   const specs: CountSpec[] = [];
-  if (rules.raw && (req.scores || (rubric?.memberItems.length ?? 0) > 0)) specs.push({ kind: 'score', rubric: rules.raw, year, scope: countScopeOf(scoreScope) });
+  if (rules.raw && rubric && (req.scores || rubric.memberItems.length > 0)) {
+    const masks = whoMasks(rubricWheres(rubric), year, ds.members);
+    specs.push({ kind: 'score', rubric: rules.raw, year, scope: countScopeOf(scoreScope, masks) });
+  }
   if (req.stats) specs.push({ kind: 'stats', threeOnes: rubric?.threeOnes ?? DEFAULT_THREE_ONES, until: req.asOf ?? scope.lastDay, scope: countScopeOf(scope) });
   const folds = specs.map((s) => makeFold(s, ds.vocab));
   const scoreCounts = folds[specs.findIndex((s) => s.kind === 'score')] as ScoreCounts | undefined;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 // Each schema here checks one or a few documents a run: compiling them to fast code (zod's
 // default) costs more than it saves, about 10 ms of a small dataset's 300.
 z.config({ jitless: true });
-import { ACTIVITY_TYPES, COMMITTEE_ROLES, LEVELS, ORG_TYPES } from '../model/types.js';
+import { ACTIVITY_TYPES, COMMITTEE_ROLES, DEGREES, EDUCATIONS, GENDERS, LEVELS, ORG_TYPES, ROLES, SECTORS, TITLES } from '../model/types.js';
 import { MEASURES } from './quick.js';
 
 const SIGNED_DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
@@ -59,12 +59,36 @@ export const ORG_SCHEMA = z.strictObject({
 export const ORGS_SCHEMA = z.array(ORG_SCHEMA);
 export type RawOrg = z.infer<typeof ORG_SCHEMA>;
 
+const RECORD_KEYS = {
+  type: oneOrMany(z.enum(ACTIVITY_TYPES)).optional(),
+  outcomes: oneOrMany(z.string().min(1)).optional(),
+  level: oneOrMany(z.enum(LEVELS)).optional(),
+  tags: oneOrMany(z.string().min(1)).optional(),
+};
+
+export const WHO_SCHEMA = z
+  .strictObject({
+    gender: oneOrMany(z.enum(GENDERS)).optional(),
+    title: oneOrMany(z.enum(TITLES)).optional().describe('职称'),
+    education: oneOrMany(z.enum(EDUCATIONS)).optional().describe('学历'),
+    degree: oneOrMany(z.enum(DEGREES)).optional().describe('学位'),
+    sector: oneOrMany(z.enum(SECTORS)).optional().describe('界别'),
+    roles: oneOrMany(z.enum(ROLES)).optional().describe('政治安排：担任其中之一'),
+    reserve: z.boolean().optional().describe('后备干部：true 或 false'),
+    joined_this_year: z.boolean().optional().describe('当年入会的新会员'),
+    age_below: z.string().regex(/^\d+$/, 'MJ207').meta({ mjNumber: true }).optional().describe('当年年底未满此年龄'),
+  })
+  .describe('按会员名册筛选会员：每个键都要满足，同一键的多个值为“其中之一”');
+export type RawWho = z.infer<typeof WHO_SCHEMA>;
+
+const RECORD_WHERE = z.strictObject(RECORD_KEYS);
+export type RawRecordWhere = z.infer<typeof RECORD_WHERE>;
+
 export const WHERE_SCHEMA = z
   .strictObject({
-    type: oneOrMany(z.enum(ACTIVITY_TYPES)).optional(),
-    outcomes: oneOrMany(z.string().min(1)).optional(),
-    level: oneOrMany(z.enum(LEVELS)).optional(),
-    tags: oneOrMany(z.string().min(1)).optional(),
+    ...RECORD_KEYS,
+    not: RECORD_WHERE.optional().describe('排除符合这些条件的记录'),
+    who: WHO_SCHEMA.optional(),
   })
   .describe('匹配哪些履职记录：按字段相等或列表包含');
 export type RawWhere = z.infer<typeof WHERE_SCHEMA>;
@@ -80,6 +104,12 @@ export const ITEM_SCHEMA = z.strictObject({
   field: z.enum(['hours']).optional().describe('measure: sum 时求和的字段'),
   at_least: decimal().optional().describe('measure: members/coverage 时每名会员至少的记录数，默认 1'),
   lead: z.boolean().optional().describe('会员积分项：只计第一作者（主笔）'),
+  per: z.enum(['record', 'outcome']).optional().describe('measure: count 的计数单位：record 每条记录计一次（默认），outcome 每条记录中每个符合的结果短语各计一次'),
+  of: RECORD_WHERE.optional().describe('measure: ratio 的分母：占这些记录的比例（where 选出其中的分子）'),
+  values: z
+    .union([z.array(decimal()).min(1), z.record(z.string().min(1), decimal())])
+    .optional()
+    .describe('measure: manual 允许的取值：档次列表（如 [3, 2, 1, 0]），或 文字: 分值（如 { 是: 2, 否: 0 }）'),
   points: decimal().optional().describe('每单位计量的分值'),
   tiers: z.array(TIER_SCHEMA).min(1).optional().describe('分档计分：达到的最高档生效'),
   max: decimal().optional().describe('该项上限'),
@@ -98,6 +128,8 @@ export const REQUIREMENT_SCHEMA = z.strictObject({
   where: WHERE_SCHEMA.optional(),
   field: z.enum(['hours']).optional(),
   at_least: decimal().optional().describe('measure: members/coverage 时每名会员至少的记录数，默认 1'),
+  of: RECORD_WHERE.optional().describe('measure: ratio 的分母'),
+  per: z.enum(['record', 'outcome']).optional(),
   target: decimal().describe('计量值达到这个数即为达标'),
   note: z.string().optional(),
 });

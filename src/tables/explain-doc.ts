@@ -114,6 +114,20 @@ function itemLines(e: ItemExplanation, x: Explanation, o: ExplainOptions): Block
       if (e.notQualified.length > 0) out.push(line(3, `${zh ? '未达到：' : 'not counted: '}${memberList(e.notQualified, o, true)}`));
       break;
     }
+    case 'ratio': {
+      const k = score.ratio?.numerator ?? 0;
+      const n = score.ratio?.denominator ?? 0;
+      const of = describeWhere(item.of ?? {}, lang);
+      out.push(pointsLine(zh ? `占比：${of}的记录 ${n} 条中${where}的 ${k} 条 = ${pct(score.value)}` : `share: ${k} of ${n} records (${of}) are ${where} = ${pct(score.value)}`));
+      for (const r of e.records) out.push({ ...recordLine(r, lang), text: `${recordLine(r, lang).text}${r.part ? (zh ? ' ✓' : ' ✓') : ''}` });
+      break;
+    }
+    case 'roster': {
+      const k = score.ratio?.numerator ?? 0;
+      out.push(pointsLine(zh ? `人数：在册会员中${where} ${k} 人` : `members on the roster (${where}): ${k}`));
+      if (e.qualified.length > 0) out.push(line(3, `${zh ? '名单：' : 'who: '}${memberList(e.qualified, o, false)}`));
+      break;
+    }
     case 'manual': {
       const a = e.assessment;
       if (a) {
@@ -231,6 +245,15 @@ function requirementLines(q: RequirementExplanation, o: ExplainOptions): Block[]
         : (zh ? `在册会员 ${n} 人中 ${k} 人有${where}记录 = ${value.toShort(4)}` : `${k} of ${n} active members with records (${where}) = ${value.toShort(4)}`);
       break;
     }
+    case 'ratio': {
+      const k = q.result.ratio?.numerator ?? 0;
+      const n = q.result.ratio?.denominator ?? 0;
+      measured = zh ? `${describeWhere(item.of ?? {}, o.lang)}的记录 ${n} 条中${where}的 ${k} 条 = ${pct(value)}` : `${k} of ${n} records (${describeWhere(item.of ?? {}, o.lang)}) are ${where} = ${pct(value)}`;
+      break;
+    }
+    case 'roster':
+      measured = zh ? `在册会员中${where} ${value.toShort(0)} 人` : `${value.toShort(0)} active members (${where})`;
+      break;
     case 'manual':
       measured = q.assessment
         ? (zh ? `考评组评定 ${q.assessment.points}（${q.assessment.origin.file}:${q.assessment.origin.line}）` : `panel's value ${q.assessment.points} (${q.assessment.origin.file}:${q.assessment.origin.line})`)

@@ -7,7 +7,7 @@ import type { BranchScore } from '../compute/scores.js';
 import type { Item, Rubric, Section, Tier, Where } from '../model/rubric.js';
 import type { Assessment, Org } from '../model/types.js';
 import { Rational } from '../util/decimal-text.js';
-import { describeWhere } from '../compute/where.js';
+import { describeWhere, describeWho } from '../compute/where.js';
 import { headers, type TableLang } from './headers.js';
 import { vetoText } from './scores-table.js';
 import type { Column, Row, Table } from './table.js';
@@ -71,7 +71,7 @@ const pct = (r: Rational): string => `${r.mul(Rational.int(100)).toShort(1)}%`;
 function unitOf(item: Item, zh: boolean): string {
   if (!zh) return '';
   if (item.measure === 'sum') return '学时';
-  if (item.measure === 'members') return '人';
+  if (item.measure === 'members' || item.measure === 'roster') return '人';
   const words = new Set((item.where.type ?? []).map((t) => UNIT[t] ?? '件'));
   return words.size === 1 ? [...words][0]! : '件';
 }
@@ -86,13 +86,15 @@ function condition(w: Where, zh: boolean): string {
   if (w.outcomes) parts.push(zh ? `限${w.outcomes.join('或')}` : `only ${w.outcomes.join(' or ')}`);
   if (w.level) parts.push(zh ? `报送层级：${w.level.join('或')}` : `level ${w.level.join(' or ')}`);
   if (w.tags) parts.push(zh ? `标签：${w.tags.join('或')}` : `tagged ${w.tags.join(' or ')}`);
+  if (w.not) parts.push(zh ? `不含${describeWhere(w.not, 'zh')}` : `except ${describeWhere(w.not, 'en')}`);
+  if (w.who) parts.push(zh ? `限${describeWho(w.who, 'zh')}` : `only ${describeWho(w.who, 'en')}`);
   if (parts.length === 0) return '';
   return zh ? `（${parts.join('，')}）` : ` (${parts.join(', ')})`;
 }
 
 /** A measure's value in a tier, as the reader counts it: 2 次, 50%, 16 学时. */
 function amount(item: Item, v: Rational, zh: boolean): string {
-  if (item.measure === 'coverage' || item.measure === 'attendance') return pct(v);
+  if (item.measure === 'coverage' || item.measure === 'attendance' || item.measure === 'ratio') return pct(v);
   const u = unitOf(item, zh);
   return zh ? `${num(v)} ${u}` : num(v);
 }
@@ -104,7 +106,7 @@ function tiersText(item: Item, tiers: readonly Tier[], zh: boolean): string {
     const next = tiers[i + 1]?.atLeast;
     const pts = t.points.sign() < 0 ? (zh ? `扣 ${num(t.points.neg())} 分` : `−${num(t.points.neg())}`) : zh ? `${num(t.points)} 分` : num(t.points);
     let range: string;
-    const counted = item.measure !== 'coverage' && item.measure !== 'attendance';
+    const counted = item.measure !== 'coverage' && item.measure !== 'attendance' && item.measure !== 'ratio';
     if (next !== undefined && t.points.sign() < 0) {
       if (t.atLeast.isZero() && counted && next.cmp(Rational.ONE) === 0) range = zh ? `0 ${unitOf(item, zh)}` : 'none';
       else if (t.atLeast.isZero()) range = zh ? `少于 ${amount(item, next, zh)}` : `below ${amount(item, next, zh)}`;
@@ -133,13 +135,18 @@ export function itemStandard(item: Item, lang: TableLang): string {
     let text = tiersText(item, item.tiers, zh);
     const top = item.tiers.reduce((m, t) => (t.points.cmp(m) > 0 ? t.points : m), Rational.ZERO);
     if (item.max !== undefined && item.max.cmp(top) < 0) text += zh ? `，最高 ${num(item.max)} 分` : `, at most ${num(item.max)}`;
-    return (item.measure === 'coverage' ? (zh ? '覆盖率' : 'coverage ') : item.measure === 'attendance' ? (zh ? '平均参加率' : 'mean attendance ') : '') + text + cond;
+    const what = { coverage: zh ? '覆盖率' : 'coverage ', attendance: zh ? '平均参加率' : 'mean attendance ', ratio: zh ? '占比' : 'share ' } as Partial<Record<string, string>>;
+    return (what[item.measure] ?? '') + text + cond;
   }
   const p = item.points ?? Rational.ZERO;
   const deduct = p.sign() < 0;
   const per = (word: string): string =>
     deduct ? (zh ? `每${word}扣 ${num(p.neg())} 分` : `−${num(p.neg())} per ${word}`) : zh ? `每${word} ${num(p)} 分` : `${num(p)} per ${word}`;
   switch (item.measure) {
+    case 'ratio':
+      return (zh ? `占比（${describeWhere(item.where, lang)} ÷ ${describeWhere(item.of ?? {}, lang)}）× ${num(p)} 分` : `share (${describeWhere(item.where, lang)} of ${describeWhere(item.of ?? {}, lang)}) × ${num(p)}`) + cap();
+    case 'roster':
+      return per(zh ? '人' : 'member') + (zh ? `（${describeWhere(item.where, lang)}）` : ` (${describeWhere(item.where, lang)})`) + cap();
     case 'coverage':
       return (zh ? `覆盖率 × ${num(p)} 分` : `coverage × ${num(p)}`) + cond + cap();
     case 'attendance':
@@ -159,8 +166,11 @@ export function itemStandard(item: Item, lang: TableLang): string {
 function measureText(item: Item, lang: TableLang): string {
   const zh = lang === 'zh';
   const words = zh
-    ? { count: '记录条数', members: '人数', coverage: '覆盖率', sum: '学时合计', attendance: '平均参加率', manual: '考评组评定' }
-    : { count: 'the number of records', members: 'the number of members', coverage: 'the coverage', sum: 'the hours', attendance: 'the mean attendance', manual: "the panel's value" };
+    ? { count: '记录条数', members: '人数', coverage: '覆盖率', sum: '学时合计', attendance: '平均参加率', manual: '考评组评定', ratio: '占比', roster: '在册人数' }
+    : {
+      count: 'the number of records', members: 'the number of members', coverage: 'the coverage', sum: 'the hours', attendance: 'the mean attendance', manual: "the panel's value",
+      ratio: 'the share', roster: 'the members on the roster',
+    };
   const where = item.measure === 'manual' ? '' : zh ? `（${describeWhere(item.where, lang)}）` : ` (${describeWhere(item.where, lang)})`;
   return words[item.measure] + where;
 }
