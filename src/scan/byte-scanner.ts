@@ -195,7 +195,8 @@ export class ByteScanner {
     let hours: string | undefined;
     if (ch >= 0 && fe[ch]! > fs[ch]!) {
       if (!isDecimal(buf, fs[ch]!, fe[ch]!)) return false;
-      hours = String.fromCharCode(...buf.subarray(fs[ch]!, fe[ch]!));
+      // ASCII digits and a dot; latin1 decodes them one byte a character, in one call of any length.
+      hours = buf.toString('latin1', fs[ch]!, fe[ch]!);
     }
     // lists: members (on the roster that day), outcomes (known phrases), tags
     this.rowBuf = buf;

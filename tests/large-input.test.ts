@@ -1,0 +1,38 @@
+// Input sized to hurt: cells and files large enough to overflow an argument list or make a
+// backtracking regex take minutes. mj reads them in time linear in their size and reports data
+// problems as data problems (never an internal error, never a misleading I/O error).
+
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mj } from './helpers/cli.js';
+import { scratchDirs } from './helpers/fixtures.js';
+
+const TINY = join(import.meta.dirname, '..', 'data-examples', 'tiny');
+const scratch = scratchDirs();
+
+/** A copy of the tiny example with one cell of a CSV file replaced (row 1 = the first record). */
+function withCell(file: string, row: number, col: number, value: string): string {
+  const d = scratch();
+  cpSync(TINY, d, { recursive: true });
+  const path = join(d, file);
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const cells = lines[row]!.split(',');
+  cells[col] = value;
+  lines[row] = cells.join(',');
+  writeFileSync(path, lines.join('\n'));
+  return d;
+}
+
+function codes(stdout: string): string[] {
+  return (JSON.parse(stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code);
+}
+
+describe('large cells', () => {
+  it('reads an hours cell of 200,000 digits on the fast path (no argument-list overflow)', async () => {
+    const d = withCell('activities/2019.csv', 1, 8, '1'.repeat(200_000));
+    const r = await mj(['validate', '--format', 'json'], { cwd: d });
+    expect(codes(r.stdout)).not.toContain('MJ003');
+    expect(r.code).toBe(0);
+  });
+});
