@@ -35,4 +35,28 @@ describe('large cells', () => {
     expect(codes(r.stdout)).not.toContain('MJ003');
     expect(r.code).toBe(0);
   });
+
+  // 2019年 + a megabyte of spaces + x: the date patterns once took about 20 minutes over it.
+  const longDate = '2019年' + ' '.repeat(1_000_000) + 'x';
+
+  it.each([
+    ['a duty record\'s date', 'activities/2019.csv', 1, 1],
+    ['a member\'s date joined', 'members.csv', 1, 5],
+    ['a member\'s birth', 'members.csv', 1, 3],
+  ])('refuses %s of a megabyte as an invalid date (MJ202), in well under a second', async (_what, file, row, col) => {
+    const d = withCell(file, row, col, longDate);
+    const t0 = performance.now();
+    const r = await mj(['validate', '--format', 'json'], { cwd: d });
+    const ms = performance.now() - t0;
+    expect(codes(r.stdout)).toContain('MJ202');
+    expect(r.code).toBe(1);
+    expect(ms).toBeLessThan(5000);
+  });
+
+  it('refuses an --as-of of a megabyte as a usage error', async () => {
+    const t0 = performance.now();
+    const r = await mj(['progress', '2019', '--as-of', longDate], { cwd: TINY });
+    expect(r.code).toBe(2);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
 });
