@@ -6,7 +6,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mj } from './helpers/cli.js';
-import { scratchDirs } from './helpers/fixtures.js';
+import { BASE, scratchDirs } from './helpers/fixtures.js';
 
 const TINY = join(import.meta.dirname, '..', 'data-examples', 'tiny');
 const scratch = scratchDirs();
@@ -58,5 +58,20 @@ describe('large cells', () => {
     const r = await mj(['progress', '2019', '--as-of', longDate], { cwd: TINY });
     expect(r.code).toBe(2);
     expect(performance.now() - t0).toBeLessThan(5000);
+  });
+});
+
+describe('many aliases', () => {
+  it('validates an orgs.yaml that names one anchor in 300 entries (`parent: *gy`) clean', async () => {
+    const d = scratch();
+    cpSync(BASE, d, { recursive: true });
+    const path = join(d, 'orgs.yaml');
+    const text = readFileSync(path, 'utf8').replace('- id: gy\n', '- id: &gy gy\n');
+    const more: string[] = [];
+    for (let i = 0; i < 300; i++) more.push(`- { id: gy-b${i}, name: 贵阳第${i}支部, type: 支部, parent: *gy }`);
+    writeFileSync(path, text.trimEnd() + '\n' + more.join('\n') + '\n');
+    const r = await mj(['validate', '--format', 'json'], { cwd: d });
+    expect(codes(r.stdout)).toEqual([]);
+    expect(r.code).toBe(0);
   });
 });
