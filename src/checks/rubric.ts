@@ -1,6 +1,7 @@
 // The rules of a rubric that its schema cannot say: the title's year, grades in order, quotas
-// within 0–1, unique item ids, each item's form complete, `where` outcomes from the vocabulary,
-// vetoes naming real items and grades, subsidy factors naming real grades.
+// within 0–1, numbers that make sense (full marks above 0, no negative cap, tier or amount),
+// unique item ids, each item's form complete, `where` outcomes from the vocabulary, vetoes
+// naming real items and grades, subsidy factors naming real grades.
 
 import type { DiagnosticInput } from '../diagnostics/diagnostic.js';
 import type { RawItem, RawRubric, RawWhere } from '../schema/structured.js';
@@ -35,6 +36,28 @@ export function rubricRules(rubric: RawRubric, refs: RubricRefs): DiagnosticInpu
       out.push({ ...at('grades', i, 'quota'), code: 'MJ410', field: 'grades.quota', params: { value: g.quota } });
     }
   });
+
+  // Numbers that make no sense (MJ411): full marks not above 0, a negative cap, tier or amount.
+  const outOfRange = (value: string | undefined, path: (string | number)[], rule: '@above-zero' | '@not-negative'): void => {
+    if (value === undefined) return;
+    const c = compareDecimal(value, '0');
+    if (rule === '@above-zero' ? c > 0 : c >= 0) return;
+    const key = String(path[path.length - 1]);
+    out.push({ ...at(...path), code: 'MJ411', field: path.filter((k) => typeof k === 'string').join('.'), params: { key, value, rule }, span: value.length });
+  };
+  outOfRange(rubric.total, ['total'], '@above-zero');
+  const itemNumbers = (item: RawItem, p: (string | number)[]): void => {
+    outOfRange(item.max, [...p, 'max'], '@not-negative');
+    (item.tiers ?? []).forEach((t, k) => outOfRange(t.at_least, [...p, 'tiers', k, 'at_least'], '@not-negative'));
+  };
+  rubric.sections.forEach((s, i) => {
+    outOfRange(s.max, ['sections', i, 'max'], '@not-negative');
+    s.items.forEach((item, k) => itemNumbers(item, ['sections', i, 'items', k]));
+  });
+  (rubric.member_items ?? []).forEach((item, k) => itemNumbers(item, ['member_items', k]));
+  if (rubric.subsidy) {
+    for (const key of ['base', 'per_member', 'cap', 'budget'] as const) outOfRange(rubric.subsidy[key], ['subsidy', key], '@not-negative');
+  }
 
   const items = new Map<string, RawItem>();
   const firstLine = new Map<string, number>();

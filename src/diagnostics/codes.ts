@@ -42,6 +42,7 @@ export const CODES = {
   MJ210: 'error', // left date on a member still 在册
   MJ211: 'error', // left before joined
   MJ212: 'error', // dissolved before established
+  MJ213: 'error', // birth after joining, or before 1900
   // References across records and files
   MJ301: 'error', // duplicate id
   MJ302: 'error', // unknown org
@@ -67,6 +68,7 @@ export const CODES = {
   MJ408: 'warning', // manual item with no assessments row
   MJ409: 'warning', // rubric title names another year
   MJ410: 'error', // quota outside 0–1
+  MJ411: 'error', // a rubric number below 0 (or full marks not above 0)
 } as const;
 
 export type Code = keyof typeof CODES;
@@ -110,6 +112,7 @@ export const MESSAGES_ZH = {
   MJ210: '会籍状态为“在册”，却填写了离会时间 {left}',
   MJ211: '离会时间 {left} 早于入会时间 {joined}',
   MJ212: '撤销日期 {dissolved} 早于成立日期 {established}',
+  MJ213: '“{label}”的值“{value}”{why}，这不可能',
   MJ301: '编号“{id}”重复，第一次出现在 {first}',
   MJ302: '“{label}”的值“{value}”不存在',
   MJ303: '会员“{value}”不在会员名册中',
@@ -133,6 +136,7 @@ export const MESSAGES_ZH = {
   MJ408: '考评组评分项“{item}”在 {year} 年没有任何支部的评分记录，按 0 分计',
   MJ409: '评分表标题写的是 {found} 年，文件名却是 {year} 年',
   MJ410: '名额比例 {value} 不在 0 到 1 之间',
+  MJ411: '“{key}”的值 {value} 不合理：{rule}',
 } as const satisfies Catalogue;
 
 export const MESSAGES_EN = {
@@ -172,6 +176,7 @@ export const MESSAGES_EN = {
   MJ210: 'standing is "在册" (active) but a date left {left} is given',
   MJ211: 'date left {left} is before date joined {joined}',
   MJ212: 'dissolved {dissolved} before it was established {established}',
+  MJ213: '"{label}" value "{value}" {why}, which cannot be',
   MJ301: 'id "{id}" is duplicated; first seen at {first}',
   MJ302: '"{label}" value "{value}" does not exist',
   MJ303: 'member "{value}" is not on the roster',
@@ -195,6 +200,7 @@ export const MESSAGES_EN = {
   MJ408: 'panel item "{item}" has no assessment rows in {year}; it scores 0',
   MJ409: 'the rubric title says {found} but the file is for {year}',
   MJ410: 'quota {value} is not between 0 and 1',
+  MJ411: '"{key}" value {value} makes no sense: {rule}',
 } as const satisfies Catalogue;
 
 /** Static hints: what to do about it. Codes without one rely on a computed hint. */
@@ -228,6 +234,7 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ210: '若已离会，请填写会籍状态（退会、除名、开除、去世、转出）；否则删除离会时间',
   MJ211: '检查两个日期',
   MJ212: '检查两个日期',
+  MJ213: '多半是年份输错了（例如把 1991 写成了 2091），请对照会员档案改正',
   MJ301: '每个编号只能用一次',
   MJ303: '这一列填会员编号（不是姓名）；若编号开头的 0 不见了，是 Excel 把它当成了数字',
   MJ304: '把会员放到该组织下的某个支部',
@@ -248,6 +255,7 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ408: '在考评组评分文件中为各支部填写该项得分',
   MJ409: '复制上一年的评分表后，记得改标题',
   MJ410: '写成小数，例如 0.33 表示至多三分之一的支部',
+  MJ411: '满分要大于 0；上限、档次、补助金额和预算都不能是负数。扣分项把 points 写成负数，不要把 max 写成负数',
 };
 
 export const HINTS_EN: Partial<Record<Code, string>> = {
@@ -280,6 +288,7 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ210: 'if the member left, set the standing (退会, 除名, 开除, 去世, 转出); else remove the date',
   MJ211: 'check both dates',
   MJ212: 'check both dates',
+  MJ213: 'the year is probably mistyped (e.g. 2091 for 1991); check it against the member\'s file',
   MJ301: 'each id may be used once',
   MJ303: 'this column takes member ids (not names); if leading zeros are gone, Excel took the ids for numbers',
   MJ304: 'attach the member to a 支部 below that org',
@@ -300,6 +309,7 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ408: 'add that item\'s points for each branch in the assessments file',
   MJ409: 'after copying last year\'s rubric, update its title',
   MJ410: 'write a fraction, e.g. 0.33 for at most a third of the branches',
+  MJ411: 'full marks are above 0; caps, tiers, subsidy amounts and the budget are never negative. A deduction has negative points, not a negative max',
 };
 
 export type Lang = 'zh' | 'en';

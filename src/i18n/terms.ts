@@ -44,6 +44,10 @@ const TERMS_ZH = {
   'activities': '履职记录',
   'manual-needs-max': '的 measure: manual 需要 max（考评组给分的上限）',
   'manual-no-points': '的 measure: manual 不用 points、tiers 或 where（分数来自考评组评分文件）',
+  'after-joined': '晚于入会时间 {arg}',
+  'before-1900': '早于 1900 年',
+  'above-zero': '应大于 0',
+  'not-negative': '不能是负数',
 } satisfies Terms;
 
 const TERMS_EN = {
@@ -85,6 +89,10 @@ const TERMS_EN = {
   'activities': 'duty records',
   'manual-needs-max': 'with measure: manual needs max (the panel\'s cap)',
   'manual-no-points': 'with measure: manual takes no points, tiers or where (its points come from the assessments file)',
+  'after-joined': 'is after the date joined {arg}',
+  'before-1900': 'is before 1900',
+  'above-zero': 'must be above 0',
+  'not-negative': 'must not be negative',
 } satisfies Record<keyof typeof TERMS_ZH, string>;
 
 /** The YAML parser's error codes, said plainly. */
