@@ -43,6 +43,7 @@ export const CODES = {
   MJ211: 'error', // left before joined
   MJ212: 'error', // dissolved before established
   MJ213: 'error', // birth after joining, or before 1900
+  MJ214: 'error', // control character in a value
   // References across records and files
   MJ301: 'error', // duplicate id
   MJ302: 'error', // unknown org
@@ -113,6 +114,7 @@ export const MESSAGES_ZH = {
   MJ211: '离会时间 {left} 早于入会时间 {joined}',
   MJ212: '撤销日期 {dissolved} 早于成立日期 {established}',
   MJ213: '“{label}”的值“{value}”{why}，这不可能',
+  MJ214: '“{label}”含有控制字符（{char}），可能是复制粘贴带来的不可见字符',
   MJ301: '编号“{id}”重复，第一次出现在 {first}',
   MJ302: '“{label}”的值“{value}”不存在',
   MJ303: '会员“{value}”不在会员名册中',
@@ -177,6 +179,7 @@ export const MESSAGES_EN = {
   MJ211: 'date left {left} is before date joined {joined}',
   MJ212: 'dissolved {dissolved} before it was established {established}',
   MJ213: '"{label}" value "{value}" {why}, which cannot be',
+  MJ214: '"{label}" contains a control character ({char}), probably an invisible character picked up by copy and paste',
   MJ301: 'id "{id}" is duplicated; first seen at {first}',
   MJ302: '"{label}" value "{value}" does not exist',
   MJ303: 'member "{value}" is not on the roster',
@@ -235,6 +238,7 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ211: '检查两个日期',
   MJ212: '检查两个日期',
   MJ213: '多半是年份输错了（例如把 1991 写成了 2091），请对照会员档案改正',
+  MJ214: '删掉这一格（或这一项）的内容，用键盘重新输入，不要从网页、聊天软件或其他文件粘贴',
   MJ301: '每个编号只能用一次',
   MJ303: '这一列填会员编号（不是姓名）；若编号开头的 0 不见了，是 Excel 把它当成了数字',
   MJ304: '把会员放到该组织下的某个支部',
@@ -289,6 +293,7 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ211: 'check both dates',
   MJ212: 'check both dates',
   MJ213: 'the year is probably mistyped (e.g. 2091 for 1991); check it against the member\'s file',
+  MJ214: 'clear the cell (or value) and type it again rather than pasting it from a web page, a chat or another file',
   MJ301: 'each id may be used once',
   MJ303: 'this column takes member ids (not names); if leading zeros are gone, Excel took the ids for numbers',
   MJ304: 'attach the member to a 支部 below that org',

@@ -7,6 +7,7 @@ import { parseYaml } from '../source/yaml.js';
 import { quickConfig } from '../schema/quick.js';
 import type { LoadContext } from './context.js';
 import { exists, readDataFile } from './files.js';
+import { withoutControlChars } from './yaml-controls.js';
 import { reportYamlProblems } from './yaml-problems.js';
 import { readStructured } from './zod-problems.js';
 
@@ -57,7 +58,8 @@ export async function loadConfig(ctx: LoadContext): Promise<Config | undefined> 
   const doc = await parseYaml(text);
   reportYamlProblems(ctx, CONFIG_FILE, doc.problems);
   if (doc.problems.length > 0) return undefined;
-  const raw = await readStructured(ctx, CONFIG_FILE, doc, doc.value ?? {}, quickConfig, async () => (await import('../schema/structured.js')).CONFIG_SCHEMA);
+  const value = withoutControlChars(ctx, CONFIG_FILE, doc, doc.value);
+  const raw = await readStructured(ctx, CONFIG_FILE, doc, value ?? {}, quickConfig, async () => (await import('../schema/structured.js')).CONFIG_SCHEMA);
   if (raw === undefined) return undefined;
   if (raw.limits?.max_file_mb !== undefined && ctx.options.maxFileBytes === undefined) {
     const mb = Number(raw.limits.max_file_mb);

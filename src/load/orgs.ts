@@ -4,12 +4,13 @@
 import type { Day, Org, Origin } from '../model/types.js';
 import { uniqueId } from '../checks/duplicates.js';
 import type { OrgTree } from '../checks/org-tree.js';
-import { parseYaml } from '../source/yaml.js';
+import { parseYaml, type RawValue } from '../source/yaml.js';
 import { quickOrg } from '../schema/quick.js';
 import type { RawOrg } from '../schema/structured.js';
 import { parseDate } from '../util/dates.js';
 import type { LoadContext } from './context.js';
 import { readDataFile } from './files.js';
+import { withoutControlChars } from './yaml-controls.js';
 import { reportYamlProblems } from './yaml-problems.js';
 import { reportZodIssues } from './zod-problems.js';
 
@@ -38,9 +39,10 @@ export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOr
   const seen = new Map<string, number>();
   const broken = new Set<string>();
   // Plain entries skip zod; it is loaded only when an entry needs its judgement.
-  const quick = doc.value.map(quickOrg);
+  const list = withoutControlChars(ctx, file, doc, doc.value) as RawValue[];
+  const quick = list.map(quickOrg);
   const schema = quick.includes(undefined) ? (await import('../schema/structured.js')).ORGS_SCHEMA : undefined;
-  doc.value.forEach((item, i) => {
+  list.forEach((item, i) => {
     let raw: RawOrg | undefined = quick[i];
     if (raw === undefined) {
       const parsed = schema!.element.safeParse(item);

@@ -7,6 +7,7 @@ import { CHECKS } from '../checks/index.js';
 import type { RawItem, RawRubric } from '../schema/structured.js';
 import type { LoadContext } from './context.js';
 import { readDataFile } from './files.js';
+import { withoutControlChars } from './yaml-controls.js';
 import { reportYamlProblems } from './yaml-problems.js';
 import { readStructured } from './zod-problems.js';
 
@@ -23,7 +24,8 @@ export async function loadRubric(ctx: LoadContext, file: string, year: number, o
   const doc = await parseYaml(text);
   reportYamlProblems(ctx, file, doc.problems);
   if (doc.problems.length > 0) return undefined;
-  const rubric = await readStructured(ctx, file, doc, doc.value ?? {}, quickRubric, async () => (await import('../schema/structured.js')).RUBRIC_SCHEMA);
+  const value = withoutControlChars(ctx, file, doc, doc.value);
+  const rubric = await readStructured(ctx, file, doc, value ?? {}, quickRubric, async () => (await import('../schema/structured.js')).RUBRIC_SCHEMA);
   if (rubric === undefined) return undefined;
   const before = ctx.diagnostics.errorsIn(new Set([file]));
   const refs = { file, year, outcomes, locate: (path: readonly (string | number)[]) => doc.locate(path) };
