@@ -1,9 +1,18 @@
 // Fetches the text of a few lines of a data file, decoded as the loader decoded it, for the
-// excerpts under printed diagnostics. Reads only as far as the last line wanted.
+// excerpts under printed diagnostics. Reads only as far as the last line wanted. For a CSV file
+// it can mask the cells of columns the caller names (those mj does not know: a phone number, an
+// ID-card number), so an excerpt never quotes them: each character becomes `*`, so columns and
+// carets stay where they were.
 
+import { CsvTokenizer, type CsvRecord } from './csv.js';
 import { openText, type Encoding } from './decode.js';
 
-export async function readLines(abs: string, wanted: ReadonlySet<number>, encoding?: Encoding): Promise<Map<number, string>> {
+export interface ReadLinesOptions {
+  /** CSV only: true for a header whose column's cells are masked. */
+  readonly maskCells?: (header: string) => boolean;
+}
+
+export async function readLines(abs: string, wanted: ReadonlySet<number>, encoding?: Encoding, options: ReadLinesOptions = {}): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   if (wanted.size === 0) return out;
   // A loop, not Math.max(...wanted): a set of 200,000 lines overflows an argument list.
@@ -11,30 +20,150 @@ export async function readLines(abs: string, wanted: ReadonlySet<number>, encodi
   for (const n of wanted) if (n > last) last = n;
   const r = await openText(abs, { encoding });
   if (!r.ok) return out;
+  const mask = options.maskCells ? new CellMask(wanted, last, options.maskCells) : undefined;
   let line = 1;
   let rest = '';
   try {
     for await (const chunk of r.source.chunks()) {
-      let text = rest + chunk;
-      let start = 0;
-      for (;;) {
-        const nl = text.indexOf('\n', start);
-        if (nl < 0) break;
-        if (wanted.has(line)) out.set(line, stripCr(text.slice(start, nl)));
-        line++;
-        start = nl + 1;
-        if (line > last) return out;
+      mask?.push(chunk);
+      if (line <= last) {
+        let text = rest + chunk;
+        let start = 0;
+        for (;;) {
+          const nl = text.indexOf('\n', start);
+          if (nl < 0) break;
+          if (wanted.has(line)) out.set(line, stripCr(text.slice(start, nl)));
+          line++;
+          start = nl + 1;
+          if (line > last) break;
+        }
+        rest = line > last ? '' : text.slice(start);
+        text = '';
       }
-      rest = text.slice(start);
-      text = '';
+      if (line > last && (mask === undefined || mask.done)) break;
     }
     if (rest.length > 0 && wanted.has(line)) out.set(line, stripCr(rest));
+    mask?.end();
   } catch {
     // An excerpt is a courtesy: a file that vanished meanwhile just has none.
   }
+  if (mask) for (const [n, text] of out) out.set(n, mask.apply(n, text));
   return out;
 }
 
 function stripCr(s: string): string {
   return s.endsWith('\r') ? s.slice(0, -1) : s;
+}
+
+/** Spans [from, to) of 1-based columns to mask on one line (`to` may be Infinity). */
+type Spans = [number, number][];
+
+/**
+ * Follows the file with the CSV tokenizer as far as the last line wanted, noting which columns
+ * of the wanted lines belong to a masked column's cells. A line no record covered (a quote that
+ * never closed, a record too long) is split on its own, its quotes running to its end.
+ */
+class CellMask {
+  private masked: boolean[] | null = null;
+  private headerLine = 0;
+  private readonly spans = new Map<number, Spans>();
+  private readonly covered = new Set<number>();
+  private readonly tokenizer: CsvTokenizer;
+  /** Set once the records past the last wanted line are read (or no column is masked). */
+  done = false;
+
+  constructor(private readonly wanted: ReadonlySet<number>, private readonly last: number, private readonly isMasked: (header: string) => boolean) {
+    this.tokenizer = new CsvTokenizer({ record: (rec) => this.record(rec), problem: () => undefined });
+  }
+
+  push(chunk: string): void {
+    if (!this.done) this.tokenizer.push(chunk);
+  }
+
+  end(): void {
+    if (!this.done) this.tokenizer.end();
+    this.done = true;
+  }
+
+  private record(rec: CsvRecord): void {
+    if (this.done) return;
+    if (rec.line > this.last) {
+      this.done = true;
+      return;
+    }
+    if (this.masked === null) {
+      this.headerLine = rec.line;
+      this.masked = rec.fields.map((h) => this.isMasked(h.trim()));
+      if (!this.masked.includes(true)) this.done = true;
+      return;
+    }
+    const lineOf = (c: number): number => rec.lines?.[c] ?? rec.line;
+    const n = rec.fields.length;
+    const lastLine = lineOf(n - 1) + count(rec.fields[n - 1]!, '\n');
+    for (let l = rec.line; l <= lastLine; l++) if (this.wanted.has(l)) this.covered.add(l);
+    for (let c = 0; c < n && c < this.masked.length; c++) {
+      if (!this.masked[c]) continue;
+      // From the cell's first character (its quote) to the comma before the next cell, or to
+      // the end of the record's last line.
+      const fromLine = lineOf(c), from = rec.cols[c]!;
+      const toLine = c + 1 < n ? lineOf(c + 1) : lastLine;
+      const to = c + 1 < n ? rec.cols[c + 1]! - 1 : Number.POSITIVE_INFINITY;
+      for (let l = fromLine; l <= toLine; l++) {
+        if (this.wanted.has(l)) this.add(l, l === fromLine ? from : 1, l === toLine ? to : Number.POSITIVE_INFINITY);
+      }
+    }
+  }
+
+  private add(line: number, from: number, to: number): void {
+    let s = this.spans.get(line);
+    if (!s) this.spans.set(line, (s = []));
+    s.push([from, to]);
+  }
+
+  /** The line with its masked cells as `*`. */
+  apply(line: number, text: string): string {
+    if (this.masked === null || !this.masked.includes(true) || line <= this.headerLine) return text;
+    const spans = this.covered.has(line) ? this.spans.get(line) ?? [] : splitLine(text, this.masked);
+    if (spans.length === 0) return text;
+    const chars = text.split('');
+    for (const [from, to] of spans) for (let k = from - 1; k < Math.min(to - 1, chars.length); k++) chars[k] = '*';
+    return chars.join('');
+  }
+}
+
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+/** The masked cells of one line read on its own: fields split on commas outside quotes. */
+function splitLine(text: string, masked: readonly boolean[]): Spans {
+  const spans: Spans = [];
+  let c = 0;
+  let i = 0;
+  for (;;) {
+    const start = i;
+    if (text.charCodeAt(i) === 34) {
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q < 0) {
+          i = text.length;
+          break;
+        }
+        if (text.charCodeAt(q + 1) === 34) i = q + 2;
+        else {
+          i = q + 1;
+          break;
+        }
+      }
+    }
+    const comma = text.indexOf(',', i);
+    const end = comma < 0 ? text.length : comma;
+    if (masked[c] === true && end > start) spans.push([start + 1, end + 1]);
+    if (comma < 0) return spans;
+    i = comma + 1;
+    c++;
+  }
 }
