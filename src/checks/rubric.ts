@@ -7,6 +7,13 @@ import type { DiagnosticInput } from '../diagnostics/diagnostic.js';
 import type { RawItem, RawRubric, RawWhere } from '../schema/structured.js';
 import { compareDecimal } from '../util/decimal-text.js';
 
+/**
+ * A rubric as its rules see it: whole, or — when it failed its schema — the parts that passed
+ * (title and total when they did; the grades, sections, items, vetoes that did), so its own
+ * rules are still checked in the same run.
+ */
+export type RubricParts = Omit<RawRubric, 'title' | 'total'> & { readonly title?: string | undefined; readonly total?: string | undefined };
+
 export interface RubricRefs {
   readonly file: string;
   /** The year of the rubric's file name. */
@@ -15,14 +22,18 @@ export interface RubricRefs {
   readonly outcomes: ReadonlySet<string>;
   /** Line and column of the node at a path in the rubric's document. */
   locate(path: readonly (string | number)[]): { line: number; column: number };
+  /** Ids of items left out for failing the schema: a veto naming one names no unknown item. */
+  readonly brokenItems?: ReadonlySet<string>;
+  /** Set when a grade was left out for failing the schema: names of grades are then not judged. */
+  readonly gradesIncomplete?: boolean;
 }
 
-export function rubricRules(rubric: RawRubric, refs: RubricRefs): DiagnosticInput[] {
+export function rubricRules(rubric: RubricParts, refs: RubricRefs): DiagnosticInput[] {
   const { file, year, outcomes } = refs;
   const out: DiagnosticInput[] = [];
   const at = (...path: (string | number)[]) => ({ file, ...refs.locate(path) });
 
-  const titleYear = /(\d{4})\s*年/.exec(rubric.title)?.[1];
+  const titleYear = rubric.title === undefined ? undefined : /(\d{4})\s*年/.exec(rubric.title)?.[1];
   if (titleYear !== undefined && Number(titleYear) !== year) {
     out.push({ ...at('title'), code: 'MJ409', severity: 'warning', field: 'title', params: { found: titleYear, year } });
   }
@@ -100,13 +111,13 @@ export function rubricRules(rubric: RawRubric, refs: RubricRefs): DiagnosticInpu
 
   const gradeNames = new Set(rubric.grades.map((g) => g.name));
   (rubric.vetoes ?? []).forEach((v, i) => {
-    if (typeof v.when === 'object' && !items.has(v.when.item)) {
+    if (typeof v.when === 'object' && !items.has(v.when.item) && refs.brokenItems?.has(v.when.item) !== true) {
       out.push({
         ...at('vetoes', i, 'when', 'item'), code: 'MJ407', field: 'when.item', params: { item: v.when.item },
         suggest: { value: v.when.item, pool: 'items', candidates: [...items.keys()] },
       });
     }
-    if (!gradeNames.has(v.max_grade)) {
+    if (!gradeNames.has(v.max_grade) && refs.gradesIncomplete !== true) {
       out.push({
         ...at('vetoes', i, 'max_grade'), code: 'MJ203', field: 'max_grade', label: 'max_grade',
         params: { label: 'max_grade', value: v.max_grade }, suggest: { value: v.max_grade, pool: 'values', candidates: [...gradeNames] },
@@ -115,7 +126,7 @@ export function rubricRules(rubric: RawRubric, refs: RubricRefs): DiagnosticInpu
   });
   if (rubric.subsidy) {
     for (const g of Object.keys(rubric.subsidy.grade_factor)) {
-      if (gradeNames.has(g)) continue;
+      if (gradeNames.has(g) || refs.gradesIncomplete === true) continue;
       out.push({
         ...at('subsidy', 'grade_factor', g), code: 'MJ203', field: 'grade_factor', label: 'grade_factor',
         params: { label: 'grade_factor', value: g }, suggest: { value: g, pool: 'values', candidates: [...gradeNames] },

@@ -232,7 +232,7 @@ async function readYamlRecords(ctx: LoadContext, file: string, kind: RecordKind,
   if (text === undefined) return false;
   const doc = await parseYaml(text);
   reportYamlProblems(ctx, file, doc.problems);
-  if (doc.problems.length > 0) return true;
+  if (doc.value === undefined && doc.problems.length > 0) return true; // else only repeated keys: read on
   if (doc.value === undefined || doc.value === null) {
     ctx.report({ code: 'MJ009', file, line: 0, column: 0 });
     return true;

@@ -49,13 +49,16 @@ export function parseYamlFull(text: string, limits: YamlLimits): YamlDoc {
   }
   // Each alias's anchor, found in one pass (the library's own lookup searches the whole
   // document for every alias: the square of a file that reuses one anchor on every entry).
-  const targets = doc && doc.errors.length === 0 ? anchorTargets(doc) : new Map<Alias, Node | undefined>();
+  // A document whose only errors are repeated keys is still read (the first of each pair wins,
+  // where locate points), so the rest of the file is checked in the same run.
+  const readable = doc !== undefined && doc.errors.every((e) => e.code === 'DUPLICATE_KEY');
+  const targets = doc && readable ? anchorTargets(doc) : new Map<Alias, Node | undefined>();
   const at = (node: unknown): { line: number; column: number } => {
     const r = (node as { range?: [number, number, number] } | null)?.range;
     return r ? position(r[0]) : { line: 1, column: 1 };
   };
   let value: RawValue | undefined;
-  if (doc && doc.errors.length === 0 && doc.contents !== null) {
+  if (doc && readable && doc.contents !== null) {
     // The expanded size is measured on the document before anything is built from it, so an
     // alias bomb costs the time and memory of its text, not of its expansion.
     const measured = measure(doc.contents, targets, limits.maxNodes);
@@ -85,7 +88,7 @@ export function parseYamlFull(text: string, limits: YamlLimits): YamlDoc {
           const out: { [key: string]: RawValue } = Object.create(null) as { [key: string]: RawValue };
           for (const pair of node.items) {
             const k = isScalar(pair.key) ? (pair.key.source ?? String(pair.key.value)) : String(pair.key);
-            out[k] = convert(pair.value, depth + 1);
+            if (!(k in out)) out[k] = convert(pair.value, depth + 1);
           }
           return out;
         }
