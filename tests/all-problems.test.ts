@@ -42,6 +42,13 @@ describe('every problem of a file in one run', () => {
     ]));
   });
 
+  it('checks the references of an org left out for a bad date: its parent, committee and liaison', async () => {
+    const d = baseWith({
+      'orgs.yaml': (t) => t.replace('- id: gy-pub1\n  name: 贵阳出版支部\n  type: 支部\n  parent: gy-zz\n', '- id: gy-pub1\n  name: 贵阳出版支部\n  type: 支部\n  parent: gy-zzz\n  established: 2019-13-01\n  liaison: "0099"\n'),
+    });
+    expect(await found(d)).toEqual(expect.arrayContaining(['MJ302 orgs.yaml:30', 'MJ202 orgs.yaml:31', 'MJ303 orgs.yaml:32']));
+  });
+
   it('reads on past a duplicate key in orgs.yaml: the other entries are checked', async () => {
     const d = baseWith({
       'orgs.yaml': (t) => t.replace('- id: gy-zz\n  name: 民进贵阳市文化总支\n', '- id: gy-zz\n  name: 民进贵阳市文化总支\n  name: 文化总支\n').replace('established: 2019-09-01', 'established: 2019-09-31'),

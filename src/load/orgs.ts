@@ -38,6 +38,7 @@ export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOr
   const index = new Map<Org, number>();
   const seen = new Map<string, number>();
   const broken = new Set<string>();
+  const aside: Org[] = [];
   // Plain entries skip zod; it is loaded only when an entry needs its judgement.
   const list = withoutControlChars(ctx, file, doc, doc.value) as RawValue[];
   const quick = list.map(quickOrg);
@@ -94,7 +95,7 @@ export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOr
       for (const d of repeated) ctx.report(d);
       return;
     }
-    if (!ok || raw === undefined) {
+    if (raw === undefined) {
       broken.add(id);
       return;
     }
@@ -110,10 +111,14 @@ export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOr
       origin,
     };
     index.set(org, i);
-    orgs.push(org);
+    if (ok) orgs.push(org);
+    else {
+      broken.add(id);
+      aside.push(org);
+    }
   });
   return {
-    file, orgs, broken,
+    file, orgs, broken, aside,
     at: (org, ...path) => ({ file, ...doc.locate([index.get(org) ?? 0, ...path]) }),
     indexOf: (org) => index.get(org) ?? 0,
   };
