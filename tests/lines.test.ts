@@ -3,8 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cpSync, readFileSync } from 'node:fs';
-import { readLines } from '../src/source/lines.js';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { maskYamlLine, readLines } from '../src/source/lines.js';
 import { displayWidth } from '../src/util/width.js';
 import { mj } from './helpers/cli.js';
 import { BASE, scratchDirs } from './helpers/fixtures.js';
@@ -94,5 +94,45 @@ describe('excerpts of printed diagnostics', () => {
     expect(quoted).toContain('***********,0003,张伟');
     // The caret is under the date, as it would be with the digits shown.
     expect(caret!.indexOf('^')).toBe(displayWidth(quoted!.slice(0, quoted!.indexOf('2012-05-40'))));
+  });
+});
+
+describe('maskYamlLine', () => {
+  const unknown = (key: string): boolean => key === '手机号码' || key === '身份证号';
+
+  it.each([
+    ['  手机号码: "13800000000"', '  手机号码: *************'],
+    ['- 手机号码: 13800000000  # 手机', '- 手机号码: ***********  # 手机'],
+    ['- { id: "0001", 手机号码: 138 0000 0000, name: 王明华 }', '- { id: "0001", 手机号码: *************, name: 王明华 }'],
+    ["- { '身份证号': '5201,02', 姓名: 王 }", "- { '身份证号': *********, 姓名: 王 }"],
+    ['  身份证号: [5201, 02]', '  身份证号: **********'],
+    ['  name: 手机号码: 1', '  name: 手机号码: 1'],
+    ['  note: "手机号码: 138"', '  note: "手机号码: 138"'],
+  ])('masks the value of an unknown key: %s', (line, masked) => {
+    expect(maskYamlLine(line, unknown)).toBe(masked);
+  });
+});
+
+describe('excerpts of a YAML record file', () => {
+  it('never quote the value of a key mj does not know', async () => {
+    const d = scratch();
+    cpSync(BASE, d, { recursive: true });
+    rmSync(join(d, 'activities', '2019.csv'));
+    writeFileSync(join(d, 'activities', '2019.yaml'), [
+      '- id: Y1',
+      '  date: 2019-03-01',
+      '  type: 学习',
+      '  org: gy-edu1',
+      '  title: 学习会',
+      '  联系电话: "13800000000"',
+      '- { id: Y2, date: 2019-03-32, type: 学习, org: gy-edu1, title: 学习会, 联系电话: 13900000000 }',
+      '',
+    ].join('\n'));
+    const r = await mj(['validate', '--no-color'], { cwd: d });
+    const text = r.stdout + r.stderr;
+    expect(text).toContain('MJ104');
+    expect(text).toContain('MJ202');
+    expect(text).not.toMatch(/13800000000|13900000000/);
+    expect(text).toContain('联系电话: *************');
   });
 });

@@ -141,10 +141,13 @@ export async function renderDiagnostics(
       if (!set) wanted.set(d.file, (set = new Set()));
       set.add(d.line);
     }
+    // A YAML record file with keys mj does not know says so (MJ104: only record files do).
+    const unknownKeys = new Set(sorted.filter((d) => d.code === 'MJ104').map((d) => d.file));
     for (const [file, set] of wanted) {
       const csv = /\.csv$/i.test(file);
-      // Cells of columns mj does not know (手机号码, 身份证号) are never quoted: masked as they are read.
-      lines.set(file, await readLines(join(root, file), set, csv ? encoding : undefined, csv ? { maskCells: (h) => !isKnownHeader(h) } : {}));
+      // Cells of columns (values of keys) mj does not know, 手机号码 or 身份证号, are never quoted.
+      const mask = csv ? { maskCells: (h: string) => !isKnownHeader(h) } : unknownKeys.has(file) ? { maskKeys: (k: string) => !isKnownHeader(k) } : {};
+      lines.set(file, await readLines(join(root, file), set, csv ? encoding : undefined, mask));
     }
   }
   const pools = suggestPools(ds);

@@ -1,8 +1,8 @@
 // Fetches the text of a few lines of a data file, decoded as the loader decoded it, for the
-// excerpts under printed diagnostics. Reads only as far as the last line wanted. For a CSV file
-// it can mask the cells of columns the caller names (those mj does not know: a phone number, an
-// ID-card number), so an excerpt never quotes them: each character becomes `*`, so columns and
-// carets stay where they were.
+// excerpts under printed diagnostics. Reads only as far as the last line wanted. It can mask the
+// cells of CSV columns, or the values of YAML keys, the caller names (those mj does not know: a
+// phone number, an ID-card number), so an excerpt never quotes them: each character becomes `*`,
+// so columns and carets stay where they were.
 
 import { CsvTokenizer, type CsvRecord } from './csv.js';
 import { openText, type Encoding } from './decode.js';
@@ -10,6 +10,8 @@ import { openText, type Encoding } from './decode.js';
 export interface ReadLinesOptions {
   /** CSV only: true for a header whose column's cells are masked. */
   readonly maskCells?: (header: string) => boolean;
+  /** YAML only: true for a key whose values are masked (maskYamlLine). */
+  readonly maskKeys?: (key: string) => boolean;
 }
 
 export async function readLines(abs: string, wanted: ReadonlySet<number>, encoding?: Encoding, options: ReadLinesOptions = {}): Promise<Map<number, string>> {
@@ -48,6 +50,8 @@ export async function readLines(abs: string, wanted: ReadonlySet<number>, encodi
     // An excerpt is a courtesy: a file that vanished meanwhile just has none.
   }
   if (mask) for (const [n, text] of out) out.set(n, mask.apply(n, text));
+  const keys = options.maskKeys;
+  if (keys) for (const [n, text] of out) out.set(n, maskYamlLine(text, keys));
   return out;
 }
 
@@ -166,4 +170,105 @@ function splitLine(text: string, masked: readonly boolean[]): Spans {
     i = comma + 1;
     c++;
   }
+}
+
+/**
+ * A line of a YAML record file with the value of each key the caller names (a key mj does not
+ * know: 手机号码) as `*`, one for each character, in block (`key: value`) or one-line flow
+ * (`{ key: value, … }`) form. A block scalar's lines after its key are not followed.
+ */
+export function maskYamlLine(text: string, isMasked: (key: string) => boolean): string {
+  const n = text.length;
+  const chars = text.split('');
+  let depth = 0;
+  let i = 0;
+  /** End of a quoted scalar starting at `at` (past its closing quote, or the line's end). */
+  const quotedEnd = (at: number): number => {
+    const q = text[at]!;
+    let k = at + 1;
+    while (k < n) {
+      if (q === '"' && text[k] === '\\') k += 2;
+      else if (text[k] === q) {
+        if (q === "'" && text[k + 1] === "'") k += 2;
+        else return k + 1;
+      } else k++;
+    }
+    return n;
+  };
+  /** End of a flow collection starting at `at` (past its closing bracket, or the line's end). */
+  const flowEnd = (at: number): number => {
+    let d = 0;
+    let k = at;
+    while (k < n) {
+      const c = text[k]!;
+      if (c === '"' || c === "'") {
+        k = quotedEnd(k);
+        continue;
+      }
+      if (c === '[' || c === '{') d++;
+      else if (c === ']' || c === '}') {
+        d--;
+        if (d === 0) return k + 1;
+      }
+      k++;
+    }
+    return n;
+  };
+  /** End of a plain scalar: a `: `, a ` #`, and in a flow collection `,` `]` `}`. */
+  const plainEnd = (at: number, key: boolean): number => {
+    let k = at;
+    while (k < n) {
+      const c = text[k]!;
+      if (key && c === ':' && (k + 1 >= n || text[k + 1] === ' ' || (depth > 0 && ',]}'.includes(text[k + 1]!)))) break;
+      if (c === '#' && k > at && text[k - 1] === ' ') break;
+      if (depth > 0 && (c === ',' || c === ']' || c === '}')) break;
+      k++;
+    }
+    while (k > at && text[k - 1] === ' ') k--;
+    return k;
+  };
+  while (i < n) {
+    const c = text[i]!;
+    if (c === ' ' || c === ',' || (c === '-' && (i + 1 >= n || text[i + 1] === ' '))) {
+      i++;
+      continue;
+    }
+    if (c === '{' || c === '[') {
+      depth++;
+      i++;
+      continue;
+    }
+    if (c === '}' || c === ']') {
+      depth--;
+      i++;
+      continue;
+    }
+    if (c === '#') break;
+    const quoted = c === '"' || c === "'";
+    const end = quoted ? quotedEnd(i) : plainEnd(i, true);
+    let j = end;
+    while (j < n && text[j] === ' ') j++;
+    const isKey = text[j] === ':' && (j + 1 >= n || text[j + 1] === ' ' || (depth > 0 && ',]}'.includes(text[j + 1]!)));
+    if (!isKey) {
+      // A value (a list item, or what follows a key already passed): skip it.
+      i = end > i ? end : i + 1;
+      continue;
+    }
+    const key = quoted ? text.slice(i + 1, end - 1) : text.slice(i, end);
+    let v = j + 1;
+    while (v < n && text[v] === ' ') v++;
+    let vEnd: number;
+    if (v >= n || text[v] === '#') vEnd = v;
+    else if (text[v] === '{' || text[v] === '[') {
+      if (!isMasked(key)) {
+        i = v;
+        continue;
+      }
+      vEnd = flowEnd(v);
+    } else if (text[v] === '"' || text[v] === "'") vEnd = quotedEnd(v);
+    else vEnd = plainEnd(v, false); // in a block, to a comment or the line's end (`a: b` in it is text)
+    if (isMasked(key)) for (let k = v; k < vEnd; k++) chars[k] = '*';
+    i = vEnd;
+  }
+  return chars.join('');
 }
