@@ -44,13 +44,15 @@ describe('readLines with cells masked', () => {
       '0001,13800000000,王明华,520102196804011234',
       '0002,"139 0000 0000",李秀兰,"5201,02"',
       '0003,,张伟,',
+      '0004,,刘芳,,13700000000',
     ].join('\n') + '\n');
-    const lines = await readLines(file, new Set([1, 2, 3, 4]), undefined, { maskCells: unknown });
+    const lines = await readLines(file, new Set([1, 2, 3, 4, 5]), undefined, { maskCells: unknown });
     expect([...lines.values()]).toEqual([
       '会员编号,手机号码,姓名,身份证号',
       '0001,***********,王明华,******************',
       '0002,***************,李秀兰,*********',
       '0003,,张伟,',
+      '0004,,刘芳,,***********', // a cell past the header's last column is in no known column
     ]);
   });
 

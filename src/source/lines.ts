@@ -105,8 +105,9 @@ class CellMask {
     const n = rec.fields.length;
     const lastLine = lineOf(n - 1) + count(rec.fields[n - 1]!, '\n');
     for (let l = rec.line; l <= lastLine; l++) if (this.wanted.has(l)) this.covered.add(l);
-    for (let c = 0; c < n && c < this.masked.length; c++) {
-      if (!this.masked[c]) continue;
+    for (let c = 0; c < n; c++) {
+      // A cell past the header's last column belongs to no known column either.
+      if (c < this.masked.length && !this.masked[c]) continue;
       // From the cell's first character (its quote) to the comma before the next cell, or to
       // the end of the record's last line.
       const fromLine = lineOf(c), from = rec.cols[c]!;
@@ -165,7 +166,7 @@ function splitLine(text: string, masked: readonly boolean[]): Spans {
     }
     const comma = text.indexOf(',', i);
     const end = comma < 0 ? text.length : comma;
-    if (masked[c] === true && end > start) spans.push([start + 1, end + 1]);
+    if ((c >= masked.length || masked[c] === true) && end > start) spans.push([start + 1, end + 1]);
     if (comma < 0) return spans;
     i = comma + 1;
     c++;
