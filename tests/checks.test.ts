@@ -5,6 +5,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { orgPeople, orgTree } from '../src/checks/org-tree.js';
+import { rubricRules } from '../src/checks/rubric.js';
+import { RUBRIC_SCHEMA } from '../src/schema/structured.js';
+import { parseYaml } from '../src/source/yaml.js';
 import { IdIndex } from '../src/scan/id-index.js';
 import { LoadContext } from '../src/load/context.js';
 import { loadOrgs } from '../src/load/orgs.js';
@@ -168,5 +171,29 @@ describe('duplicate-id index', () => {
     expect(ix.candidates).toEqual([]);
     ix.mergeSlots(Uint32Array.of(8, 5, 40), 100);
     expect(ix.candidates).toEqual([{ id: '', line: 140, column: 0, firstLine: 11 }]);
+  });
+});
+
+describe('rubric rules', () => {
+  async function rules(yaml: string): Promise<[string, number, number, string][]> {
+    const doc = await parseYaml(yaml);
+    const rubric = RUBRIC_SCHEMA.parse(doc.value);
+    return rubricRules(rubric, { file: 'r.yaml', year: 2019, outcomes: new Set(), locate: (p) => doc.locate(p) })
+      .map((d) => [d.code, d.line, d.column, `${String(d.params?.['key'])}=${String(d.params?.['value'])}`]);
+  }
+  const BASE_RUBRIC = 'title: t\ntotal: 100\ngrades: [{ name: A, min: 0 }]\nsections:\n  - name: s\n    items:\n      - { id: a, name: a, measure: count, points: 1 }\n';
+
+  it('refuses numbers that make no sense (MJ411), member items too, at the value', async () => {
+    expect(await rules(BASE_RUBRIC + 'member_items:\n  - { id: m, name: m, measure: count, tiers: [{ at_least: -1, points: 1 }], max: -3 }\n')).toEqual([
+      ['MJ411', 9, 82, 'max=-3'],
+      ['MJ411', 9, 59, 'at_least=-1'],
+    ]);
+    expect(await rules(BASE_RUBRIC.replace('total: 100', 'total: 0'))).toEqual([['MJ411', 2, 8, 'total=0']]);
+  });
+
+  it('accepts zeros where they make sense: a tier at 0 records, a section capped at 0, no subsidy cap', async () => {
+    const ok = BASE_RUBRIC.replace('    items:', '    max: 0\n    items:').replace('points: 1 }', 'tiers: [{ at_least: 0, points: -5 }, { at_least: 1, points: 0 }] }')
+      + 'subsidy: { base: 0, per_member: 0, grade_factor: { A: 0 }, budget: 0 }\n';
+    expect(await rules(ok)).toEqual([]);
   });
 });

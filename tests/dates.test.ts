@@ -19,8 +19,22 @@ describe('parseDate', () => {
     expect(parseDate(text)).toEqual({ ok: false, reason: 'calendar' });
   });
 
-  it.each(['19/3/5', '05.03.2019', '2019', '', '2019-03-05T00:00', '2019/6/1 9:30'])('rejects the form %s', (text) => {
+  it.each(['19/3/5', '05.03.2019', '2019', '', '2019-03-05T00:00', '2019/6/1 9:30', '2019/6/1 000:00', '2019/6/10:00'])('rejects the form %s', (text) => {
     expect(parseDate(text)).toEqual({ ok: false, reason: 'form' });
+  });
+
+  it('reads a spreadsheet\'s empty time after any run of spaces', () => {
+    expect(parseDate('2019/6/1 \u3000 0:00:00')).toEqual({ ok: true, day: 20190601 });
+    expect(parseDate('2019年6月1日\t00:00')).toEqual({ ok: true, day: 20190601 });
+  });
+
+  it('refuses a 1 MB cell of spaces in time linear in its size (the time-of-day strip once backtracked)', () => {
+    for (const text of ['2019年' + ' '.repeat(1_000_000) + 'x', '2019/6/1' + ' '.repeat(1_000_000) + '0:0', ' '.repeat(1_000_000) + '0:00']) {
+      const t0 = performance.now();
+      expect(parseDate(text)).toEqual({ ok: false, reason: 'form' });
+      expect(parseMonthOrDate(text)).toEqual({ ok: false, reason: 'form' });
+      expect(performance.now() - t0).toBeLessThan(5000);
+    }
   });
 });
 

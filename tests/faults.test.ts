@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LoadContext } from '../src/load/context.js';
 import { loadBase, streamYear } from '../src/load/dataset.js';
+import { reportStreamFailure } from '../src/load/files.js';
 import { realFs, sweepStale, type WriteFs } from '../src/write/atomic.js';
 import { mj } from './helpers/cli.js';
 import { BASE, scratchDirs, tempCopies } from './helpers/fixtures.js';
@@ -240,6 +241,15 @@ describe('reading faults', () => {
     const ok = await mj(['validate', '--data', data]);
     expect(ok.stdout + ok.stderr).not.toContain('MJ008');
     expect(ok.code).toBe(0);
+  });
+
+  it('reports a failed read (an error with a system code) as MJ003, and lets a bug through to the internal-error exit', () => {
+    const ctx = new LoadContext(scratch());
+    reportStreamFailure(ctx, 'members.csv', fail('EIO'));
+    expect(ctx.diagnostics.list.map((d) => d.code)).toEqual(['MJ003']);
+    // A RangeError from mj's own code is no I/O failure: "读写错误 EIO" would hide the bug.
+    expect(() => reportStreamFailure(ctx, 'members.csv', new RangeError('Maximum call stack size exceeded'))).toThrow(RangeError);
+    expect(ctx.diagnostics.list).toHaveLength(1);
   });
 });
 

@@ -27,4 +27,15 @@ describe('Rational', () => {
     const dec = fc.tuple(fc.integer({ min: -100000, max: 100000 }), fc.integer({ min: 0, max: 4 })).map(([n, k]) => Rational.of(BigInt(n), 10n ** BigInt(k)));
     fc.assert(fc.property(dec, dec, (a, b) => a.add(b).sub(b).cmp(a) === 0), { seed: 1, numRuns: 200 });
   });
+
+  it('writes the shortest decimal, and a long run of zeros before the point in linear time', () => {
+    expect(r('2.50').toShort()).toBe('2.5');
+    expect(r('3.00').toShort()).toBe('3');
+    expect(r('100').toShort()).toBe('100');
+    expect(r('-0.10').toShort(4)).toBe('-0.1');
+    const big = '1' + '0'.repeat(100_000) + '.5';
+    const t0 = performance.now();
+    expect(r(big).toShort()).toBe(big);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
 });

@@ -23,4 +23,14 @@ describe('suggestions', () => {
     expect(closestInSet('gz00021', pool, () => alpha)).toBe('GZ00021');
     expect(closestInSet('nothing-like', pool, () => alpha)).toBeUndefined();
   });
+
+  it('gives up at once on a value far longer than an id, whatever the pool (probes grow with its square)', () => {
+    const pool = new Set<string>();
+    for (let i = 0; i < 20000; i++) pool.add(`GZ${String(i).padStart(5, '0')}`);
+    const alpha = alphabetOf(pool);
+    const t0 = performance.now();
+    expect(closestInSet('GZ' + '0'.repeat(100_000), pool, () => alpha)).toBeUndefined();
+    expect(closest('x'.repeat(100_000), ['x', 'xy'])).toBeUndefined();
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
 });

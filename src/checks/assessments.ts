@@ -63,7 +63,7 @@ export const assessedItem: AssessmentCheck = (a, place, refs) => {
       // 档次 or words: only the values the rubric lists.
       const allowed = Array.isArray(values) ? values : Object.keys(values);
       const ok = Array.isArray(values) ? values.some((v) => compareDecimal(v, value) === 0) : Object.hasOwn(values, value);
-      if (!ok) out.push(place.at(field, 'MJ413', { value, item: spec.id }, { span: value.length, suggest: { value, pool: 'values', candidates: allowed } }));
+      if (!ok) out.push(place.at(field, 'MJ413', { value, item: spec.id, allowed: allowed.join(' / ') }, { span: value.length }));
       return;
     }
     const min = spec.min ?? '0';

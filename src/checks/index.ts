@@ -11,8 +11,7 @@ import { assessedItem, assessedOnce, assessedOrg, type AssessmentCheck } from '.
 import { dissolvedBranches, memberOrg, type MemberCheck, type ZeroDamage } from './members.js';
 import { orgPeople, orgTree, type OrgTree } from './org-tree.js';
 import { NONE } from './place.js';
-import { rubricRules, type RubricRefs } from './rubric.js';
-import type { RawRubric } from '../schema/structured.js';
+import { rubricRules, type RubricParts, type RubricRefs } from './rubric.js';
 
 /** The base of a dataset once read: the org tree (undefined when unreadable) and the roster. */
 export interface DatasetSubject {
@@ -42,5 +41,5 @@ export const CHECKS = {
   /** One assessment row against the orgs and the year's rubric. */
   assessment: [assessedOrg, assessedItem, assessedOnce] as readonly AssessmentCheck[],
   /** A rubric's own rules. */
-  rubric: [rubricRules] as readonly ((r: RawRubric, refs: RubricRefs) => readonly DiagnosticInput[])[],
+  rubric: [rubricRules] as readonly ((r: RubricParts, refs: RubricRefs) => readonly DiagnosticInput[])[],
 } as const;

@@ -11,6 +11,12 @@ export interface OrgTree {
   readonly orgs: readonly Org[];
   /** Ids of orgs written with errors: references to them are not reported again. */
   readonly broken: ReadonlySet<string>;
+  /**
+   * Orgs read whole but left out of the tree for an error of their own (a bad id or date): not
+   * part of its shape (roots, cycles), but their references — parent, committee, liaison — are
+   * still checked, so one run shows those problems too.
+   */
+  readonly aside?: readonly Org[];
   /** Position of an org's key (or of a path below it, e.g. committee, 0, member). */
   at(org: Org, ...path: (string | number)[]): { file: string; line: number; column: number };
   /** Position in the file of the org's index in the list. */
@@ -22,9 +28,10 @@ export function orgTree(loaded: OrgTree): DiagnosticInput[] {
   const out: DiagnosticInput[] = [];
   const byId = new Map(loaded.orgs.map((o) => [o.id, o]));
   const roots: Org[] = [];
-  for (const org of loaded.orgs) {
+  const aside = new Set(loaded.aside ?? []);
+  for (const org of [...loaded.orgs, ...aside]) {
     if (org.parent === undefined) {
-      roots.push(org);
+      if (!aside.has(org)) roots.push(org);
       continue;
     }
     const parent = byId.get(org.parent);
@@ -75,7 +82,7 @@ export function orgPeople(loaded: OrgTree, members: ReadonlyMap<string, Member>,
     if (m && zeros) out.push(...zeros.report(m, ref, `${at.file}:${at.line}`));
     return m !== undefined;
   };
-  for (const org of loaded.orgs) {
+  for (const org of [...loaded.orgs, ...(loaded.aside ?? [])]) {
     org.committee.forEach((c, k) => {
       if (members.has(c.member) || brokenMembers.has(c.member)) return;
       if (damage(c.member, loaded.at(org, 'committee', k, 'member'))) return;

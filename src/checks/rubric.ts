@@ -1,10 +1,18 @@
 // The rules of a rubric that its schema cannot say: the title's year, grades in order, quotas
-// within 0–1, unique item ids, each item's form complete, `where` outcomes from the vocabulary,
-// vetoes naming real items and grades, subsidy factors naming real grades.
+// within 0–1, numbers that make sense (full marks above 0, no negative cap, tier or amount),
+// unique item ids, each item's form complete, `where` outcomes from the vocabulary, vetoes
+// naming real items and grades, subsidy factors naming real grades.
 
 import type { DiagnosticInput } from '../diagnostics/diagnostic.js';
 import type { RawItem, RawRubric, RawWhere } from '../schema/structured.js';
 import { compareDecimal } from '../util/decimal-text.js';
+
+/**
+ * A rubric as its rules see it: whole, or — when it failed its schema — the parts that passed
+ * (title and total when they did; the grades, sections, items, vetoes that did), so its own
+ * rules are still checked in the same run.
+ */
+export type RubricParts = Omit<RawRubric, 'title' | 'total'> & { readonly title?: string | undefined; readonly total?: string | undefined };
 
 export interface RubricRefs {
   readonly file: string;
@@ -14,14 +22,18 @@ export interface RubricRefs {
   readonly outcomes: ReadonlySet<string>;
   /** Line and column of the node at a path in the rubric's document. */
   locate(path: readonly (string | number)[]): { line: number; column: number };
+  /** Ids of items left out for failing the schema: a veto naming one names no unknown item. */
+  readonly brokenItems?: ReadonlySet<string>;
+  /** Set when a grade was left out for failing the schema: names of grades are then not judged. */
+  readonly gradesIncomplete?: boolean;
 }
 
-export function rubricRules(rubric: RawRubric, refs: RubricRefs): DiagnosticInput[] {
+export function rubricRules(rubric: RubricParts, refs: RubricRefs): DiagnosticInput[] {
   const { file, year, outcomes } = refs;
   const out: DiagnosticInput[] = [];
   const at = (...path: (string | number)[]) => ({ file, ...refs.locate(path) });
 
-  const titleYear = /(\d{4})\s*年/.exec(rubric.title)?.[1];
+  const titleYear = rubric.title === undefined ? undefined : /(\d{4})\s*年/.exec(rubric.title)?.[1];
   if (titleYear !== undefined && Number(titleYear) !== year) {
     out.push({ ...at('title'), code: 'MJ409', severity: 'warning', field: 'title', params: { found: titleYear, year } });
   }
@@ -35,6 +47,28 @@ export function rubricRules(rubric: RawRubric, refs: RubricRefs): DiagnosticInpu
       out.push({ ...at('grades', i, 'quota'), code: 'MJ410', field: 'grades.quota', params: { value: g.quota } });
     }
   });
+
+  // Numbers that make no sense (MJ411): full marks not above 0, a negative cap, tier or amount.
+  const outOfRange = (value: string | undefined, path: (string | number)[], rule: '@above-zero' | '@not-negative'): void => {
+    if (value === undefined) return;
+    const c = compareDecimal(value, '0');
+    if (rule === '@above-zero' ? c > 0 : c >= 0) return;
+    const key = String(path[path.length - 1]);
+    out.push({ ...at(...path), code: 'MJ411', field: path.filter((k) => typeof k === 'string').join('.'), params: { key, value, rule }, span: value.length });
+  };
+  outOfRange(rubric.total, ['total'], '@above-zero');
+  const itemNumbers = (item: RawItem, p: (string | number)[]): void => {
+    outOfRange(item.max, [...p, 'max'], '@not-negative');
+    (item.tiers ?? []).forEach((t, k) => outOfRange(t.at_least, [...p, 'tiers', k, 'at_least'], '@not-negative'));
+  };
+  rubric.sections.forEach((s, i) => {
+    outOfRange(s.max, ['sections', i, 'max'], '@not-negative');
+    s.items.forEach((item, k) => itemNumbers(item, ['sections', i, 'items', k]));
+  });
+  (rubric.member_items ?? []).forEach((item, k) => itemNumbers(item, ['member_items', k]));
+  if (rubric.subsidy) {
+    for (const key of ['base', 'per_member', 'cap', 'budget'] as const) outOfRange(rubric.subsidy[key], ['subsidy', key], '@not-negative');
+  }
 
   const items = new Map<string, RawItem>();
   const firstLine = new Map<string, number>();
@@ -108,13 +142,13 @@ export function rubricRules(rubric: RawRubric, refs: RubricRefs): DiagnosticInpu
   (rubric.vetoes ?? []).forEach((v, i) => {
     if (typeof v.when === 'object' && 'requirement' in v.when) {
       if (!requirements.has(v.when.requirement)) unknown(['vetoes', i, 'when', 'requirement'], '@ref-requirement', v.when.requirement, requirements);
-    } else if (typeof v.when === 'object' && !items.has(v.when.item)) {
+    } else if (typeof v.when === 'object' && !items.has(v.when.item) && refs.brokenItems?.has(v.when.item) !== true) {
       out.push({
         ...at('vetoes', i, 'when', 'item'), code: 'MJ407', field: 'when.item', params: { item: v.when.item },
         suggest: { value: v.when.item, pool: 'items', candidates: [...items.keys()] },
       });
     }
-    if (!gradeNames.has(v.max_grade)) {
+    if (!gradeNames.has(v.max_grade) && refs.gradesIncomplete !== true) {
       out.push({
         ...at('vetoes', i, 'max_grade'), code: 'MJ203', field: 'max_grade', label: 'max_grade',
         params: { label: 'max_grade', value: v.max_grade }, suggest: { value: v.max_grade, pool: 'values', candidates: [...gradeNames] },
@@ -123,7 +157,7 @@ export function rubricRules(rubric: RawRubric, refs: RubricRefs): DiagnosticInpu
   });
   if (rubric.subsidy) {
     for (const g of Object.keys(rubric.subsidy.grade_factor)) {
-      if (gradeNames.has(g)) continue;
+      if (gradeNames.has(g) || refs.gradesIncomplete === true) continue;
       out.push({
         ...at('subsidy', 'grade_factor', g), code: 'MJ203', field: 'grade_factor', label: 'grade_factor',
         params: { label: 'grade_factor', value: g }, suggest: { value: g, pool: 'values', candidates: [...gradeNames] },

@@ -15,6 +15,7 @@ import { openBase, type Base } from '../pipeline/base.js';
 import type { Problems, Stage } from '../pipeline/stage.js';
 import { ENCODING_NAMES, type Encoding } from '../source/decode.js';
 import { readLines } from '../source/lines.js';
+import { headerLookup, RECORD_FIELDS, type RecordKind } from '../schema/fields.js';
 
 export interface CommonOptions {
   readonly data?: string;
@@ -117,6 +118,13 @@ export function writeOut(write: (s: string) => void, content: string | Iterable<
   else for (const piece of content) write(piece);
 }
 
+const lookups = (Object.keys(RECORD_FIELDS) as RecordKind[]).map(headerLookup);
+
+/** A CSV header that names a field of some record kind (its key, Chinese label or an alias). */
+function isKnownHeader(header: string): boolean {
+  return lookups.some((find) => find(header) >= 0);
+}
+
 /** Renders diagnostics with excerpts read from the files and hints from the dataset's ids. */
 export async function renderDiagnostics(
   list: readonly Diagnostic[], root: string | undefined, ds: Dataset | undefined, io: Io, lang: Lang,
@@ -133,7 +141,14 @@ export async function renderDiagnostics(
       if (!set) wanted.set(d.file, (set = new Set()));
       set.add(d.line);
     }
-    for (const [file, set] of wanted) lines.set(file, await readLines(join(root, file), set, /\.csv$/i.test(file) ? encoding : undefined));
+    // A YAML record file with keys mj does not know says so (MJ104: only record files do).
+    const unknownKeys = new Set(sorted.filter((d) => d.code === 'MJ104').map((d) => d.file));
+    for (const [file, set] of wanted) {
+      const csv = /\.csv$/i.test(file);
+      // Cells of columns (values of keys) mj does not know, 手机号码 or 身份证号, are never quoted.
+      const mask = csv ? { maskCells: (h: string) => !isKnownHeader(h) } : unknownKeys.has(file) ? { maskKeys: (k: string) => !isKnownHeader(k) } : {};
+      lines.set(file, await readLines(join(root, file), set, csv ? encoding : undefined, mask));
+    }
   }
   const pools = suggestPools(ds);
   const c = color ? new (await import('chalk')).Chalk({ level: 1 }) : undefined;

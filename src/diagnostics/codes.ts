@@ -44,6 +44,8 @@ export const CODES = {
   MJ210: 'error', // left date on a member still 在册
   MJ211: 'error', // left before joined
   MJ212: 'error', // dissolved before established
+  MJ213: 'error', // birth after joining, or before 1900
+  MJ214: 'error', // control character in a value
   // References across records and files
   MJ301: 'error', // duplicate id
   MJ302: 'error', // unknown org
@@ -69,6 +71,7 @@ export const CODES = {
   MJ408: 'warning', // manual item with no assessments row
   MJ409: 'warning', // rubric title names another year
   MJ410: 'error', // quota outside 0–1
+  MJ411: 'error', // a rubric number below 0 (or full marks not above 0)
   MJ412: 'error', // a rubric names an item or requirement that does not exist (caps, grades.requires, vetoes)
   MJ413: 'error', // an assessment value the item's values do not list
 } as const;
@@ -116,6 +119,8 @@ export const MESSAGES_ZH = {
   MJ210: '会籍状态为“在册”，却填写了离会时间 {left}',
   MJ211: '离会时间 {left} 早于入会时间 {joined}',
   MJ212: '撤销日期 {dissolved} 早于成立日期 {established}',
+  MJ213: '“{label}”的值“{value}”{why}，这不可能',
+  MJ214: '“{label}”含有控制字符（{char}），可能是复制粘贴带来的不可见字符',
   MJ301: '编号“{id}”重复，第一次出现在 {first}',
   MJ302: '“{label}”的值“{value}”不存在',
   MJ303: '会员“{value}”不在会员名册中',
@@ -139,8 +144,9 @@ export const MESSAGES_ZH = {
   MJ408: '考评组评分项“{item}”在 {year} 年没有任何支部的评分记录，按 0 分计',
   MJ409: '评分表标题写的是 {found} 年，文件名却是 {year} 年',
   MJ410: '名额比例“{value}”不是 0 到 1 之间的小数或分数',
+  MJ411: '“{key}”的值 {value} 不合理：{rule}',
   MJ412: '引用的{kind}“{id}”不存在',
-  MJ413: '“{value}”不是评分项“{item}”允许的取值',
+  MJ413: '“{value}”不是评分项“{item}”允许的取值（{allowed}）',
 } as const satisfies Catalogue;
 
 export const MESSAGES_EN = {
@@ -182,6 +188,8 @@ export const MESSAGES_EN = {
   MJ210: 'standing is "在册" (active) but a date left {left} is given',
   MJ211: 'date left {left} is before date joined {joined}',
   MJ212: 'dissolved {dissolved} before it was established {established}',
+  MJ213: '"{label}" value "{value}" {why}, which cannot be',
+  MJ214: '"{label}" contains a control character ({char}), probably an invisible character picked up by copy and paste',
   MJ301: 'id "{id}" is duplicated; first seen at {first}',
   MJ302: '"{label}" value "{value}" does not exist',
   MJ303: 'member "{value}" is not on the roster',
@@ -205,8 +213,9 @@ export const MESSAGES_EN = {
   MJ408: 'panel item "{item}" has no assessment rows in {year}; it scores 0',
   MJ409: 'the rubric title says {found} but the file is for {year}',
   MJ410: 'quota "{value}" is not a decimal or fraction between 0 and 1',
+  MJ411: '"{key}" value {value} makes no sense: {rule}',
   MJ412: 'the {kind} "{id}" it names does not exist',
-  MJ413: '"{value}" is not one of the values rubric item "{item}" allows',
+  MJ413: '"{value}" is not one of the values rubric item "{item}" allows ({allowed})',
 } as const satisfies Catalogue;
 
 /** Static hints: what to do about it. Codes without one rely on a computed hint. */
@@ -242,6 +251,8 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ210: '若已离会，请填写会籍状态（退会、除名、开除、去世、转出）；否则删除离会时间',
   MJ211: '检查两个日期',
   MJ212: '检查两个日期',
+  MJ213: '多半是年份输错了（例如把 1991 写成了 2091），请对照会员档案改正',
+  MJ214: '删掉这一格（或这一项）的内容，用键盘重新输入，不要从网页、聊天软件或其他文件粘贴',
   MJ301: '每个编号只能用一次',
   MJ303: '这一列填会员编号（不是姓名）；若编号开头的 0 不见了，是 Excel 把它当成了数字',
   MJ304: '把会员放到该组织下的某个支部',
@@ -262,6 +273,7 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ408: '在考评组评分文件中为各支部填写该项得分',
   MJ409: '复制上一年的评分表后，记得改标题',
   MJ410: '写成小数或分数，例如 0.1 表示至多十分之一、1/3 表示至多三分之一的考核对象',
+  MJ411: '满分要大于 0；上限、档次、补助金额和预算都不能是负数。扣分项把 points 写成负数，不要把 max 写成负数',
   MJ412: '写评分项或基本要求的 id（英文编号），不是名称',
   MJ413: '只能填评分表中该项 values 列出的取值',
 };
@@ -298,6 +310,8 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ210: 'if the member left, set the standing (退会, 除名, 开除, 去世, 转出); else remove the date',
   MJ211: 'check both dates',
   MJ212: 'check both dates',
+  MJ213: 'the year is probably mistyped (e.g. 2091 for 1991); check it against the member\'s file',
+  MJ214: 'clear the cell (or value) and type it again rather than pasting it from a web page, a chat or another file',
   MJ301: 'each id may be used once',
   MJ303: 'this column takes member ids (not names); if leading zeros are gone, Excel took the ids for numbers',
   MJ304: 'attach the member to a 支部 below that org',
@@ -318,6 +332,7 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ408: 'add that item\'s points for each branch in the assessments file',
   MJ409: 'after copying last year\'s rubric, update its title',
   MJ410: 'write a decimal or a fraction, e.g. 0.1 for at most a tenth, 1/3 for at most a third of the subjects',
+  MJ411: 'full marks are above 0; caps, tiers, subsidy amounts and the budget are never negative. A deduction has negative points, not a negative max',
   MJ412: 'write the id of the item or requirement, not its name',
   MJ413: 'write one of the values the rubric lists for the item',
 };

@@ -5,6 +5,7 @@
 import { HINTS_EN, HINTS_ZH, MESSAGES_EN, MESSAGES_ZH, SEVERITY_WORD, type Code, type Lang } from './codes.js';
 import { compareText, type Diagnostic, type SuggestPool } from './diagnostic.js';
 import { term } from '../i18n/terms.js';
+import { visible, visibleChar } from '../util/control-chars.js';
 import { displayWidth } from '../util/width.js';
 
 export interface FormatContext {
@@ -23,10 +24,19 @@ export interface FormatContext {
   };
 }
 
+/** Longest parameter shown in a message, in characters: a pasted megabyte is not repeated. */
+const PARAM_CHARS = 200;
+
+/** A parameter as it is safe to print: cut when very long, control characters made visible. */
+function shown(v: string): string {
+  const cut = v.length > PARAM_CHARS ? [...v.slice(0, PARAM_CHARS * 2)].slice(0, PARAM_CHARS).join('') : v;
+  return visible(cut.length < v.length ? cut + '…' : cut);
+}
+
 function fill(template: string, params: Readonly<Record<string, string | number>>, lang: Lang): string {
   return template.replace(/\{(\w+)\}/g, (m, key: string) => {
     const v = params[key];
-    return v === undefined ? m : term(v, lang);
+    return v === undefined ? m : shown(term(v, lang));
   });
 }
 
@@ -49,15 +59,16 @@ export function suggestionHint(d: Diagnostic, ctx: FormatContext): string | unde
   if (!s) return undefined;
   const found = s.answer ?? ctx.suggest(s.value, s.pool, s.candidates);
   const zh = ctx.lang === 'zh';
-  if (found !== undefined) return zh ? `是否为 ${found}？` : `did you mean ${found}?`;
+  if (found !== undefined) return zh ? `是否为 ${shown(found)}？` : `did you mean ${shown(found)}?`;
   if (s.pool === 'values' && s.candidates && s.candidates.length > 0 && s.candidates.length <= LIST_LIMIT) {
-    return zh ? `可选：${s.candidates.join('、')}` : `allowed: ${s.candidates.join(', ')}`;
+    const list = s.candidates.map(shown);
+    return zh ? `可选：${list.join('、')}` : `allowed: ${list.join(', ')}`;
   }
   return undefined;
 }
 
 function location(d: Diagnostic, ctx: FormatContext): string {
-  const file = ctx.showPath(d.file);
+  const file = visible(ctx.showPath(d.file));
   if (d.line <= 0) return file;
   return d.column > 0 ? `${file}:${d.line}:${d.column}` : `${file}:${d.line}`;
 }
@@ -65,7 +76,11 @@ function location(d: Diagnostic, ctx: FormatContext): string {
 const EXCERPT_BEFORE = 40;
 const EXCERPT_WIDTH = 100;
 
-/** The excerpt lines: the source line (windowed around the column) and a caret under the spot. */
+/**
+ * The excerpt lines: the source line (windowed around the column) and a caret under the spot.
+ * A control character of the line is never printed raw: it shows as a visible symbol (␛), the
+ * caret placed by what is shown.
+ */
 export function excerpt(d: Diagnostic, ctx: FormatContext): string[] {
   if (d.line <= 0) return [];
   const text = ctx.lineText(d.file, d.line);
@@ -73,7 +88,7 @@ export function excerpt(d: Diagnostic, ctx: FormatContext): string[] {
   const col = Math.max(1, d.column) - 1;
   // Only the part of a (maybe very long) line around the column is ever looked at.
   const from = col > EXCERPT_BEFORE ? col - EXCERPT_BEFORE : 0;
-  const chars = [...text.slice(0, Math.min(text.length, (col + EXCERPT_WIDTH) * 2 + 2)).replace(/\t/g, ' ')];
+  const chars = [...text.slice(0, Math.min(text.length, (col + EXCERPT_WIDTH) * 2 + 2)).replace(/\t/g, ' ')].map(visibleChar);
   let to = from;
   let width = 0;
   while (to < chars.length) {
@@ -91,7 +106,8 @@ export function excerpt(d: Diagnostic, ctx: FormatContext): string[] {
   const lines = [`  ${gutter} | ${pre}${shown}${post}`];
   if (d.column > 0) {
     const offset = displayWidth(pre + chars.slice(from, col).join(''));
-    const spanChars = chars.slice(col, col + Math.max(1, d.span ?? 1)).join('');
+    // Held to the shown window: a span over a megabyte cell ends where the excerpt does.
+    const spanChars = chars.slice(col, Math.min(col + Math.max(1, d.span ?? 1), Math.max(to, col + 1))).join('');
     const width = Math.max(1, displayWidth(spanChars));
     lines.push(`  ${pad} | ${' '.repeat(offset)}${'^'.repeat(width)}`);
   }
@@ -164,7 +180,7 @@ export function formatGithub(sorted: readonly Diagnostic[], ctx: FormatContext, 
   const out: string[] = [];
   const shown = max > 0 ? sorted.slice(0, max) : sorted;
   for (const d of shown) {
-    const props = d.file === '' ? [] : [`file=${ghEscapeProp(ctx.showPath(d.file))}`];
+    const props = d.file === '' ? [] : [`file=${ghEscapeProp(visible(ctx.showPath(d.file)))}`];
     if (d.line > 0) props.push(`line=${d.line}`);
     if (d.column > 0) props.push(`col=${d.column}`);
     props.push(`title=${ghEscapeProp(d.code)}`);
@@ -196,7 +212,7 @@ export function* formatJson(sorted: readonly Diagnostic[], ctx: FormatContext, e
       const entry = {
         severity: d.severity,
         code: d.code,
-        file: d.file === '' ? null : ctx.showPath(d.file),
+        file: d.file === '' ? null : visible(ctx.showPath(d.file)),
         line: d.line,
         column: d.column,
         field: d.field ?? null,

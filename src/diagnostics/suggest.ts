@@ -3,6 +3,8 @@
 // value, so the cost does not grow with the pool.
 
 const SCAN_LIMIT = 5000;
+/** Longest value probed for a single-edit neighbour in a large pool. */
+const MAX_PROBED = 200;
 
 /** Optimal-string-alignment distance (a swap of neighbours is one edit), or max + 1 when above max. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -58,6 +60,9 @@ export function closest(value: string, candidates: Iterable<string>): string | u
 /** Closest id in a pool given as a set: scan when small, single-edit probes when large. */
 export function closestInSet(value: string, pool: ReadonlySet<string>, alphabet: () => string): string | undefined {
   if (pool.size <= SCAN_LIMIT) return closest(value, pool);
+  // The probes are as many as the value is long, each as long as the value: a pasted paragraph
+  // is no mistyped id, and must not cost the square of its length.
+  if (value.length > MAX_PROBED) return undefined;
   const hits: string[] = [];
   const letters = alphabet();
   const probe = (s: string): void => {

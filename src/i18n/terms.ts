@@ -57,6 +57,10 @@ const TERMS_ZH = {
   'per-outcome': '的 per: outcome 只用于 measure: count，且 where 要写 outcomes',
   'roster-who-only': '的 measure: roster 按名册计人数，where 只能写 who',
   'who-not-here': '：“三个一”的条件不能按会员筛选（who）',
+  'after-joined': '晚于入会时间 {arg}',
+  'before-1900': '早于 1900 年',
+  'above-zero': '应大于 0',
+  'not-negative': '不能是负数',
 } satisfies Terms;
 
 const TERMS_EN = {
@@ -111,6 +115,10 @@ const TERMS_EN = {
   'per-outcome': 'has per: outcome, which needs measure: count and where.outcomes',
   'roster-who-only': 'with measure: roster counts the roster: its where takes only who',
   'who-not-here': ': the "three ones" conditions cannot filter members (who)',
+  'after-joined': 'is after the date joined {arg}',
+  'before-1900': 'is before 1900',
+  'above-zero': 'must be above 0',
+  'not-negative': 'must not be negative',
 } satisfies Record<keyof typeof TERMS_ZH, string>;
 
 /** The YAML parser's error codes, said plainly. */

@@ -3,10 +3,12 @@
 
 import { basename, dirname, join, resolve } from 'node:path';
 import { OUTCOMES } from '../model/types.js';
-import { parseYaml } from '../source/yaml.js';
+import { parseYaml, type RawValue } from '../source/yaml.js';
+import type { RawConfig } from '../schema/structured.js';
 import { quickConfig } from '../schema/quick.js';
 import type { LoadContext } from './context.js';
 import { exists, readDataFile } from './files.js';
+import { withoutControlChars } from './yaml-controls.js';
 import { reportYamlProblems } from './yaml-problems.js';
 import { readStructured } from './zod-problems.js';
 
@@ -51,13 +53,37 @@ export async function findRoot(cwd: string, data: string | undefined): Promise<s
   }
 }
 
+/**
+ * The settings of an mj.yaml that failed its schema (its problems are reported), from the keys
+ * that pass, so the other files are still read and checked in the same run: a typo in one key
+ * does not hide every other problem. Undefined when `files:` itself fails (where the files are
+ * is then unknown).
+ */
+async function configParts(value: RawValue | undefined): Promise<RawConfig | undefined> {
+  const { CONFIG_SCHEMA } = await import('../schema/structured.js');
+  const v = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+  const shape = CONFIG_SCHEMA.shape;
+  const files = shape.files.safeParse(v['files']);
+  if (!files.success) return undefined;
+  const part = <T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false } }, x: unknown): T | undefined => {
+    const r = schema.safeParse(x);
+    return r.success ? r.data : undefined;
+  };
+  return {
+    name: part(shape.name, v['name']) ?? '', locale: part(shape.locale, v['locale']), files: files.data,
+    outcomes: part(shape.outcomes, v['outcomes']), limits: part(shape.limits, v['limits']),
+  };
+}
+
 export async function loadConfig(ctx: LoadContext): Promise<Config | undefined> {
   const text = await readDataFile(ctx, CONFIG_FILE, 'mj.yaml');
   if (text === undefined) return undefined;
   const doc = await parseYaml(text);
   reportYamlProblems(ctx, CONFIG_FILE, doc.problems);
-  if (doc.problems.length > 0) return undefined;
-  const raw = await readStructured(ctx, CONFIG_FILE, doc, doc.value ?? {}, quickConfig, async () => (await import('../schema/structured.js')).CONFIG_SCHEMA);
+  if (doc.value === undefined && doc.problems.length > 0) return undefined; // else only repeated keys: read on
+  const value = withoutControlChars(ctx, CONFIG_FILE, doc, doc.value);
+  const raw = (await readStructured(ctx, CONFIG_FILE, doc, value ?? {}, quickConfig, async () => (await import('../schema/structured.js')).CONFIG_SCHEMA))
+    ?? (await configParts(value));
   if (raw === undefined) return undefined;
   if (raw.limits?.max_file_mb !== undefined && ctx.options.maxFileBytes === undefined) {
     const mb = Number(raw.limits.max_file_mb);

@@ -132,9 +132,15 @@ function reportFolder(ctx: LoadContext, dir: string, code: string | undefined): 
 }
 
 /** A stream that failed after opening (a file deleted or changed while read). */
+/**
+ * A read that failed part-way: a system error (one with a code, such as EIO or a decoding
+ * failure) is MJ003; anything else thrown while reading is a bug in mj, and goes on to the
+ * top-level catch (exit 70) instead of passing for an I/O error.
+ */
 export function reportStreamFailure(ctx: LoadContext, file: string, e: unknown): void {
-  const code = (e as { code?: string }).code;
-  ctx.report({ code: 'MJ003', file, line: 0, column: 0, params: { reason: ioReason(code ?? 'EIO') } });
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') throw e;
+  ctx.report({ code: 'MJ003', file, line: 0, column: 0, params: { reason: ioReason(code) } });
 }
 
 export interface YearFile {

@@ -23,6 +23,9 @@ const F = {
   left: fieldIndex('members', 'left'),
 };
 
+/** Births before this day are typing mistakes (MJ213). */
+const EARLIEST_BIRTH = 19000101;
+
 /** Hints for standing words clerks write that are not in the list. */
 const STATUS_HINTS: Readonly<Record<string, string>> = {
   出会: '除名 或 开除', 离会: '退会', 死亡: '去世', 病故: '去世', 逝世: '去世', 调出: '转出', 迁出: '转出',
@@ -94,6 +97,14 @@ export async function loadMembers(ctx: LoadContext, file: string, orgs: Readonly
     if (status === '在册' && left !== undefined) r.report(F.left, 'MJ210', { left: formatDay(left) }, leftSpan);
     if (joined !== undefined && left !== undefined && left < joined) {
       r.report(F.left, 'MJ211', { left: formatDay(left), joined: formatDay(joined) }, leftSpan);
+    }
+    if (birth !== undefined) {
+      // A birth no member can have: after joining (2091-05 for 1991-05, 9999-12), or before 1900.
+      const why = joined !== undefined && birth > joined ? `@after-joined:${formatDay(joined)}` : birth < EARLIEST_BIRTH ? '@before-1900' : undefined;
+      if (why !== undefined) {
+        const written = String(rec.values[F.birth]);
+        r.report(F.birth, 'MJ213', { value: written, why }, { span: written.length });
+      }
     }
 
     if (id === undefined) {

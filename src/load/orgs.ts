@@ -4,12 +4,13 @@
 import type { Day, Org, Origin } from '../model/types.js';
 import { uniqueId } from '../checks/duplicates.js';
 import type { OrgTree } from '../checks/org-tree.js';
-import { parseYaml } from '../source/yaml.js';
+import { parseYaml, type RawValue } from '../source/yaml.js';
 import { quickOrg } from '../schema/quick.js';
 import type { RawOrg } from '../schema/structured.js';
 import { parseDate } from '../util/dates.js';
 import type { LoadContext } from './context.js';
 import { readDataFile } from './files.js';
+import { withoutControlChars } from './yaml-controls.js';
 import { reportYamlProblems } from './yaml-problems.js';
 import { reportZodIssues } from './zod-problems.js';
 
@@ -23,7 +24,7 @@ export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOr
   if (text === undefined) return undefined;
   const doc = await parseYaml(text);
   reportYamlProblems(ctx, file, doc.problems);
-  if (doc.problems.length > 0) return undefined;
+  if (doc.value === undefined && doc.problems.length > 0) return undefined; // else only repeated keys: read on
   if (doc.value === undefined || doc.value === null) {
     ctx.report({ code: 'MJ009', file, line: 0, column: 0 });
     return undefined;
@@ -37,29 +38,41 @@ export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOr
   const index = new Map<Org, number>();
   const seen = new Map<string, number>();
   const broken = new Set<string>();
+  const aside: Org[] = [];
   // Plain entries skip zod; it is loaded only when an entry needs its judgement.
-  const quick = doc.value.map(quickOrg);
+  const list = withoutControlChars(ctx, file, doc, doc.value) as RawValue[];
+  const quick = list.map(quickOrg);
   const schema = quick.includes(undefined) ? (await import('../schema/structured.js')).ORGS_SCHEMA : undefined;
-  doc.value.forEach((item, i) => {
+  list.forEach((item, i) => {
     let raw: RawOrg | undefined = quick[i];
+    // An entry that fails its schema is not used, but its fields that are right in themselves
+    // (its id, its dates) are still checked, so one run shows every problem of the entry.
+    let fields: { id?: string | undefined; established?: string | undefined; dissolved?: string | undefined } | undefined = raw;
     if (raw === undefined) {
       const parsed = schema!.element.safeParse(item);
-      if (!parsed.success) {
-        const id = item !== null && typeof item === 'object' && !Array.isArray(item) ? item['id'] : undefined;
-        if (typeof id === 'string') broken.add(id);
+      if (parsed.success) raw = parsed.data;
+      else {
         reportZodIssues(ctx, file, doc, parsed.error.issues.map((is) => ({ ...is, path: [i, ...is.path] })));
-        return;
+        const failed = new Set(parsed.error.issues.map((is) => is.path[0]));
+        const map = item !== null && typeof item === 'object' && !Array.isArray(item) ? item : {};
+        const text = (key: string): string | undefined => {
+          const v = map[key];
+          return typeof v === 'string' && v !== '' && !failed.has(key) ? v : undefined;
+        };
+        fields = { id: text('id'), established: text('established'), dissolved: text('dissolved') };
+        const written = map['id'];
+        if (typeof written === 'string') broken.add(written);
       }
-      raw = parsed.data;
     }
     const at = (key: string): { file: string; line: number; column: number } => ({ file, ...doc.locate([i, key]) });
-    let ok = true;
-    if (!ORG_ID.test(raw.id)) {
-      ctx.report({ ...at('id'), code: 'MJ204', field: 'id', label: 'id', params: { label: 'id', value: raw.id }, span: raw.id.length });
+    let ok = raw !== undefined;
+    const id = fields?.id;
+    if (id !== undefined && !ORG_ID.test(id)) {
+      ctx.report({ ...at('id'), code: 'MJ204', field: 'id', label: 'id', params: { label: 'id', value: id }, span: id.length });
       ok = false;
     }
     const date = (key: 'established' | 'dissolved'): Day | undefined => {
-      const v = raw[key];
+      const v = fields?.[key];
       if (v === undefined) return undefined;
       const r = parseDate(v);
       if (r.ok) return r.day;
@@ -72,18 +85,18 @@ export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOr
     if (established !== undefined && dissolved !== undefined && dissolved < established) {
       ctx.report({
         ...at('dissolved'), code: 'MJ212', field: 'dissolved', label: 'dissolved',
-        params: { dissolved: raw.dissolved!, established: raw.established! },
+        params: { dissolved: fields!.dissolved!, established: fields!.established! },
       });
     }
     const origin: Origin = { file, ...doc.locate([i]) };
-    const id = raw.id;
+    if (id === undefined) return;
     const repeated = uniqueId(seen, id, file, origin.line, (code, params) => ({ ...at('id'), code, field: 'id', label: 'id', params, span: id.length }));
     if (repeated.length > 0) {
       for (const d of repeated) ctx.report(d);
       return;
     }
-    if (!ok) {
-      broken.add(raw.id);
+    if (raw === undefined) {
+      broken.add(id);
       return;
     }
     const org: Org = {
@@ -98,10 +111,14 @@ export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOr
       origin,
     };
     index.set(org, i);
-    orgs.push(org);
+    if (ok) orgs.push(org);
+    else {
+      broken.add(id);
+      aside.push(org);
+    }
   });
   return {
-    file, orgs, broken,
+    file, orgs, broken, aside,
     at: (org, ...path) => ({ file, ...doc.locate([index.get(org) ?? 0, ...path]) }),
     indexOf: (org) => index.get(org) ?? 0,
   };

@@ -48,7 +48,10 @@ export class FieldReader implements FieldPlacer {
     private readonly ctx: LoadContext,
     private readonly file: RecordFile,
     private readonly rec: RawRecord,
-  ) {}
+  ) {
+    // A control character was reported when the record was read (MJ214): it is not used.
+    if (rec.tainted === true) this.bad = true;
+  }
 
   private spec(i: number) {
     return RECORD_FIELDS[this.file.kind][i]!;

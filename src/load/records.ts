@@ -8,6 +8,7 @@ import { headerLookup, knownHeaders, RECORD_FIELDS, type RecordKind } from '../s
 import type { LoadContext } from './context.js';
 import { openDataFile, readDataFile, reportStreamFailure } from './files.js';
 import { reportYamlProblems } from './yaml-problems.js';
+import { codePointName, findControl, withoutControls } from '../util/control-chars.js';
 
 export type RawField = string | readonly string[] | undefined;
 
@@ -18,6 +19,8 @@ export interface RawRecord {
   /** Per field index: line and column of the value (the record's line and 0 when absent). */
   readonly lines: number[];
   readonly cols: number[];
+  /** Set when a field held a control character (MJ214, reported; the value is kept without it). */
+  readonly tainted?: boolean;
 }
 
 export interface RecordFile {
@@ -168,17 +171,44 @@ export class CsvRows {
       this.ctx.report({ code: 'MJ103', file: this.file, line, column: col, params: { found: cells.length, expected: h.length } });
     }
     const m = Math.min(cells.length, h.length);
+    let tainted = false;
     for (let c = 0; c < m; c++) {
       const i = h[c]!;
       if (i < 0) continue;
-      const cell = cells[c]!;
+      let cell = cells[c]!;
+      // Line breaks are data only inside quotes; a bare CR in a plain cell is not a line end.
+      const quoted = rec.quoted?.[c] === true;
+      const bad = findControl(cell, quoted);
+      if (bad >= 0) {
+        this.control(rec, c, i, cell, bad, quoted);
+        tainted = true;
+        cell = withoutControls(cell, quoted);
+      }
       const v = trimCell(cell);
       values[i] = v;
       // Point at the value itself: past an opening quote and leading spaces.
       cols[i] = rec.cols[c]! + (rec.quoted?.[c] ? 1 : 0) + (v !== undefined && v !== cell ? cell.indexOf(v) : 0);
       if (rec.lines) lines[i] = rec.lines[c]!;
     }
-    this.sink({ line: rec.line, values, lines, cols }, this.rf!);
+    this.sink(tainted ? { line: rec.line, values, lines, cols, tainted } : { line: rec.line, values, lines, cols }, this.rf!);
+  }
+
+  /** MJ214 at the character itself: its line and column inside a (maybe quoted, multi-line) cell. */
+  private control(rec: CsvRecord, c: number, i: number, cell: string, at: number, quoted: boolean): void {
+    let line = rec.lines?.[c] ?? rec.line;
+    let column = rec.cols[c]! + (quoted ? 1 : 0);
+    for (let k = 0; k < at; k++) {
+      const ch = cell.charCodeAt(k);
+      if (ch === 10) {
+        line++;
+        column = 1;
+      } else column += quoted && ch === 34 ? 2 : 1; // "" in the file is " in the cell
+    }
+    const label = this.rf!.labels[i]!;
+    this.ctx.report({
+      code: 'MJ214', file: this.file, line, column, field: this.specs[i]!.key, label, span: 1,
+      params: { label, char: codePointName(cell.charCodeAt(at)) },
+    });
   }
 }
 
@@ -203,7 +233,7 @@ async function readYamlRecords(ctx: LoadContext, file: string, kind: RecordKind,
   if (text === undefined) return false;
   const doc = await parseYaml(text);
   reportYamlProblems(ctx, file, doc.problems);
-  if (doc.problems.length > 0) return true;
+  if (doc.value === undefined && doc.problems.length > 0) return true; // else only repeated keys: read on
   if (doc.value === undefined || doc.value === null) {
     ctx.report({ code: 'MJ009', file, line: 0, column: 0 });
     return true;
@@ -226,6 +256,7 @@ async function readYamlRecords(ctx: LoadContext, file: string, kind: RecordKind,
     const values: RawField[] = new Array<RawField>(n).fill(undefined);
     const lines: number[] = new Array<number>(n).fill(at.line);
     const cols: number[] = new Array<number>(n).fill(0);
+    let tainted = false;
     for (const [key, v] of Object.entries(item)) {
       const pos = doc.locate([index, key]);
       const i = lookup(key);
@@ -237,18 +268,50 @@ async function readYamlRecords(ctx: LoadContext, file: string, kind: RecordKind,
         });
         continue;
       }
-      const value = yamlField(v);
+      let value = yamlField(v);
       if (value === 'bad') {
         ctx.report({ code: 'MJ121', file, ...pos, field: specs[i]!.key, label: key, params: { key, expected: '@text-or-list' } });
         continue;
+      }
+      const cleaned = withoutControlsReported(value, (k, ch) => ctx.report({
+        code: 'MJ214', file, ...(k < 0 ? pos : doc.locate([index, key, k])), field: specs[i]!.key, label: key, params: { label: key, char: codePointName(ch) },
+      }));
+      if (cleaned !== value) {
+        tainted = true;
+        value = cleaned;
       }
       values[i] = value;
       lines[i] = pos.line;
       cols[i] = pos.column;
     }
-    sink({ line: at.line, values, lines, cols }, rf);
+    sink(tainted ? { line: at.line, values, lines, cols, tainted } : { line: at.line, values, lines, cols }, rf);
   });
   return true;
+}
+
+/**
+ * A YAML field without control characters (line breaks are data in YAML), each item with one
+ * reported through `found` (k: the list item, or -1 for a single text); the same value when clean.
+ */
+function withoutControlsReported(value: RawField, found: (k: number, ch: number) => void): RawField {
+  if (value === undefined) return value;
+  if (typeof value === 'string') {
+    const at = findControl(value, true);
+    if (at < 0) return value;
+    found(-1, value.charCodeAt(at));
+    return trimCell(withoutControls(value, true));
+  }
+  let out: string[] | undefined;
+  value.forEach((x, k) => {
+    const at = findControl(x, true);
+    if (at < 0) return;
+    found(k, x.charCodeAt(at));
+    out ??= [...value];
+    out[k] = withoutControls(x, true);
+  });
+  if (out === undefined) return value;
+  const kept = out.map(trimCell).filter((x): x is string => x !== undefined);
+  return kept.length === 0 ? undefined : kept;
 }
 
 function yamlField(v: RawValue): RawField | 'bad' {

@@ -14,6 +14,8 @@ import type { ScanTables } from './tables.js';
 const COMMA = 44, QUOTE = 34, LF = 10, CR = 13, SEMI = 59;
 /** The fields the fast path reads (the title only for presence, the note not at all). */
 const READ_FIELDS = [F.id, F.date, F.type, F.org, F.members, F.level, F.outcomes, F.hours, F.tags];
+/** The fields of free text, which may hold any character (the others are matched to known words). */
+const FREE_FIELDS = [F.id, F.title, F.tags, F.note];
 
 export interface ScanEvents {
   /** A non-empty record before the columns are known (the header). */
@@ -36,6 +38,35 @@ function untrimmed(b: Uint8Array, s: number, e: number): boolean {
   if (a === 0xef && b[s + 1] === 0xbb && b[s + 2] === 0xbf) return true; // BOM
   if (e - s >= 3 && b[e - 3] === 0xe3 && b[e - 2] === 0x80 && b[e - 1] === 0x80) return true;
   if (e - s >= 2 && b[e - 2] === 0xc2 && b[e - 1] === 0xa0) return true;
+  return false;
+}
+
+/**
+ * True when the bytes may hold a character that is never data (MJ214, decided by the careful
+ * reader): a C0 control but TAB and LF (a CR before an LF is a line end), DEL, a C1 control
+ * (C2 80–9F), a bidi override or isolate (E2 80 AA–AE, E2 81 A6–A9).
+ */
+function controlBytes(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = b[i]!;
+    if (c >= 0x20 && c !== 0x7f && c !== 0xc2 && c !== 0xe2) continue;
+    if (c === 9 || c === 10) continue;
+    if (c === 13) {
+      if (b[i + 1] === 10) continue;
+      return true;
+    }
+    if (c === 0xc2) {
+      const d = b[i + 1]!;
+      if (d >= 0x80 && d <= 0x9f) return true;
+      continue;
+    }
+    if (c === 0xe2) {
+      const d = b[i + 1]!, f = b[i + 2]!;
+      if ((d === 0x80 && f >= 0xaa && f <= 0xae) || (d === 0x81 && f >= 0xa6 && f <= 0xa9)) return true;
+      continue;
+    }
+    return true;
+  }
   return false;
 }
 
@@ -157,6 +188,10 @@ export class ByteScanner {
       const c = cols[i]!;
       if (c >= 0 && (fq[c] === 2 || untrimmed(buf, fs[c]!, fe[c]!))) return false;
     }
+    for (const i of FREE_FIELDS) {
+      const c = cols[i]!;
+      if (c >= 0 && controlBytes(buf, fs[c]!, fe[c]!)) return false;
+    }
     // id
     const ci = cols[F.id]!;
     if (ci < 0) return false;
@@ -195,7 +230,8 @@ export class ByteScanner {
     let hours: string | undefined;
     if (ch >= 0 && fe[ch]! > fs[ch]!) {
       if (!isDecimal(buf, fs[ch]!, fe[ch]!)) return false;
-      hours = String.fromCharCode(...buf.subarray(fs[ch]!, fe[ch]!));
+      // ASCII digits and a dot; latin1 decodes them one byte a character, in one call of any length.
+      hours = buf.toString('latin1', fs[ch]!, fe[ch]!);
     }
     // lists: members (on the roster that day), outcomes (known phrases), tags
     this.rowBuf = buf;

@@ -12,10 +12,18 @@ import { MEASURES } from './quick.js';
 
 const SIGNED_DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
 
-/** A number written in YAML, read exactly from its text. Exported to JSON Schema as a number. */
-export const decimal = () => z.string().regex(SIGNED_DECIMAL, 'MJ207').meta({ mjNumber: true });
+/**
+ * The values a number may take, for the JSON Schemas (json-schema.ts): what the loader's later
+ * checks allow (MJ410, MJ411, MJ406), said where an editor can check it as the clerk types.
+ */
+export type NumberRange = 'any' | 'non-negative' | 'positive' | 'fraction' | 'unsigned' | 'whole';
+/** What a text that YAML might read as a number holds, for the JSON Schemas. */
+export type TextForm = 'org-id' | 'id' | 'date' | 'month';
+
+/** A number written in YAML, read exactly from its text. Exported to JSON Schema as number or text. */
+export const decimal = (range: NumberRange = 'any') => z.string().regex(SIGNED_DECIMAL, 'MJ207').meta({ mjNumber: range });
 /** Text that YAML might read as a number (ids, dates): accepted either way in editors. */
-export const textish = () => z.string().min(1, 'MJ201').meta({ mjTextish: true });
+export const textish = (form: TextForm) => z.string().min(1, 'MJ201').meta({ mjTextish: form });
 
 const oneOrMany = <T extends z.ZodType>(t: T) => z.union([t, z.array(t)]);
 
@@ -35,8 +43,8 @@ export const CONFIG_SCHEMA = z.strictObject({
   outcomes: z.array(z.string().min(1)).optional().describe('在内置的结果短语之外增加的短语'),
   limits: z
     .strictObject({
-      max_file_mb: z.string().regex(/^\d+(\.\d+)?$/, 'MJ207').meta({ mjNumber: true }).optional().describe('单个数据文件的大小上限（MB），默认 1024，0 表示不限'),
-      max_record_chars: z.string().regex(/^\d+$/, 'MJ207').meta({ mjNumber: true }).optional().describe('一条 CSV 记录的最大字符数，默认 1048576'),
+      max_file_mb: z.string().regex(/^\d+(\.\d+)?$/, 'MJ207').meta({ mjNumber: 'unsigned' }).optional().describe('单个数据文件的大小上限（MB），默认 1024，0 表示不限'),
+      max_record_chars: z.string().regex(/^\d+$/, 'MJ207').meta({ mjNumber: 'whole' }).optional().describe('一条 CSV 记录的最大字符数，默认 1048576'),
     })
     .optional()
     .describe('读取数据文件的上限；命令行的 --max-file-size 优先'),
@@ -44,17 +52,17 @@ export const CONFIG_SCHEMA = z.strictObject({
 export type RawConfig = z.infer<typeof CONFIG_SCHEMA>;
 
 export const ORG_SCHEMA = z.strictObject({
-  id: textish().describe('组织编号：英文字母、数字、- 和 _，例如 gy-edu1'),
+  id: textish('org-id').describe('组织编号：英文字母、数字、- 和 _，例如 gy-edu1'),
   name: z.string().min(1, 'MJ201').describe('组织全称，例如 贵州大学支部'),
   type: z.enum(ORG_TYPES).describe('组织类型'),
-  parent: textish().optional().describe('上级组织的编号；只有省委会不写'),
-  established: textish().optional().describe('成立日期'),
-  dissolved: textish().optional().describe('撤销日期'),
+  parent: textish('org-id').optional().describe('上级组织的编号；只有省委会不写'),
+  established: textish('date').optional().describe('成立日期'),
+  dissolved: textish('date').optional().describe('撤销日期'),
   committee: z
-    .array(z.strictObject({ member: textish(), role: z.enum(COMMITTEE_ROLES) }))
+    .array(z.strictObject({ member: textish('id'), role: z.enum(COMMITTEE_ROLES) }))
     .optional()
     .describe('支委会成员'),
-  liaison: textish().optional().describe('联系该组织的领导（会员编号）'),
+  liaison: textish('id').optional().describe('联系该组织的领导（会员编号）'),
 });
 export const ORGS_SCHEMA = z.array(ORG_SCHEMA);
 export type RawOrg = z.infer<typeof ORG_SCHEMA>;
@@ -76,7 +84,7 @@ export const WHO_SCHEMA = z
     roles: oneOrMany(z.enum(ROLES)).optional().describe('政治安排：担任其中之一'),
     reserve: z.boolean().optional().describe('后备干部：true 或 false'),
     joined_this_year: z.boolean().optional().describe('当年入会的新会员'),
-    age_below: z.string().regex(/^\d+$/, 'MJ207').meta({ mjNumber: true }).optional().describe('当年年底未满此年龄'),
+    age_below: z.string().regex(/^\d+$/, 'MJ207').meta({ mjNumber: 'whole' }).optional().describe('当年年底未满此年龄'),
   })
   .describe('按会员名册筛选会员：每个键都要满足，同一键的多个值为“其中之一”');
 export type RawWho = z.infer<typeof WHO_SCHEMA>;
@@ -94,7 +102,7 @@ export const WHERE_SCHEMA = z
 export type RawWhere = z.infer<typeof WHERE_SCHEMA>;
 
 
-const TIER_SCHEMA = z.strictObject({ at_least: decimal(), points: decimal() });
+const TIER_SCHEMA = z.strictObject({ at_least: decimal('non-negative'), points: decimal() });
 
 export const ITEM_SCHEMA = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'MJ204').describe('评分项编号（英文），考评组评分文件用它'),
@@ -102,7 +110,7 @@ export const ITEM_SCHEMA = z.strictObject({
   measure: z.enum(MEASURES).describe('计量方式'),
   where: WHERE_SCHEMA.optional(),
   field: z.enum(['hours']).optional().describe('measure: sum 时求和的字段'),
-  at_least: decimal().optional().describe('measure: members/coverage 时每名会员至少的记录数，默认 1'),
+  at_least: decimal('positive').optional().describe('measure: members/coverage 时每名会员至少的记录数，默认 1'),
   lead: z.boolean().optional().describe('会员积分项：只计第一作者（主笔）'),
   per: z.enum(['record', 'outcome']).optional().describe('measure: count 的计数单位：record 每条记录计一次（默认），outcome 每条记录中每个符合的结果短语各计一次'),
   of: RECORD_WHERE.optional().describe('measure: ratio 的分母：占这些记录的比例（where 选出其中的分子）'),
@@ -112,7 +120,7 @@ export const ITEM_SCHEMA = z.strictObject({
     .describe('measure: manual 允许的取值：档次列表（如 [3, 2, 1, 0]），或 文字: 分值（如 { 是: 2, 否: 0 }）'),
   points: decimal().optional().describe('每单位计量的分值'),
   tiers: z.array(TIER_SCHEMA).min(1).optional().describe('分档计分：达到的最高档生效'),
-  max: decimal().optional().describe('该项上限'),
+  max: decimal('non-negative').optional().describe('该项上限'),
   min: decimal().optional().describe('该项下限（扣分项）'),
   note: z.string().optional(),
 });
@@ -137,7 +145,7 @@ export type RawRequirement = z.infer<typeof REQUIREMENT_SCHEMA>;
 
 export const RUBRIC_SCHEMA = z.strictObject({
   title: z.string().min(1, 'MJ201').describe('评分表标题'),
-  total: decimal().describe('基本分满分'),
+  total: decimal('positive').describe('基本分满分'),
   grades: z
     .array(z.strictObject({
       name: z.string().min(1),
@@ -151,9 +159,9 @@ export const RUBRIC_SCHEMA = z.strictObject({
     .array(
       z.strictObject({
         name: z.string().min(1, 'MJ201'),
-        max: decimal().optional(),
+        max: decimal('non-negative').optional(),
         min: decimal().optional().describe('本部分小计的下限：扣分扣到这里为止（扣完为止写 0）'),
-        weight: decimal().optional().describe('本部分得分的权重，例如 0.5 表示按 50% 计入'),
+        weight: decimal('positive').optional().describe('本部分得分的权重，例如 0.5 表示按 50% 计入'),
         bonus: z.boolean().optional(),
         items: z.array(ITEM_SCHEMA).min(1),
       }),
@@ -192,11 +200,11 @@ export const RUBRIC_SCHEMA = z.strictObject({
     .describe('覆盖“三个一”的三项定义'),
   subsidy: z
     .strictObject({
-      base: decimal(),
-      per_member: decimal(),
+      base: decimal('non-negative'),
+      per_member: decimal('non-negative'),
       grade_factor: z.record(z.string(), decimal()),
-      cap: decimal().optional(),
-      budget: decimal().optional(),
+      cap: decimal('non-negative').optional(),
+      budget: decimal('non-negative').optional(),
     })
     .optional()
     .describe('基层组织活动经费补助规则（元）'),

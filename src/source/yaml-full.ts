@@ -1,7 +1,7 @@
 // The full YAML reader (the yaml library): any YAML, with its problems reported, limits on
 // aliases, size and depth. Loaded only for files the fast reader (yaml-fast.ts) leaves to it.
 
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 
 import type { Path, RawValue, YamlDoc, YamlLimits, YamlProblem } from './yaml.js';
 
@@ -47,53 +47,60 @@ export function parseYamlFull(text: string, limits: YamlLimits): YamlDoc {
       }
     }
   }
+  // Each alias's anchor, found in one pass (the library's own lookup searches the whole
+  // document for every alias: the square of a file that reuses one anchor on every entry).
+  // A document whose only errors are repeated keys is still read (the first of each pair wins,
+  // where locate points), so the rest of the file is checked in the same run.
+  const readable = doc !== undefined && doc.errors.every((e) => e.code === 'DUPLICATE_KEY');
+  const targets = doc && readable ? anchorTargets(doc) : new Map<Alias, Node | undefined>();
+  const at = (node: unknown): { line: number; column: number } => {
+    const r = (node as { range?: [number, number, number] } | null)?.range;
+    return r ? position(r[0]) : { line: 1, column: 1 };
+  };
   let value: RawValue | undefined;
-  if (doc && doc.errors.length === 0 && doc.contents !== null) {
-    const d = doc;
-    let aliases = 0;
-    let nodes = 0;
-    const convert = (node: unknown, depth: number, active: Set<unknown>): RawValue => {
-      if (++nodes > limits.maxNodes) throw new Limit({ kind: 'size-limit', ...at(node), limit: limits.maxNodes });
-      if (depth > limits.maxDepth) throw new Limit({ kind: 'depth-limit', ...at(node), limit: limits.maxDepth });
-      if (isAlias(node)) {
-        if (++aliases > limits.maxAliases) throw new Limit({ kind: 'alias-limit', ...at(node), limit: limits.maxAliases });
-        const target = node.resolve(d);
-        if (target === undefined || active.has(target)) {
-          throw new Limit({ kind: 'syntax', ...at(node), detail: '@yaml:BAD_ALIAS' });
+  if (doc && readable && doc.contents !== null) {
+    // The expanded size is measured on the document before anything is built from it, so an
+    // alias bomb costs the time and memory of its text, not of its expansion.
+    const measured = measure(doc.contents, targets, limits.maxNodes);
+    const problem: YamlProblem | undefined = 'cycle' in measured
+      ? { kind: 'syntax', ...at(measured.cycle), detail: '@yaml:BAD_ALIAS' }
+      : measured.sizes.get(doc.contents)! > limits.maxNodes
+        ? { kind: 'size-limit', ...at(whereTooLarge(doc.contents, measured.sizes, limits.maxNodes)), limit: limits.maxNodes }
+        : undefined;
+    if (problem) problems.push(problem);
+    else {
+      let aliases = 0;
+      const convert = (node: unknown, depth: number): RawValue => {
+        if (depth > limits.maxDepth) throw new Limit({ kind: 'depth-limit', ...at(node), limit: limits.maxDepth });
+        if (isAlias(node)) {
+          if (++aliases > limits.maxAliases) throw new Limit({ kind: 'alias-limit', ...at(node), limit: limits.maxAliases });
+          return convert(targets.get(node), depth);
         }
-        active.add(target);
-        const v = convert(target, depth, active);
-        active.delete(target);
-        return v;
-      }
-      if (isScalar(node)) {
-        const v = node.value;
-        if (typeof v === 'number' || typeof v === 'bigint') return node.source ?? String(v);
-        if (typeof v === 'boolean' || typeof v === 'string') return v;
-        if (v === null || v === undefined) return null;
-        return String(v);
-      }
-      if (isSeq(node)) return node.items.map((item) => convert(item, depth + 1, active));
-      if (isMap(node)) {
-        const out: { [key: string]: RawValue } = Object.create(null) as { [key: string]: RawValue };
-        for (const pair of node.items) {
-          const k = isScalar(pair.key) ? (pair.key.source ?? String(pair.key.value)) : String(pair.key);
-          out[k] = convert(pair.value, depth + 1, active);
+        if (isScalar(node)) {
+          const v = node.value;
+          if (typeof v === 'number' || typeof v === 'bigint') return node.source ?? String(v);
+          if (typeof v === 'boolean' || typeof v === 'string') return v;
+          if (v === null || v === undefined) return null;
+          return String(v);
         }
-        return out;
+        if (isSeq(node)) return node.items.map((item) => convert(item, depth + 1));
+        if (isMap(node)) {
+          const out: { [key: string]: RawValue } = Object.create(null) as { [key: string]: RawValue };
+          for (const pair of node.items) {
+            const k = isScalar(pair.key) ? (pair.key.source ?? String(pair.key.value)) : String(pair.key);
+            if (!(k in out)) out[k] = convert(pair.value, depth + 1);
+          }
+          return out;
+        }
+        return null;
+      };
+      try {
+        value = convert(doc.contents, 0);
+      } catch (e) {
+        if (!(e instanceof Limit)) throw e;
+        problems.push(e.problem);
+        value = undefined;
       }
-      return null;
-    };
-    const at = (node: unknown): { line: number; column: number } => {
-      const r = (node as { range?: [number, number, number] } | null)?.range;
-      return r ? position(r[0]) : { line: 1, column: 1 };
-    };
-    try {
-      value = convert(doc.contents, 0, new Set());
-    } catch (e) {
-      if (!(e instanceof Limit)) throw e;
-      problems.push(e.problem);
-      value = undefined;
     }
   }
 
@@ -101,7 +108,7 @@ export function parseYamlFull(text: string, limits: YamlLimits): YamlDoc {
     if (!doc) return undefined;
     let node: unknown = doc.contents;
     for (const key of path) {
-      if (isAlias(node)) node = node.resolve(doc);
+      if (isAlias(node)) node = targets.get(node);
       if (isSeq(node) && typeof key === 'number') node = node.items[key];
       else if (isMap(node)) {
         const pair = node.items.find((p) => isScalar(p.key) && String(p.key.source ?? p.key.value) === String(key));
@@ -190,4 +197,88 @@ function tooDeep(text: string, max: number): { offset: number } | undefined {
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
   }
   return undefined;
+}
+
+/**
+ * The node each alias stands for: the last node before it, in document order, that carries its
+ * anchor (YAML lets an anchor be defined again). One pass over the document.
+ */
+function anchorTargets(doc: Document.Parsed): Map<Alias, Node | undefined> {
+  const latest = new Map<string, Node>();
+  const out = new Map<Alias, Node | undefined>();
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node)) out.set(node, latest.get(node.source));
+      else if (node.anchor) latest.set(node.anchor, node);
+    },
+  });
+  return out;
+}
+
+/**
+ * The expanded size of every node — itself plus everything below it, an alias counting as
+ * itself plus its anchor's node — held at max + 1, in one post-order pass without recursion.
+ * An anchor's node always comes before its aliases, so it is measured first; one still being
+ * measured is an alias inside its own anchor (a cycle).
+ */
+function measure(root: unknown, targets: ReadonlyMap<Alias, Node | undefined>, max: number): { sizes: Map<unknown, number> } | { cycle: unknown } {
+  const sizes = new Map<unknown, number>();
+  const children = (node: unknown): unknown[] => (isSeq(node) ? node.items : isMap(node) ? node.items.map((p) => p.value) : []);
+  const stack: { node: unknown; next: number; kids: unknown[]; size: number }[] = [];
+  const open = new Set<unknown>();
+  const enter = (node: unknown): unknown => {
+    if (isAlias(node)) {
+      const target = targets.get(node);
+      if (target === undefined || open.has(target)) return node;
+      sizes.set(node, Math.min(max + 1, 1 + (sizes.get(target) ?? 0)));
+      return undefined;
+    }
+    if (sizes.has(node)) return undefined; // a node reached twice (it never is, but cheaply safe)
+    stack.push({ node, next: 0, kids: children(node), size: 1 });
+    open.add(node);
+    return undefined;
+  };
+  const bad = enter(root);
+  if (bad !== undefined) return { cycle: bad };
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.next < top.kids.length) {
+      const kid = top.kids[top.next++];
+      const cycle = enter(kid);
+      if (cycle !== undefined) return { cycle };
+      if (sizes.has(kid)) top.size = Math.min(max + 1, top.size + sizes.get(kid)!);
+      continue;
+    }
+    stack.pop();
+    open.delete(top.node);
+    sizes.set(top.node, top.size);
+    const parent = stack[stack.length - 1];
+    if (parent) parent.size = Math.min(max + 1, parent.size + top.size);
+  }
+  return { sizes };
+}
+
+/**
+ * Where a document too large when expanded passes the limit: going down from the root, the
+ * first node whose expansion takes the count over it — an alias, in an alias bomb.
+ */
+function whereTooLarge(root: unknown, sizes: ReadonlyMap<unknown, number>, max: number): unknown {
+  let node = root;
+  let count = 0;
+  for (;;) {
+    if (isAlias(node)) return node;
+    count++;
+    const kids = isSeq(node) ? node.items : isMap(node) ? node.items.map((p) => p.value) : [];
+    let next: unknown;
+    for (const kid of kids) {
+      const size = sizes.get(kid) ?? 0;
+      if (count + size > max) {
+        next = kid;
+        break;
+      }
+      count += size;
+    }
+    if (next === undefined || next === null) return node;
+    node = next;
+  }
 }

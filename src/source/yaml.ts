@@ -17,7 +17,11 @@ export interface YamlLimits {
   readonly maxDepth: number;
 }
 
-export const DEFAULT_YAML_LIMITS: YamlLimits = { maxAliases: 100, maxNodes: 5_000_000, maxDepth: 64 };
+/**
+ * What stops an alias bomb is the expanded size (measured before anything is built), not the
+ * number of aliases: a plain orgs.yaml may reuse one anchor on every entry (`parent: *gy`).
+ */
+export const DEFAULT_YAML_LIMITS: YamlLimits = { maxAliases: 100_000, maxNodes: 5_000_000, maxDepth: 64 };
 
 export type YamlProblem =
   | { kind: 'syntax'; line: number; column: number; detail: string }

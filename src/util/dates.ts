@@ -35,8 +35,35 @@ const DATE_FORMS: readonly RegExp[] = [
 
 export type DateParse = { ok: true; day: Day } | { ok: false; reason: 'form' | 'calendar' };
 
+/**
+ * The longest text read as a date: `2019年12月31日 00:00:00` with room for spaces. Anything
+ * longer is not a date, and is refused before any pattern looks at it, so a cell of any size
+ * costs no more than its length.
+ */
+export const MAX_DATE_CHARS = 40;
+
+const isSpace = (c: string): boolean => c.trim() === '';
+
+/**
+ * A spreadsheet's date cell exported with its (empty) time, `2019/6/1 0:00`: the text without
+ * the time of day (`0:00`, `00:00`, `0:00:00`, `00:00:00` after whitespace), else the text.
+ * By hand rather than by `/\s+0{1,2}:00(?::00)?$/`, which retries its run of spaces from every
+ * start and takes time in the square of a long run.
+ */
+function withoutZeroTime(text: string): string {
+  for (const time of ['00:00:00', '0:00:00', '00:00', '0:00']) {
+    if (!text.endsWith(time)) continue;
+    let end = text.length - time.length;
+    if (end === 0 || !isSpace(text[end - 1]!)) continue;
+    while (end > 0 && isSpace(text[end - 1]!)) end--;
+    return text.slice(0, end);
+  }
+  return text;
+}
+
 /** Reads a full date in one of the accepted forms. */
 export function parseDate(text: string): DateParse {
+  if (text.length > MAX_DATE_CHARS) return { ok: false, reason: 'form' };
   // Fast path for the canonical form.
   if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
     const y = digits(text, 0, 4), m = digits(text, 5, 7), d = digits(text, 8, 10);
@@ -45,8 +72,7 @@ export function parseDate(text: string): DateParse {
       return day === undefined ? { ok: false, reason: 'calendar' } : { ok: true, day };
     }
   }
-  // A spreadsheet's date cell exported with its (empty) time: 2019/6/1 0:00.
-  const bare = text.replace(/\s+0{1,2}:00(?::00)?$/, '');
+  const bare = withoutZeroTime(text);
   for (const re of DATE_FORMS) {
     const m = re.exec(bare);
     if (m) {
@@ -78,6 +104,7 @@ export type MonthParse =
  * reported rather than read as January.
  */
 export function parseMonthOrDate(text: string): MonthParse {
+  if (text.length > MAX_DATE_CHARS) return { ok: false, reason: 'form' };
   // The common form first: YYYY-MM.
   if (text.length === 7 && text.charCodeAt(4) === 45) {
     const y = digits(text, 0, 4), mo = digits(text, 5, 7);

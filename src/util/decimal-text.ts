@@ -96,7 +96,12 @@ export class Rational {
   /** Shortest exact decimal text when the value is a finite decimal, else rounded to `digits`. */
   toShort(digits = 2): string {
     const t = this.toFixed(digits);
-    return t.includes('.') ? t.replace(/0+$/, '').replace(/\.$/, '') : t;
+    if (!t.includes('.')) return t;
+    // Trailing zeros by hand: /0+$/ retries every zero of a long integer part (quadratic).
+    let end = t.length;
+    while (t.charCodeAt(end - 1) === 48) end--;
+    if (t.charCodeAt(end - 1) === 46) end--;
+    return t.slice(0, end);
   }
 }
 
