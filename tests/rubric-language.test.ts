@@ -319,3 +319,150 @@ vetoes:
     expect(check('', '[ { name: 优秀, min: 90, quota: 1/3 }, { name: 合格, min: 0, quota: 1/1 } ]')).toEqual([]);
   });
 });
+
+describe('rubric rules for where, measures and values', () => {
+  const check = (items: string, extra = ''): [string, unknown][] => {
+    const text = `title: t
+total: 100
+grades: [ { name: 合格, min: 0 } ]
+sections:
+  - name: s
+    items:
+${items}
+${extra}`;
+    const raw = RUBRIC_SCHEMA.parse(parseYamlFull(text, DEFAULT_YAML_LIMITS).value);
+    return rubricRules(raw, { file: 'r.yaml', year: 2019, outcomes: new Set(['省委会采用', '全国政协转送']), locate: () => ({ line: 1, column: 1 }) }).map((d) => [d.code, d.params]);
+  };
+  it('each new form says what it lacks', () => {
+    expect(check(`      - { id: a, name: a, measure: ratio, where: { outcomes: 省委会采用 }, points: 10 }
+      - { id: b, name: b, measure: count, of: { type: 社情民意 }, points: 1 }
+      - { id: c, name: c, measure: members, per: outcome, where: { outcomes: 省委会采用 }, points: 1 }
+      - { id: d, name: d, measure: count, per: outcome, where: { type: 社情民意 }, points: 1 }
+      - { id: e, name: e, measure: roster, where: { type: 学习, who: { reserve: true } }, points: 1 }
+      - { id: f, name: f, measure: roster, points: 1 }
+      - { id: g, name: g, measure: count, values: [1, 0], points: 1 }
+      - { id: h, name: h, measure: manual, values: [3, 2, 1, 0], max: 2 }
+      - { id: i, name: i, measure: manual, values: { 是: 2, 否: 0 } }`)).toEqual([
+      ['MJ406', { id: 'a', problem: '@ratio-needs-of' }], ['MJ406', { id: 'b', problem: '@of-only-ratio' }],
+      ['MJ406', { id: 'c', problem: '@per-outcome' }], ['MJ406', { id: 'd', problem: '@per-outcome' }],
+      ['MJ406', { id: 'e', problem: '@roster-who-only' }], ['MJ406', { id: 'f', problem: '@roster-who-only' }],
+      ['MJ406', { id: 'g', problem: '@values-only-manual' }], ['MJ406', { id: 'h', problem: '@values-outside' }],
+    ]);
+  });
+  it('"三个一" cannot filter members; a weight is above 0', () => {
+    const out = check(`      - { id: a, name: a, measure: count, points: 1 }`, `three_ones:
+  service: { type: 社会服务, who: { reserve: true } }`);
+    expect(out).toEqual([['MJ406', { id: 'three_ones.service', problem: '@who-not-here' }]]);
+    const text = `title: t
+total: 100
+grades: [ { name: 合格, min: 0 } ]
+sections: [ { name: s, weight: 0, items: [ { id: a, name: a, measure: count, points: 1 } ] } ]`;
+    const raw = RUBRIC_SCHEMA.parse(parseYamlFull(text, DEFAULT_YAML_LIMITS).value);
+    expect(rubricRules(raw, { file: 'r', year: 2019, outcomes: new Set(), locate: () => ({ line: 1, column: 1 }) }).map((d) => d.code)).toEqual(['MJ411']);
+  });
+});
+
+describe('where.not and where.who', () => {
+  it('not leaves out the records it matches', () => {
+    const r = rubric(`title: t
+total: 100
+grades: [ { name: 合格, min: 0 } ]
+sections: [ { name: s, items: [ { id: x, name: 非国家级社情民意, measure: count, where: { type: 社情民意, not: { level: 国家 } }, points: 1 } ] } ]
+`);
+    const recs = [act('社情民意', 'a', [], { level: '国家' }), act('社情民意', 'a', [], { level: '省' }), act('社情民意', 'a')];
+    expect(pts(score([A], five, recs, r)[0]!, 'x')).toBe('2.00');
+  });
+
+  it('who on a count: records listing one matching member; on coverage: the members counted and the denominator', () => {
+    const cppcc = (id: string) => member(id, 'a', { roles: ['省政协委员'] });
+    const people = [cppcc('1'), cppcc('2'), member('3', 'a'), member('4', 'a', { title: '正高级', joined: 20190301 }), member('5', 'a', { degree: '博士', joined: 20190601 })];
+    const r = rubric(`title: t
+total: 100
+grades: [ { name: 合格, min: 0 } ]
+sections:
+  - name: s
+    items:
+      - { id: c, name: 委员社情民意, measure: count, where: { type: 社情民意, who: { roles: [省政协委员, 全国政协委员] } }, points: 1 }
+      - { id: v, name: 委员至少 3 条, measure: coverage, at_least: 3, where: { type: 社情民意, who: { roles: 省政协委员 } }, points: 10 }
+      - { id: n, name: 新会员中高级职称或博士, measure: roster, where: { who: { joined_this_year: true, title: [正高级, 副高级] } }, points: 2 }
+      - { id: d, name: 新会员中博士, measure: roster, where: { who: { joined_this_year: true, degree: 博士 } }, points: 2 }
+`);
+    const recs = [
+      ...times(3, () => act('社情民意', 'a', ['1'])), act('社情民意', 'a', ['2']), act('社情民意', 'a', ['3']), act('社情民意', 'a', ['3', '2']),
+    ];
+    const s = score([A], people, recs, r)[0]!;
+    // c: records listing member 1 or 2: 3 + 1 + 1 = 5. v: of the 2 委员, member 1 has 3 → 1/2 × 10.
+    expect([pts(s, 'c'), pts(s, 'v'), pts(s, 'n'), pts(s, 'd')]).toEqual(['5.00', '5.00', '2.00', '2.00']);
+    const v = s.sections[0]!.items[1]!;
+    expect(v.ratio).toEqual({ numerator: 1, denominator: 2 });
+  });
+
+  it('who: reserve cadres and age on the last day of the year', () => {
+    const people = [member('1', 'a', { reserve: true, birth: 19800101 }), member('2', 'a', { reserve: true, birth: 19741231 }), member('3', 'a', { birth: 19900101 })];
+    const r = rubric(`title: t
+total: 100
+grades: [ { name: 合格, min: 0 } ]
+sections:
+  - name: s
+    items:
+      - { id: y, name: 45 岁以下后备干部, measure: roster, where: { who: { reserve: true, age_below: 45 } }, points: 1 }
+`);
+    // On 2019-12-31: member 1 is 39, member 2 turns 45 that day.
+    expect(pts(score([A], people, [], r)[0]!, 'y')).toBe('1.00');
+  });
+});
+
+describe('per: outcome and ratio', () => {
+  it('per: outcome counts each matching phrase of a record once; per record (the default) counts the record once', () => {
+    const r = rubric(`title: t
+total: 100
+grades: [ { name: 合格, min: 0 } ]
+sections:
+  - name: s
+    items:
+      - { id: once, name: 按篇, measure: count, where: { type: 社情民意, outcomes: [省委会采用, 全国政协转送] }, points: 1 }
+      - { id: each, name: 按采用次数, measure: count, per: outcome, where: { type: 社情民意, outcomes: [省委会采用, 全国政协转送] }, points: 1 }
+`);
+    const recs = [act('社情民意', 'a', [], { outcomes: ['省委会采用', '全国政协转送'] }), act('社情民意', 'a', [], { outcomes: ['省委会采用'] }), act('社情民意', 'a')];
+    const s = score([A], five, recs, r)[0]!;
+    expect([pts(s, 'once'), pts(s, 'each')]).toEqual(['2.00', '3.00']);
+  });
+
+  it('ratio: adopted ÷ submitted (采用率), 0 with nothing submitted, in tiers as a share', () => {
+    const r = rubric(`title: t
+total: 100
+grades: [ { name: 合格, min: 0 } ]
+sections:
+  - name: s
+    items:
+      - { id: rate, name: 采用率, measure: ratio, of: { type: 社情民意 }, where: { outcomes: [省委会采用, 全国政协转送] }, points: 20 }
+      - { id: band, name: 采用率分档, measure: ratio, of: { type: 社情民意 }, where: { outcomes: 省委会采用 }, tiers: [ { at_least: 0.5, points: 5 }, { at_least: 0.25, points: 2 } ] }
+`);
+    const recs = [
+      act('社情民意', 'a', [], { outcomes: ['省委会采用'] }), act('社情民意', 'a', [], { outcomes: ['全国政协转送'] }), act('社情民意', 'a'), act('社情民意', 'a'),
+      act('提案', 'a', [], { outcomes: ['立案'] }),
+    ];
+    const [a, b] = score([A, B], five, recs, r);
+    // 2 of 4 submitted adopted: 0.5 × 20 = 10; 1 of 4 by the province: tier ≥ 0.25 → 2.
+    expect([pts(a!, 'rate'), pts(a!, 'band'), pts(b!, 'rate')]).toEqual(['10.00', '2.00', '0.00']);
+    expect(a!.sections[0]!.items[0]!.ratio).toEqual({ numerator: 2, denominator: 4 });
+  });
+});
+
+describe('manual values', () => {
+  it('档次 and words: the word\'s points score; without max the values bound the item', () => {
+    const r = rubric(`title: t
+total: 100
+grades: [ { name: 合格, min: 0 } ]
+sections:
+  - name: s
+    items:
+      - { id: tier, name: 档次, measure: manual, values: [3, 2, 1, 0] }
+      - { id: yes, name: 是否, measure: manual, values: { 是: 2, 否: 0 } }
+`);
+    const items = r.sections[0]!.items;
+    expect([items[0]!.max?.toShort(), items[1]!.max?.toShort()]).toEqual(['3', '2']);
+    const s = score([A], five, [], r, [assessment('a', 'tier', '2'), { ...assessment('a', 'yes', '2'), value: '是' }])[0]!;
+    expect([pts(s, 'tier'), pts(s, 'yes')]).toEqual(['2.00', '2.00']);
+  });
+});

@@ -63,6 +63,7 @@ export function rubricRules(rubric: RubricParts, refs: RubricRefs): DiagnosticIn
   };
   rubric.sections.forEach((s, i) => {
     outOfRange(s.max, ['sections', i, 'max'], '@not-negative');
+    outOfRange(s.weight, ['sections', i, 'weight'], '@above-zero');
     s.items.forEach((item, k) => itemNumbers(item, ['sections', i, 'items', k]));
   });
   (rubric.member_items ?? []).forEach((item, k) => itemNumbers(item, ['member_items', k]));

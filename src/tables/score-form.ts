@@ -130,7 +130,12 @@ export function itemStandard(item: Item, lang: TableLang): string {
     if (item.min !== undefined && item.min.sign() < 0) out.push(zh ? `最多扣 ${num(item.min.neg())} 分` : `at most −${num(item.min.neg())}`);
     return out.length === 0 ? '' : (zh ? '，' : ', ') + out.join(zh ? '，' : ', ');
   };
-  if (item.measure === 'manual') return (zh ? '考评组评分' : "the panel's score") + cap();
+  if (item.measure === 'manual') {
+    const v = item.values;
+    if (v === undefined) return (zh ? '考评组评分' : "the panel's score") + cap();
+    const list = v.map((x) => (x.word === undefined ? num(x.points) : zh ? `${x.word} ${num(x.points)} 分` : `${x.word}: ${num(x.points)}`));
+    return zh ? `考评组评定：${list.join(v[0]!.word === undefined ? '/' : '，')}${v[0]!.word === undefined ? ' 分' : ''}` : `the panel's value: ${list.join(v[0]!.word === undefined ? '/' : ', ')}`;
+  }
   if (item.tiers) {
     let text = tiersText(item, item.tiers, zh);
     const top = item.tiers.reduce((m, t) => (t.points.cmp(m) > 0 ? t.points : m), Rational.ZERO);
