@@ -466,3 +466,51 @@ sections:
     expect([pts(s, 'tier'), pts(s, 'yes')]).toEqual(['2.00', '2.00']);
   });
 });
+
+describe('calendar periods', () => {
+  it('counts the quarters (months, halves) with at least at_least records: 支委会每季度至少 1 次, 每季度报送 ≥ 2 条', () => {
+    const r = rubric(`title: t
+total: 100
+grades: [ { name: 合格, min: 0 } ]
+sections:
+  - name: s
+    items:
+      - { id: q, name: 支委会每季度至少 1 次, measure: count, where: { type: 支委会 }, period: { every: quarter }, tiers: [ { at_least: 4, points: 5 }, { at_least: 2, points: 2 } ] }
+      - { id: r, name: 每季度报送 2 条以上, measure: count, where: { type: 社情民意 }, period: { every: quarter, at_least: 2 }, points: 2.5 }
+      - { id: m, name: 每月学习, measure: count, where: { type: 学习 }, period: { every: month }, points: 1 }
+      - { id: h, name: 每半年调研, measure: count, where: { type: 调研 }, period: { every: half }, points: 3 }
+`);
+    const on = (type: Parameters<typeof act>[0], ...days: number[]): Activity[] => days.map((date) => act(type, 'a', [], { date }));
+    const recs = [
+      ...on('支委会', 20190115, 20190220, 20190701, 20191231), // Q1 twice, Q3, Q4 → 3 quarters → tier ≥2: 2
+      ...on('社情民意', 20190101, 20190331, 20190401, 20190930, 20191001, 20191002), // Q1 2, Q2 1, Q3 1, Q4 2 → 2 quarters × 2.5
+      ...on('学习', 20190105, 20190110, 20190601, 20191130), // Jan, Jun, Nov → 3
+      ...on('调研', 20190630, 20190701), // both halves → 2 × 3
+    ];
+    const s = score([A], five, recs, r)[0]!;
+    expect([pts(s, 'q'), pts(s, 'r'), pts(s, 'm'), pts(s, 'h')]).toEqual(['2.00', '5.00', '3.00', '6.00']);
+    expect(s.sections[0]!.items[0]!.ratio).toEqual({ numerator: 3, denominator: 4 });
+  });
+});
+
+describe('periods in words', () => {
+  it('the form and --explain say the period', () => {
+    const r = rubric(`title: t
+total: 100
+grades: [ { name: 合格, min: 0 } ]
+sections:
+  - name: s
+    items:
+      - { id: q, name: 支委会, measure: count, where: { type: 支委会 }, period: { every: quarter }, points: 2.5 }
+      - { id: t, name: 支委会分档, measure: count, where: { type: 支委会 }, period: { every: quarter }, tiers: [ { at_least: 4, points: 5 } ] }
+`);
+    const recs = [act('支委会', 'a', [], { date: 20190115 }), act('支委会', 'a', [], { date: 20190701 })];
+    const scores = score([A], five, recs, r);
+    const form = scoreForm({ datasetName: '', rubric: r, orgById: new Map(), assessments: [], lang: 'zh' }, scores[0]!);
+    expect(form.rows.slice(0, 2).map((x) => x.standard)).toEqual(['每季度至少 1 次，每个达到的季度 2.5 分', '≥4 个季度 5 分']);
+    const scope = makeScope([ROOT, A], five, 2019);
+    const text = renderExplainText(explainDocument(explainBranch(scope, r, scores, 'a', recs, []), { lang: 'zh', mask: false }));
+    expect(text).toContain('按季度计：类型 = 支委会的记录达到 1 条的季度 2 个（共 4 个）');
+    expect(text).toContain('第 1 季度 1 ✓，第 2 季度 0，第 3 季度 1 ✓，第 4 季度 0');
+  });
+});

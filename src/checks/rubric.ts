@@ -169,8 +169,9 @@ export function rubricRules(rubric: RubricParts, refs: RubricRefs): DiagnosticIn
 }
 
 /** The new forms' rules, shared by items and requirements: ratio's `of`, per: outcome, roster's who, values. */
-function measureProblem(item: Pick<RawItem, 'measure' | 'where' | 'of' | 'per' | 'values'>): string | undefined {
+function measureProblem(item: Pick<RawItem, 'measure' | 'where' | 'of' | 'per' | 'values' | 'period'>): string | undefined {
   if (item.values !== undefined) return '@values-only-manual';
+  if (item.period !== undefined && item.measure !== 'count') return '@period-count-only';
   if (item.measure === 'ratio' && item.of === undefined) return '@ratio-needs-of';
   if (item.measure !== 'ratio' && item.of !== undefined) return '@of-only-ratio';
   if (item.per === 'outcome' && (item.measure !== 'count' || item.where?.outcomes === undefined)) return '@per-outcome';

@@ -3,7 +3,7 @@
 // coverage measures, "三个一" and member items). Records are dropped once counted.
 
 import type { Fold } from '../model/fold.js';
-import type { Item, Rubric } from '../model/rubric.js';
+import { periodOf, type Item, type Rubric } from '../model/rubric.js';
 import type { RecordView, Vocabulary } from '../model/record-view.js';
 import { Rational } from '../util/decimal-text.js';
 import { ListedMembers } from './listed.js';
@@ -116,6 +116,8 @@ export interface ItemCounter {
   readonly who: Uint8Array | undefined;
   /** per: outcome: the phrases that each count. */
   readonly perOutcome: Set<number> | undefined;
+  /** period items: branch records per period, branch-major (B × periods). */
+  readonly periodRecords: Int32Array | undefined;
   /** Types the item can match (a bitmask), to skip it cheaply. */
   readonly types: number;
   /** Branch records matching (count, attendance). */
@@ -177,6 +179,7 @@ export class ScoreCounts implements Fold {
       denominators: item.of && !perMemberItem ? new Int32Array(B) : undefined,
       who: whoOf(item),
       perOutcome: item.perOutcome ? outcomeNumbers(item.where, vocab) : undefined,
+      periodRecords: item.period && !perMemberItem ? new Int32Array(B * item.period.count) : undefined,
       types: typeMask(item.of ?? item.where, vocab),
       records: new Int32Array(perMemberItem ? 0 : B),
       listedActive: new Float64Array(!perMemberItem && item.measure === 'attendance' ? B : 0),
@@ -209,6 +212,7 @@ export class ScoreCounts implements Fold {
     for (const c of [...this.items, ...this.requirementItems, ...this.memberItems]) {
       arrays.push(c.records, c.listedActive);
       if (c.denominators) arrays.push(c.denominators);
+      if (c.periodRecords) arrays.push(c.periodRecords);
       if (c.sums) sums.push(c.sums);
       if (c.memberSums) sums.push(c.memberSums);
     }
@@ -253,7 +257,12 @@ export class ScoreCounts implements Fold {
         if (!c.part!(v)) continue;
       }
       if (b >= 0) {
-        c.records[b]! += c.perOutcome === undefined ? 1 : occurrences(c.perOutcome, v);
+        const k = c.perOutcome === undefined ? 1 : occurrences(c.perOutcome, v);
+        c.records[b]! += k;
+        if (c.periodRecords !== undefined) {
+          const p = c.item.period!;
+          c.periodRecords[b * p.count + periodOf(p.every, v.date)]! += k;
+        }
         if (c.sums && c.item.field === 'hours' && v.hours !== undefined) c.sums.add(b, v.hours);
         if (c.listedActive.length > 0) {
           let k = 0;

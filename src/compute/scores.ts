@@ -242,8 +242,14 @@ export function scoreBranches(scope: YearScope, rubric: Rubric, counts: ScoreCou
     if (item.measure === 'roster') return { value: Rational.int(active), ratio: { numerator: active, denominator: scope.activeCount[b]! } };
     const c = counterOf.get(item.id)!;
     switch (item.measure) {
-      case 'count':
-        return { value: Rational.int(c.records[b]!) };
+      case 'count': {
+        const period = item.period;
+        if (period === undefined) return { value: Rational.int(c.records[b]!) };
+        // The periods with at least atLeast records.
+        let met = 0;
+        for (let p = 0; p < period.count; p++) if (Rational.int(c.periodRecords![b * period.count + p]!).cmp(period.atLeast) >= 0) met++;
+        return { value: Rational.int(met), ratio: { numerator: met, denominator: period.count } };
+      }
       case 'sum':
         return { value: c.sums!.get(b) };
       case 'ratio': {

@@ -1,7 +1,7 @@
 // Turns a validated rubric file into the engine's Rubric: decimal text to exact numbers,
 // single values to lists, tiers sorted, defaults ("三个一" definitions, at_least 1) filled in.
 
-import { DEFAULT_THREE_ONES, type Item, type ManualValue, type Requirement, type Rubric, type Where, type Who } from '../model/rubric.js';
+import { DEFAULT_THREE_ONES, PERIODS_IN_YEAR, type Item, type ManualValue, type Requirement, type Rubric, type Where, type Who } from '../model/rubric.js';
 import type { RawItem, RawRecordWhere, RawRequirement, RawRubric, RawWhere, RawWho } from '../schema/structured.js';
 import { Rational } from '../util/decimal-text.js';
 
@@ -63,6 +63,7 @@ function compileItem(it: RawItem): Item {
     atLeast: it.at_least === undefined ? Rational.ONE : num(it.at_least),
     lead: it.lead === true,
     perOutcome: it.per === 'outcome',
+    period: it.period ? { every: it.period.every, count: PERIODS_IN_YEAR[it.period.every], atLeast: it.period.at_least === undefined ? Rational.ONE : num(it.period.at_least) } : undefined,
     of: it.of ? compileWhere(it.of) : undefined,
     values,
     points: opt(it.points),
@@ -75,7 +76,7 @@ function compileItem(it: RawItem): Item {
 }
 
 function compileRequirement(r: RawRequirement): Requirement {
-  const item = compileItem({ id: r.id, name: r.name, measure: r.measure, ...(r.where ? { where: r.where } : {}), ...(r.field ? { field: r.field } : {}), ...(r.at_least ? { at_least: r.at_least } : {}), ...(r.of ? { of: r.of } : {}), ...(r.per ? { per: r.per } : {}), points: '0' });
+  const item = compileItem({ id: r.id, name: r.name, measure: r.measure, ...(r.where ? { where: r.where } : {}), ...(r.field ? { field: r.field } : {}), ...(r.at_least ? { at_least: r.at_least } : {}), ...(r.of ? { of: r.of } : {}), ...(r.per ? { per: r.per } : {}), ...(r.period ? { period: r.period } : {}), points: '0' });
   return { id: r.id, name: r.name, item, target: num(r.target) };
 }
 

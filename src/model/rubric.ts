@@ -19,6 +19,23 @@ export interface Where {
   readonly who?: Who;
 }
 
+/** Calendar periods of the year: 每月, 每季度, 每半年. */
+export interface Period {
+  readonly every: 'month' | 'quarter' | 'half';
+  /** Periods in a year: 12, 4 or 2. */
+  readonly count: number;
+  /** Records a period needs to count. */
+  readonly atLeast: Rational;
+}
+
+/** The period (0-based) a day falls in. */
+export function periodOf(every: Period['every'], day: number): number {
+  const month = Math.floor(day / 100) % 100;
+  return every === 'month' ? month - 1 : every === 'quarter' ? Math.floor((month - 1) / 3) : month <= 6 ? 0 : 1;
+}
+
+export const PERIODS_IN_YEAR = { month: 12, quarter: 4, half: 2 } as const;
+
 /** A filter on the roster (名册): every given key must match; values within a key are alternatives. */
 export interface Who {
   readonly gender?: readonly string[];
@@ -61,6 +78,8 @@ export interface Item {
   readonly perOutcome: boolean;
   /** ratio: the records the share is taken of (采用率: adopted ÷ submitted); the item's where picks the part. */
   readonly of: Where | undefined;
+  /** count: counted per calendar period, the measure being the periods with at least `atLeast` records. */
+  readonly period: Period | undefined;
   /** manual: the values the panel may give (档次 3/2/1/0, or 是/否 with their points). */
   readonly values: readonly ManualValue[] | undefined;
   readonly points: Rational | undefined;

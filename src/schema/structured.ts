@@ -102,6 +102,13 @@ export const WHERE_SCHEMA = z
 export type RawWhere = z.infer<typeof WHERE_SCHEMA>;
 
 
+const PERIOD_SCHEMA = z
+  .strictObject({
+    every: z.enum(['month', 'quarter', 'half']).describe('month 每月，quarter 每季度，half 每半年'),
+    at_least: decimal('positive').optional().describe('每个周期至少的记录数，默认 1'),
+  })
+  .describe('measure: count 按周期计：计量值为达到 at_least 的周期数（例如“支委会每季度至少 1 次”）');
+
 const TIER_SCHEMA = z.strictObject({ at_least: decimal('non-negative'), points: decimal() });
 
 export const ITEM_SCHEMA = z.strictObject({
@@ -112,6 +119,7 @@ export const ITEM_SCHEMA = z.strictObject({
   field: z.enum(['hours']).optional().describe('measure: sum 时求和的字段'),
   at_least: decimal('positive').optional().describe('measure: members/coverage 时每名会员至少的记录数，默认 1'),
   lead: z.boolean().optional().describe('会员积分项：只计第一作者（主笔）'),
+  period: PERIOD_SCHEMA.optional(),
   per: z.enum(['record', 'outcome']).optional().describe('measure: count 的计数单位：record 每条记录计一次（默认），outcome 每条记录中每个符合的结果短语各计一次'),
   of: RECORD_WHERE.optional().describe('measure: ratio 的分母：占这些记录的比例（where 选出其中的分子）'),
   values: z
@@ -138,6 +146,7 @@ export const REQUIREMENT_SCHEMA = z.strictObject({
   at_least: decimal().optional().describe('measure: members/coverage 时每名会员至少的记录数，默认 1'),
   of: RECORD_WHERE.optional().describe('measure: ratio 的分母'),
   per: z.enum(['record', 'outcome']).optional(),
+  period: PERIOD_SCHEMA.optional(),
   target: decimal().describe('计量值达到这个数即为达标'),
   note: z.string().optional(),
 });

@@ -6,6 +6,7 @@
 import type { Explanation, ItemExplanation, MemberRef, RecordRef, RequirementExplanation } from '../compute/explain.js';
 import { membersCovered } from '../compute/three-ones.js';
 import { describeWhere } from '../compute/where.js';
+import { periodOf } from '../model/rubric.js';
 import type { TableLang } from './headers.js';
 import { vetoText } from './scores-table.js';
 import { formatDay } from '../util/dates.js';
@@ -34,6 +35,13 @@ export interface ExplainOptions {
 }
 
 const line = (depth: number, text: string): Block => ({ depth, text });
+const PERIOD_ZH = { month: '月', quarter: '季度', half: '半年' } as const;
+/** 第 1 季度 / 3 月 / 上半年; Q1 / Mar / H1. */
+function periodLabel(every: 'month' | 'quarter' | 'half', i: number, zh: boolean): string {
+  if (every === 'month') return zh ? `${i + 1} 月` : `M${i + 1}`;
+  if (every === 'quarter') return zh ? `第 ${i + 1} 季度` : `Q${i + 1}`;
+  return zh ? (i === 0 ? '上半年' : '下半年') : `H${i + 1}`;
+}
 const BLANK: Block = { depth: 0, text: '' };
 
 const pts = (r: Rational): string => r.toFixed(2);
@@ -86,7 +94,18 @@ function itemLines(e: ItemExplanation, x: Explanation, o: ExplainOptions): Block
   };
   switch (item.measure) {
     case 'count':
-      out.push(pointsLine(zh ? `计数：${where}的记录 ${e.records.length} 条` : `count of records (${where}): ${e.records.length}`));
+      if (item.period) {
+        const p = item.period;
+        const per = new Array<number>(p.count).fill(0);
+        for (const r of e.records) per[periodOf(p.every, r.date)]!++;
+        const label = (i: number): string => periodLabel(p.every, i, zh);
+        const need = p.atLeast.toShort(4);
+        const met = score.ratio?.numerator ?? 0;
+        out.push(pointsLine(zh
+          ? `按${PERIOD_ZH[p.every]}计：${where}的记录达到 ${need} 条的${PERIOD_ZH[p.every]} ${met} 个（共 ${p.count} 个）`
+          : `per ${p.every}: ${met} of ${p.count} ${p.every === 'half' ? 'halves' : `${p.every}s`} with at least ${need} record(s) (${where})`));
+        out.push(line(3, per.map((n, i) => `${label(i)} ${n}${Rational.int(n).cmp(p.atLeast) >= 0 ? ' ✓' : ''}`).join(zh ? '，' : ', ')));
+      } else out.push(pointsLine(zh ? `计数：${where}的记录 ${e.records.length} 条` : `count of records (${where}): ${e.records.length}`));
       for (const r of e.records) out.push(recordLine(r, lang));
       break;
     case 'sum':
@@ -132,7 +151,8 @@ function itemLines(e: ItemExplanation, x: Explanation, o: ExplainOptions): Block
       const a = e.assessment;
       if (a) {
         const self = a.self === undefined ? '' : zh ? `，支部自评 ${a.self}` : `, self-assessed ${a.self}`;
-        out.push(line(2, zh ? `考评组评分 ${a.points}${self}（${a.origin.file}:${a.origin.line}）` : `panel's points ${a.points}${self} (${a.origin.file}:${a.origin.line})`));
+        const given = a.value === undefined ? a.points : zh ? `“${a.value}”（${a.points} 分）` : `"${a.value}" (${a.points})`;
+        out.push(line(2, zh ? `考评组评分 ${given}${self}（${a.origin.file}:${a.origin.line}）` : `panel's points ${given}${self} (${a.origin.file}:${a.origin.line})`));
       } else out.push(line(2, zh ? '考评组没有给该支部评分，按 0 分计' : 'no panel points for this branch: 0'));
       break;
     }

@@ -70,6 +70,7 @@ const pct = (r: Rational): string => `${r.mul(Rational.int(100)).toShort(1)}%`;
 /** The counting word of an item's records: 件 for proposals and services, 篇 for writing, 次 for events. */
 function unitOf(item: Item, zh: boolean): string {
   if (!zh) return '';
+  if (item.period && item.measure === 'count') return `个${{ month: '月', quarter: '季度', half: '半年' }[item.period.every]}`;
   if (item.measure === 'sum') return '学时';
   if (item.measure === 'members' || item.measure === 'roster') return '人';
   const words = new Set((item.where.type ?? []).map((t) => UNIT[t] ?? '件'));
@@ -163,6 +164,11 @@ export function itemStandard(item: Item, lang: TableLang): string {
     case 'sum':
       return per(zh ? '学时' : 'hour') + cond + cap();
     case 'count':
+      if (item.period) {
+        const word = { month: '月', quarter: '季度', half: '半年' }[item.period.every];
+        const need = `${num(item.period.atLeast)} ${unitOf({ ...item, period: undefined }, zh)}`;
+        return (zh ? `每${word}至少 ${need}，每个达到的${word} ${num(p)} 分` : `${num(p)} per ${item.period.every} with at least ${num(item.period.atLeast)}`) + cond + cap();
+      }
       return per(zh ? unitOf(item, zh) : 'record') + cond + cap();
   }
 }
