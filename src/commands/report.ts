@@ -16,11 +16,11 @@ import type { Problems } from '../pipeline/stage.js';
 import { earlierYears, reportYear } from '../pipeline/year.js';
 import { SCORE_FORMS_RENDERERS, SITE_RENDERERS, TABLE_RENDERERS, type RenderOptions } from '../render/registry.js';
 import { rosterCounts } from '../compute/roster.js';
-import { yearSummary } from '../compute/year-summary.js';
+import { yearSummary, type YearSummary } from '../compute/year-summary.js';
 import { membersOfYear } from '../compute/year-facts.js';
 import { reportCharts } from '../tables/charts.js';
 import { reportSite, type ReportSite } from '../tables/report-site.js';
-import { scoreFormsDocument, type ScoreFormsDoc } from '../tables/score-form.js';
+import { scoreFormsDocument, scoreSummaryTable, type ScoreFormsDoc } from '../tables/score-form.js';
 import { rosterTable } from '../tables/roster-table.js';
 import { scoresTable } from '../tables/scores-table.js';
 import { branchesTable, membersTable, progressTable } from '../tables/stats-tables.js';
@@ -104,6 +104,50 @@ const siteDoc = (site: ReportSite): ReportDoc => ({
   },
 });
 
+type YearResult = Extract<Awaited<ReturnType<typeof reportYear>>, { ok: true }>['value'];
+
+/**
+ * The web site of a year's report, from its results and the earlier years' figures (its trends).
+ * `limits` lowers the members table's limit (tests).
+ */
+export function reportSiteOf(
+  base: Base, y: YearResult, earlier: readonly YearSummary[], settings: { lang: 'zh' | 'en'; mask: boolean; date: string | null; formats: readonly ReportFormat[] },
+  limits: { members?: number } = {},
+): ReportSite {
+  const { ds } = base;
+  const year = y.year;
+  const common = { datasetName: ds.config.name, lang: settings.lang, only: undefined, orgFilter: undefined };
+  const stats = { ...common, scope: y.scope, counts: y.stats, byGroup: false, mask: settings.mask };
+  const subsidy = y.subsidy;
+  const tables = [
+    scoresTable({ ...common, rubric: y.rubric, scores: y.scores, orgById: ds.orgById }),
+    branchesTable(stats),
+    rosterTable({ ...common, orgsInTreeOrder: y.scope.orgsInTreeOrder, members: ds.members, year, asOf: y.scope.lastDay }),
+    progressTable(stats),
+    ...(subsidy ? [subsidyTable({ ...common, rubric: y.rubric, branches: y.scoreScope.branches, result: subsidy })] : []),
+  ];
+  const summaryOfYear = yearSummary(y.scope, y.stats);
+  const charts = reportCharts({
+    lang: settings.lang, year, rubric: y.rubric, scores: y.scores, scope: y.scoreScope, counts: y.stats,
+    roster: rosterCounts({ orgsInTreeOrder: y.scope.orgsInTreeOrder, members: ds.members, year, asOf: y.scope.lastDay, only: undefined }).total,
+    years: [...earlier, summaryOfYear],
+  });
+  // The report's files of each table (the same names as the tables' own files), for the index's links.
+  const formats = fileFormats(settings.formats);
+  const membersTitle = membersTable({ ...stats, points: y.memberPoints }).title;
+  const named = [tables[0]!, { name: 'score-forms', title: scoreSummaryTable({ ...common, rubric: y.rubric, scores: y.scores }).title }, tables[1]!, { name: 'members', title: membersTitle }, ...tables.slice(2)];
+  return reportSite({
+    lang: settings.lang, datasetName: ds.config.name, year, rubric: y.rubric, scores: y.scores, scope: y.scoreScope, counts: y.stats,
+    orgById: ds.orgById, assessments: y.assessments, mask: settings.mask, date: settings.date ?? undefined, summaryOfYear, charts,
+    explain: (id) => y.explained?.explain(id), explanationsOmitted: y.explained?.omitted,
+    tables,
+    membersTable: (only) => membersTable({ ...stats, only, points: y.memberPoints }),
+    memberRows: membersOfYear(y.scope).length,
+    membersLimit: limits.members ?? HTML_MEMBERS_MAX,
+    files: formats.length === 0 ? [] : named.map((t) => ({ name: t.name, title: t.title, paths: formats.map((f) => `${t.name}.${f}`) })),
+  });
+}
+
 /** The formats that give a table one file each (all but the web site). */
 const fileFormats = (formats: readonly ReportFormat[]): ReportFormat[] => formats.filter((f) => f !== 'html');
 
@@ -123,50 +167,21 @@ async function yearDocuments(
   const { ds } = base;
   const common = { datasetName: ds.config.name, lang: settings.lang, only: undefined, orgFilter: undefined };
   const stats = { ...common, scope: y.scope, counts: y.stats, byGroup: false, mask: settings.mask };
-  const tables = {
-    scores: () => scoresTable({ ...common, rubric: y.rubric, scores: y.scores, orgById: ds.orgById }),
-    branches: () => branchesTable(stats),
-    members: () => membersTable({ ...stats, points: y.memberPoints }),
-    roster: () => rosterTable({ ...common, orgsInTreeOrder: y.scope.orgsInTreeOrder, members: ds.members, year, asOf: y.scope.lastDay }),
-    progress: () => progressTable(stats),
-  };
-  const subsidy = y.subsidy;
-  const subsidyOf = subsidy && (() => subsidyTable({ ...common, rubric: y.rubric, branches: y.scoreScope.branches, result: subsidy }));
-  const forms = (): ScoreFormsDoc => scoreFormsDocument({
-    datasetName: ds.config.name, rubric: y.rubric, scores: y.scores, orgById: ds.orgById, assessments: y.assessments, lang: settings.lang,
-    date: settings.date ?? undefined,
-  });
   const makers: (() => ReportDoc)[] = [
-    () => tableDoc(tables.scores()),
-    () => formsDoc(forms()),
-    () => tableDoc(tables.branches()),
-    () => tableDoc(tables.members()),
-    () => tableDoc(tables.roster()),
-    () => tableDoc(tables.progress()),
+    () => tableDoc(scoresTable({ ...common, rubric: y.rubric, scores: y.scores, orgById: ds.orgById })),
+    () => formsDoc(scoreFormsDocument({
+      datasetName: ds.config.name, rubric: y.rubric, scores: y.scores, orgById: ds.orgById, assessments: y.assessments, lang: settings.lang,
+      date: settings.date ?? undefined,
+    })),
+    () => tableDoc(branchesTable(stats)),
+    () => tableDoc(membersTable({ ...stats, points: y.memberPoints })),
+    () => tableDoc(rosterTable({ ...common, orgsInTreeOrder: y.scope.orgsInTreeOrder, members: ds.members, year, asOf: y.scope.lastDay })),
+    () => tableDoc(progressTable(stats)),
   ];
-  if (subsidyOf) makers.push(() => tableDoc(subsidyOf()));
-  if (html) {
-    makers.push(() => {
-      const formats = fileFormats(settings.formats);
-      const named = [tables.scores(), forms().summary, tables.branches(), { name: 'members', title: tables.members().title }, tables.roster(), tables.progress(), ...(subsidyOf ? [subsidyOf()] : [])];
-      const summaryOfYear = yearSummary(y.scope, y.stats);
-      const charts = reportCharts({
-        lang: settings.lang, year, rubric: y.rubric, scores: y.scores, scope: y.scoreScope, counts: y.stats,
-        roster: rosterCounts({ orgsInTreeOrder: y.scope.orgsInTreeOrder, members: ds.members, year, asOf: y.scope.lastDay, only: undefined }).total,
-        years: [...(earlier?.value ?? []), summaryOfYear],
-      });
-      return siteDoc(reportSite({
-        lang: settings.lang, datasetName: ds.config.name, year, rubric: y.rubric, scores: y.scores, scope: y.scoreScope, counts: y.stats,
-        orgById: ds.orgById, assessments: y.assessments, mask: settings.mask, date: settings.date ?? undefined, summaryOfYear, charts,
-        explain: (id) => y.explained?.explain(id), explanationsOmitted: y.explained?.omitted,
-        tables: [tables.scores(), tables.branches(), tables.roster(), tables.progress(), ...(subsidyOf ? [subsidyOf()] : [])],
-        membersTable: (only) => membersTable({ ...stats, only, points: y.memberPoints }),
-        memberRows: membersOfYear(y.scope).length,
-        membersLimit: HTML_MEMBERS_MAX,
-        files: named.map((t) => ({ name: t.name, title: t.title, paths: formats.map((f) => `${t.name}.${f}`) })).filter((f) => f.paths.length > 0),
-      }));
-    });
-  }
+  const subsidy = y.subsidy;
+  if (subsidy) makers.push(() => tableDoc(subsidyTable({ ...common, rubric: y.rubric, branches: y.scoreScope.branches, result: subsidy })));
+  // Last, once the tables' files are written: the web site, which draws them again its own way.
+  if (html) makers.push(() => siteDoc(reportSiteOf(base, y, earlier?.value ?? [], settings)));
   return makers;
 }
 
