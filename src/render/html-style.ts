@@ -71,11 +71,20 @@ footer { margin-top: 32px; padding-top: 8px; border-top: 1px solid var(--line); 
 @page wide { size: A4 landscape; margin: 12mm 10mm; }
 @media print {
   nav.site, .skip, details summary, th button.sort::after { display: none !important; }
+  html { line-height: 1.35; }
   body { max-width: none; padding: 0; font-size: 10pt; }
+  h1 { font-size: 15pt; margin: 0 0 4pt; }
+  h2 { font-size: 13pt; margin: 8pt 0 4pt; }
+  h3 { font-size: 11pt; margin: 8pt 0 3pt; }
+  h4 { font-size: 10pt; margin: 6pt 0 2pt; }
+  .explain { font-size: 8.5pt; }
+  .explain ul, .explain .d3 { font-size: 8pt; }
   a { color: inherit; text-decoration: none; }
   main.wide { page: wide; }
   .table-wrap { overflow: visible; }
   table.data, table.form { font-size: 8.5pt; }
+  table.data th, table.data td, table.form th, table.form td { padding: 1pt 4pt; }
+  table.form td.standard { font-size: 8pt; }
   table.data thead th, table.form thead th { position: static; }
   thead { display: table-header-group; }
   tr, figure.chart, .figures div { break-inside: avoid; }
