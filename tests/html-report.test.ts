@@ -139,7 +139,7 @@ describe('mj report --format html', () => {
 });
 
 describe('the site at scale', () => {
-  async function site(limits: { explain?: number; members?: number }) {
+  async function site(limits: { explain?: number; members?: number; cardsPerPage?: number }) {
     const base = await openBase(TINY, undefined, {});
     if (!base.ok) throw new Error('tiny');
     const y = await reportYear(base.value, 2019, { explainAll: true, ...(limits.explain === undefined ? {} : { explainMaxBytes: limits.explain }) });
@@ -147,7 +147,7 @@ describe('the site at scale', () => {
     if (!y.ok || !earlier.ok) throw new Error('tiny');
     const s = reportSiteOf(base.value, y.value, earlier.value, { lang: 'zh', mask: false, date: null, formats: ['csv', 'html'] }, { ...(limits.members === undefined ? {} : { members: limits.members }) });
     const files = new Map<string, string>();
-    for await (const f of renderSite(s, { notesHeading: '说明：' })) files.set(f.name, f.data);
+    for await (const f of renderSite(s, { notesHeading: '说明：', ...(limits.cardsPerPage === undefined ? {} : { cardsPerPage: limits.cardsPerPage }) })) files.set(f.name, f.data);
     return files;
   }
 
@@ -158,6 +158,15 @@ describe('the site at scale', () => {
     expect(lean.get('cards-01.html')).not.toContain('A001 2019-01-12');
     expect(lean.get('cards-01.html')).toContain('超过网页版逐条列出记录的上限');
     expect(lean.get('cards-01.html')).toContain('组织生活次数'); // the form is whole
+  });
+
+  it('splits a large group\'s cards over pages, and the summary links each card where it is', async () => {
+    const paged = await site({ cardsPerPage: 2 });
+    expect([...paged.keys()].filter((n) => n.startsWith('cards-'))).toEqual(['cards-01.html', 'cards-02.html', 'cards-03.html']); // 3 + 2 cards
+    expect(paged.get('cards-02.html')).toContain('<h1>评分卡：民进贵阳市委会（2/2）</h1>');
+    const links = [...paged.get('summary.html')!.matchAll(/href="(cards-\d+\.html)#([^"]+)"/g)].map((m) => [m[1]!, m[2]!] as const);
+    expect(links).toHaveLength(5);
+    for (const [page, anchor] of links) expect(paged.get(page)).toContain(`id="${anchor}"`);
   });
 
   it('leaves the members table out above its limit, linking the files that hold it', async () => {

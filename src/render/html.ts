@@ -24,6 +24,8 @@ export interface SiteFile {
 
 export interface HtmlOptions {
   readonly notesHeading: string;
+  /** Cards a page at most (CARDS_PER_PAGE unless given). */
+  readonly cardsPerPage?: number;
 }
 
 const NAV_LABEL: Readonly<Record<string, readonly [string, string]>> = {
@@ -39,13 +41,23 @@ const NAV_LABEL: Readonly<Record<string, readonly [string, string]>> = {
 /** A page as one string (written in one go: a page is at most a few megabytes). */
 const whole = (parts: Iterable<string>): string => [...parts].join('');
 
+/** At most this many cards a page: a national group has a thousand branches (its page would be 20 MB). */
+const CARDS_PER_PAGE = 100;
+
 const numbered = (stem: string, i: number, n: number): string => `${stem}-${String(i + 1).padStart(Math.max(2, String(n).length), '0')}.html`;
 
 export async function* renderSite(site: ReportSite, o: HtmlOptions): AsyncGenerator<SiteFile> {
   const zh = site.lang === 'zh';
   const L = (a: string, b: string): string => (zh ? a : b);
   const scriptHash = await sha256Base64(SORT_SCRIPT);
-  const cardPages = site.cardGroups.map((_, i) => numbered('cards', i, site.cardGroups.length));
+  // The card pages: each group's cards, a hundred a page.
+  const per = o.cardsPerPage ?? CARDS_PER_PAGE;
+  const parts = site.cardGroups.flatMap((g) => {
+    const n = Math.max(1, Math.ceil(g.branchIds.length / per));
+    return Array.from({ length: n }, (_, k) => ({ group: g, from: k * per, to: Math.min(g.branchIds.length, (k + 1) * per), k, n }));
+  });
+  const cardPages = parts.map((_, i) => numbered('cards', i, parts.length));
+  const partLabel = (p: (typeof parts)[number]): string => (p.n === 1 ? p.group.label : L(`${p.group.label}（${p.k + 1}/${p.n}）`, `${p.group.label} (${p.k + 1}/${p.n})`));
   const memberParts = 'parts' in site.members ? site.members.parts : undefined;
   const memberPages = memberParts ? memberParts.map((_, i) => numbered('members', i, memberParts.length)) : ['members.html'];
   const tablePage = (t: Table): string => `${t.name}.html`;
@@ -68,8 +80,8 @@ export async function* renderSite(site: ReportSite, o: HtmlOptions): AsyncGenera
 
   // Where each branch's card is.
   const cardOf = new Map<string, string>();
-  site.cardGroups.forEach((g, i) => {
-    for (const id of g.branchIds) cardOf.set(id, `${cardPages[i]!}#${cardAnchor(id)}`);
+  parts.forEach((p, i) => {
+    for (const id of p.group.branchIds.slice(p.from, p.to)) cardOf.set(id, `${cardPages[i]!}#${cardAnchor(id)}`);
   });
 
   // index.html: the headline figures, the charts, the pages.
@@ -103,8 +115,9 @@ export async function* renderSite(site: ReportSite, o: HtmlOptions): AsyncGenera
   }
   index.push(`<h2>${esc(L('全部页面', 'Every page'))}</h2>`, '<ul class="pages">');
   index.push(`<li><a href="summary.html">${esc(site.summary.title)}</a></li>`);
-  site.cardGroups.forEach((g, i) => {
-    index.push(`<li><a href="${cardPages[i]!}">${esc(L(`评分卡：${g.label}（${g.branchIds.length} 个支部）`, `Score cards: ${g.label} (${g.branchIds.length} branches)`))}</a></li>`);
+  parts.forEach((p, i) => {
+    const n = p.to - p.from;
+    index.push(`<li><a href="${cardPages[i]!}">${esc(L(`评分卡：${partLabel(p)}（${n} 个支部）`, `Score cards: ${partLabel(p)} (${n} branches)`))}</a></li>`);
   });
   for (const t of site.tables) index.push(`<li><a href="${esc(tablePage(t))}">${esc(t.title)}</a></li>`);
   if (memberParts) memberParts.forEach((p, i) => index.push(`<li><a href="${memberPages[i]!}">${esc(L(`会员履职情况：${p.label}`, `Member duty statistics: ${p.label}`))}</a></li>`));
@@ -126,13 +139,13 @@ export async function* renderSite(site: ReportSite, o: HtmlOptions): AsyncGenera
   yield { name: 'summary.html', data: whole(page(frame(site.summary.title, 'summary.html', { script: true }), summaryBody)) };
 
   // cards-NN.html: a group's cards, each on its own printed page.
-  for (let i = 0; i < site.cardGroups.length; i++) {
-    const g = site.cardGroups[i]!;
-    const title = L(`评分卡：${g.label}`, `Score cards: ${g.label}`);
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    const title = L(`评分卡：${partLabel(p)}`, `Score cards: ${partLabel(p)}`);
     const body = function* (): Generator<string> {
       yield `<h1>${esc(title)}</h1>\n`;
       if (site.explanationsNote !== undefined) yield `<p class="note">${esc(site.explanationsNote)}</p>\n`;
-      for (const card of g.cards()) yield cardHtml(card, site.lang, site.explanationsNote);
+      for (const card of p.group.cards(p.from, p.to)) yield cardHtml(card, site.lang, site.explanationsNote);
     };
     yield { name: cardPages[i]!, data: whole(page(frame(title, cardPages[0]!), body())) };
   }

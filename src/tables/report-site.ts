@@ -52,7 +52,8 @@ export interface ScoreCard {
 export interface CardGroup {
   readonly label: string;
   readonly branchIds: readonly string[];
-  cards(): Iterable<ScoreCard>;
+  /** The cards of branchIds[from, to). */
+  cards(from: number, to: number): Iterable<ScoreCard>;
 }
 
 export interface MembersPart {
@@ -165,8 +166,8 @@ export function reportSite(input: ReportSiteInput): ReportSite {
   const cardGroups: CardGroup[] = groups.map(({ group, branches }) => ({
     label: groupLabel(group, lang),
     branchIds: branches.map((b) => scope.branches[b]!.id),
-    *cards() {
-      for (const b of branches) yield card(b);
+    *cards(from, to) {
+      for (const b of branches.slice(from, to)) yield card(b);
     },
   }));
   const summary = scoreSummaryTable({ datasetName: input.datasetName, rubric: input.rubric, scores, lang, only: undefined });
