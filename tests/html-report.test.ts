@@ -78,15 +78,18 @@ describe('mj report --format html', () => {
     expect((await mj(['report', '--check'], { cwd: d })).code).toBe(0);
   });
 
-  it('makes the same bytes on every run, in this process and in another one', async () => {
+  it('makes the same bytes on every run, in this process, in another one and from the single-file build', async () => {
     const d = copyTiny();
     await mj(['report', '2019', '--format', 'html', '--out', 'a'], { cwd: d });
     await mj(['report', '2019', '--format', 'html', '--out', 'b'], { cwd: d });
+    // another process: the built CLI, and the single file a data repository pins (ECharts from a data: URL there)
     execFileSync(process.execPath, [join(ROOT, 'bin', 'mj.js'), 'report', '2019', '--format', 'html', '--out', 'c'], { cwd: d, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(ROOT, 'bundle', 'standalone', 'mj.mjs'), 'report', '2019', '--format', 'html', '--out', 'e'], { cwd: d, stdio: 'pipe' });
     for (const page of pages(join(d, 'a'))) {
       const a = read(join(d, 'a'), page);
       expect(read(join(d, 'b'), page) === a, page).toBe(true);
       expect(read(join(d, 'c'), page) === a, page).toBe(true);
+      expect(read(join(d, 'e'), page) === a, page).toBe(true);
     }
     expect(read(join(d, 'a'), 'index.html')).not.toMatch(/zr\d+-/); // zrender's counters are gone
   });

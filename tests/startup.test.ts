@@ -1,6 +1,7 @@
 // ECharts (about 1.4 MB of the bundle) is loaded by the HTML report only: the built CLI is run
 // with a module loader hook that records every module Node loads, and no command but
-// `mj report --format html` loads the chart renderer or ECharts.
+// `mj report --format html` loads the chart renderer or ECharts; the single-file build keeps
+// ECharts as a string until then.
 
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -38,6 +39,12 @@ describe('start-up', () => {
       expect(files.length, args.join(' ')).toBeGreaterThan(0);
       expect(files.filter(drawsCharts), args.join(' ')).toEqual([]);
     }
+  });
+
+  it('the single-file build holds ECharts as a data: URL string, not as code compiled at every start', () => {
+    const single = readFileSync(join(ROOT, 'bundle', 'standalone', 'mj.mjs'), 'utf8');
+    expect(single).not.toContain('registerPreprocessor'); // an ECharts function
+    expect(single).toContain('import("data:text/javascript;base64,');
   });
 
   it('mj report --format html loads ECharts', () => {

@@ -12,11 +12,12 @@ import { chartValueText } from '../tables/charts.js';
 import { Rational } from '../util/decimal-text.js';
 import { esc } from './html-escape.js';
 import type { EChartsCoreOption } from './html-echarts.js';
+import { loadEcharts } from './html-echarts-load.js';
 import { FONT_STACK } from './html-style.js';
 
 type Echarts = typeof import('./html-echarts.js');
 let echarts: Promise<Echarts> | undefined;
-const load = (): Promise<Echarts> => (echarts ??= import('./html-echarts.js'));
+const load = (): Promise<Echarts> => (echarts ??= loadEcharts());
 
 const WIDTH = 640;
 /** Categories beyond which bars and boxes are drawn across, one per line. */
