@@ -13,6 +13,7 @@
 // pinned mj with plain `node` and no registry (as yarn keeps .yarn/releases/). Its name, version
 // and templates are constants in it; the same file is its scanning worker's script.
 
+import { Buffer } from 'node:buffer';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
