@@ -5,11 +5,15 @@
 // The worker thread's script is its own entry, next to the chunk that starts it. Run by
 // `npm run build`; the output is deterministic.
 //
+// ECharts (for --format html only) is reached through a dynamic import, so it lands in a chunk
+// that no other command loads.
+//
 // It also writes bundle/standalone/mj.mjs: everything in one file (exceljs included, minified),
 // which `mj init` and `mj pin` copy into a data repository as .mj/mj.mjs, so that its CI runs a
 // pinned mj with plain `node` and no registry (as yarn keeps .yarn/releases/). Its name, version
 // and templates are constants in it; the same file is its scanning worker's script.
 
+import { Buffer } from 'node:buffer';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +52,30 @@ await build({
   logLevel: 'warning',
 });
 
+// In the single file, ECharts is kept as a data: URL string imported on first use: as code it
+// would be compiled at every start of every command (0.15 s more for `mj --version`).
+const echarts = await build({
+  entryPoints: [join(root, 'src', 'render', 'html-echarts.ts')],
+  tsconfig: join(root, 'tsconfig.json'),
+  bundle: true,
+  minify: true,
+  write: false,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'inline',
+  logLevel: 'warning',
+});
+const echartsUrl = `data:text/javascript;base64,${Buffer.from(echarts.outputFiles[0].contents).toString('base64')}`;
+const echartsAsString = {
+  name: 'echarts-as-string',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]html-echarts-load\.js$|^\.\/html-echarts-load\.js$/ }, () => ({ path: 'html-echarts-load', namespace: 'mj-echarts' }));
+    b.onLoad({ filter: /.*/, namespace: 'mj-echarts' }, () => ({ contents: `export const loadEcharts = () => import(${JSON.stringify(echartsUrl)});`, loader: 'js' }));
+    b.onResolve({ filter: /^data:/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const templates = Object.fromEntries(readdirSync(join(root, 'templates')).sort().map((n) => [n, readFileSync(join(root, 'templates', n), 'utf8')]));
 await build({
@@ -63,6 +91,6 @@ await build({
   define: { __MJ_STANDALONE__: JSON.stringify({ name: pkg.name, version: pkg.version, templates }) },
   banner: { js: `#!/usr/bin/env node\n// mj ${pkg.version} (${pkg.name}): the whole tool in one file, pinned by this data repository. Replace it with \`mj pin\`; do not edit.\n${requireBanner}` },
   legalComments: 'eof',
-  plugins: [zodWithoutLocales],
+  plugins: [zodWithoutLocales, echartsAsString],
   logLevel: 'warning',
 });

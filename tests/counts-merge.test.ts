@@ -9,7 +9,7 @@ import { makeScope } from '../src/compute/scope.js';
 import { scoreBranches } from '../src/compute/scores.js';
 import { StatsCounts } from '../src/compute/stats.js';
 import { DEFAULT_THREE_ONES } from '../src/model/rubric.js';
-import { ACTIVITY_TYPES, type Activity } from '../src/model/types.js';
+import { ACTIVITY_TYPES, LEVELS, type Activity } from '../src/model/types.js';
 import { act, feed, member, org, ROOT, rubric, VOCAB } from './helpers/builders.js';
 
 const ORGS = [ROOT, org('a'), org('b'), org('c')];
@@ -46,11 +46,11 @@ member_items:
 const HOURS = ['1', '2.5', '0.125', '0.00001', '12345678901', '3.33333'];
 const record = fc.record({
   type: fc.constantFrom(...ACTIVITY_TYPES), org: fc.constantFrom('a', 'b', 'c'), members: fc.array(fc.constantFrom(...IDS), { maxLength: 12 }), // repeats, short and long lists
-  hours: fc.option(fc.constantFrom(...HOURS), { nil: undefined }), adopted: fc.boolean(), day: fc.integer({ min: 1, max: 28 }), month: fc.integer({ min: 1, max: 12 }),
+  hours: fc.option(fc.constantFrom(...HOURS), { nil: undefined }), adopted: fc.boolean(), level: fc.option(fc.constantFrom(...LEVELS), { nil: undefined }), day: fc.integer({ min: 1, max: 28 }), month: fc.integer({ min: 1, max: 12 }),
 });
 type Raw = typeof record extends fc.Arbitrary<infer T> ? T : never;
 const toActivity = (r: Raw): Activity =>
-  act(r.type, r.org, r.members, { hours: r.hours, outcomes: r.adopted ? ['省委会采用'] : [], date: 2019_00_00 + r.month * 100 + r.day });
+  act(r.type, r.org, r.members, { hours: r.hours, level: r.level, outcomes: r.adopted ? ['省委会采用'] : [], date: 2019_00_00 + r.month * 100 + r.day });
 
 function scoreCounts(records: readonly Activity[]): ScoreCounts {
   const scope = makeScope(ORGS, MEMBERS, 2019);

@@ -1,6 +1,7 @@
 // `mj score --explain` (compute/explain.ts): for one branch, the records behind each item in date
 // order, who counted for member measures, the panel's line for manual items, and "三个一".
 
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explainBranch } from '../src/compute/explain.js';
 import { ScoreCounts } from '../src/compute/score-counts.js';
@@ -82,5 +83,41 @@ describe('explainBranch', () => {
     expect(b.threeOnes.serviceRecords.map((r) => r.id)).toEqual(['V1']);
     expect(b.threeOnes.missing).toEqual([{ id: 'b1', name: '会员b1', count: 0 }]);
     expect(b.branchCount).toBe(2);
+  });
+});
+
+describe('explanations of every branch (the HTML report)', () => {
+  it('are, branch by branch, the document --explain gives (tiny and guizhou)', async () => {
+    const { openBase } = await import('../src/pipeline/base.js');
+    const { reportYear, scoreYear } = await import('../src/pipeline/year.js');
+    const { explainDocument } = await import('../src/tables/explain-doc.js');
+    for (const example of ['tiny', 'guizhou']) {
+      const base = await openBase(join(import.meta.dirname, '..', 'data-examples', example), undefined, {});
+      if (!base.ok) throw new Error(example);
+      const all = await reportYear(base.value, 2019, { explainAll: true });
+      if (!all.ok || !all.value.explained) throw new Error(example);
+      expect(all.value.explained.omitted).toBeUndefined();
+      const ids = all.value.scores.map((s) => s.branch.id);
+      // Every branch of tiny; a spread of guizhou's (each --explain is a scan of its own).
+      const sample = example === 'tiny' ? ids : ids.filter((_, i) => i % 37 === 0);
+      for (const id of sample) {
+        const one = await scoreYear(base.value, 2019, { explain: id });
+        if (!one.ok || !one.value.explanation) throw new Error(id);
+        const o = { lang: 'zh' as const, mask: false };
+        expect(explainDocument(all.value.explained.explain(id)!, o)).toEqual(explainDocument(one.value.explanation, o));
+      }
+    }
+  });
+
+  it('leave the records out above the size limit, saying how large the file was', async () => {
+    const { openBase } = await import('../src/pipeline/base.js');
+    const { reportYear } = await import('../src/pipeline/year.js');
+    const base = await openBase(join(import.meta.dirname, '..', 'data-examples', 'tiny'), undefined, {});
+    if (!base.ok) throw new Error('tiny');
+    const y = await reportYear(base.value, 2019, { explainAll: true, explainMaxBytes: 100 });
+    if (!y.ok || !y.value.explained) throw new Error('tiny');
+    expect(y.value.explained.omitted).toEqual({ bytes: expect.any(Number), limit: 100 });
+    expect(y.value.explained.omitted!.bytes).toBeGreaterThan(100);
+    expect(y.value.explained.explain(y.value.scores[0]!.branch.id)).toBeUndefined();
   });
 });

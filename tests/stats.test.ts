@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeScope, subtree } from '../src/compute/scope.js';
 import { StatsCounts } from '../src/compute/stats.js';
+import { rosterCounts } from '../src/compute/roster.js';
 import { DEFAULT_THREE_ONES } from '../src/model/rubric.js';
 import type { Activity, Member } from '../src/model/types.js';
 import { formatCell } from '../src/render/cells.js';
@@ -183,10 +184,33 @@ describe('会员结构统计表', () => {
     expect(row(t, '甲市委会')).toMatchObject({ meanAge: '45.75', le40: '2', '41to60': '2', over60: '0', ageUnknown: '0' });
   });
 
+  it('counts every title, and those without one (the HTML report\'s chart)', () => {
+    const { total } = rosterCounts({ orgsInTreeOrder: makeScope(ORGS, MEMBERS, 2019).orgsInTreeOrder, members: MEMBERS, year: 2019, asOf: 20191231, only: undefined });
+    expect(total.titles).toEqual({ 正高级: 1, 副高级: 1, 中级: 0, 初级: 0, 无: 0 });
+    expect(total.titleUnknown).toBe(3); // a3, b1, d1
+  });
+
   it('moves with --as-of', () => {
     const t = table(20190630);
     expect(row(t, '合计')).toMatchObject({ start: '4', joined: '1', left: '0', end: '5' }); // a4 still there, d1 not yet
     expect(row(t, '甲市委会')).toMatchObject({ meanAge: '45.75', ageUnknown: '1' }); // a1 40, a2 60, a3 24, b1 59; a4 unknown
+  });
+});
+
+describe('社情民意 by 报送层级', () => {
+  it('counts the branches\' own reports per level (the last slot: no level), adopted among them; they add up to the 合计', () => {
+    const scope = makeScope(ORGS, MEMBERS, 2019);
+    const records = [
+      act('社情民意', 'a', ['a1'], { level: '省', outcomes: ['省委会采用'] }), act('社情民意', 'a', ['a1'], { level: '省' }),
+      act('社情民意', 'b', ['a2'], { level: '国家', outcomes: ['全国政协转送'] }), act('社情民意', 'd', ['d1']),
+      act('社情民意', 'c1', ['a1'], { level: '市' }), // credited to a 市委会, not a branch: not counted
+      act('提案', 'a', ['a1'], { level: '县' }),
+    ];
+    const counts = new StatsCounts(scope, DEFAULT_THREE_ONES, VOCAB());
+    feed((v) => counts.visit(v), records, ORGS, MEMBERS, VOCAB());
+    expect([...counts.sqmyByLevel]).toEqual([1, 2, 0, 0, 1]); // 国家, 省, 市, 县, none
+    expect([...counts.sqmyAdoptedByLevel]).toEqual([1, 1, 0, 0, 0]);
+    expect(counts.sqmy.reduce((a, b) => a + b, 0)).toBe(4);
   });
 });
 

@@ -1,10 +1,11 @@
 // `mj report [YEAR] [--out DIR] [--check]`: every table of the year (score sheet, the three
 // statistics tables, "三个一" progress, subsidy) in the formats asked, an index.md, and a
-// manifest of the settings, written into reports/YEAR/. All files are staged first, renamed
-// together, the manifest last. --check rebuilds in memory with the manifest's settings and
-// names every stale, missing or extra file, writing nothing.
+// manifest of the settings, written into reports/YEAR/; with html also the year as a static
+// web site in reports/YEAR/html/ (charts, a score card per branch). All files are staged first,
+// renamed together, the manifest last. --check rebuilds in memory with the manifest's settings
+// and names every stale, missing or extra file, writing nothing.
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rmdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../diagnostics/codes.js';
 import { t, writeReason } from '../i18n/cli.js';
@@ -12,9 +13,14 @@ import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import type { Dataset } from '../load/dataset.js';
 import type { Base } from '../pipeline/base.js';
 import type { Problems } from '../pipeline/stage.js';
-import { reportYear } from '../pipeline/year.js';
-import { SCORE_FORMS_RENDERERS, TABLE_RENDERERS, type RenderOptions } from '../render/registry.js';
-import { scoreFormsDocument, type ScoreFormsDoc } from '../tables/score-form.js';
+import { earlierYears, reportYear } from '../pipeline/year.js';
+import { SCORE_FORMS_RENDERERS, SITE_RENDERERS, TABLE_RENDERERS, type RenderOptions } from '../render/registry.js';
+import { rosterCounts } from '../compute/roster.js';
+import { yearSummary, type YearSummary } from '../compute/year-summary.js';
+import { membersOfYear } from '../compute/year-facts.js';
+import { reportCharts } from '../tables/charts.js';
+import { reportSite, type ReportSite } from '../tables/report-site.js';
+import { scoreFormsDocument, scoreSummaryTable, type ScoreFormsDoc } from '../tables/score-form.js';
 import { rosterTable } from '../tables/roster-table.js';
 import { scoresTable } from '../tables/scores-table.js';
 import { branchesTable, membersTable, progressTable } from '../tables/stats-tables.js';
@@ -27,8 +33,12 @@ import { inputGuard } from './inputs.js';
 import { IS_STANDALONE, standaloneFile } from '../version.js';
 
 export const MANIFEST = 'mj-report.json';
-type ReportFormat = 'csv' | 'md' | 'json' | 'xlsx';
-const REPORT_FORMATS: readonly ReportFormat[] = ['csv', 'md', 'json', 'xlsx'];
+type ReportFormat = 'csv' | 'md' | 'json' | 'xlsx' | 'html';
+const REPORT_FORMATS: readonly ReportFormat[] = ['csv', 'md', 'json', 'xlsx', 'html'];
+/** The folder of the web site inside a report folder. */
+const HTML_DIR = 'html';
+/** Above this many members of the year the web site leaves the members table out (it links the files). */
+const HTML_MEMBERS_MAX = 50_000;
 
 /** The settings a report was made with; --check rebuilds with exactly these. */
 export interface Manifest {
@@ -59,23 +69,100 @@ function parseFormats(value: string | undefined, lang: Lang): ReportFormat[] {
   return REPORT_FORMATS.filter((f) => list.includes(f));
 }
 
-/** A document of a report: its file name (without extension), title, and how it is drawn in a format. */
+/** A file of a report: its path in the report folder (with / between folders), and its bytes. */
+interface ReportFile {
+  readonly name: string;
+  readonly data: Content;
+}
+
+/** A document of a report: its name, its title, and its files in a format (none when it is not drawn in that format). */
 interface ReportDoc {
   readonly name: string;
   readonly title: string;
-  render(format: ReportFormat, options: RenderOptions): Content | Promise<Content>;
+  /** Listed in index.md with a link per file format (the tables; not the web site). */
+  readonly listed: boolean;
+  files(format: ReportFormat, options: RenderOptions): AsyncIterable<ReportFile>;
 }
 
-const tableDoc = (t: Table): ReportDoc => ({ name: t.name, title: t.title, render: (f, o) => TABLE_RENDERERS[f](t, o) });
-const formsDoc = (d: ScoreFormsDoc): ReportDoc => ({ name: d.summary.name, title: d.summary.title, render: (f, o) => SCORE_FORMS_RENDERERS[f](d, o) });
+const tableDoc = (t: Table): ReportDoc => ({
+  name: t.name, title: t.title, listed: true,
+  files: async function* (f, o) {
+    if (f !== 'html') yield { name: `${t.name}.${f}`, data: await TABLE_RENDERERS[f](t, o) };
+  },
+});
+const formsDoc = (d: ScoreFormsDoc): ReportDoc => ({
+  name: d.summary.name, title: d.summary.title, listed: true,
+  files: async function* (f, o) {
+    if (f !== 'html') yield { name: `${d.summary.name}.${f}`, data: await SCORE_FORMS_RENDERERS[f](d, o) };
+  },
+});
+const siteDoc = (site: ReportSite): ReportDoc => ({
+  name: HTML_DIR, title: site.title, listed: false,
+  files: async function* (f, o) {
+    if (f !== 'html') return;
+    for await (const file of SITE_RENDERERS.html(site, o)) yield { name: `${HTML_DIR}/${file.name}`, data: file.data };
+  },
+});
+
+type YearResult = Extract<Awaited<ReturnType<typeof reportYear>>, { ok: true }>['value'];
+
+/**
+ * The web site of a year's report, from its results and the earlier years' figures (its trends).
+ * `limits` lowers the members table's limit (tests).
+ */
+export function reportSiteOf(
+  base: Base, y: YearResult, earlier: readonly YearSummary[], settings: { lang: 'zh' | 'en'; mask: boolean; date: string | null; formats: readonly ReportFormat[] },
+  limits: { members?: number } = {},
+): ReportSite {
+  const { ds } = base;
+  const year = y.year;
+  const common = { datasetName: ds.config.name, lang: settings.lang, only: undefined, orgFilter: undefined };
+  const stats = { ...common, scope: y.scope, counts: y.stats, byGroup: false, mask: settings.mask };
+  const subsidy = y.subsidy;
+  const tables = [
+    scoresTable({ ...common, rubric: y.rubric, scores: y.scores, orgById: ds.orgById }),
+    branchesTable(stats),
+    rosterTable({ ...common, orgsInTreeOrder: y.scope.orgsInTreeOrder, members: ds.members, year, asOf: y.scope.lastDay }),
+    progressTable(stats),
+    ...(subsidy ? [subsidyTable({ ...common, rubric: y.rubric, branches: y.scoreScope.branches, result: subsidy })] : []),
+  ];
+  const summaryOfYear = yearSummary(y.scope, y.stats);
+  const charts = reportCharts({
+    lang: settings.lang, year, rubric: y.rubric, scores: y.scores, scope: y.scoreScope, counts: y.stats,
+    roster: rosterCounts({ orgsInTreeOrder: y.scope.orgsInTreeOrder, members: ds.members, year, asOf: y.scope.lastDay, only: undefined }).total,
+    years: [...earlier, summaryOfYear],
+  });
+  // The report's files of each table (the same names as the tables' own files), for the index's links.
+  const formats = fileFormats(settings.formats);
+  const membersTitle = membersTable({ ...stats, points: y.memberPoints }).title;
+  const named = [tables[0]!, { name: 'score-forms', title: scoreSummaryTable({ ...common, rubric: y.rubric, scores: y.scores }).title }, tables[1]!, { name: 'members', title: membersTitle }, ...tables.slice(2)];
+  return reportSite({
+    lang: settings.lang, datasetName: ds.config.name, year, rubric: y.rubric, scores: y.scores, scope: y.scoreScope, counts: y.stats,
+    orgById: ds.orgById, assessments: y.assessments, mask: settings.mask, date: settings.date ?? undefined, summaryOfYear, charts,
+    explain: (id) => y.explained?.explain(id), explanationsOmitted: y.explained?.omitted,
+    tables,
+    membersTable: (only) => membersTable({ ...stats, only, points: y.memberPoints }),
+    memberRows: membersOfYear(y.scope).length,
+    membersLimit: limits.members ?? HTML_MEMBERS_MAX,
+    files: formats.length === 0 ? [] : named.map((t) => ({ name: t.name, title: t.title, paths: formats.map((f) => `${t.name}.${f}`) })),
+  });
+}
+
+/** The formats that give a table one file each (all but the web site). */
+const fileFormats = (formats: readonly ReportFormat[]): ReportFormat[] => formats.filter((f) => f !== 'html');
 
 /**
  * The year's documents as makers, each built only when its turn comes (a national members table
  * is large: it is built, rendered, written and dropped before the next); or what stops them.
  */
-async function yearDocuments(base: Base, year: number, settings: { lang: 'zh' | 'en'; mask: boolean; date: string | null }): Promise<(() => ReportDoc)[] | Problems> {
-  const result = await reportYear(base, year);
+async function yearDocuments(
+  base: Base, year: number, settings: { lang: 'zh' | 'en'; mask: boolean; date: string | null; formats: readonly ReportFormat[] },
+): Promise<(() => ReportDoc)[] | Problems> {
+  const html = settings.formats.includes('html');
+  const result = await reportYear(base, year, { explainAll: html });
   if (!result.ok) return result.problems;
+  const earlier = html ? await earlierYears(base, year) : undefined;
+  if (earlier && !earlier.ok) return earlier.problems;
   const y = result.value;
   const { ds } = base;
   const common = { datasetName: ds.config.name, lang: settings.lang, only: undefined, orgFilter: undefined };
@@ -93,6 +180,8 @@ async function yearDocuments(base: Base, year: number, settings: { lang: 'zh' | 
   ];
   const subsidy = y.subsidy;
   if (subsidy) makers.push(() => tableDoc(subsidyTable({ ...common, rubric: y.rubric, branches: y.scoreScope.branches, result: subsidy })));
+  // Last, once the tables' files are written: the web site, which draws them again its own way.
+  if (html) makers.push(() => siteDoc(reportSiteOf(base, y, earlier?.value ?? [], settings)));
   return makers;
 }
 
@@ -100,12 +189,18 @@ function indexMarkdown(ds: Dataset, year: number, tables: readonly { name: strin
   const zh = m.lang === 'zh';
   const lines = [`# ${ds.config.name}${zh ? ` ${year} 年度报表` : `: reports for ${year}`}`, ''];
   lines.push(zh ? '由 `mj report` 根据数据目录生成，请勿手工修改；数据变化后重新运行 `mj report`。' : 'Made by `mj report` from the dataset; do not edit by hand, run `mj report` again after the data changes.', '');
-  lines.push(zh ? '| 表格 | 文件 |' : '| Table | Files |', '| --- | --- |');
-  for (const table of tables) {
-    const links = m.formats.map((f) => `[${f}](${table.name}.${f})`).join(' · ');
-    lines.push(`| ${table.title.replace(/\|/g, '\\|')} | ${links} |`);
+  if (m.formats.includes('html')) {
+    lines.push(zh ? `网页版（图表、各支部评分卡，可直接打印）：[${HTML_DIR}/index.html](${HTML_DIR}/index.html)` : `As web pages (charts, a score card per branch, ready to print): [${HTML_DIR}/index.html](${HTML_DIR}/index.html)`, '');
   }
-  lines.push('');
+  const formats = fileFormats(m.formats);
+  if (formats.length > 0) {
+    lines.push(zh ? '| 表格 | 文件 |' : '| Table | Files |', '| --- | --- |');
+    for (const table of tables) {
+      const links = formats.map((f) => `[${f}](${table.name}.${f})`).join(' · ');
+      lines.push(`| ${table.title.replace(/\|/g, '\\|')} | ${links} |`);
+    }
+    lines.push('');
+  }
   if (m.formats.includes('xlsx')) {
     lines.push(zh ? '`score-forms.xlsx` 的第一张工作表是评分汇总表，之后每个支部一张 A4 评分表（含支部自评、考评组审核得分和签字栏），可直接打印。' : '`score-forms.xlsx` holds the summary, then one A4 score form per branch (self-assessment, panel points, signature lines), ready to print.', '');
   }
@@ -129,11 +224,12 @@ async function buildReport(
   // Each maker is dropped once used, so what only its document needed (the branch scores) goes too.
   for (let make = makers.shift(); make; make = makers.shift()) {
     const doc = make();
-    titles.push({ name: doc.name, title: doc.title });
+    if (doc.listed) titles.push({ name: doc.name, title: doc.title });
     for (const f of m.formats) {
-      const name = `${doc.name}.${f}`;
-      await emit(name, await doc.render(f, options));
-      names.push(name);
+      for await (const file of doc.files(f, options)) {
+        await emit(file.name, file.data);
+        names.push(file.name);
+      }
     }
   }
   await emit('index.md', indexMarkdown(ds, m.year, titles, m));
@@ -265,6 +361,8 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
       const st = await fs.lstat(path).catch(() => undefined);
       if (st?.isFile() && !st.isSymbolicLink()) await fs.unlink(path).catch(() => undefined);
     }
+    // The web site's folder, emptied when a report no longer has html (it stays when anything else is in it).
+    if (!manifest.formats.includes('html') && (lockedPrevious?.formats ?? []).includes('html')) await rmdir(join(dir, HTML_DIR)).catch(() => undefined);
   } catch (e) {
     return failed(e, true);
   } finally {
@@ -274,9 +372,9 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
   return EXIT.ok;
 }
 
-/** A name mj report makes: a table's name and a report format, or index.md. */
+/** A name mj report makes: a table's name and a report format, index.md, or a page of the web site. */
 function reportFileName(name: string): boolean {
-  return name === 'index.md' || /^[a-z][a-z0-9-]*\.(csv|md|json|xlsx)$/.test(name);
+  return name === 'index.md' || /^[a-z][a-z0-9-]*\.(csv|md|json|xlsx)$/.test(name) || /^html\/[a-z][a-z0-9-]*\.html$/.test(name);
 }
 
 async function readManifest(dir: string): Promise<Manifest | undefined> {
@@ -309,6 +407,22 @@ async function manifestFolders(root: string): Promise<string[]> {
 
 /** Files a desktop or an open workbook leaves in a folder: never a report's, never extra. */
 const DESKTOP_FILE = /^(~\$.*|\.~lock\..*#|Thumbs\.db|Desktop\.ini|\.DS_Store)$/i;
+
+/**
+ * The files of a report folder a report could have made, sorted: its own, and those of its web
+ * site's folder as html/NAME (hidden files and a desktop's files are never a report's).
+ */
+async function folderFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const mine = (name: string): boolean => !name.startsWith('.') && !DESKTOP_FILE.test(name);
+  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (!mine(entry.name)) continue;
+    if (entry.name === HTML_DIR && entry.isDirectory()) {
+      for (const inner of (await readdir(join(dir, HTML_DIR))).sort()) if (mine(inner)) out.push(`${HTML_DIR}/${inner}`);
+    } else out.push(entry.name);
+  }
+  return out;
+}
 
 /** Text reports compare line for line: a checkout's line ends (core.autocrlf) never make them stale. */
 function sameContent(name: string, made: Content, actual: Buffer): boolean {
@@ -357,8 +471,8 @@ async function checkFolder(base: Base, dir: string, io: Io, lang: Lang): Promise
   if (!isManifest(manifest)) return { problems: manifest };
   await compare(MANIFEST, manifestText(manifest));
   const expected = new Set([...manifest.files, MANIFEST]);
-  for (const name of (await readdir(dir)).sort()) {
-    if (name.startsWith('.') || expected.has(name) || DESKTOP_FILE.test(name)) continue;
+  for (const name of await folderFiles(dir)) {
+    if (expected.has(name)) continue;
     io.stdout(t(lang, 'report.extra', { file: shown(name) }) + '\n');
     differences++;
   }

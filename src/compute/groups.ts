@@ -56,3 +56,23 @@ export function groupsOf(orgsInTreeOrder: readonly Org[]): Map<string, Group> {
   }
   return out;
 }
+
+/**
+ * The year's branches (indices in `branches`) by roll-up group, groups in the tree order of their
+ * first branch — the order of the tables' subtotal rows.
+ */
+export function branchesByGroup(orgsInTreeOrder: readonly Org[], branches: readonly Org[]): { group: Group; branches: number[] }[] {
+  const groups = groupsOf(orgsInTreeOrder);
+  const out: { group: Group; branches: number[] }[] = [];
+  const index = new Map<string, number>();
+  branches.forEach((b, i) => {
+    const g = groups.get(b.id) ?? { key: '?', org: undefined };
+    let k = index.get(g.key);
+    if (k === undefined) {
+      index.set(g.key, (k = out.length));
+      out.push({ group: g, branches: [] });
+    }
+    out[k]!.branches.push(i);
+  });
+  return out;
+}

@@ -3,7 +3,7 @@
 // (gender, minorities, age, education, degree, title, posts, reserve cadres, sector). Counts add
 // up: 年初 + 发展 − 减少 = 年末 for every group and for the total. Pure.
 
-import { SECTORS, STATUSES, onRoster, rosterUntil, yearEnd, type Day, type Member, type Org } from '../model/types.js';
+import { SECTORS, STATUSES, TITLES, onRoster, rosterUntil, yearEnd, type Day, type Member, type Org } from '../model/types.js';
 import { ageOn } from '../util/dates.js';
 import { groupsOf, type Group } from './groups.js';
 
@@ -31,6 +31,9 @@ export interface RosterCounts {
   reserve: number;
   sectors: Record<string, number>;
   sectorUnknown: number;
+  /** Every title (职称) of TITLES, and none written. */
+  titles: Record<string, number>;
+  titleUnknown: number;
 }
 
 export function zeroRoster(): RosterCounts {
@@ -38,6 +41,7 @@ export function zeroRoster(): RosterCounts {
     start: 0, joined: 0, left: Object.fromEntries(LEAVE_REASONS.map((r) => [r, 0])), end: 0, female: 0, minority: 0,
     ageSum: 0, ageKnown: 0, le40: 0, from41to60: 0, over60: 0, ageUnknown: 0, postgrad: 0, doctor: 0, full: 0, associate: 0,
     deputies: 0, cppcc: 0, reserve: 0, sectors: Object.fromEntries(SECTORS.map((s) => [s, 0])), sectorUnknown: 0,
+    titles: Object.fromEntries(TITLES.map((t) => [t, 0])), titleUnknown: 0,
   };
 }
 
@@ -77,6 +81,8 @@ function count(c: RosterCounts, m: Member, before: Day, asOf: Day): void {
   if (m.degree === '博士') c.doctor++;
   if (m.title === '正高级') c.full++;
   if (m.title === '副高级') c.associate++;
+  if (m.title === undefined) c.titleUnknown++;
+  else c.titles[m.title]!++;
   if (m.roles.some((r) => r.endsWith('人大代表'))) c.deputies++;
   if (m.roles.some((r) => r.endsWith('政协委员'))) c.cppcc++;
   if (m.reserve) c.reserve++;

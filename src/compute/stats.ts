@@ -5,7 +5,7 @@
 
 import type { ThreeOnesRule } from '../model/rubric.js';
 import type { RecordView, Vocabulary } from '../model/record-view.js';
-import { ACTIVITY_TYPES } from '../model/types.js';
+import { ACTIVITY_TYPES, LEVELS } from '../model/types.js';
 import { DecimalSums, exportCounts, mergeState, type CountState } from './score-counts.js';
 import type { Fold } from '../model/fold.js';
 import { ListedMembers } from './listed.js';
@@ -29,6 +29,12 @@ export class StatsCounts implements Fold {
   readonly filed: Int32Array;
   readonly sqmy: Int32Array;
   readonly sqmyAdopted: Int32Array;
+  /**
+   * Branches' 社情民意 records by 报送层级, over all branches: one slot per LEVELS entry, the last
+   * for records without a level (their sum is the 合计 of 社情民意报送); and those adopted.
+   */
+  readonly sqmyByLevel: Int32Array;
+  readonly sqmyAdoptedByLevel: Int32Array;
   readonly instructions: Int32Array;
   readonly service: Int32Array;
   readonly meetings: Int32Array;
@@ -85,6 +91,8 @@ export class StatsCounts implements Fold {
     this.filed = b();
     this.sqmy = b();
     this.sqmyAdopted = b();
+    this.sqmyByLevel = new Int32Array(LEVELS.length + 1);
+    this.sqmyAdoptedByLevel = new Int32Array(LEVELS.length + 1);
     this.instructions = b();
     this.service = b();
     this.meetings = b();
@@ -120,7 +128,7 @@ export class StatsCounts implements Fold {
       arrays: [
         this.proposals, this.suggestions, this.filed, this.sqmy, this.sqmyAdopted, this.instructions, this.service, this.meetings,
         this.meetingPresent, this.trainees, this.threeProposal, this.threeService, this.mSqmy, this.mSqmyAdopted, this.mLead,
-        this.mCosigned, this.mService, this.mMeetings, this.mOwnMeetings, this.mThreeInfo,
+        this.mCosigned, this.mService, this.mMeetings, this.mOwnMeetings, this.mThreeInfo, this.sqmyByLevel, this.sqmyAdoptedByLevel,
       ],
       sums: [this.trainingHours, this.mTrainingHours],
     };
@@ -202,10 +210,16 @@ export class StatsCounts implements Fold {
         case T.建议:
           this.suggestions[b]!++;
           break;
-        case T.社情民意:
+        case T.社情民意: {
           this.sqmy[b]!++;
-          if (adopted) this.sqmyAdopted[b]!++;
+          const level = v.level >= 0 && v.level < LEVELS.length ? v.level : LEVELS.length;
+          this.sqmyByLevel[level]!++;
+          if (adopted) {
+            this.sqmyAdopted[b]!++;
+            this.sqmyAdoptedByLevel[level]!++;
+          }
           break;
+        }
         case T.社会服务:
           this.service[b]!++;
           break;

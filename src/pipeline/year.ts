@@ -3,6 +3,8 @@
 // (folds.ts), then the results. Every stage stops on errors in the files it read, so a result
 // always comes from clean data.
 
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { explainBranch, type Explanation } from '../compute/explain.js';
 import { memberPoints } from '../compute/member-points.js';
 import type { ScoreCounts } from '../compute/score-counts.js';
@@ -11,6 +13,7 @@ import { countScopeOf, makeScope, type YearScope } from '../compute/scope.js';
 import { whoMasks } from '../compute/where.js';
 import { rubricWheres } from '../model/rubric.js';
 import type { StatsCounts } from '../compute/stats.js';
+import { yearSummary, type YearSummary } from '../compute/year-summary.js';
 import { computeSubsidy, type SubsidyResult } from '../compute/subsidy.js';
 import { fileOfYear, loadYearRules, streamYearRequired } from '../load/dataset.js';
 import type { Keep } from '../scan/csv-scan.js';
@@ -54,7 +57,30 @@ interface Request {
   readonly asOf?: Day | undefined;
   /** --explain: keep the records of this branch and its members. */
   readonly explain?: string | undefined;
+  /** Keep the records of every branch and its members (all that count), for explaining each. */
+  readonly explainAll?: boolean;
 }
+
+/**
+ * How every branch's points were reached (the HTML report's score cards), or only the points
+ * when the year's records were too many to keep.
+ */
+export interface Explained {
+  /** The branch's explanation, record by record; undefined when the records were not kept. */
+  explain(branchId: string): Explanation | undefined;
+  /** Why records are not listed: the records file's size above the limit (bytes), or undefined when they are. */
+  readonly omitted: { readonly bytes: number; readonly limit: number } | undefined;
+}
+
+/**
+ * The largest records file whose records are kept to explain every branch. Kept records cost
+ * about 4.4 bytes of heap per byte of CSV, and keeping them reads every row whole on one thread
+ * (measured: ARCHITECTURE.md, "Explanations at scale"). At 32 MB (some 220,000 records, a
+ * province of 20,000 members) that is about 140 MB and a few seconds more; a national file
+ * (300 MB, 2 million records) would need 1.3 GB, so there the cards show every point and its
+ * measure without the record lists.
+ */
+export const EXPLAIN_ALL_MAX_BYTES = 32 * 1024 * 1024;
 
 interface Run {
   readonly scope: YearScope;
@@ -86,8 +112,43 @@ async function runYear(base: Base, year: number, req: Request): Promise<Run> {
   const stats = folds[specs.findIndex((s) => s.kind === 'stats')] as StatsCounts | undefined;
 
   const kept: Activity[] = [];
-  await streamYearRequired(ctx, ds, year, { folds, split: { specs, workerUrl: SCAN_WORKER }, keep: req.explain === undefined ? undefined : keepFor(base, req.explain, kept) });
+  const keep = req.explainAll ? keepAll(base, scoreScope, kept) : req.explain === undefined ? undefined : keepFor(base, req.explain, kept);
+  await streamYearRequired(ctx, ds, year, { folds, split: { specs, workerUrl: SCAN_WORKER }, keep });
   return { scope, scoreScope, rubric, assessments: rules.assessments, scoreCounts, stats, kept };
+}
+
+/**
+ * Every record that can explain a point: credited to a branch of the year or listing one of its
+ * members. Kept lean: member ids are the roster's own strings, and the note (never shown) is dropped.
+ */
+function keepAll(base: Base, scope: YearScope, into: Activity[]): Keep {
+  const { memberById } = base.ds;
+  return {
+    want: (v: RecordView) => {
+      if (v.org >= 0 && scope.branchOfOrg[v.org]! >= 0) return true;
+      for (let i = 0; i < v.memberCount; i++) if (scope.memberBranch[v.members[i]!]! >= 0) return true;
+      return false;
+    },
+    take: (a) => void into.push({ ...a, members: a.members.map((id) => memberById.get(id)?.id ?? id), note: undefined }),
+  };
+}
+
+/** The kept records of each branch: its own and those listing one of its members, each once. */
+function recordsByBranch(scope: YearScope, kept: readonly Activity[]): Activity[][] {
+  const out: Activity[][] = Array.from({ length: scope.branches.length }, () => []);
+  const taken: number[] = [];
+  for (const a of kept) {
+    taken.length = 0;
+    const own = scope.branchIndex.get(a.org);
+    if (own !== undefined) taken.push(own);
+    for (const id of a.members) {
+      const m = scope.memberIndex.get(id);
+      const b = m === undefined ? -1 : scope.memberBranch[m]!;
+      if (b >= 0 && !taken.includes(b)) taken.push(b);
+    }
+    for (const b of taken) out[b]!.push(a);
+  }
+  return out;
 }
 
 /** --explain: the records credited to the branch or listing one of its members. */
@@ -139,10 +200,50 @@ export async function countYear(base: Base, year: number, asOf?: Day): Promise<S
   return finish(base, countedOf(run, year));
 }
 
-/** Both, from one scan (mj report). */
-export async function reportYear(base: Base, year: number): Promise<Stage<Scored & Counted>> {
-  const run = await runYear(base, year, { scores: true, stats: true });
+/** Both, from one scan (mj report); with `explainAll`, also how every branch's points were reached. */
+export async function reportYear(
+  base: Base, year: number, options: { explainAll?: boolean; explainMaxBytes?: number } = {},
+): Promise<Stage<Scored & Counted & { explained: Explained | undefined }>> {
+  const limit = options.explainMaxBytes ?? EXPLAIN_ALL_MAX_BYTES;
+  const bytes = options.explainAll ? await recordsBytes(base, year) : 0;
+  const keepAll = options.explainAll === true && bytes <= limit;
+  const run = await runYear(base, year, { scores: true, stats: true, explainAll: keepAll });
   const scored = scoredOf(run, year, undefined);
   const counted = countedOf(run, year);
-  return finish(base, scored && counted ? { ...counted, ...scored } : undefined);
+  let explained: Explained | undefined;
+  if (scored && options.explainAll) {
+    const { scoreScope, rubric, scores } = scored;
+    const byBranch = keepAll ? recordsByBranch(scoreScope, run.kept) : undefined;
+    explained = {
+      omitted: keepAll ? undefined : { bytes, limit },
+      explain: (id) => {
+        const b = scoreScope.branchIndex.get(id);
+        return byBranch && b !== undefined ? explainBranch(scoreScope, rubric, scores, id, byBranch[b]!, run.assessments) : undefined;
+      },
+    };
+  }
+  return finish(base, scored && counted ? { ...counted, ...scored, explained } : undefined);
+}
+
+/** The size of the year's records file (0 when there is none or it cannot be read: the scan reports that). */
+async function recordsBytes(base: Base, year: number): Promise<number> {
+  const file = fileOfYear(base.ds.files.activities, year);
+  if (file === undefined) return 0;
+  return (await stat(join(base.ds.root, file)).catch(() => undefined))?.size ?? 0;
+}
+
+/**
+ * The headline figures of every year before `year` that has a records file, oldest first (the
+ * HTML report's trends). Each is read like `mj stats` reads it, so an error in it stops the
+ * report as an error in any file the report reads does.
+ */
+export async function earlierYears(base: Base, year: number): Promise<Stage<YearSummary[]>> {
+  const years = base.ds.files.activities.map((f) => f.year).filter((y) => y < year).sort((a, b) => a - b);
+  const out: YearSummary[] = [];
+  for (const y of years) {
+    const counted = await countYear(base, y);
+    if (!counted.ok) return counted;
+    out.push(yearSummary(counted.value.scope, counted.value.stats));
+  }
+  return finish(base, out);
 }

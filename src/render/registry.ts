@@ -1,10 +1,12 @@
 // The one table from output format to renderer, for each kind of document mj writes: tables
-// (every statistics table and score sheet) and explanations (--explain). One file per format
-// holds the drawing; the terminal and XLSX renderers are loaded only when used. A format a kind
-// cannot be drawn in has no entry, and the command says which formats there are.
+// (every statistics table and score sheet), explanations (--explain), the official score forms,
+// and the report as a web site (many files). One file per format holds the drawing; the
+// terminal, XLSX and HTML renderers are loaded only when used (HTML loads ECharts). A format a
+// kind cannot be drawn in has no entry, and the command says which formats there are.
 
 import { headers, type TableLang } from '../tables/headers.js';
 import type { ExplainDoc } from '../tables/explain-doc.js';
+import type { ReportSite } from '../tables/report-site.js';
 import type { ScoreFormsDoc } from '../tables/score-form.js';
 import type { Table } from '../tables/table.js';
 import type { Content } from '../write/atomic.js';
@@ -59,4 +61,22 @@ export const SCORE_FORMS_RENDERERS: Readonly<Record<OutputFormat, Renderer<Score
   md: (d, o) => TABLE_RENDERERS.md(d.summary, o),
   json: (d, o) => TABLE_RENDERERS.json(d.summary, o),
   xlsx: async (d, o) => (await import('./xlsx-form.js')).renderScoreForms(d.summary, d.forms, { unit: o.unit, date: o.date, lang: o.lang }),
+};
+
+/** A file of a document drawn as many files: its path inside the document's folder, and its bytes. */
+export interface RenderedFile {
+  readonly name: string;
+  readonly data: Content;
+}
+
+/** Formats that draw a document as many files. */
+export type SiteFormat = 'html';
+
+export type FilesRenderer<D> = (doc: D, options: RenderOptions) => AsyncIterable<RenderedFile>;
+
+/** The year's report as a static web site (mj report --format html). */
+export const SITE_RENDERERS: Readonly<Record<SiteFormat, FilesRenderer<ReportSite>>> = {
+  html: async function* (site, o) {
+    yield* (await import('./html.js')).renderSite(site, { notesHeading: notesHeading(o.lang) });
+  },
 };

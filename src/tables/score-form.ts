@@ -220,12 +220,30 @@ function formHeaders(lang: TableLang): ScoreForm['headers'] {
     : ['Section', 'Item', 'Scoring standard', 'Full points', "Branch's own score", "Panel's score"];
 }
 
+type AssessmentRow = ScoreFormsInput['assessments'][number];
+const byOrg = new WeakMap<readonly AssessmentRow[], Map<string, AssessmentRow[]>>();
+
+/** The year's assessments by branch, indexed once per list (a national year has tens of thousands of forms). */
+function assessmentsOf(list: readonly AssessmentRow[]): Map<string, AssessmentRow[]> {
+  let index = byOrg.get(list);
+  if (!index) {
+    index = new Map();
+    for (const a of list) {
+      let rows = index.get(a.org);
+      if (!rows) index.set(a.org, (rows = []));
+      rows.push(a);
+    }
+    byOrg.set(list, index);
+  }
+  return index;
+}
+
 /** The form of one branch. */
 export function scoreForm(input: Omit<ScoreFormsInput, 'scores' | 'only'>, score: BranchScore): ScoreForm {
   const { rubric, lang } = input;
   const zh = lang === 'zh';
   const self = new Map<string, Rational>();
-  for (const a of input.assessments) if (a.org === score.branch.id && a.self !== undefined && a.self.trim() !== '') self.set(a.item, Rational.parse(a.self.trim()));
+  for (const a of assessmentsOf(input.assessments).get(score.branch.id) ?? []) if (a.self !== undefined && a.self.trim() !== '') self.set(a.item, Rational.parse(a.self.trim()));
   const rows: ScoreFormRow[] = [];
   for (const sec of score.sections) {
     for (const it of sec.items) {
