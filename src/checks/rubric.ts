@@ -4,8 +4,8 @@
 // naming real items and grades, subsidy factors naming real grades.
 
 import type { DiagnosticInput } from '../diagnostics/diagnostic.js';
-import type { RawItem, RawRubric, RawWhere } from '../schema/structured.js';
-import { compareDecimal } from '../util/decimal-text.js';
+import type { RawItem, RawRecordWhere, RawRubric, RawWhere } from '../schema/structured.js';
+import { compareDecimal, Rational } from '../util/decimal-text.js';
 
 /**
  * A rubric as its rules see it: whole, or — when it failed its schema — the parts that passed
@@ -38,16 +38,6 @@ export function rubricRules(rubric: RubricParts, refs: RubricRefs): DiagnosticIn
     out.push({ ...at('title'), code: 'MJ409', severity: 'warning', field: 'title', params: { found: titleYear, year } });
   }
 
-  rubric.grades.forEach((g, i) => {
-    const prev = rubric.grades[i - 1];
-    if (prev !== undefined && compareDecimal(g.min, prev.min) >= 0) {
-      out.push({ ...at('grades', i, 'min'), code: 'MJ404', field: 'grades.min', params: { name: g.name, min: g.min } });
-    }
-    if (g.quota !== undefined && !shareWithinOne(g.quota)) {
-      out.push({ ...at('grades', i, 'quota'), code: 'MJ410', field: 'grades.quota', params: { value: g.quota } });
-    }
-  });
-
   // Numbers that make no sense (MJ411): full marks not above 0, a negative cap, tier or amount.
   const outOfRange = (value: string | undefined, path: (string | number)[], rule: '@above-zero' | '@not-negative'): void => {
     if (value === undefined) return;
@@ -56,41 +46,34 @@ export function rubricRules(rubric: RubricParts, refs: RubricRefs): DiagnosticIn
     const key = String(path[path.length - 1]);
     out.push({ ...at(...path), code: 'MJ411', field: path.filter((k) => typeof k === 'string').join('.'), params: { key, value, rule }, span: value.length });
   };
-  outOfRange(rubric.total, ['total'], '@above-zero');
   const itemNumbers = (item: RawItem, p: (string | number)[]): void => {
     outOfRange(item.max, [...p, 'max'], '@not-negative');
-    (item.tiers ?? []).forEach((t, k) => outOfRange(t.at_least, [...p, 'tiers', k, 'at_least'], '@not-negative'));
+    const seenTier = new Map<string, number>();
+    (item.tiers ?? []).forEach((t, k) => {
+      outOfRange(t.at_least, [...p, 'tiers', k, 'at_least'], '@not-negative');
+      // Two tiers at one threshold: which one counts cannot be told (MJ415).
+      const key = Rational.parse(t.at_least).toShort(12);
+      const first = seenTier.get(key);
+      if (first !== undefined) out.push({ ...at(...p, 'tiers', k, 'at_least'), code: 'MJ415', field: 'tiers.at_least', params: { id: item.id, value: t.at_least, first: first + 1 }, span: t.at_least.length });
+      else seenTier.set(key, k);
+    });
   };
-  rubric.sections.forEach((s, i) => {
-    outOfRange(s.max, ['sections', i, 'max'], '@not-negative');
-    outOfRange(s.weight, ['sections', i, 'weight'], '@above-zero');
-    s.items.forEach((item, k) => itemNumbers(item, ['sections', i, 'items', k]));
-  });
-  (rubric.member_items ?? []).forEach((item, k) => itemNumbers(item, ['member_items', k]));
   if (rubric.subsidy) {
     for (const key of ['base', 'per_member', 'cap', 'budget'] as const) outOfRange(rubric.subsidy[key], ['subsidy', key], '@not-negative');
   }
 
-  const items = new Map<string, RawItem>();
+  // Item and requirement ids are unique across the whole rubric (assessments and vetoes name them).
   const firstLine = new Map<string, number>();
-  const checkItems = (list: readonly RawItem[], path: (string | number)[], member: boolean): void => {
-    list.forEach((item, k) => {
-      const p = [...path, k];
-      if (!member) {
-        const first = firstLine.get(item.id);
-        if (first !== undefined) {
-          out.push({ ...at(...p, 'id'), code: 'MJ405', field: 'id', params: { id: item.id, first } });
-        } else {
-          firstLine.set(item.id, refs.locate([...p, 'id']).line);
-          items.set(item.id, item);
-        }
-      }
-      const problem = itemProblem(item, member);
-      if (problem !== undefined) out.push({ ...at(...p), code: 'MJ406', field: 'measure', params: { id: item.id, problem } });
-      if (item.where) checkWhere(item.where, [...p, 'where']);
-    });
+  const claim = (id: string, p: (string | number)[]): boolean => {
+    const first = firstLine.get(id);
+    if (first !== undefined) {
+      out.push({ ...at(...p, 'id'), code: 'MJ405', field: 'id', params: { id, first } });
+      return false;
+    }
+    firstLine.set(id, refs.locate([...p, 'id']).line);
+    return true;
   };
-  const checkWhere = (where: RawWhere, path: (string | number)[]): void => {
+  const checkWhere = (where: RawWhere | RawRecordWhere, path: (string | number)[]): void => {
     const list = where.outcomes === undefined ? [] : Array.isArray(where.outcomes) ? where.outcomes : [where.outcomes];
     list.forEach((o, k) => {
       if (outcomes.has(o)) return;
@@ -100,9 +83,106 @@ export function rubricRules(rubric: RubricParts, refs: RubricRefs): DiagnosticIn
         suggest: { value: o, pool: 'values', candidates: [...outcomes] },
       });
     });
+    if ('not' in where && where.not) checkWhere(where.not, [...path, 'not']);
   };
-  rubric.sections.forEach((s, i) => checkItems(s.items, ['sections', i, 'items'], false));
-  if (rubric.member_items) checkItems(rubric.member_items, ['member_items'], true);
+  const unknown = (path: (string | number)[], kind: '@ref-item' | '@ref-requirement', id: string, pool: Iterable<string>): void => {
+    out.push({ ...at(...path), code: 'MJ412', field: path.filter((x) => typeof x === 'string').join('.'), params: { kind, id }, span: id.length, suggest: { value: id, pool: 'values', candidates: [...pool] } });
+  };
+  const branchGrades = new Set((rubric.grades ?? []).map((g) => g.name));
+  const branchItems = new Set((rubric.sections ?? []).flatMap((s) => s.items.map((it) => it.id)));
+
+  /** One sheet's rules: the branch sheet (the rubric's top level), a unit sheet, the member sheet. */
+  const checkSheet = (sheet: { readonly [K in keyof SheetParts]?: SheetParts[K] | undefined }, base: (string | number)[], kind: SheetKind): void => {
+    const grades = sheet.grades ?? [];
+    grades.forEach((g, i) => {
+      const prev = grades[i - 1];
+      if (prev !== undefined && compareDecimal(g.min, prev.min) >= 0) {
+        out.push({ ...at(...base, 'grades', i, 'min'), code: 'MJ404', field: 'grades.min', params: { name: g.name, min: g.min } });
+      }
+      if (g.quota !== undefined && !shareWithinOne(g.quota)) {
+        out.push({ ...at(...base, 'grades', i, 'quota'), code: 'MJ410', field: 'grades.quota', params: { value: g.quota } });
+      }
+    });
+    outOfRange(sheet.total, [...base, 'total'], '@above-zero');
+    // Names become column headers: two alike, or one taken by a fixed column, would clash (MJ414).
+    const names = new Map<string, string>();
+    const reserved = kind === 'member' ? RESERVED_MEMBER_HEADERS : RESERVED_HEADERS;
+    const name = (value: string, p: (string | number)[]): void => {
+      const fixed = reserved.includes(value);
+      const first = names.get(value);
+      if (fixed || first !== undefined) out.push({ ...at(...p, 'name'), code: 'MJ414', field: 'name', params: { name: value, first: fixed ? '@fixed-column' : first! }, span: value.length });
+      else names.set(value, `@first-line:${refs.locate([...p, 'name']).line}`);
+    };
+    const items = new Map<string, RawItem>();
+    (sheet.sections ?? []).forEach((sec, i) => {
+      outOfRange(sec.max, [...base, 'sections', i, 'max'], '@not-negative');
+      outOfRange(sec.weight, [...base, 'sections', i, 'weight'], '@above-zero');
+      sec.items.forEach((item, k) => {
+        const p = [...base, 'sections', i, 'items', k];
+        itemNumbers(item, p);
+        if (claim(item.id, p)) items.set(item.id, item);
+        name(item.name, p);
+        const problem = itemProblem(item, kind) ?? kindProblem(item, kind, branchItems, branchGrades);
+        if (problem !== undefined) out.push({ ...at(...p), code: 'MJ406', field: 'measure', params: { id: item.id, problem } });
+        if (item.where) checkWhere(item.where, [...p, 'where']);
+        if (item.of) checkWhere(item.of, [...p, 'of']);
+        if (item.excused) checkWhere(item.excused, [...p, 'excused']);
+      });
+    });
+    // Requirements (基本要求): ids unique, a complete form.
+    const requirements = new Set<string>();
+    (sheet.requirements ?? []).forEach((r, k) => {
+      const p = [...base, 'requirements', k];
+      claim(r.id, p);
+      name(r.name, p);
+      requirements.add(r.id);
+      const problem = requirementProblem(r) ?? kindProblem(r, kind, branchItems, branchGrades);
+      if (problem !== undefined) out.push({ ...at(...p), code: 'MJ406', field: 'measure', params: { id: r.id, problem } });
+      if (r.where) checkWhere(r.where, [...p, 'where']);
+    });
+    grades.forEach((g, i) => {
+      const list = g.requires === undefined ? [] : typeof g.requires === 'string' ? [g.requires] : g.requires;
+      list.forEach((id, k) => {
+        if (!requirements.has(id)) unknown(typeof g.requires === 'string' ? [...base, 'grades', i, 'requires'] : [...base, 'grades', i, 'requires', k], '@ref-requirement', id, requirements);
+      });
+    });
+    (sheet.caps ?? []).forEach((c, i) => {
+      c.items.forEach((id, k) => {
+        if (!items.has(id)) unknown([...base, 'caps', i, 'items', k], '@ref-item', id, items.keys());
+      });
+      if (c.max === undefined && c.min === undefined) out.push({ ...at(...base, 'caps', i), code: 'MJ406', field: 'caps', params: { id: c.name ?? c.items.join('+'), problem: '@cap-needs-bound' } });
+    });
+    const gradeNames = new Set(grades.map((g) => g.name));
+    (sheet.vetoes ?? []).forEach((v, i) => {
+      if (v.when === 'three_ones_incomplete') {
+        if (kind !== 'branch') out.push({ ...at(...base, 'vetoes', i, 'when'), code: 'MJ406', field: 'when', params: { id: `vetoes.${i + 1}`, problem: '@three-ones-branch-only' } });
+      } else if ('requirement' in v.when) {
+        if (!requirements.has(v.when.requirement)) unknown([...base, 'vetoes', i, 'when', 'requirement'], '@ref-requirement', v.when.requirement, requirements);
+      } else if (!items.has(v.when.item) && refs.brokenItems?.has(v.when.item) !== true) {
+        out.push({
+          ...at(...base, 'vetoes', i, 'when', 'item'), code: 'MJ407', field: 'when.item', params: { item: v.when.item },
+          suggest: { value: v.when.item, pool: 'items', candidates: [...items.keys()] },
+        });
+      }
+      if (!gradeNames.has(v.max_grade) && refs.gradesIncomplete !== true) {
+        out.push({
+          ...at(...base, 'vetoes', i, 'max_grade'), code: 'MJ203', field: 'max_grade', label: 'max_grade',
+          params: { label: 'max_grade', value: v.max_grade }, suggest: { value: v.max_grade, pool: 'values', candidates: [...gradeNames] },
+        });
+      }
+    });
+  };
+
+  checkSheet(rubric, [], 'branch');
+  (rubric.units ?? []).forEach((u, i) => checkSheet(u, ['units', i], 'unit'));
+  if (rubric.members) checkSheet(rubric.members, ['members'], 'member');
+  (rubric.member_items ?? []).forEach((item, k) => {
+    const p = ['member_items', k];
+    itemNumbers(item, p);
+    const problem = itemProblem(item, 'member-items') ?? kindProblem(item, 'member-items', branchItems, branchGrades);
+    if (problem !== undefined) out.push({ ...at(...p), code: 'MJ406', field: 'measure', params: { id: item.id, problem } });
+    if (item.where) checkWhere(item.where, [...p, 'where']);
+  });
   if (rubric.three_ones) {
     for (const key of ['proposal', 'service', 'member_info'] as const) {
       const w = rubric.three_ones[key];
@@ -110,62 +190,49 @@ export function rubricRules(rubric: RubricParts, refs: RubricRefs): DiagnosticIn
       if (w?.who) out.push({ ...at('three_ones', key, 'who'), code: 'MJ406', field: 'who', params: { id: `three_ones.${key}`, problem: '@who-not-here' } });
     }
   }
-
-  // Requirements (基本要求): ids unique among themselves and the items, a complete form.
-  const requirements = new Set<string>();
-  (rubric.requirements ?? []).forEach((r, k) => {
-    const p = ['requirements', k];
-    const first = firstLine.get(r.id);
-    if (first !== undefined) out.push({ ...at(...p, 'id'), code: 'MJ405', field: 'id', params: { id: r.id, first } });
-    else firstLine.set(r.id, refs.locate([...p, 'id']).line);
-    requirements.add(r.id);
-    const problem = requirementProblem(r);
-    if (problem !== undefined) out.push({ ...at(...p), code: 'MJ406', field: 'measure', params: { id: r.id, problem } });
-    if (r.where) checkWhere(r.where, [...p, 'where']);
-  });
-  const unknown = (path: (string | number)[], kind: '@ref-item' | '@ref-requirement', id: string, pool: Iterable<string>): void => {
-    out.push({ ...at(...path), code: 'MJ412', field: path.filter((x) => typeof x === 'string').join('.'), params: { kind, id }, span: id.length, suggest: { value: id, pool: 'values', candidates: [...pool] } });
-  };
-  rubric.grades.forEach((g, i) => {
-    const list = g.requires === undefined ? [] : typeof g.requires === 'string' ? [g.requires] : g.requires;
-    list.forEach((id, k) => {
-      if (!requirements.has(id)) unknown(typeof g.requires === 'string' ? ['grades', i, 'requires'] : ['grades', i, 'requires', k], '@ref-requirement', id, requirements);
-    });
-  });
-  (rubric.caps ?? []).forEach((c, i) => {
-    c.items.forEach((id, k) => {
-      if (!items.has(id)) unknown(['caps', i, 'items', k], '@ref-item', id, items.keys());
-    });
-    if (c.max === undefined && c.min === undefined) out.push({ ...at('caps', i), code: 'MJ406', field: 'caps', params: { id: c.name ?? c.items.join('+'), problem: '@cap-needs-bound' } });
-  });
-
-  const gradeNames = new Set(rubric.grades.map((g) => g.name));
-  (rubric.vetoes ?? []).forEach((v, i) => {
-    if (typeof v.when === 'object' && 'requirement' in v.when) {
-      if (!requirements.has(v.when.requirement)) unknown(['vetoes', i, 'when', 'requirement'], '@ref-requirement', v.when.requirement, requirements);
-    } else if (typeof v.when === 'object' && !items.has(v.when.item) && refs.brokenItems?.has(v.when.item) !== true) {
-      out.push({
-        ...at('vetoes', i, 'when', 'item'), code: 'MJ407', field: 'when.item', params: { item: v.when.item },
-        suggest: { value: v.when.item, pool: 'items', candidates: [...items.keys()] },
-      });
-    }
-    if (!gradeNames.has(v.max_grade) && refs.gradesIncomplete !== true) {
-      out.push({
-        ...at('vetoes', i, 'max_grade'), code: 'MJ203', field: 'max_grade', label: 'max_grade',
-        params: { label: 'max_grade', value: v.max_grade }, suggest: { value: v.max_grade, pool: 'values', candidates: [...gradeNames] },
-      });
-    }
-  });
   if (rubric.subsidy) {
     for (const g of Object.keys(rubric.subsidy.grade_factor)) {
-      if (gradeNames.has(g) || refs.gradesIncomplete === true) continue;
+      if (branchGrades.has(g) || refs.gradesIncomplete === true) continue;
       out.push({
         ...at('subsidy', 'grade_factor', g), code: 'MJ203', field: 'grade_factor', label: 'grade_factor',
-        params: { label: 'grade_factor', value: g }, suggest: { value: g, pool: 'values', candidates: [...gradeNames] },
+        params: { label: 'grade_factor', value: g }, suggest: { value: g, pool: 'values', candidates: [...branchGrades] },
       });
     }
   }
   return out;
+}
+
+type SheetKind = 'branch' | 'unit' | 'member' | 'member-items';
+type SheetParts = Pick<RawRubric, 'total' | 'grades' | 'sections' | 'caps' | 'requirements' | 'vetoes'>;
+
+/** Column headers every score table has: an item named so would clash with them. */
+const RESERVED_HEADERS = ['排名', '支部', '支部编号', '上级组织', '加分', '扣分', '总分', '等级', '否决', '单位', '单位编号'];
+const RESERVED_MEMBER_HEADERS = ['排名', '会员编号', '姓名', '支部', '加分', '扣分', '总分', '等级', '否决'];
+
+/** What a form cannot do on this kind of sheet (scope, rollup, role, split, absences …), as a message term. */
+function kindProblem(
+  item: Pick<RawItem, 'measure' | 'scope' | 'rollup' | 'role' | 'split' | 'lead' | 'excused' | 'field'>, kind: SheetKind,
+  branchItems: ReadonlySet<string>, branchGrades: ReadonlySet<string>,
+): string | undefined {
+  const memberKind = kind === 'member' || kind === 'member-items';
+  if (item.scope !== undefined && kind !== 'unit') return '@scope-unit-only';
+  if ((item.measure === 'rollup') !== (item.rollup !== undefined)) return '@rollup-needs-rollup';
+  if (item.measure === 'rollup') {
+    if (kind !== 'unit') return '@rollup-unit-only';
+    const r = item.rollup!;
+    if (r.of !== undefined && r.of !== 'total' && !branchItems.has(r.of)) return '@rollup-of';
+    const conditioned = r.grade !== undefined || r.at_least !== undefined || r.three_ones !== undefined;
+    if ((r.how === 'count' || r.how === 'share') !== conditioned) return '@rollup-condition';
+    const grades = r.grade === undefined ? [] : typeof r.grade === 'string' ? [r.grade] : r.grade;
+    if (grades.some((g) => !branchGrades.has(g))) return '@rollup-grade';
+  }
+  if ((item.role !== undefined || item.split !== undefined) && !memberKind) return '@role-member-only';
+  if (item.split === true && item.measure !== 'count') return '@split-count-only';
+  if (item.excused !== undefined && item.measure !== 'absences') return '@excused-absences-only';
+  if (item.measure === 'absences' && kind === 'unit') return '@absences-not-unit';
+  if (kind === 'unit' && item.measure === 'attendance') return '@attendance-not-unit';
+  if (kind === 'member' && !['count', 'sum', 'manual', 'roster', 'absences'].includes(item.measure)) return '@member-sheet-measure';
+  return undefined;
 }
 
 /** The new forms' rules, shared by items and requirements: ratio's `of`, per: outcome, roster's who, values. */
@@ -201,7 +268,8 @@ function requirementProblem(r: NonNullable<RawRubric['requirements']>[number]): 
 }
 
 /** What an item's form lacks or has in excess, as a message term; undefined when complete. */
-function itemProblem(item: RawItem, member: boolean): string | undefined {
+function itemProblem(item: RawItem, kind: SheetKind): string | undefined {
+  const member = kind === 'member-items';
   if (item.measure === 'manual') {
     if (member) return '@manual-member';
     if (item.max === undefined && item.values === undefined) return '@manual-needs-max';
@@ -215,11 +283,15 @@ function itemProblem(item: RawItem, member: boolean): string | undefined {
   const problem = measureProblem(item);
   if (problem !== undefined) return problem;
   if (member && item.measure !== 'count' && item.measure !== 'sum') return '@member-measure';
+  if (item.measure === 'rollup' || item.measure === 'roster' || item.measure === 'absences') {
+    if (item.points === undefined && item.tiers === undefined) return '@needs-points';
+    return undefined;
+  }
   if (item.points === undefined && item.tiers === undefined) return '@needs-points';
   if (item.points !== undefined && item.tiers !== undefined) return '@points-or-tiers';
   if (item.measure === 'sum' && item.field === undefined) return '@sum-needs-field';
   if (item.measure !== 'sum' && item.field !== undefined) return '@field-only-sum';
-  if (item.lead !== undefined && !member) return '@lead-member-only';
+  if (item.lead !== undefined && !member && kind !== 'member') return '@lead-member-only';
   if (item.max !== undefined && item.min !== undefined && compareDecimal(item.min, item.max) > 0) return '@min-above-max';
   if (item.at_least !== undefined && compareDecimal(item.at_least, '0') <= 0) return '@at-least-positive';
   return undefined;

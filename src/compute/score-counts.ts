@@ -34,6 +34,10 @@ function occurrences(wanted: Set<number>, v: RecordView): number {
 export interface CountState {
   readonly arrays: (Int32Array | Float64Array)[];
   readonly sums: DecimalSums[] | DecimalSumsState[];
+  /** Lists appended to one another (a branch's meeting days). */
+  readonly lists?: number[][][];
+  /** Sparse counts, added key by key (shared credit per member and share). */
+  readonly maps?: Map<number, number>[] | [number, number][][];
 }
 
 export interface DecimalSumsState {
@@ -44,7 +48,11 @@ export interface DecimalSumsState {
 
 /** A state as plain data, for another thread (the arrays as they are, the sums exported). */
 export function exportCounts(state: CountState): CountState {
-  return { arrays: state.arrays, sums: (state.sums as (DecimalSums | DecimalSumsState)[]).map((s) => (s instanceof DecimalSums ? s.exportState() : s)) };
+  return {
+    arrays: state.arrays, sums: (state.sums as (DecimalSums | DecimalSumsState)[]).map((s) => (s instanceof DecimalSums ? s.exportState() : s)),
+    ...(state.lists ? { lists: state.lists } : {}),
+    ...(state.maps ? { maps: (state.maps as (Map<number, number> | [number, number][])[]).map((m) => (m instanceof Map ? [...m.entries()] : m)) } : {}),
+  };
 }
 
 /** Adds `other` into `into` (same shapes). */
@@ -54,6 +62,13 @@ export function mergeState(into: CountState, other: CountState): void {
     for (let k = 0; k < a.length; k++) a[k]! += b[k]!;
   });
   (into.sums as DecimalSums[]).forEach((s, i) => s.merge(other.sums[i]!));
+  into.lists?.forEach((lists, i) => lists.forEach((l, k) => {
+    for (const x of other.lists![i]![k]!) l.push(x);
+  }));
+  (into.maps as Map<number, number>[] | undefined)?.forEach((m, i) => {
+    const o = other.maps![i]!;
+    for (const [key, n] of o instanceof Map ? o.entries() : o) m.set(key, (m.get(key) ?? 0) + n);
+  });
 }
 
 /** Exact sums of decimal texts: integers at a 10⁻⁴ scale, Rational beyond that. */
@@ -97,6 +112,13 @@ export class DecimalSums {
     else this.extra.set(i, (this.extra.get(i) ?? Rational.ZERO).add(Rational.of(BigInt(units), 10000n)));
   }
 
+  /** Adds sum j into sum i (a unit's subtree into the unit above). */
+  addFrom(i: number, j: number): void {
+    this.addScaled(i, this.scaled[j]!);
+    const more = this.extra.get(j);
+    if (more) this.extra.set(i, (this.extra.get(i) ?? Rational.ZERO).add(more));
+  }
+
   get(i: number): Rational {
     const base = Rational.of(BigInt(this.scaled[i]!), 10000n);
     const more = this.extra.get(i);
@@ -128,7 +150,17 @@ export interface ItemCounter {
   /** Its slot in the per-member counts (members, coverage; member items), or -1. */
   readonly slot: number;
   readonly memberSums: DecimalSums | undefined;
+  /** split: per member and share, the records credited (key m × 65536 + members sharing it). */
+  readonly splits: Map<number, number> | undefined;
+  /** absences: the excusing records, the per-member slot of excuses, and each branch's meeting days. */
+  readonly absence: { readonly excused: ViewMatcher; readonly excusedSlot: number; readonly days: number[][] } | undefined;
 }
+
+/** What a counter counts: the rubric's items as the sheet needs them (the branch sheet, a unit's, the members'). */
+export type CountingRules = Pick<Rubric, 'year' | 'sections' | 'requirements' | 'memberItems' | 'threeOnes'>;
+
+/** Measures read from the counts at scoring (the rest come from the panel, the roster or another sheet). */
+export const COUNTED_MEASURES: ReadonlySet<string> = new Set(['count', 'members', 'coverage', 'sum', 'attendance', 'ratio', 'absences']);
 
 export class ScoreCounts implements Fold {
   readonly items: ItemCounter[];
@@ -156,7 +188,7 @@ export class ScoreCounts implements Fold {
 
   constructor(
     readonly scope: CountScope,
-    readonly rubric: Rubric,
+    readonly rubric: CountingRules,
     vocab: Vocabulary,
   ) {
     const B = scope.branches.length;
@@ -180,17 +212,21 @@ export class ScoreCounts implements Fold {
       who: whoOf(item),
       perOutcome: item.perOutcome ? outcomeNumbers(item.where, vocab) : undefined,
       periodRecords: item.period && !perMemberItem ? new Int32Array(B * item.period.count) : undefined,
-      types: typeMask(item.of ?? item.where, vocab),
+      types: typeMask(item.of ?? item.where, vocab) | (item.excused ? typeMask(item.excused, vocab) : 0),
       records: new Int32Array(perMemberItem ? 0 : B),
       listedActive: new Float64Array(!perMemberItem && item.measure === 'attendance' ? B : 0),
       sums: !perMemberItem && item.measure === 'sum' ? new DecimalSums(B) : undefined,
-      slot: perMemberItem || item.measure === 'members' || item.measure === 'coverage' ? slots++ : -1,
-      memberSums: perMemberItem && item.measure === 'sum' ? new DecimalSums(M) : undefined,
+      slot: perMemberItem || item.measure === 'members' || item.measure === 'coverage' || item.measure === 'absences' ? slots++ : -1,
+      memberSums: perMemberItem && item.measure === 'sum' && !item.split ? new DecimalSums(M) : undefined,
+      splits: perMemberItem && item.split ? new Map() : undefined,
+      absence: item.measure === 'absences'
+        ? { excused: item.excused ? viewMatcher(item.excused, vocab) : () => false, excusedSlot: slots++, days: Array.from({ length: B }, () => []) }
+        : undefined,
     });
-    const counted = (it: Item): boolean => it.measure !== 'manual' && it.measure !== 'roster';
+    const counted = (it: Item): boolean => COUNTED_MEASURES.has(it.measure);
     this.items = rubric.sections.flatMap((s) => s.items).filter(counted).map((it) => counter(it, false));
     this.requirementItems = rubric.requirements.map((r) => r.item).filter(counted).map((it) => counter(it, false));
-    this.memberItems = rubric.memberItems.map((it) => counter(it, true));
+    this.memberItems = rubric.memberItems.filter(counted).map((it) => counter(it, true));
     const branchCounters = [...this.items, ...this.requirementItems];
     this.itemsByType = Array.from({ length: 32 }, (_, t) => branchCounters.filter((c) => (c.types & (1 << t)) !== 0));
     this.memberItemsByType = Array.from({ length: 32 }, (_, t) => this.memberItems.filter((c) => (c.types & (1 << t)) !== 0));
@@ -209,14 +245,18 @@ export class ScoreCounts implements Fold {
   state(): CountState {
     const arrays: (Int32Array | Float64Array)[] = [this.perMember, this.proposal, this.service];
     const sums: DecimalSums[] = [];
+    const lists: number[][][] = [];
+    const maps: Map<number, number>[] = [];
     for (const c of [...this.items, ...this.requirementItems, ...this.memberItems]) {
       arrays.push(c.records, c.listedActive);
       if (c.denominators) arrays.push(c.denominators);
       if (c.periodRecords) arrays.push(c.periodRecords);
+      if (c.absence) lists.push(c.absence.days);
+      if (c.splits) maps.push(c.splits);
       if (c.sums) sums.push(c.sums);
       if (c.memberSums) sums.push(c.memberSums);
     }
-    return { arrays, sums };
+    return { arrays, sums, lists, maps };
   }
 
   exportState(): CountState {
@@ -238,17 +278,59 @@ export class ScoreCounts implements Fold {
     return this.perMember[m * this.K + this.infoSlot]!;
   }
 
+  /**
+   * Absences: a record excusing members (请假) credits an excuse to each listed member of the
+   * branch; a meeting (the item's where, not an excuse) keeps its day for the branch and credits
+   * attendance to each listed member of the branch.
+   */
+  private absent(c: ItemCounter, v: RecordView, b: number, listed: Int32Array, n: number): void {
+    if (b < 0) return;
+    const a = c.absence!;
+    const excused = a.excused(v);
+    if (!excused && !c.match(v)) return;
+    const slot = excused ? a.excusedSlot : c.slot;
+    if (!excused) a.days[b]!.push(v.date);
+    const K = this.K;
+    for (let i = 0; i < n; i++) {
+      const m = listed[i]!;
+      if (this.scope.memberBranch[m] === b) this.perMember[m * K + slot]!++;
+    }
+  }
+
+  /** Member m's excuses for an absences counter. */
+  excuses(c: ItemCounter, m: number): number {
+    return this.perMember[m * this.K + c.absence!.excusedSlot]!;
+  }
+
+  /** Member m's credit on a split counter: Σ over records of 1 ÷ the members sharing it. */
+  shared(c: ItemCounter, m: number): Rational {
+    let byMember = this.sharedCache.get(c);
+    if (!byMember) {
+      byMember = new Map();
+      for (const [key, k] of c.splits!) {
+        const who = Math.floor(key / 65536);
+        byMember.set(who, (byMember.get(who) ?? Rational.ZERO).add(Rational.of(BigInt(k), BigInt(key % 65536))));
+      }
+      this.sharedCache.set(c, byMember);
+    }
+    return byMember.get(m) ?? Rational.ZERO;
+  }
+  private readonly sharedCache = new Map<ItemCounter, Map<number, Rational>>();
+
   visit(v: RecordView): void {
     const scope = this.scope;
     const b = v.org >= 0 ? scope.branchOfOrg[v.org]! : -1;
     // Listed members, each once; the lead is the first listed.
     const n = this.listedMembers.read(v);
     const listed = this.listedMembers.members;
-    const lead = n > 0 ? listed[0]! : -1;
     const hits = this.hits;
     let nh = 0;
 
     for (const c of this.itemsByType[v.type]!) {
+      if (c.absence !== undefined) {
+        this.absent(c, v, b, listed, n);
+        continue;
+      }
       if (!c.match(v)) continue;
       const who = c.who;
       if (who !== undefined && !listsOne(who, listed, n)) continue;
@@ -278,14 +360,32 @@ export class ScoreCounts implements Fold {
     const K = this.K;
     const per = this.perMember;
     for (const c of this.memberItemsByType[v.type]!) {
+      if (c.absence !== undefined) {
+        this.absent(c, v, b, listed, n);
+        continue;
+      }
       if (!c.match(v)) continue;
-      if (c.item.lead) {
-        if (lead < 0 || (c.who !== undefined && c.who[lead] !== 1)) continue;
-        per[lead * K + c.slot]!++;
-        if (c.memberSums && v.hours !== undefined) c.memberSums.add(lead, v.hours);
-      } else {
+      const role = c.item.role;
+      if (role === 'any' && c.who === undefined && c.splits === undefined) {
         hits[nh++] = c.slot;
         if (c.memberSums && v.hours !== undefined) for (let i = 0; i < n; i++) c.memberSums.add(listed[i]!, v.hours);
+        continue;
+      }
+      // The members the record credits: the lead (主笔), the others (参与), or all; those matching who.
+      const from = role === 'co' ? 1 : 0;
+      const to = role === 'lead' ? Math.min(1, n) : n;
+      const who = c.who;
+      let credited = 0;
+      for (let i = from; i < to; i++) if (who === undefined || who[listed[i]!] === 1) credited++;
+      for (let i = from; i < to; i++) {
+        const m = listed[i]!;
+        if (who !== undefined && who[m] !== 1) continue;
+        per[m * K + c.slot]!++;
+        if (c.memberSums && v.hours !== undefined) c.memberSums.add(m, v.hours);
+        if (c.splits) {
+          const key = m * 65536 + Math.min(credited, 65535);
+          c.splits.set(key, (c.splits.get(key) ?? 0) + 1);
+        }
       }
     }
     if (this.memberInfoMatch(v)) hits[nh++] = this.infoSlot;

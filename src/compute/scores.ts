@@ -10,7 +10,7 @@ import { Rational } from '../util/decimal-text.js';
 import type { ScoreCounts } from './score-counts.js';
 import type { YearScope } from './scope.js';
 import { threeOnesComplete } from './three-ones.js';
-import { whoMask } from './where.js';
+import { groupMeasure } from './measure.js';
 
 export interface ItemScore {
   readonly item: Item;
@@ -224,54 +224,15 @@ export function scoreBranches(scope: YearScope, rubric: Rubric, counts: ScoreCou
     if (b >= 0 && scope.active[m] === 1) activeOf[b]!.push(m);
   });
 
-  const masks = new Map<object, Uint8Array>();
-  const whoOf = (item: Item): Uint8Array | undefined => {
-    const w = item.where.who;
-    if (!w) return undefined;
-    let mask = masks.get(w);
-    if (!mask) masks.set(w, (mask = counterOf.get(item.id)?.who ?? whoMask(w, rubric.year, scope.members)));
-    return mask;
-  };
-  const measure: MeasureOf = (item, b) => {
-    const branch = scope.branches[b]!;
-    if (item.measure === 'manual') return { value: manual.get(`${branch.id}\u0000${item.id}`) ?? Rational.ZERO };
-    // The members counted: the branch's active members, those matching `who` when it is given.
-    const who = whoOf(item);
-    const counted = who === undefined ? activeOf[b]! : activeOf[b]!.filter((m) => who[m] === 1);
-    const active = counted.length;
-    if (item.measure === 'roster') return { value: Rational.int(active), ratio: { numerator: active, denominator: scope.activeCount[b]! } };
-    const c = counterOf.get(item.id)!;
-    switch (item.measure) {
-      case 'count': {
-        const period = item.period;
-        if (period === undefined) return { value: Rational.int(c.records[b]!) };
-        // The periods with at least atLeast records.
-        let met = 0;
-        for (let p = 0; p < period.count; p++) if (Rational.int(c.periodRecords![b * period.count + p]!).cmp(period.atLeast) >= 0) met++;
-        return { value: Rational.int(met), ratio: { numerator: met, denominator: period.count } };
-      }
-      case 'sum':
-        return { value: c.sums!.get(b) };
-      case 'ratio': {
-        const part = c.records[b]!;
-        const whole = c.denominators![b]!;
-        return { value: whole === 0 ? Rational.ZERO : Rational.of(BigInt(part), BigInt(whole)), ratio: { numerator: part, denominator: whole } };
-      }
-      case 'attendance': {
-        const n = c.records[b]!;
-        if (n === 0 || active === 0) return { value: Rational.ZERO };
-        return { value: Rational.of(BigInt(c.listedActive[b]!), BigInt(n) * BigInt(active)) };
-      }
-      case 'members':
-      case 'coverage': {
-        let k = 0;
-        for (const m of counted) if (Rational.int(counts.count(c, m)).cmp(item.atLeast) >= 0) k++;
-        const ratio = { numerator: k, denominator: active };
-        if (item.measure === 'members') return { value: Rational.int(k), ratio };
-        return { value: active === 0 ? Rational.ZERO : Rational.of(BigInt(k), BigInt(active)), ratio };
-      }
-    }
-  };
+  const measure: MeasureOf = groupMeasure({
+    year: rubric.year, members: scope.members,
+    countsOf: (item) => {
+      const counter = counterOf.get(item.id);
+      return counter && { counts, counter };
+    },
+    activeOf: (b) => activeOf[b]!,
+    manual: (b, item) => manual.get(`${scope.branches[b]!.id}\u0000${item.id}`) ?? Rational.ZERO,
+  }, (m) => scope.memberBranch[m]!);
   const threeOnes = (b: number): ThreeOnes => {
     let covered = 0;
     for (const m of activeOf[b]!) if (counts.memberInfo(m) > 0) covered++;

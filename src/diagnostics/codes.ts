@@ -74,6 +74,8 @@ export const CODES = {
   MJ411: 'error', // a rubric number below 0 (or full marks not above 0)
   MJ412: 'error', // a rubric names an item or requirement that does not exist (caps, grades.requires, vetoes)
   MJ413: 'error', // an assessment value the item's values do not list
+  MJ414: 'error', // two items (or requirements) of a sheet share a name, or one takes a fixed column's name
+  MJ415: 'error', // two tiers of an item at one threshold
 } as const;
 
 export type Code = keyof typeof CODES;
@@ -147,6 +149,8 @@ export const MESSAGES_ZH = {
   MJ411: '“{key}”的值 {value} 不合理：{rule}',
   MJ412: '引用的{kind}“{id}”不存在',
   MJ413: '“{value}”不是评分项“{item}”允许的取值（{allowed}）',
+  MJ414: '名称“{name}”作为表头会重复（{first}）',
+  MJ415: '评分项“{id}”的分档 at_least {value} 与第 {first} 档相同',
 } as const satisfies Catalogue;
 
 export const MESSAGES_EN = {
@@ -216,6 +220,8 @@ export const MESSAGES_EN = {
   MJ411: '"{key}" value {value} makes no sense: {rule}',
   MJ412: 'the {kind} "{id}" it names does not exist',
   MJ413: '"{value}" is not one of the values rubric item "{item}" allows ({allowed})',
+  MJ414: 'the name "{name}" would be a duplicate column header ({first})',
+  MJ415: 'rubric item "{id}" has two tiers at at_least {value} (the first is tier {first})',
 } as const satisfies Catalogue;
 
 /** Static hints: what to do about it. Codes without one rely on a computed hint. */
@@ -276,6 +282,8 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ411: '满分要大于 0；上限、档次、补助金额和预算都不能是负数。扣分项把 points 写成负数，不要把 max 写成负数',
   MJ412: '写评分项或基本要求的 id（英文编号），不是名称',
   MJ413: '只能填评分表中该项 values 列出的取值',
+  MJ414: '每个评分项、基本要求的名称在同一张考核表中要不同，也不能叫“总分”“等级”等表格固有的列名',
+  MJ415: '每一档的 at_least 要不同；要合并两档就删掉其中一档',
 };
 
 export const HINTS_EN: Partial<Record<Code, string>> = {
@@ -335,6 +343,8 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ411: 'full marks are above 0; caps, tiers, subsidy amounts and the budget are never negative. A deduction has negative points, not a negative max',
   MJ412: 'write the id of the item or requirement, not its name',
   MJ413: 'write one of the values the rubric lists for the item',
+  MJ414: 'give every item and requirement of a sheet its own name, and none the name of a fixed column such as 总分 or 等级',
+  MJ415: 'give each tier its own at_least; to merge two tiers, remove one',
 };
 
 export type Lang = 'zh' | 'en';

@@ -1,7 +1,7 @@
 // Turns a validated rubric file into the engine's Rubric: decimal text to exact numbers,
 // single values to lists, tiers sorted, defaults ("三个一" definitions, at_least 1) filled in.
 
-import { DEFAULT_THREE_ONES, PERIODS_IN_YEAR, type Item, type ManualValue, type Requirement, type Rubric, type Where, type Who } from '../model/rubric.js';
+import { DEFAULT_THREE_ONES, PERIODS_IN_YEAR, type SheetRules, type Item, type ManualValue, type Requirement, type Rubric, type Where, type Who } from '../model/rubric.js';
 import type { RawItem, RawRecordWhere, RawRequirement, RawRubric, RawWhere, RawWho } from '../schema/structured.js';
 import { Rational } from '../util/decimal-text.js';
 
@@ -61,7 +61,14 @@ function compileItem(it: RawItem): Item {
     where: compileWhere(it.where),
     field: it.field,
     atLeast: it.at_least === undefined ? Rational.ONE : num(it.at_least),
-    lead: it.lead === true,
+    lead: it.lead === true || it.role === 'lead',
+    role: it.lead === true ? 'lead' : it.role ?? 'any',
+    split: it.split === true,
+    scope: it.scope ?? 'subtree',
+    excused: it.excused ? compileWhere(it.excused) : undefined,
+    rollup: it.rollup && {
+      of: it.rollup.of ?? 'total', how: it.rollup.how, grades: list(it.rollup.grade), atLeast: opt(it.rollup.at_least), threeOnes: it.rollup.three_ones === true,
+    },
     perOutcome: it.per === 'outcome',
     period: it.period ? { every: it.period.every, count: PERIODS_IN_YEAR[it.period.every], atLeast: it.period.at_least === undefined ? Rational.ONE : num(it.period.at_least) } : undefined,
     of: it.of ? compileWhere(it.of) : undefined,
@@ -76,21 +83,22 @@ function compileItem(it: RawItem): Item {
 }
 
 function compileRequirement(r: RawRequirement): Requirement {
-  const item = compileItem({ id: r.id, name: r.name, measure: r.measure, ...(r.where ? { where: r.where } : {}), ...(r.field ? { field: r.field } : {}), ...(r.at_least ? { at_least: r.at_least } : {}), ...(r.of ? { of: r.of } : {}), ...(r.per ? { per: r.per } : {}), ...(r.period ? { period: r.period } : {}), points: '0' });
-  return { id: r.id, name: r.name, item, target: num(r.target) };
+  const { target, ...measure } = r;
+  return { id: r.id, name: r.name, item: compileItem({ ...measure, points: '0' }), target: num(target) };
 }
 
-export function compileRubric(raw: RawRubric, year: number): Rubric {
-  const t = raw.three_ones;
+type RawSheetRules = Pick<RawRubric, 'total' | 'grades' | 'sections' | 'caps' | 'requirements' | 'vetoes'>;
+
+function compileSheetRules(raw: RawSheetRules): SheetRules {
   return {
-    year,
-    title: raw.title,
     total: num(raw.total),
-    grades: raw.grades.map((g) => ({ name: g.name, min: num(g.min), quota: g.quota === undefined ? undefined : share(g.quota), requires: list(g.requires) ?? [] })),
+    grades: raw.grades.map((g) => ({
+      name: g.name, min: num(g.min), quota: g.quota === undefined ? undefined : share(g.quota), requires: list(g.requires) ?? [],
+      quotaPer: g.quota_per, top: g.top === undefined ? undefined : Number(g.top), ties: g.ties ?? 'fall',
+    })),
     sections: raw.sections.map((s) => ({
       name: s.name, max: opt(s.max), min: opt(s.min), weight: s.weight === undefined ? Rational.ONE : num(s.weight), bonus: s.bonus === true, items: s.items.map(compileItem),
     })),
-    memberItems: (raw.member_items ?? []).map(compileItem),
     vetoes: (raw.vetoes ?? []).map((v) => ({
       when: v.when === 'three_ones_incomplete'
         ? { kind: 'three-ones' as const }
@@ -101,6 +109,18 @@ export function compileRubric(raw: RawRubric, year: number): Rubric {
     })),
     caps: (raw.caps ?? []).map((c) => ({ name: c.name, items: c.items, max: opt(c.max), min: opt(c.min) })),
     requirements: (raw.requirements ?? []).map(compileRequirement),
+  };
+}
+
+export function compileRubric(raw: RawRubric, year: number): Rubric {
+  const t = raw.three_ones;
+  return {
+    year,
+    title: raw.title,
+    ...compileSheetRules(raw),
+    memberItems: (raw.member_items ?? []).map(compileItem),
+    units: (raw.units ?? []).map((u) => ({ id: u.id, name: u.name, kind: 'unit' as const, types: list(u.types)!, ...compileSheetRules(u) })),
+    memberSheet: raw.members && { id: 'members', name: raw.members.name, kind: 'member' as const, types: [], ...compileSheetRules(raw.members) },
     usesThreeOnes: t !== undefined || (raw.vetoes ?? []).some((v) => v.when === 'three_ones_incomplete'),
     threeOnes: {
       proposal: t?.proposal ? compileWhere(t.proposal) : DEFAULT_THREE_ONES.proposal,

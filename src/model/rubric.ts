@@ -3,7 +3,7 @@
 
 import type { Rational } from '../util/decimal-text.js';
 
-export type Measure = 'count' | 'members' | 'coverage' | 'sum' | 'attendance' | 'manual' | 'ratio' | 'roster';
+export type Measure = 'count' | 'members' | 'coverage' | 'sum' | 'attendance' | 'manual' | 'ratio' | 'roster' | 'rollup' | 'absences';
 
 /** Which activity records an item looks at; every given key must match (AND), values within a key are alternatives (OR). */
 export interface Where {
@@ -82,6 +82,16 @@ export interface Item {
   readonly period: Period | undefined;
   /** manual: the values the panel may give (档次 3/2/1/0, or 是/否 with their points). */
   readonly values: readonly ManualValue[] | undefined;
+  /** Unit sheets: the unit's own records, or those of its whole subtree (the default). */
+  readonly scope: 'own' | 'subtree';
+  /** rollup: a figure over the unit's branches on the branch sheet. */
+  readonly rollup: Rollup | undefined;
+  /** Member measures: which listed members a record credits (lead: the first listed, co: the others). */
+  readonly role: 'any' | 'lead' | 'co';
+  /** Member measures: a record's credit split equally among the members it credits. */
+  readonly split: boolean;
+  /** absences: the records that excuse a member (请假), listing the members excused. */
+  readonly excused: Where | undefined;
   readonly points: Rational | undefined;
   /** Sorted by atLeast, ascending. */
   readonly tiers: readonly Tier[] | undefined;
@@ -100,11 +110,30 @@ export interface Section {
   readonly items: readonly Item[];
 }
 
+/** A unit's figure over its branches: the sum or mean of their totals (or an item's points), or how many (what share) meet a condition. */
+export interface Rollup {
+  /** 'total', or an item id of the branch sheet. */
+  readonly of: string;
+  readonly how: 'sum' | 'mean' | 'count' | 'share';
+  /** count/share: branches with one of these grades … */
+  readonly grades: readonly string[] | undefined;
+  /** … or with `of` at least this … */
+  readonly atLeast: Rational | undefined;
+  /** … or with "三个一" complete. */
+  readonly threeOnes: boolean;
+}
+
 export interface Grade {
   readonly name: string;
   readonly min: Rational;
   /** At most this share of the subjects (exact: 0.3 or 1/3). */
   readonly quota: Rational | undefined;
+  /** The quota counts per group: the subjects under each org of this type (per 市委会). */
+  readonly quotaPer: string | undefined;
+  /** At most this many subjects (top N). */
+  readonly top: number | undefined;
+  /** Subjects tied at a quota's cut: all fall to the next band (the default), or all keep the grade. */
+  readonly ties: 'fall' | 'keep';
   /** Requirements a subject must meet to hold this grade (else it falls to the next band). */
   readonly requires: readonly string[];
 }
@@ -151,17 +180,35 @@ export interface SubsidyRule {
   readonly budget: Rational | undefined;
 }
 
-export interface Rubric {
-  readonly year: number;
-  readonly title: string;
+/** The rules of one score sheet: full marks, grades, sections, caps, requirements, vetoes. */
+export interface SheetRules {
   readonly total: Rational;
   /** In order, highest threshold first. */
   readonly grades: readonly Grade[];
   readonly sections: readonly Section[];
-  readonly memberItems: readonly Item[];
   readonly vetoes: readonly Veto[];
   readonly caps: readonly Cap[];
   readonly requirements: readonly Requirement[];
+}
+
+/** A score sheet beside the branches': for units of some org types, or for the members. */
+export interface Sheet extends SheetRules {
+  /** The sheet's id (units: as written; the member sheet: 'members'). */
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'unit' | 'member';
+  /** Units: the org types scored. */
+  readonly types: readonly string[];
+}
+
+export interface Rubric extends SheetRules {
+  readonly year: number;
+  readonly title: string;
+  readonly memberItems: readonly Item[];
+  /** Sheets for units beyond the 支部 (总支, 市委会 …), each its own table, ranks and grades. */
+  readonly units: readonly Sheet[];
+  /** Members as scoring subjects, with grades, ranks and quotas. */
+  readonly memberSheet: Sheet | undefined;
   readonly threeOnes: ThreeOnesRule;
   /** The rubric uses "三个一" (a three_ones veto, or its own three_ones definitions): --explain shows it. */
   readonly usesThreeOnes: boolean;
@@ -174,7 +221,13 @@ export const DEFAULT_THREE_ONES: ThreeOnesRule = {
   memberInfo: { type: ['社情民意'] },
 };
 
-/** Every item's where in a rubric (sections, requirements, member items). */
-export function rubricWheres(r: Pick<Rubric, 'sections' | 'requirements' | 'memberItems'>): Where[] {
-  return [...r.sections.flatMap((s) => s.items), ...r.requirements.map((q) => q.item), ...r.memberItems].map((it) => it.where);
+/** The items of a sheet's rules: its sections' and its requirements' measures. */
+export function sheetItems(r: Pick<SheetRules, 'sections' | 'requirements'>): Item[] {
+  return [...r.sections.flatMap((s) => s.items), ...r.requirements.map((q) => q.item)];
+}
+
+/** Every item's where in a rubric (every sheet, requirements, member items). */
+export function rubricWheres(r: Rubric): Where[] {
+  const sheets = [r, ...r.units, ...(r.memberSheet ? [r.memberSheet] : [])];
+  return [...sheets.flatMap(sheetItems), ...r.memberItems].flatMap((it) => [it.where, ...(it.excused ? [it.excused] : [])]);
 }

@@ -103,6 +103,8 @@ export interface Assessment {
   readonly self: string | undefined;
   /** The word written, for an item whose values are words (是/否). */
   readonly value?: string;
+  /** The member assessed, for an item of the member sheet (会员编号). */
+  readonly member?: string;
   readonly note: string | undefined;
   readonly origin: Origin;
 }
@@ -143,7 +145,11 @@ export function onRosterDuring(m: Pick<Member, 'joined' | 'status' | 'left'>, fi
 
 /** Branches of a year: type 支部, not established after 31 December, not dissolved before 1 January. */
 export function isBranchOfYear(o: Pick<Org, 'type' | 'established' | 'dissolved'>, year: number): boolean {
-  if (o.type !== '支部') return false;
+  return o.type === '支部' && isOrgOfYear(o, year);
+}
+
+/** The org exists at some time in the year (established by its end, not dissolved before its start). */
+export function isOrgOfYear(o: Pick<Org, 'established' | 'dissolved'>, year: number): boolean {
   if (o.established !== undefined && o.established > yearEnd(year)) return false;
   if (o.dissolved !== undefined && o.dissolved < yearStart(year)) return false;
   return true;

@@ -4,6 +4,7 @@
 
 import { ScoreCounts } from '../compute/score-counts.js';
 import type { CountScope } from '../compute/scope.js';
+import { countingRules, type SheetFold } from '../compute/sheets.js';
 import { StatsCounts } from '../compute/stats.js';
 import { compileRubric } from '../load/compile-rubric.js';
 import type { Fold, FoldSpec } from '../model/fold.js';
@@ -19,6 +20,8 @@ export interface ScoreSpec extends FoldSpec {
   readonly rubric: RawRubric;
   readonly year: number;
   readonly scope: CountScope;
+  /** A sheet beside the branches' (a unit sheet's own or subtree records, the member sheet); the branch sheet when absent. */
+  readonly sheet?: SheetFold;
 }
 
 /** The statistics tables' counts; records dated after `until` are ignored (progress --as-of). */
@@ -35,7 +38,7 @@ export function makeFold(spec: FoldSpec, vocab: Vocabulary): Fold {
   const s = spec as CountSpec;
   switch (s.kind) {
     case 'score':
-      return new ScoreCounts(s.scope, compileRubric(s.rubric, s.year), vocab);
+      return new ScoreCounts(s.scope, countingRules(compileRubric(s.rubric, s.year), s.sheet), vocab);
     case 'stats':
       return new StatsCounts(s.scope, s.threeOnes, vocab, s.until);
     default:

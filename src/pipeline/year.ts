@@ -11,7 +11,10 @@ import type { ScoreCounts } from '../compute/score-counts.js';
 import { scoreBranches, type BranchScore } from '../compute/scores.js';
 import { countScopeOf, makeScope, type YearScope } from '../compute/scope.js';
 import { whoMasks } from '../compute/where.js';
-import { rubricWheres } from '../model/rubric.js';
+import { rubricWheres, type Sheet } from '../model/rubric.js';
+import {
+  rollUpSubtree, scoreMembers, scoreUnits, unitCountScope, unitFolds, unitLayout, type MemberScore, type SheetFold, type UnitLayout, type UnitScore,
+} from '../compute/sheets.js';
 import type { StatsCounts } from '../compute/stats.js';
 import { yearSummary, type YearSummary } from '../compute/year-summary.js';
 import { computeSubsidy, type SubsidyResult } from '../compute/subsidy.js';
@@ -39,6 +42,22 @@ export interface Scored {
   readonly subsidy: SubsidyResult | undefined;
   /** --explain: how one branch's points were reached (undefined when it is not a branch of the year). */
   readonly explanation: Explanation | undefined;
+  /** The unit sheets (总支, 市委会 …), in the rubric's order. */
+  readonly units: readonly UnitSheetResult[];
+  /** The member sheet, when the rubric has one. */
+  readonly members: MemberSheetResult | undefined;
+}
+
+export interface UnitSheetResult {
+  readonly sheet: Sheet;
+  readonly layout: UnitLayout;
+  readonly scores: readonly UnitScore[];
+}
+
+export interface MemberSheetResult {
+  readonly sheet: Sheet;
+  readonly counts: ScoreCounts;
+  readonly scores: readonly MemberScore[];
 }
 
 /** The statistics of a year (as of 31 December, or an --as-of day). */
@@ -90,6 +109,8 @@ interface Run {
   readonly scoreCounts: ScoreCounts | undefined;
   readonly stats: StatsCounts | undefined;
   readonly kept: readonly Activity[];
+  readonly layouts: readonly UnitLayout[];
+  readonly sheetFolds: readonly { readonly fold: SheetFold; readonly counts: ScoreCounts }[];
 }
 
 async function runYear(base: Base, year: number, req: Request): Promise<Run> {
@@ -102,19 +123,34 @@ async function runYear(base: Base, year: number, req: Request): Promise<Run> {
 
   // What the scan feeds, as data: both threads of a split scan build their folds from these.
   const specs: CountSpec[] = [];
+  const layouts: UnitLayout[] = [];
   if (rules.raw && rubric && (req.scores || rubric.memberItems.length > 0)) {
     const masks = whoMasks(rubricWheres(rubric), year, ds.members);
-    specs.push({ kind: 'score', rubric: rules.raw, year, scope: countScopeOf(scoreScope, masks) });
+    const base = countScopeOf(scoreScope, masks);
+    specs.push({ kind: 'score', rubric: rules.raw, year, scope: base });
+    if (req.scores) {
+      // Each further sheet counts in its own folds (only when the rubric has such sheets).
+      for (const sheet of rubric.units) {
+        const layout = unitLayout(scoreScope, sheet);
+        layouts.push(layout);
+        for (const fold of unitFolds(sheet)) if (fold.kind === 'unit') specs.push({ kind: 'score', rubric: rules.raw, year, scope: unitCountScope(base, layout, fold.scope), sheet: fold });
+      }
+      if (rubric.memberSheet) specs.push({ kind: 'score', rubric: rules.raw, year, scope: base, sheet: { kind: 'member' } });
+    }
   }
   if (req.stats) specs.push({ kind: 'stats', threeOnes: rubric?.threeOnes ?? DEFAULT_THREE_ONES, until: req.asOf ?? scope.lastDay, scope: countScopeOf(scope) });
   const folds = specs.map((s) => makeFold(s, ds.vocab));
-  const scoreCounts = folds[specs.findIndex((s) => s.kind === 'score')] as ScoreCounts | undefined;
+  const scoreCounts = folds[specs.findIndex((s) => s.kind === 'score' && s.sheet === undefined)] as ScoreCounts | undefined;
+  const sheetFolds = specs.flatMap((s, i) => (s.kind === 'score' && s.sheet !== undefined ? [{ fold: s.sheet, counts: folds[i] as ScoreCounts }] : []));
   const stats = folds[specs.findIndex((s) => s.kind === 'stats')] as StatsCounts | undefined;
 
   const kept: Activity[] = [];
   const keep = req.explainAll ? keepAll(base, scoreScope, kept) : req.explain === undefined ? undefined : keepFor(base, req.explain, kept);
   await streamYearRequired(ctx, ds, year, { folds, split: { specs, workerUrl: SCAN_WORKER }, keep });
-  return { scope, scoreScope, rubric, assessments: rules.assessments, scoreCounts, stats, kept };
+  for (const { fold, counts } of sheetFolds) {
+    if (fold.kind === 'unit' && fold.scope === 'subtree') rollUpSubtree(counts, layouts.find((l) => l.sheet.id === fold.id)!);
+  }
+  return { scope, scoreScope, rubric, assessments: rules.assessments, scoreCounts, stats, kept, layouts, sheetFolds };
 }
 
 /**
@@ -173,7 +209,13 @@ function scoredOf(run: Run, year: number, explain: string | undefined): Scored |
   const explanation = explain !== undefined && scoreScope.branchIndex.has(explain)
     ? explainBranch(scoreScope, rubric, scores, explain, run.kept, run.assessments)
     : undefined;
-  return { year, scoreScope, rubric, assessments: run.assessments, counts, scores, subsidy, explanation };
+  const units = run.layouts.map((layout): UnitSheetResult => {
+    const folds = run.sheetFolds.filter((f) => f.fold.kind === 'unit' && f.fold.id === layout.sheet.id).map((f) => f.counts);
+    return { sheet: layout.sheet, layout, scores: scoreUnits(scoreScope, rubric, layout, folds, scores, run.assessments) };
+  });
+  const memberFold = run.sheetFolds.find((f) => f.fold.kind === 'member');
+  const members = rubric.memberSheet && memberFold ? { sheet: rubric.memberSheet, counts: memberFold.counts, scores: scoreMembers(scoreScope, rubric, memberFold.counts, run.assessments) } : undefined;
+  return { year, scoreScope, rubric, assessments: run.assessments, counts, scores, subsidy, explanation, units, members };
 }
 
 function countedOf(run: Run, year: number): Counted | undefined {

@@ -8,7 +8,7 @@
 import { ACTIVITY_TYPES, COMMITTEE_ROLES, LEVELS, ORG_TYPES } from '../model/types.js';
 import type { RawConfig, RawOrg, RawRubric } from './structured.js';
 
-export const MEASURES = ['count', 'members', 'coverage', 'sum', 'attendance', 'manual', 'ratio', 'roster'] as const;
+export const MEASURES = ['count', 'members', 'coverage', 'sum', 'attendance', 'manual', 'ratio', 'roster', 'rollup', 'absences'] as const;
 
 type Obj = Record<string, unknown>;
 

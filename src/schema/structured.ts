@@ -109,6 +109,16 @@ const PERIOD_SCHEMA = z
   })
   .describe('measure: count 按周期计：计量值为达到 at_least 的周期数（例如“支委会每季度至少 1 次”）');
 
+const ROLLUP_SCHEMA = z
+  .strictObject({
+    of: z.string().min(1).optional().describe('total（支部总分，默认）或支部评分表中某评分项的 id'),
+    how: z.enum(['sum', 'mean', 'count', 'share']).describe('sum 合计，mean 平均，count 满足条件的支部数，share 满足条件的支部占比'),
+    grade: oneOrMany(z.string().min(1)).optional().describe('count/share：等级为其中之一的支部'),
+    at_least: decimal().optional().describe('count/share：of 达到此数的支部'),
+    three_ones: z.boolean().optional().describe('count/share：“三个一”完成的支部'),
+  })
+  .describe('measure: rollup 汇总下属支部在支部考核表中的结果');
+
 const TIER_SCHEMA = z.strictObject({ at_least: decimal('non-negative'), points: decimal() });
 
 export const ITEM_SCHEMA = z.strictObject({
@@ -120,6 +130,11 @@ export const ITEM_SCHEMA = z.strictObject({
   at_least: decimal('positive').optional().describe('measure: members/coverage 时每名会员至少的记录数，默认 1'),
   lead: z.boolean().optional().describe('会员积分项：只计第一作者（主笔）'),
   period: PERIOD_SCHEMA.optional(),
+  scope: z.enum(['own', 'subtree']).optional().describe('单位考核表：own 只计记在本单位名下的记录，subtree 计本单位及下属组织的记录（默认）'),
+  rollup: ROLLUP_SCHEMA.optional(),
+  role: z.enum(['any', 'lead', 'co']).optional().describe('会员计量：lead 只计第一作者（主笔），co 只计其他作者（参与），any 都计（默认）'),
+  split: z.boolean().optional().describe('会员计量：一条记录的分值由所计会员平分'),
+  excused: RECORD_WHERE.optional().describe('measure: absences 的请假记录：列出的会员该日不算缺席'),
   per: z.enum(['record', 'outcome']).optional().describe('measure: count 的计数单位：record 每条记录计一次（默认），outcome 每条记录中每个符合的结果短语各计一次'),
   of: RECORD_WHERE.optional().describe('measure: ratio 的分母：占这些记录的比例（where 选出其中的分子）'),
   values: z
@@ -137,23 +152,15 @@ export type RawItem = z.infer<typeof ITEM_SCHEMA>;
 /** A share written exactly: a decimal (0.3) or a fraction (1/3). */
 const share = () => z.string().regex(/^(?:\d+(?:\.\d+)?|\d+\/[1-9]\d*)$/, 'MJ410').meta({ mjShare: true });
 
-export const REQUIREMENT_SCHEMA = z.strictObject({
+/** A requirement measures as an item does, without points: met when the measure reaches target. */
+export const REQUIREMENT_SCHEMA = ITEM_SCHEMA.omit({ points: true, tiers: true, max: true, min: true, values: true, lead: true }).extend({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'MJ204').describe('基本要求编号（英文）'),
   name: z.string().min(1, 'MJ201').describe('基本要求名称，作为表头'),
-  measure: z.enum(MEASURES).describe('计量方式，同评分项'),
-  where: WHERE_SCHEMA.optional(),
-  field: z.enum(['hours']).optional(),
-  at_least: decimal().optional().describe('measure: members/coverage 时每名会员至少的记录数，默认 1'),
-  of: RECORD_WHERE.optional().describe('measure: ratio 的分母'),
-  per: z.enum(['record', 'outcome']).optional(),
-  period: PERIOD_SCHEMA.optional(),
   target: decimal().describe('计量值达到这个数即为达标'),
-  note: z.string().optional(),
 });
 export type RawRequirement = z.infer<typeof REQUIREMENT_SCHEMA>;
 
-export const RUBRIC_SCHEMA = z.strictObject({
-  title: z.string().min(1, 'MJ201').describe('评分表标题'),
+const SHEET_KEYS = {
   total: decimal('positive').describe('基本分满分'),
   grades: z
     .array(z.strictObject({
@@ -161,6 +168,9 @@ export const RUBRIC_SCHEMA = z.strictObject({
       min: decimal(),
       quota: share().optional().describe('名额：至多占全部考核对象的比例，小数或分数，例如 0.3 或 1/3'),
       requires: oneOrMany(z.string().min(1)).optional().describe('获得该等级还须达到的基本要求（requirements 的 id）'),
+      quota_per: z.enum(ORG_TYPES).optional().describe('名额按组计算：每个该类型组织（如 市委会）下的考核对象各自按比例'),
+      top: z.string().regex(/^\d+$/, 'MJ207').meta({ mjNumber: 'whole' }).optional().describe('至多前若干名'),
+      ties: z.enum(['fall', 'keep']).optional().describe('名额线上并列：fall 一起降档（默认），keep 一起保留'),
     }))
     .min(1)
     .describe('等级：从高到低，第一个达到分数线的等级'),
@@ -189,7 +199,6 @@ export const RUBRIC_SCHEMA = z.strictObject({
     .array(REQUIREMENT_SCHEMA)
     .optional()
     .describe('基本要求：不计分，只判断达标或未达标，可用于一票否决和等级条件'),
-  member_items: z.array(ITEM_SCHEMA).optional().describe('会员履职积分项'),
   vetoes: z
     .array(
       z.strictObject({
@@ -203,6 +212,28 @@ export const RUBRIC_SCHEMA = z.strictObject({
     )
     .optional()
     .describe('一票否决：满足条件时等级最高为 max_grade'),
+};
+
+export const UNIT_SHEET_SCHEMA = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'MJ204').describe('考核表编号（英文），mj score --sheet 用它'),
+  name: z.string().min(1, 'MJ201').describe('考核表名称，例如 市委会工作考核'),
+  types: oneOrMany(z.enum(ORG_TYPES)).describe('考核哪些类型的组织，例如 [市委会, 工委]'),
+  ...SHEET_KEYS,
+});
+export type RawUnitSheet = z.infer<typeof UNIT_SHEET_SCHEMA>;
+
+export const MEMBER_SHEET_SCHEMA = z.strictObject({
+  name: z.string().min(1, 'MJ201').describe('会员考核表名称，例如 会员履职考核'),
+  ...SHEET_KEYS,
+});
+export type RawMemberSheet = z.infer<typeof MEMBER_SHEET_SCHEMA>;
+
+export const RUBRIC_SCHEMA = z.strictObject({
+  title: z.string().min(1, 'MJ201').describe('评分表标题'),
+  ...SHEET_KEYS,
+  member_items: z.array(ITEM_SCHEMA).optional().describe('会员履职积分项'),
+  units: z.array(UNIT_SHEET_SCHEMA).optional().describe('支部以外的考核对象：总支、市委会、工委等，每张考核表各自排名、定等级'),
+  members: MEMBER_SHEET_SCHEMA.optional().describe('会员考核表：会员作为考核对象，排名、定等级、名额'),
   three_ones: z
     .strictObject({ proposal: WHERE_SCHEMA.optional(), service: WHERE_SCHEMA.optional(), member_info: WHERE_SCHEMA.optional() })
     .optional()

@@ -274,6 +274,12 @@ function requirementLines(q: RequirementExplanation, o: ExplainOptions): Block[]
     case 'roster':
       measured = zh ? `在册会员中${where} ${value.toShort(0)} 人` : `${value.toShort(0)} active members (${where})`;
       break;
+    case 'absences':
+      measured = zh ? `缺席 ${value.toShort(0)} 次` : `${value.toShort(0)} absences`;
+      break;
+    case 'rollup':
+      measured = zh ? `所属支部汇总 ${value.toShort(4)}` : `its branches' figure ${value.toShort(4)}`;
+      break;
     case 'manual':
       measured = q.assessment
         ? (zh ? `考评组评定 ${q.assessment.points}（${q.assessment.origin.file}:${q.assessment.origin.line}）` : `panel's value ${q.assessment.points} (${q.assessment.origin.file}:${q.assessment.origin.line})`)

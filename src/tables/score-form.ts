@@ -151,6 +151,24 @@ export function itemStandard(item: Item, lang: TableLang): string {
   switch (item.measure) {
     case 'ratio':
       return (zh ? `占比（${describeWhere(item.where, lang)} ÷ ${describeWhere(item.of ?? {}, lang)}）× ${num(p)} 分` : `share (${describeWhere(item.where, lang)} of ${describeWhere(item.of ?? {}, lang)}) × ${num(p)}`) + cap();
+    case 'absences':
+      return per(zh ? '次缺席' : 'absence') + (item.excused ? (zh ? '（请假不计）' : ' (leave excused)') : '') + cond + cap();
+    case 'rollup': {
+      const r = item.rollup!;
+      const of = r.of === 'total' ? (zh ? '总分' : 'total') : r.of;
+      const which = [
+        ...(r.grades ? [zh ? `等级为${r.grades.join('或')}` : `graded ${r.grades.join(' or ')}`] : []),
+        ...(r.atLeast ? [zh ? `${of}达到 ${num(r.atLeast)}` : `${of} at least ${num(r.atLeast)}`] : []),
+        ...(r.threeOnes ? [zh ? '“三个一”完成' : '"three ones" done'] : []),
+      ].join(zh ? '且' : ' and ');
+      const text = {
+        sum: zh ? `所属支部${of}合计` : `sum of its branches' ${of}`,
+        mean: zh ? `所属支部${of}平均` : `mean of its branches' ${of}`,
+        count: zh ? `${which}的所属支部数` : `branches ${which}`,
+        share: zh ? `${which}的所属支部占比` : `share of branches ${which}`,
+      }[r.how];
+      return (item.tiers ? text + (zh ? '，分档' : ', in tiers') : `${text} × ${num(p)}${zh ? ' 分' : ''}`) + cap();
+    }
     case 'roster':
       return per(zh ? '人' : 'member') + (zh ? `（${describeWhere(item.where, lang)}）` : ` (${describeWhere(item.where, lang)})`) + cap();
     case 'coverage':
@@ -177,10 +195,10 @@ export function itemStandard(item: Item, lang: TableLang): string {
 function measureText(item: Item, lang: TableLang): string {
   const zh = lang === 'zh';
   const words = zh
-    ? { count: '记录条数', members: '人数', coverage: '覆盖率', sum: '学时合计', attendance: '平均参加率', manual: '考评组评定', ratio: '占比', roster: '在册人数' }
+    ? { count: '记录条数', members: '人数', coverage: '覆盖率', sum: '学时合计', attendance: '平均参加率', manual: '考评组评定', ratio: '占比', roster: '在册人数', rollup: '所属支部汇总', absences: '缺席次数' }
     : {
       count: 'the number of records', members: 'the number of members', coverage: 'the coverage', sum: 'the hours', attendance: 'the mean attendance', manual: "the panel's value",
-      ratio: 'the share', roster: 'the members on the roster',
+      ratio: 'the share', roster: 'the members on the roster', rollup: "its branches' figure", absences: 'the absences',
     };
   const where = item.measure === 'manual' ? '' : zh ? `（${describeWhere(item.where, lang)}）` : ` (${describeWhere(item.where, lang)})`;
   return words[item.measure] + where;
