@@ -201,13 +201,17 @@ function scoreSubject(rules: SheetRules, measure: MeasureOf, subject: number): O
  * Scores `n` subjects on a sheet: each subject's points, then grades (requirements, vetoes,
  * quotas over all n) and ranks. `threeOnes` gives the subjects' "三个一" for its veto.
  */
-export function scoreSheet(rules: SheetRules, n: number, measure: MeasureOf, threeOnes?: (subject: number) => ThreeOnes): SheetScore[] {
+export function scoreSheet(
+  rules: SheetRules, n: number, measure: MeasureOf,
+  options: { readonly threeOnes?: (subject: number) => ThreeOnes; readonly groupOf?: (type: string, subject: number) => string | undefined } = {},
+): SheetScore[] {
+  const { threeOnes } = options;
   const partial = Array.from({ length: n }, (_, i) => {
     const p = scoreSubject(rules, measure, i);
     const met = (id: string): boolean => p.requirements.find((r) => r.requirement.id === id)?.met ?? true;
     return { ...p, gradeIndex: gradeOf(rules.grades, p.total, met), threeOnes: threeOnes?.(i) };
   });
-  const grades = assignGrades(rules, partial);
+  const grades = assignGrades(rules, partial, options.groupOf);
   const ranks = rankByTotal(partial.map((p) => p.total));
   return partial.map(({ gradeIndex, threeOnes: _t, ...p }, i) => ({ ...p, gradeByTotal: rules.grades[gradeIndex]!.name, ...grades[i]!, rank: ranks[i]! }));
 }
@@ -215,7 +219,7 @@ export function scoreSheet(rules: SheetRules, n: number, measure: MeasureOf, thr
 /** Scores every branch of the year. Assessments give manual items' points (0 without a row). */
 export function scoreBranches(scope: YearScope, rubric: Rubric, counts: ScoreCounts, assessments: readonly Assessment[]): BranchScore[] {
   const manual = new Map<string, Rational>();
-  for (const a of assessments) manual.set(`${a.org}\u0000${a.item}`, Rational.parse(a.points));
+  for (const a of assessments) if (a.points !== undefined && a.member === undefined) manual.set(`${a.org}\u0000${a.item}`, Rational.parse(a.points));
   // By id: the counts may come from their own compilation of the same rubric (ids are unique).
   const counterOf = new Map([...counts.items, ...counts.requirementItems].map((c) => [c.item.id, c]));
   const activeOf: number[][] = scope.branches.map(() => []);
@@ -241,7 +245,7 @@ export function scoreBranches(scope: YearScope, rubric: Rubric, counts: ScoreCou
     const active = scope.activeCount[b]!;
     return { proposal, service, covered, active, complete: threeOnesComplete({ proposal, service, covered, active }) };
   };
-  const sheet = scoreSheet(rubric, scope.branches.length, measure, threeOnes);
+  const sheet = scoreSheet(rubric, scope.branches.length, measure, { threeOnes, groupOf: (type, b) => ancestorOfType(scope.orgById, scope.branches[b]!.id, type) });
   return sheet.map((s, b) => ({ ...s, branch: scope.branches[b]!, threeOnes: threeOnes(b) }));
 }
 
@@ -265,6 +269,8 @@ export function assignGrades(
     readonly gradeIndex: number; readonly total: Rational; readonly threeOnes?: ThreeOnes | undefined; readonly sections: readonly SectionScore[];
     readonly requirements?: readonly RequirementResult[];
   }[],
+  /** The group of subject i for a quota counted per org of a type (per 市委会), undefined outside any. */
+  groupOf?: (type: string, i: number) => string | undefined,
 ): { grade: string; veto: Veto | undefined; quotaFell: boolean }[] {
   const names = rubric.grades.map((g) => g.name);
   const state = scores.map((s) => {
@@ -290,20 +296,45 @@ export function assignGrades(
     }
     return { g, veto, fell: false };
   });
-  const n = scores.length;
   rubric.grades.forEach((grade, gi) => {
-    if (grade.quota === undefined || gi === rubric.grades.length - 1) return;
-    const allowed = Number(grade.quota.mul(Rational.int(n)).floor());
-    const holders = state.map((s, i) => ({ s, i })).filter((x) => x.s.g === gi);
-    if (holders.length <= allowed) return;
-    holders.sort((a, b) => scores[b.i]!.total.cmp(scores[a.i]!.total));
-    const cut = scores[holders[allowed]!.i]!.total;
-    for (const h of holders) {
-      if (scores[h.i]!.total.cmp(cut) <= 0) {
-        h.s.g = gi + 1;
-        h.s.fell = true;
+    if ((grade.quota === undefined && grade.top === undefined) || gi === rubric.grades.length - 1) return;
+    // Per group (quota_per: the subjects under each org of that type), else over all subjects.
+    const groups = new Map<string, number[]>();
+    scores.forEach((_, i) => {
+      const key = grade.quotaPer === undefined ? '' : (groupOf?.(grade.quotaPer, i) ?? '');
+      let list = groups.get(key);
+      if (!list) groups.set(key, (list = []));
+      list.push(i);
+    });
+    for (const members of groups.values()) {
+      let allowed = grade.quota === undefined ? Infinity : Number(grade.quota.mul(Rational.int(members.length)).floor());
+      if (grade.top !== undefined) allowed = Math.min(allowed, grade.top);
+      const holders = members.filter((i) => state[i]!.g === gi);
+      if (holders.length <= allowed) continue;
+      holders.sort((a, b) => scores[b]!.total.cmp(scores[a]!.total));
+      // ties: fall — those tied at the first place past the quota fall with it; keep — those tied with the last place within it stay.
+      const fallsAt = (i: number): boolean => {
+        const t = scores[i]!.total;
+        if (grade.ties === 'keep') return allowed === 0 || t.cmp(scores[holders[allowed - 1]!]!.total) < 0;
+        return t.cmp(scores[holders[allowed]!]!.total) <= 0;
+      };
+      for (const i of holders) {
+        if (fallsAt(i)) {
+          state[i]!.g = gi + 1;
+          state[i]!.fell = true;
+        }
       }
     }
   });
   return state.map((s) => ({ grade: names[s.g]!, veto: s.veto, quotaFell: s.fell }));
+}
+
+/** The id of the nearest org of `type` at or above `id` (the group of a per-group quota), or undefined. */
+export function ancestorOfType(orgById: ReadonlyMap<string, Org>, id: string, type: string): string | undefined {
+  const seen = new Set<string>();
+  for (let at: string | undefined = id; at !== undefined && !seen.has(at); at = orgById.get(at)?.parent) {
+    seen.add(at);
+    if (orgById.get(at)?.type === type) return at;
+  }
+  return undefined;
 }

@@ -11,7 +11,7 @@ import { Rational } from '../util/decimal-text.js';
 import { absencesOf, groupMeasure, whoCache, type Measured } from './measure.js';
 import { COUNTED_MEASURES, type CountingRules, type ItemCounter, type ScoreCounts } from './score-counts.js';
 import type { CountScope, YearScope } from './scope.js';
-import { scoreSheet, type BranchScore, type SheetScore } from './scores.js';
+import { ancestorOfType, scoreSheet, type BranchScore, type SheetScore } from './scores.js';
 
 /** Which counts a fold of the scan gathers: the branch sheet (and member items), a unit sheet's own or subtree records, or the member sheet. */
 export type SheetFold = { readonly kind: 'unit'; readonly id: string; readonly scope: 'own' | 'subtree' } | { readonly kind: 'member' };
@@ -170,7 +170,7 @@ export function scoreUnits(
   scope: YearScope, rubric: Rubric, layout: UnitLayout, folds: readonly ScoreCounts[], branchScores: readonly BranchScore[], assessments: readonly Assessment[],
 ): UnitScore[] {
   const manual = new Map<string, Rational>();
-  for (const a of assessments) manual.set(manualKey(a.org, a.item), Rational.parse(a.points));
+  for (const a of assessments) if (a.points !== undefined && a.member === undefined) manual.set(manualKey(a.org, a.item), Rational.parse(a.points));
   const counterOf = new Map<string, { counts: ScoreCounts; counter: ItemCounter }>();
   for (const counts of folds) for (const c of [...counts.items, ...counts.requirementItems]) counterOf.set(c.item.id, { counts, counter: c });
   const base = groupMeasure({
@@ -179,7 +179,7 @@ export function scoreUnits(
     manual: (u, item) => manual.get(manualKey(layout.units[u]!.id, item.id)) ?? Rational.ZERO,
   }, (m) => scope.memberBranch[m]!);
   const measure = (item: Item, u: number): Measured => (item.measure === 'rollup' ? rollupOf(item, layout.branchesOf[u]!, branchScores) : base(item, u));
-  const sheet = scoreSheet(layout.sheet, layout.units.length, measure);
+  const sheet = scoreSheet(layout.sheet, layout.units.length, measure, { groupOf: (type, u) => ancestorOfType(scope.orgById, layout.units[u]!.id, type) });
   return sheet.map((s, u) => ({ ...s, unit: layout.units[u]! }));
 }
 
@@ -197,7 +197,7 @@ export function scoreMembers(scope: YearScope, rubric: Rubric, counts: ScoreCoun
   const sheet = rubric.memberSheet!;
   const subjects = memberSubjects(scope);
   const manual = new Map<string, Rational>();
-  for (const a of assessments) if (a.member !== undefined) manual.set(manualKey(a.member, a.item), Rational.parse(a.points));
+  for (const a of assessments) if (a.member !== undefined && a.points !== undefined) manual.set(manualKey(a.member, a.item), Rational.parse(a.points));
   const counterOf = new Map(counts.memberItems.map((c) => [c.item.id, c]));
   const whoOf = whoCache(rubric.year, scope.members, (item) => {
     const counter = counterOf.get(item.id);
@@ -223,6 +223,11 @@ export function scoreMembers(scope: YearScope, rubric: Rubric, counts: ScoreCoun
         return { value: Rational.ZERO };
     }
   };
-  const scored = scoreSheet(sheet, subjects.length, measure);
+  const scored = scoreSheet(sheet, subjects.length, measure, {
+    groupOf: (type, i) => {
+      const b = scope.memberBranch[subjects[i]!]!;
+      return b < 0 ? undefined : ancestorOfType(scope.orgById, scope.branches[b]!.id, type);
+    },
+  });
   return scored.map((s, i) => ({ ...s, member: scope.members[subjects[i]!]!, branch: scope.memberBranch[subjects[i]!]! }));
 }

@@ -76,6 +76,8 @@ export const CODES = {
   MJ413: 'error', // an assessment value the item's values do not list
   MJ414: 'error', // two items (or requirements) of a sheet share a name, or one takes a fixed column's name
   MJ415: 'error', // two tiers of an item at one threshold
+  MJ416: 'error', // an assessment row gives what its item does not take (panel points on a computed item, a member on a branch item)
+  MJ417: 'error', // a member sheet's row names a member of another branch
 } as const;
 
 export type Code = keyof typeof CODES;
@@ -133,10 +135,10 @@ export const MESSAGES_ZH = {
   MJ308: '会员“{value}”在 {date} 不在册（{why}）',
   MJ309: '会员仍在册，但所属支部“{org}”已于 {dissolved} 撤销',
   MJ310: '组织“{value}”在 {date} {why}',
-  MJ311: '支部“{org}”的项目“{item}”已在第 {first} 行评过分',
-  MJ312: '“{label}”的值“{value}”是{type}，只有支部参加考核',
+  MJ311: '“{org}”的项目“{item}”已在第 {first} 行评过分',
+  MJ312: '“{label}”的值“{value}”是{type}，该项考核的是{types}',
   MJ313: '会员编号“{id}”开头的 0 被 Excel 去掉了（{where} 中写作“{ref}”），其他文件引用会员编号的地方因此都对不上',
-  MJ401: '“{item}”不是 {year} 年评分表中的考评组评分项（measure: manual）',
+  MJ401: '{year} 年评分表中没有评分项或基本要求“{item}”',
   MJ402: '得分 {points} 超出该项允许的范围 {min}～{max}',
   MJ403: '{year} 年有考评组评分，却没有 {year} 年的评分表',
   MJ404: '等级要按分数线从高到低排列：“{name}”的分数线 {min} 高于上一档',
@@ -151,6 +153,8 @@ export const MESSAGES_ZH = {
   MJ413: '“{value}”不是评分项“{item}”允许的取值（{allowed}）',
   MJ414: '名称“{name}”作为表头会重复（{first}）',
   MJ415: '评分项“{id}”的分档 at_least {value} 与第 {first} 档相同',
+  MJ416: '评分项“{item}”{why}',
+  MJ417: '会员“{member}”属于“{actual}”，不属于“{org}”',
 } as const satisfies Catalogue;
 
 export const MESSAGES_EN = {
@@ -204,10 +208,10 @@ export const MESSAGES_EN = {
   MJ308: 'member "{value}" is not on the roster on {date} ({why})',
   MJ309: 'the member is still active but branch "{org}" was dissolved on {dissolved}',
   MJ310: 'org "{value}" {why} on {date}',
-  MJ311: 'item "{item}" of branch "{org}" was already assessed on line {first}',
-  MJ312: '"{label}" value "{value}" is a {type}; only branches (支部) are assessed',
+  MJ311: 'item "{item}" of "{org}" was already assessed on line {first}',
+  MJ312: '"{label}" value "{value}" is a {type}; this item assesses {types}',
   MJ313: 'member id "{id}" lost its leading zeros in Excel ({where} writes it "{ref}"), so the other files\' references to members no longer match',
-  MJ401: '"{item}" is not a panel-assessed item (measure: manual) of the {year} rubric',
+  MJ401: 'the {year} rubric has no item or requirement "{item}"',
   MJ402: 'points {points} are outside the item\'s range {min} to {max}',
   MJ403: '{year} has panel assessments but no {year} rubric',
   MJ404: 'grades must run from the highest threshold down: "{name}" has {min}, above the band before it',
@@ -222,6 +226,8 @@ export const MESSAGES_EN = {
   MJ413: '"{value}" is not one of the values rubric item "{item}" allows ({allowed})',
   MJ414: 'the name "{name}" would be a duplicate column header ({first})',
   MJ415: 'rubric item "{id}" has two tiers at at_least {value} (the first is tier {first})',
+  MJ416: 'rubric item "{item}" {why}',
+  MJ417: 'member "{member}" belongs to "{actual}", not "{org}"',
 } as const satisfies Catalogue;
 
 /** Static hints: what to do about it. Codes without one rely on a computed hint. */
@@ -269,9 +275,9 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ309: '为该会员填写会籍状态和离会时间，或把会员转到仍存在的支部',
   MJ310: '检查组织的成立（established）、撤销（dissolved）日期',
   MJ311: '每个支部的每个评分项只能有一行',
-  MJ312: '填写支部的编号',
+  MJ312: '填写该项考核对象（支部，或单位考核表所列类型的组织）的编号',
   MJ313: 'members.csv 中的会员编号被 Excel 当成了数字。用 Excel 编辑前，先选中“会员编号”列，设置单元格格式为“文本”，再粘贴或输入编号；打开 CSV 时用“数据 → 自文本/CSV”导入，并把该列设为“文本”。然后把编号改回原样（如 {ref}）',
-  MJ401: '考评组评分文件只能给 measure: manual 的评分项打分',
+  MJ401: '“项目”填评分表中评分项的 id（英文编号）',
   MJ402: '得分要在该项的 min 与 max 之间',
   MJ403: '新建 rubrics/{year}.yaml，或删除该年的考评组评分',
   MJ404: '按 90、80、60、0 这样从高到低排列等级',
@@ -284,6 +290,8 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ413: '只能填评分表中该项 values 列出的取值',
   MJ414: '每个评分项、基本要求的名称在同一张考核表中要不同，也不能叫“总分”“等级”等表格固有的列名',
   MJ415: '每一档的 at_least 要不同；要合并两档就删掉其中一档',
+  MJ416: '按记录计算的评分项只填“支部自评得分”；会员编号只用于会员考核表的项目',
+  MJ417: '“组织”填该会员所在的支部',
 };
 
 export const HINTS_EN: Partial<Record<Code, string>> = {
@@ -330,9 +338,9 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ309: 'give the member a standing and date left, or move them to a branch that still exists',
   MJ310: 'check the org\'s established and dissolved dates',
   MJ311: 'one row per branch and item',
-  MJ312: 'give the id of a branch',
+  MJ312: 'give the id of an org the item assesses (a branch, or an org of the unit sheet\'s types)',
   MJ313: 'Excel took the member ids in members.csv for numbers. Before editing in Excel, format the member-id column as Text, then paste or type the ids; open a CSV with Data → From Text/CSV and set that column to Text. Then restore the ids (e.g. {ref})',
-  MJ401: 'the assessments file scores only items with measure: manual',
+  MJ401: 'give the id of an item of the rubric',
   MJ402: 'points must lie between the item\'s min and max',
   MJ403: 'create rubrics/{year}.yaml, or remove that year\'s assessments',
   MJ404: 'list the grades from the highest threshold down, e.g. 90, 80, 60, 0',
@@ -345,6 +353,8 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ413: 'write one of the values the rubric lists for the item',
   MJ414: 'give every item and requirement of a sheet its own name, and none the name of a fixed column such as 总分 or 等级',
   MJ415: 'give each tier its own at_least; to merge two tiers, remove one',
+  MJ416: 'an item mj computes from the records takes only the self-assessed score; the member column is for the member sheet\'s items',
+  MJ417: 'give the member\'s own branch as the org',
 };
 
 export type Lang = 'zh' | 'en';

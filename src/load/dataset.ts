@@ -14,7 +14,7 @@ import { listYearFiles, pickFile, type YearFile } from './files.js';
 import { loadMembers } from './members.js';
 import { unassessedItems } from '../checks/assessments.js';
 import { loadOrgs } from './orgs.js';
-import { loadRubric, manualItems, type LoadedRubric } from './rubric.js';
+import { assessableItems, loadRubric, type LoadedRubric } from './rubric.js';
 import { compileRubric } from './compile-rubric.js';
 import type { Rubric } from '../model/rubric.js';
 import type { RawRubric } from '../schema/structured.js';
@@ -113,12 +113,12 @@ export async function loadYearRubric(ctx: LoadContext, ds: Dataset, year: number
 export async function loadYearAssessments(ctx: LoadContext, ds: Dataset, year: number, rubric: LoadedRubric | undefined): Promise<Assessment[]> {
   const file = fileOfYear(ds.files.assessments, year);
   const rubricFile = fileOfYear(ds.files.rubrics, year);
-  const manual = rubric ? manualItems(rubric.rubric) : undefined;
+  const items = rubric ? assessableItems(rubric.rubric) : undefined;
   let rows: Assessment[] = [];
   if (file !== undefined) {
-    rows = (await loadAssessments(ctx, file, year, ds.orgById, ds.brokenOrgs, manual, rubricFile === undefined)) ?? [];
+    rows = (await loadAssessments(ctx, file, year, ds.orgById, ds.brokenOrgs, items, rubricFile === undefined, ds.memberById)) ?? [];
   }
-  if (rubric && manual) for (const d of unassessedItems(rubric.rubric, rows, year, rubric.file, (path) => rubric.doc.locate(path))) ctx.report(d);
+  if (rubric && items) for (const d of unassessedItems(rubric.rubric, rows, year, rubric.file, (path) => rubric.doc.locate(path))) ctx.report(d);
   return rows;
 }
 

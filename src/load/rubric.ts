@@ -1,3 +1,4 @@
+import type { AssessableItem } from '../checks/assessments.js';
 // Reading rubrics/YEAR.yaml: the schema, then the rules the schema cannot say (checks/rubric.ts).
 // The scoring engine takes the result as is.
 
@@ -92,11 +93,21 @@ function rubricParts(value: RawValue | undefined, s: typeof import('../schema/st
   return { parts, brokenItems, gradesIncomplete: !grades.whole || !Array.isArray(v['grades']) };
 }
 
-/** The manual items of a rubric, by id. */
-export function manualItems(rubric: RawRubric): Map<string, RawItem> {
-  const out = new Map<string, RawItem>();
-  for (const s of rubric.sections) for (const it of s.items) if (it.measure === 'manual') out.set(it.id, it);
-  // A panel-judged requirement: the panel writes 0 up to its target (the target meets it).
-  for (const r of rubric.requirements ?? []) if (r.measure === 'manual') out.set(r.id, { id: r.id, name: r.name, measure: 'manual', min: '0', max: r.target });
+/** The items of a rubric an assessments row may name, by id: every item and requirement of every sheet, with its sheet. */
+export type { AssessableItem };
+
+export function assessableItems(rubric: RawRubric): Map<string, AssessableItem> {
+  const out = new Map<string, AssessableItem>();
+  const sheet = (raw: Pick<RawRubric, 'sections' | 'requirements'>, kind: AssessableItem['sheet'], types: readonly string[]): void => {
+    for (const s of raw.sections) for (const it of s.items) if (!out.has(it.id)) out.set(it.id, { spec: it, sheet: kind, types });
+    // A panel-judged requirement: the panel writes 0 up to its target (the target meets it).
+    for (const r of raw.requirements ?? []) {
+      if (out.has(r.id)) continue;
+      out.set(r.id, { spec: r.measure === 'manual' ? { id: r.id, name: r.name, measure: 'manual', min: '0', max: r.target } : { id: r.id, name: r.name, measure: r.measure }, sheet: kind, types });
+    }
+  };
+  sheet(rubric, 'branch', ['支部']);
+  for (const u of rubric.units ?? []) sheet(u, 'unit', typeof u.types === 'string' ? [u.types] : u.types);
+  if (rubric.members) sheet(rubric.members, 'member', ['支部']);
   return out;
 }

@@ -98,8 +98,8 @@ export interface Activity {
 export interface Assessment {
   readonly org: string;
   readonly item: string;
-  /** Decimal text as written (for an item with word values: the word's points). */
-  readonly points: string;
+  /** Decimal text as written (for an item with word values: the word's points); none on a row that gives only the 自评 of a computed item. */
+  readonly points: string | undefined;
   readonly self: string | undefined;
   /** The word written, for an item whose values are words (是/否). */
   readonly value?: string;

@@ -74,8 +74,9 @@ export const ACTIVITY_FIELDS: readonly FieldSpec[] = [
 export const ASSESSMENT_FIELDS: readonly FieldSpec[] = [
   f('org', '组织', 'org', true, 'org-id', { aliases: ['支部'] }),
   f('item', '项目', 'item', true, 'id'),
-  f('points', '考评组审核得分', 'points', true, 'signed-decimal', { aliases: ['得分'] }),
+  f('points', '考评组审核得分', 'points', false, 'signed-decimal', { aliases: ['得分'] }),
   f('self', '支部自评得分', 'self-assessed', false, 'signed-decimal', { aliases: ['自评得分'] }),
+  f('member', '会员编号', 'member', false, 'id', { aliases: ['会员'] }),
   f('note', '备注', 'note', false, 'text'),
 ];
 
