@@ -57,6 +57,7 @@ export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => v
   addOutput(addCommon(program.command('score').description(t(lang, 'cmd.score')).argument('<year>', t(lang, 'arg.year')), lang), lang)
     .option('--org <id>', t(lang, 'opt.org'))
     .option('--explain <id>', t(lang, 'opt.explain'))
+    .option('--sheet <id>', t(lang, 'opt.sheet'))
     .option('--mask', t(lang, 'opt.mask'))
     .action(async (year: string, opts) => {
       const { runScore } = await import('./commands/score.js');

@@ -145,6 +145,9 @@ export function rubricRules(rubric: RubricParts, refs: RubricRefs): DiagnosticIn
       list.forEach((id, k) => {
         if (!requirements.has(id)) unknown(typeof g.requires === 'string' ? [...base, 'grades', i, 'requires'] : [...base, 'grades', i, 'requires', k], '@ref-requirement', id, requirements);
       });
+      (g.requires_any ?? []).forEach((id, k) => {
+        if (!requirements.has(id)) unknown([...base, 'grades', i, 'requires_any', k], '@ref-requirement', id, requirements);
+      });
     });
     (sheet.caps ?? []).forEach((c, i) => {
       c.items.forEach((id, k) => {

@@ -217,8 +217,8 @@ export class ScoreCounts implements Fold {
       listedActive: new Float64Array(!perMemberItem && item.measure === 'attendance' ? B : 0),
       sums: !perMemberItem && item.measure === 'sum' ? new DecimalSums(B) : undefined,
       slot: perMemberItem || item.measure === 'members' || item.measure === 'coverage' || item.measure === 'absences' ? slots++ : -1,
-      memberSums: perMemberItem && item.measure === 'sum' && !item.split ? new DecimalSums(M) : undefined,
-      splits: perMemberItem && item.split ? new Map() : undefined,
+      memberSums: perMemberItem && item.measure === 'sum' && item.split === undefined ? new DecimalSums(M) : undefined,
+      splits: perMemberItem && item.split !== undefined ? new Map() : undefined,
       absence: item.measure === 'absences'
         ? { excused: item.excused ? viewMatcher(item.excused, vocab) : () => false, excusedSlot: slots++, days: Array.from({ length: B }, () => []) }
         : undefined,
@@ -383,7 +383,10 @@ export class ScoreCounts implements Fold {
         per[m * K + c.slot]!++;
         if (c.memberSums && v.hours !== undefined) c.memberSums.add(m, v.hours);
         if (c.splits) {
-          const key = m * 65536 + Math.min(credited, 65535);
+          // The member's share is 1/d: equal → d = the members credited; lead-half → ½ to the lead, the rest share ½.
+          let d = credited;
+          if (c.item.split === 'lead-half' && credited > 1) d = i === 0 ? 2 : 2 * (credited - 1);
+          const key = m * 65536 + Math.min(d, 65535);
           c.splits.set(key, (c.splits.get(key) ?? 0) + 1);
         }
       }

@@ -123,7 +123,7 @@ export function itemPoints(item: Item, value: Rational): Pick<ItemScore, 'raw' |
 
 /** The first band whose min the total reaches and whose requirements are met, else the last. */
 export function gradeOf(grades: readonly Grade[], total: Rational, met: (requirement: string) => boolean = () => true): number {
-  const i = grades.findIndex((g) => total.cmp(g.min) >= 0 && g.requires.every(met));
+  const i = grades.findIndex((g) => total.cmp(g.min) >= 0 && g.requires.every(met) && (g.requiresAny.length === 0 || g.requiresAny.some(met)));
   return i < 0 ? grades.length - 1 : i;
 }
 

@@ -9,6 +9,7 @@ import { sheetItems, type Item, type Rubric, type Sheet } from '../model/rubric.
 import { isOrgOfYear, type Assessment, type Member, type Org } from '../model/types.js';
 import { Rational } from '../util/decimal-text.js';
 import { absencesOf, groupMeasure, whoCache, type Measured } from './measure.js';
+import { whoMatcher } from './where.js';
 import { COUNTED_MEASURES, type CountingRules, type ItemCounter, type ScoreCounts } from './score-counts.js';
 import type { CountScope, YearScope } from './scope.js';
 import { ancestorOfType, scoreSheet, type BranchScore, type SheetScore } from './scores.js';
@@ -183,11 +184,12 @@ export function scoreUnits(
   return sheet.map((s, u) => ({ ...s, unit: layout.units[u]! }));
 }
 
-/** The subjects of the member sheet: the members on the roster on the year's last day, in roster order. */
-export function memberSubjects(scope: YearScope): number[] {
+/** The subjects of the member sheet: the members on the roster on the year's last day (those matching its who), in roster order. */
+export function memberSubjects(scope: YearScope, sheet: Sheet): number[] {
+  const match = sheet.who ? whoMatcher(sheet.who, scope.year) : undefined;
   const out: number[] = [];
-  scope.members.forEach((_, m) => {
-    if (scope.active[m] === 1) out.push(m);
+  scope.members.forEach((member, m) => {
+    if (scope.active[m] === 1 && (match === undefined || match(member))) out.push(m);
   });
   return out;
 }
@@ -195,7 +197,7 @@ export function memberSubjects(scope: YearScope): number[] {
 /** Scores the members on the member sheet from its fold's counts. */
 export function scoreMembers(scope: YearScope, rubric: Rubric, counts: ScoreCounts, assessments: readonly Assessment[]): MemberScore[] {
   const sheet = rubric.memberSheet!;
-  const subjects = memberSubjects(scope);
+  const subjects = memberSubjects(scope, sheet);
   const manual = new Map<string, Rational>();
   for (const a of assessments) if (a.member !== undefined && a.points !== undefined) manual.set(manualKey(a.member, a.item), Rational.parse(a.points));
   const counterOf = new Map(counts.memberItems.map((c) => [c.item.id, c]));

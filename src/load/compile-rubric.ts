@@ -63,7 +63,7 @@ function compileItem(it: RawItem): Item {
     atLeast: it.at_least === undefined ? Rational.ONE : num(it.at_least),
     lead: it.lead === true || it.role === 'lead',
     role: it.lead === true ? 'lead' : it.role ?? 'any',
-    split: it.split === true,
+    split: it.split === true || it.split === 'equal' ? 'equal' : it.split === 'lead-half' ? 'lead-half' : undefined,
     scope: it.scope ?? 'subtree',
     excused: it.excused ? compileWhere(it.excused) : undefined,
     rollup: it.rollup && {
@@ -93,7 +93,7 @@ function compileSheetRules(raw: RawSheetRules): SheetRules {
   return {
     total: num(raw.total),
     grades: raw.grades.map((g) => ({
-      name: g.name, min: num(g.min), quota: g.quota === undefined ? undefined : share(g.quota), requires: list(g.requires) ?? [],
+      name: g.name, min: num(g.min), quota: g.quota === undefined ? undefined : share(g.quota), requires: list(g.requires) ?? [], requiresAny: g.requires_any ?? [],
       quotaPer: g.quota_per, top: g.top === undefined ? undefined : Number(g.top), ties: g.ties ?? 'fall',
     })),
     sections: raw.sections.map((s) => ({
@@ -119,8 +119,10 @@ export function compileRubric(raw: RawRubric, year: number): Rubric {
     title: raw.title,
     ...compileSheetRules(raw),
     memberItems: (raw.member_items ?? []).map(compileItem),
-    units: (raw.units ?? []).map((u) => ({ id: u.id, name: u.name, kind: 'unit' as const, types: list(u.types)!, ...compileSheetRules(u) })),
-    memberSheet: raw.members && { id: 'members', name: raw.members.name, kind: 'member' as const, types: [], ...compileSheetRules(raw.members) },
+    units: (raw.units ?? []).map((u) => ({ id: u.id, name: u.name, kind: 'unit' as const, types: list(u.types)!, who: undefined, ...compileSheetRules(u) })),
+    memberSheet: raw.members && {
+      id: 'members', name: raw.members.name, kind: 'member' as const, types: [], who: raw.members.who && compileWho(raw.members.who), ...compileSheetRules(raw.members),
+    },
     usesThreeOnes: t !== undefined || (raw.vetoes ?? []).some((v) => v.when === 'three_ones_incomplete'),
     threeOnes: {
       proposal: t?.proposal ? compileWhere(t.proposal) : DEFAULT_THREE_ONES.proposal,

@@ -88,8 +88,8 @@ export interface Item {
   readonly rollup: Rollup | undefined;
   /** Member measures: which listed members a record credits (lead: the first listed, co: the others). */
   readonly role: 'any' | 'lead' | 'co';
-  /** Member measures: a record's credit split equally among the members it credits. */
-  readonly split: boolean;
+  /** Member measures: a record's credit split among the members it credits — equally, or half to the lead and the rest equally (lead-half). */
+  readonly split: 'equal' | 'lead-half' | undefined;
   /** absences: the records that excuse a member (请假), listing the members excused. */
   readonly excused: Where | undefined;
   readonly points: Rational | undefined;
@@ -136,6 +136,8 @@ export interface Grade {
   readonly ties: 'fall' | 'keep';
   /** Requirements a subject must meet to hold this grade (else it falls to the next band). */
   readonly requires: readonly string[];
+  /** Of these, at least one must be met (empty: none asked). */
+  readonly requiresAny: readonly string[];
 }
 
 /** A cap across items (a group, maybe across sections): their positive points held at max, their deductions at min. */
@@ -199,6 +201,8 @@ export interface Sheet extends SheetRules {
   readonly kind: 'unit' | 'member';
   /** Units: the org types scored. */
   readonly types: readonly string[];
+  /** The member sheet: only the active members matching this are scored. */
+  readonly who: Who | undefined;
 }
 
 export interface Rubric extends SheetRules {

@@ -46,6 +46,8 @@ export interface Scored {
   readonly units: readonly UnitSheetResult[];
   /** The member sheet, when the rubric has one. */
   readonly members: MemberSheetResult | undefined;
+  /** The records kept for an explanation (--explain). */
+  readonly kept: readonly Activity[];
 }
 
 export interface UnitSheetResult {
@@ -76,6 +78,8 @@ interface Request {
   readonly asOf?: Day | undefined;
   /** --explain: keep the records of this branch and its members. */
   readonly explain?: string | undefined;
+  /** --explain of a member: keep the records listing them. */
+  readonly explainMember?: string | undefined;
   /** Keep the records of every branch and its members (all that count), for explaining each. */
   readonly explainAll?: boolean;
 }
@@ -145,7 +149,11 @@ async function runYear(base: Base, year: number, req: Request): Promise<Run> {
   const stats = folds[specs.findIndex((s) => s.kind === 'stats')] as StatsCounts | undefined;
 
   const kept: Activity[] = [];
-  const keep = req.explainAll ? keepAll(base, scoreScope, kept) : req.explain === undefined ? undefined : keepFor(base, req.explain, kept);
+  const keep = req.explainAll
+    ? keepAll(base, scoreScope, kept)
+    : req.explain !== undefined
+      ? keepFor(base, req.explain, kept)
+      : req.explainMember !== undefined ? keepMember(base, req.explainMember, kept) : undefined;
   await streamYearRequired(ctx, ds, year, { folds, split: { specs, workerUrl: SCAN_WORKER }, keep });
   for (const { fold, counts } of sheetFolds) {
     if (fold.kind === 'unit' && fold.scope === 'subtree') rollUpSubtree(counts, layouts.find((l) => l.sheet.id === fold.id)!);
@@ -187,6 +195,18 @@ function recordsByBranch(scope: YearScope, kept: readonly Activity[]): Activity[
   return out;
 }
 
+/** --explain of a member: the records listing them. */
+function keepMember(base: Base, id: string, into: Activity[]): Keep {
+  const m = base.ds.members.findIndex((x) => x.id === id);
+  return {
+    want: (v: RecordView) => {
+      for (let i = 0; i < v.memberCount; i++) if (v.members[i] === m) return true;
+      return false;
+    },
+    take: (a) => void into.push(a),
+  };
+}
+
 /** --explain: the records credited to the branch or listing one of its members. */
 function keepFor(base: Base, branch: string, into: Activity[]): Keep {
   const org = base.ds.orgIndex.get(branch) ?? -1;
@@ -215,7 +235,7 @@ function scoredOf(run: Run, year: number, explain: string | undefined): Scored |
   });
   const memberFold = run.sheetFolds.find((f) => f.fold.kind === 'member');
   const members = rubric.memberSheet && memberFold ? { sheet: rubric.memberSheet, counts: memberFold.counts, scores: scoreMembers(scoreScope, rubric, memberFold.counts, run.assessments) } : undefined;
-  return { year, scoreScope, rubric, assessments: run.assessments, counts, scores, subsidy, explanation, units, members };
+  return { year, scoreScope, rubric, assessments: run.assessments, counts, scores, subsidy, explanation, units, members, kept: run.kept };
 }
 
 function countedOf(run: Run, year: number): Counted | undefined {
@@ -231,8 +251,8 @@ function finish<T>(base: Base, value: T | undefined): Stage<T> {
 }
 
 /** The year's score sheet (a missing rubric or records file is an error). */
-export async function scoreYear(base: Base, year: number, options: { explain?: string | undefined } = {}): Promise<Stage<Scored>> {
-  const run = await runYear(base, year, { scores: true, stats: false, explain: options.explain });
+export async function scoreYear(base: Base, year: number, options: { explain?: string | undefined; explainMember?: string | undefined } = {}): Promise<Stage<Scored>> {
+  const run = await runYear(base, year, { scores: true, stats: false, explain: options.explain, explainMember: options.explainMember });
   return finish(base, scoredOf(run, year, options.explain));
 }
 

@@ -133,7 +133,7 @@ export const ITEM_SCHEMA = z.strictObject({
   scope: z.enum(['own', 'subtree']).optional().describe('单位考核表：own 只计记在本单位名下的记录，subtree 计本单位及下属组织的记录（默认）'),
   rollup: ROLLUP_SCHEMA.optional(),
   role: z.enum(['any', 'lead', 'co']).optional().describe('会员计量：lead 只计第一作者（主笔），co 只计其他作者（参与），any 都计（默认）'),
-  split: z.boolean().optional().describe('会员计量：一条记录的分值由所计会员平分'),
+  split: z.union([z.boolean(), z.enum(['equal', 'lead-half'])]).optional().describe('会员计量：一条记录的分值分给所计会员：true 或 equal 平分；lead-half 第一作者得一半、其余作者平分另一半（只有一人时全得）'),
   excused: RECORD_WHERE.optional().describe('measure: absences 的请假记录：列出的会员该日不算缺席'),
   per: z.enum(['record', 'outcome']).optional().describe('measure: count 的计数单位：record 每条记录计一次（默认），outcome 每条记录中每个符合的结果短语各计一次'),
   of: RECORD_WHERE.optional().describe('measure: ratio 的分母：占这些记录的比例（where 选出其中的分子）'),
@@ -167,7 +167,8 @@ const SHEET_KEYS = {
       name: z.string().min(1),
       min: decimal(),
       quota: share().optional().describe('名额：至多占全部考核对象的比例，小数或分数，例如 0.3 或 1/3'),
-      requires: oneOrMany(z.string().min(1)).optional().describe('获得该等级还须达到的基本要求（requirements 的 id）'),
+      requires: oneOrMany(z.string().min(1)).optional().describe('获得该等级还须达到的基本要求（requirements 的 id），全部达标'),
+      requires_any: z.array(z.string().min(1)).min(1).optional().describe('获得该等级还须达到其中至少一项基本要求'),
       quota_per: z.enum(ORG_TYPES).optional().describe('名额按组计算：每个该类型组织（如 市委会）下的考核对象各自按比例'),
       top: z.string().regex(/^\d+$/, 'MJ207').meta({ mjNumber: 'whole' }).optional().describe('至多前若干名'),
       ties: z.enum(['fall', 'keep']).optional().describe('名额线上并列：fall 一起降档（默认），keep 一起保留'),
@@ -224,6 +225,7 @@ export type RawUnitSheet = z.infer<typeof UNIT_SHEET_SCHEMA>;
 
 export const MEMBER_SHEET_SCHEMA = z.strictObject({
   name: z.string().min(1, 'MJ201').describe('会员考核表名称，例如 会员履职考核'),
+  who: WHO_SCHEMA.optional().describe('只考核名册中符合条件的在册会员，例如 政协委员'),
   ...SHEET_KEYS,
 });
 export type RawMemberSheet = z.infer<typeof MEMBER_SHEET_SCHEMA>;

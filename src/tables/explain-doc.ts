@@ -214,7 +214,9 @@ function explainBlocks(x: Explanation, o: ExplainOptions): Block[] {
   const byLine = r.grades.findIndex((g) => s.total.cmp(g.min) >= 0);
   const held = byLine >= 0 ? r.grades[byLine] : undefined;
   if (held && held.name !== s.gradeByTotal) {
-    const unmet = held.requires.filter((id) => !s.requirements.some((q) => q.requirement.id === id && q.met));
+    const isMet = (id: string): boolean => s.requirements.some((q) => q.requirement.id === id && q.met);
+    const unmet = held.requires.filter((id) => !isMet(id));
+    if (held.requiresAny.length > 0 && !held.requiresAny.some(isMet)) unmet.push(...held.requiresAny);
     const names = unmet.map((id) => r.requirements.find((q) => q.id === id)?.name ?? id).join(zh ? '、' : ', ');
     grade = zh ? `等级：总分达到${held.name}分数线，但${names}未达标，按总分为${s.gradeByTotal}` : `grade: the total reaches ${held.name}, but ${names} not met: ${s.gradeByTotal} by the total`;
   }

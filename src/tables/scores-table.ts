@@ -2,9 +2,9 @@
 // one per section subtotal, bonus, deductions, total, grade and the veto that capped it; notes
 // state the rules a reader needs (exact totals, roster day, quotas, vetoes).
 
-import type { Rubric, Veto } from '../model/rubric.js';
+import type { Rubric, SheetRules, Veto } from '../model/rubric.js';
 import type { Org } from '../model/types.js';
-import type { BranchScore } from '../compute/scores.js';
+import type { BranchScore, SheetScore } from '../compute/scores.js';
 import { formatDay } from '../util/dates.js';
 import { yearEnd } from '../model/types.js';
 import { Rational } from '../util/decimal-text.js';
@@ -24,7 +24,7 @@ export interface ScoresTableInput {
   readonly lang: TableLang;
 }
 
-export function vetoText(v: Veto, rubric: Rubric, lang: TableLang): string {
+export function vetoText(v: Veto, rubric: Pick<SheetRules, 'sections' | 'requirements'>, lang: TableLang): string {
   const zh = lang === 'zh';
   if (v.when.kind === 'three-ones') return zh ? `“三个一”未完成（最高${v.maxGrade}）` : `"three ones" incomplete (at most ${v.maxGrade})`;
   if (v.when.kind === 'requirement') {
@@ -44,6 +44,55 @@ export function shareText(r: Rational): string {
   return Rational.parse(short).cmp(r) === 0 ? short : `${r.num}/${r.den}`;
 }
 
+/** The columns every score sheet has after its subject's: items, subtotals (and weighted parts), requirements, bonus, deductions, total, grade, veto. */
+export function sheetColumns(rules: SheetRules, lang: TableLang): Column[] {
+  const h = headers(lang);
+  const columns: Column[] = [];
+  for (const s of rules.sections) for (const it of s.items) columns.push({ key: `item:${it.id}`, header: it.name, kind: 'points' });
+  rules.sections.forEach((s, i) => {
+    columns.push({ key: `section:${i + 1}`, header: lang === 'zh' ? `${s.name}小计` : `${s.name} subtotal`, kind: 'points' });
+    if (s.weight.cmp(Rational.ONE) !== 0) columns.push({ key: `weighted:${i + 1}`, header: lang === 'zh' ? `${s.name}${h.weighted}` : `${s.name} ${h.weighted}`, kind: 'points' });
+  });
+  for (const r of rules.requirements) columns.push({ key: `requirement:${r.id}`, header: r.name, kind: 'text' });
+  columns.push(
+    { key: 'bonus', header: h.bonus, kind: 'points' },
+    { key: 'deduction', header: h.deduction, kind: 'points' },
+    { key: 'total', header: h.total, kind: 'points' },
+    { key: 'grade', header: h.grade, kind: 'text' },
+    { key: 'veto', header: h.veto, kind: 'text' },
+  );
+  return columns;
+}
+
+/** The cells of sheetColumns for one subject's score. */
+export function sheetCells(s: SheetScore, rules: SheetRules, lang: TableLang): Row['cells'][number][] {
+  const h = headers(lang);
+  const cells: Row['cells'][number][] = [];
+  for (const sec of s.sections) for (const it of sec.items) cells.push(it.points);
+  for (const sec of s.sections) {
+    cells.push(sec.subtotal);
+    if (sec.section.weight.cmp(Rational.ONE) !== 0) cells.push(sec.weighted);
+  }
+  for (const r of s.requirements) cells.push(r.met ? h.met : h.notMet);
+  cells.push(s.bonus, s.deduction, s.total, s.grade, s.veto ? vetoText(s.veto, rules, lang) : '');
+  return cells;
+}
+
+/**
+ * On a terminal: rank, the subject, the base sections' subtotals, bonus, deductions, total, grade,
+ * veto, in rank order; a narrow one leaves out the subtotals first (from the right), then the veto,
+ * deductions, bonus.
+ */
+export function sheetCompact(rules: SheetRules, subject: string): NonNullable<Table['compact']> {
+  const earns = (it: SheetRules['sections'][number]['items'][number]): boolean =>
+    (it.points?.sign() ?? 0) > 0 || (it.tiers?.some((t) => t.points.sign() > 0) ?? false) || (it.measure === 'manual' && (it.max?.sign() ?? 0) > 0);
+  const sectionKeys = rules.sections.flatMap((sec, i) => (sec.bonus || !sec.items.some(earns) ? [] : [`section:${i + 1}`]));
+  return {
+    keys: ['rank', subject, ...sectionKeys, 'bonus', 'deduction', 'total', 'grade', 'veto'], sortBy: 'rank',
+    dropFirst: [...[...sectionKeys].reverse(), 'veto', 'deduction', 'bonus'],
+  };
+}
+
 export function scoresTable(input: ScoresTableInput): Table {
   const { rubric, scores, lang } = input;
   const h = headers(lang);
@@ -52,45 +101,15 @@ export function scoresTable(input: ScoresTableInput): Table {
     { key: 'branch', header: h.branch, kind: 'text' },
     { key: 'id', header: h.branchId, kind: 'id' },
     { key: 'parent', header: h.parent, kind: 'text' },
+    ...sheetColumns(rubric, lang),
   ];
-  for (const s of rubric.sections) for (const it of s.items) columns.push({ key: `item:${it.id}`, header: it.name, kind: 'points' });
-  rubric.sections.forEach((s, i) => {
-    columns.push({ key: `section:${i + 1}`, header: lang === 'zh' ? `${s.name}小计` : `${s.name} subtotal`, kind: 'points' });
-    if (s.weight.cmp(Rational.ONE) !== 0) columns.push({ key: `weighted:${i + 1}`, header: lang === 'zh' ? `${s.name}${h.weighted}` : `${s.name} ${h.weighted}`, kind: 'points' });
-  });
-  for (const r of rubric.requirements) columns.push({ key: `requirement:${r.id}`, header: r.name, kind: 'text' });
-  columns.push(
-    { key: 'bonus', header: h.bonus, kind: 'points' },
-    { key: 'deduction', header: h.deduction, kind: 'points' },
-    { key: 'total', header: h.total, kind: 'points' },
-    { key: 'grade', header: h.grade, kind: 'text' },
-    { key: 'veto', header: h.veto, kind: 'text' },
-  );
-
   const rows: Row[] = [];
   for (const s of scores) {
     if (input.only && !input.only.has(s.branch.id)) continue;
     const parent = s.branch.parent === undefined ? undefined : input.orgById.get(s.branch.parent);
-    const cells: Row['cells'][number][] = [s.rank, s.branch.name, s.branch.id, parent?.name ?? ''];
-    for (const sec of s.sections) for (const it of sec.items) cells.push(it.points);
-    for (const sec of s.sections) {
-      cells.push(sec.subtotal);
-      if (sec.section.weight.cmp(Rational.ONE) !== 0) cells.push(sec.weighted);
-    }
-    for (const r of s.requirements) cells.push(r.met ? h.met : h.notMet);
-    cells.push(s.bonus, s.deduction, s.total, s.grade, s.veto ? vetoText(s.veto, rubric, lang) : '');
-    rows.push({ kind: 'data', cells });
+    rows.push({ kind: 'data', cells: [s.rank, s.branch.name, s.branch.id, parent?.name ?? '', ...sheetCells(s, rubric, lang)] });
   }
-  // On a terminal: rank, branch, the base sections' subtotals, bonus, deductions, total, grade, veto, in
-  // rank order; a narrow one leaves out the subtotals first (from the right), then the veto, deductions, bonus.
-  const earns = (it: Rubric['sections'][number]['items'][number]): boolean =>
-    (it.points?.sign() ?? 0) > 0 || (it.tiers?.some((t) => t.points.sign() > 0) ?? false) || (it.measure === 'manual' && (it.max?.sign() ?? 0) > 0);
-  const sectionKeys = rubric.sections.flatMap((sec, i) => (sec.bonus || !sec.items.some(earns) ? [] : [`section:${i + 1}`]));
-  const compact = {
-    keys: ['rank', 'branch', ...sectionKeys, 'bonus', 'deduction', 'total', 'grade', 'veto'], sortBy: 'rank',
-    dropFirst: [...[...sectionKeys].reverse(), 'veto', 'deduction', 'bonus'],
-  };
-  return { name: 'scores', title: `${input.datasetName}${rubric.title}`, columns, rows, notes: scoreNotes(input), compact };
+  return { name: 'scores', title: `${input.datasetName}${rubric.title}`, columns, rows, notes: scoreNotes(input), compact: sheetCompact(rubric, 'branch') };
 }
 
 function scoreNotes(input: ScoresTableInput): string[] {
@@ -118,9 +137,11 @@ function scoreNotes(input: ScoresTableInput): string[] {
   const bands = rubric.grades
     .map((g) => {
       const band = `${g.name} ≥ ${g.min.toShort(2)}`;
-      if (g.requires.length === 0) return band;
-      const names = g.requires.map(requirementName).join(zh ? '、' : ', ');
-      return zh ? `${band}（且${names}达标）` : `${band} (and ${names} met)`;
+      const parts: string[] = [];
+      if (g.requires.length > 0) parts.push(zh ? `${g.requires.map(requirementName).join('、')}达标` : `${g.requires.map(requirementName).join(', ')} met`);
+      if (g.requiresAny.length > 0) parts.push(zh ? `${g.requiresAny.map(requirementName).join('、')}至少一项达标` : `one of ${g.requiresAny.map(requirementName).join(', ')} met`);
+      if (parts.length === 0) return band;
+      return zh ? `${band}（且${parts.join('，')}）` : `${band} (and ${parts.join(', ')})`;
     })
     .join(zh ? '，' : ', ');
   notes.push(zh ? `等级：${bands}。` : `Grades: ${bands}.`);
@@ -151,7 +172,7 @@ function scoreNotes(input: ScoresTableInput): string[] {
 }
 
 /** Notes for the rubric language's extensions, when the rubric uses them: caps across items, floors, weights, requirements. */
-export function rubricExtensionNotes(rubric: Rubric, lang: TableLang): string[] {
+export function rubricExtensionNotes(rubric: SheetRules, lang: TableLang): string[] {
   const zh = lang === 'zh';
   const out: string[] = [];
   const itemName = (id: string): string => rubric.sections.flatMap((s) => s.items).find((i) => i.id === id)?.name ?? id;
