@@ -35,7 +35,7 @@ export interface ExplainOptions {
 }
 
 const line = (depth: number, text: string): Block => ({ depth, text });
-const PERIOD_ZH = { month: '月', quarter: '季度', half: '半年' } as const;
+const PERIOD_ZH = { month: '月份', quarter: '季度', half: '半年' } as const;
 /** 第 1 季度 / 3 月 / 上半年; Q1 / Mar / H1. */
 function periodLabel(every: 'month' | 'quarter' | 'half', i: number, zh: boolean): string {
   if (every === 'month') return zh ? `${i + 1} 月` : `M${i + 1}`;

@@ -147,12 +147,19 @@ function scoreNotes(input: ScoresTableInput): string[] {
   notes.push(zh ? `等级：${bands}。` : `Grades: ${bands}.`);
   for (const v of rubric.vetoes) notes.push(zh ? `一票否决：${vetoText(v, rubric, lang)}。` : `Veto: ${vetoText(v, rubric, lang)}.`);
   for (const g of rubric.grades) {
-    if (g.quota === undefined) continue;
+    if (g.quota === undefined) {
+      if (g.top !== undefined) notes.push(zh ? `${g.name}名额：至多前 ${g.top} 名。` : `${g.name} quota: at most the top ${g.top}.`);
+      continue;
+    }
     const allowed = g.quota.mul(Rational.int(n)).floor();
     const fell = scores.filter((s) => s.quotaFell && rubric.grades[rubric.grades.findIndex((x) => x.name === s.grade) - 1]?.name === g.name);
-    let note = zh
-      ? `${g.name}名额：全部 ${n} 个支部 × ${shareText(g.quota)}，至多 ${allowed} 个；名额线上并列的支部一起降入下一档。`
-      : `${g.name} quota: ${n} branches × ${shareText(g.quota)}, at most ${allowed}; branches tied at the cut fall together to the next band.`;
+    const ties = g.ties === 'keep'
+      ? (zh ? '名额线上并列的支部一起保留' : 'branches tied at the cut keep it together')
+      : (zh ? '名额线上并列的支部一起降入下一档' : 'branches tied at the cut fall together to the next band');
+    const top = g.top === undefined ? '' : zh ? `，且至多前 ${g.top} 名` : `, and at most the top ${g.top}`;
+    let note = g.quotaPer !== undefined
+      ? (zh ? `${g.name}名额：每个${g.quotaPer}所属支部数 × ${shareText(g.quota)}（向下取整）${top}；${ties}。` : `${g.name} quota: within each ${g.quotaPer}, its branches × ${shareText(g.quota)} (rounded down)${top}; ${ties}.`)
+      : (zh ? `${g.name}名额：全部 ${n} 个支部 × ${shareText(g.quota)}，至多 ${allowed} 个${top}；${ties}。` : `${g.name} quota: ${n} branches × ${shareText(g.quota)}, at most ${allowed}${top}; ${ties}.`);
     if (fell.length > 0) {
       const names = fell.map((s) => s.branch.name).join(zh ? '、' : ', ');
       note += zh ? `因名额降档：${names}。` : ` Lowered by the quota: ${names}.`;
