@@ -16,7 +16,8 @@ const ORGS = [ROOT, org('a'), org('b'), org('c')];
 const MEMBERS = [
   ...['a1', 'a2', 'a3', 'a4'].map((id) => member(id, 'a')),
   member('a5', 'a', { status: '退会', left: 20190701 }),
-  ...['b1', 'b2', 'b3'].map((id) => member(id, 'b')),
+  ...['b1', 'b2'].map((id) => member(id, 'b')),
+  member('b3', 'b', { roles: ['市政协委员'] }),
   member('b4', 'b', { joined: 20191001 }),
   member('c1', 'c'),
 ];
@@ -37,10 +38,18 @@ sections:
       - { id: cover, name: 覆盖率, measure: coverage, where: { type: 社情民意 }, at_least: 2, points: 10 }
       - { id: hours, name: 学时, measure: sum, field: hours, where: { type: 培训 }, points: 0.5 }
       - { id: adopted, name: 采用, measure: count, where: { type: 社情民意, outcomes: [省委会采用] }, points: 2 }
+      - { id: rate, name: 采用率, measure: ratio, of: { type: 社情民意 }, where: { outcomes: 省委会采用 }, points: 10 }
+      - { id: each, name: 按次, measure: count, per: outcome, where: { outcomes: [省委会采用, 立案] }, points: 1 }
+      - { id: quarters, name: 季度, measure: count, period: { every: quarter, at_least: 2 }, where: { type: 组织生活 }, points: 1 }
+      - { id: who, name: 委员, measure: count, where: { type: 社情民意, who: { roles: 市政协委员 } }, points: 1 }
+      - { id: absent, name: 缺席, measure: absences, where: { type: 组织生活 }, excused: { type: 学习 }, points: -1 }
 member_items:
   - { id: m-lead, name: 主笔, measure: count, where: { type: [提案, 建议] }, lead: true, points: 1 }
   - { id: m-hours, name: 学时, measure: sum, field: hours, where: { type: 培训 }, points: 1 }
   - { id: m-lead-hours, name: 主讲学时, measure: sum, field: hours, where: { type: 培训 }, lead: true, points: 1 }
+  - { id: m-split, name: 均摊, measure: count, where: { type: 调研 }, split: true, points: 1 }
+  - { id: m-half, name: 折半, measure: count, where: { type: 提案 }, split: lead-half, points: 1 }
+  - { id: m-co, name: 参与, measure: count, where: { type: 提案 }, role: co, points: 1 }
 `);
 
 const HOURS = ['1', '2.5', '0.125', '0.00001', '12345678901', '3.33333'];
@@ -50,7 +59,7 @@ const record = fc.record({
 });
 type Raw = typeof record extends fc.Arbitrary<infer T> ? T : never;
 const toActivity = (r: Raw): Activity =>
-  act(r.type, r.org, r.members, { hours: r.hours, level: r.level, outcomes: r.adopted ? ['省委会采用'] : [], date: 2019_00_00 + r.month * 100 + r.day });
+  act(r.type, r.org, r.members, { hours: r.hours, level: r.level, outcomes: r.adopted ? ['省委会采用', '立案'] : [], date: 2019_00_00 + r.month * 100 + r.day });
 
 function scoreCounts(records: readonly Activity[]): ScoreCounts {
   const scope = makeScope(ORGS, MEMBERS, 2019);
@@ -73,7 +82,8 @@ function sheet(c: ScoreCounts): string[] {
   const scores = scoreBranches(makeScope(ORGS, MEMBERS, 2019), RUBRIC, c, []);
   const lines = scores.map((s) => [s.total.toFixed(4), ...s.sections.flatMap((x) => x.items.map((i) => `${i.item.id}=${i.points.toFixed(6)}`))].join(' '));
   MEMBERS.forEach((_, m) => {
-    lines.push(`${m}: ${c.memberItems.map((it) => (it.memberSums ? it.memberSums.get(m).toFixed(6) : String(c.count(it, m)))).join(' ')} info=${c.memberInfo(m)}`);
+    const value = (it: (typeof c.memberItems)[number]): string => (it.memberSums ? it.memberSums.get(m).toFixed(6) : it.splits ? c.shared(it, m).toFixed(6) : String(c.count(it, m)));
+    lines.push(`${m}: ${c.memberItems.map(value).join(' ')} info=${c.memberInfo(m)}`);
   });
   return lines;
 }
