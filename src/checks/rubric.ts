@@ -177,7 +177,15 @@ export function rubricRules(rubric: RubricParts, refs: RubricRefs): DiagnosticIn
   };
 
   checkSheet(rubric, [], 'branch');
-  (rubric.units ?? []).forEach((u, i) => checkSheet(u, ['units', i], 'unit'));
+  const sheetIds = new Map<string, number>();
+  (rubric.units ?? []).forEach((u, i) => {
+    // A sheet's id names its table and file (scores-ID): unique, and not the member sheet's.
+    const first = sheetIds.get(u.id);
+    if (u.id === 'members' || first !== undefined) {
+      out.push({ ...at('units', i, 'id'), code: 'MJ414', field: 'id', params: { name: u.id, first: first === undefined ? '@fixed-column' : `@first-line:${first}` }, span: u.id.length });
+    } else sheetIds.set(u.id, refs.locate(['units', i, 'id']).line);
+    checkSheet(u, ['units', i], 'unit');
+  });
   if (rubric.members) checkSheet(rubric.members, ['members'], 'member');
   (rubric.member_items ?? []).forEach((item, k) => {
     const p = ['member_items', k];

@@ -23,6 +23,7 @@ import { reportSite, type ReportSite } from '../tables/report-site.js';
 import { scoreFormsDocument, scoreSummaryTable, type ScoreFormsDoc } from '../tables/score-form.js';
 import { rosterTable } from '../tables/roster-table.js';
 import { scoresTable } from '../tables/scores-table.js';
+import { memberSheetTable, unitSheetTable } from '../tables/sheet-table.js';
 import { branchesTable, membersTable, progressTable } from '../tables/stats-tables.js';
 import { subsidyTable } from '../tables/subsidy-table.js';
 import type { Table } from '../tables/table.js';
@@ -173,6 +174,11 @@ async function yearDocuments(
       datasetName: ds.config.name, rubric: y.rubric, scores: y.scores, orgById: ds.orgById, assessments: y.assessments, lang: settings.lang,
       date: settings.date ?? undefined,
     })),
+    // The rubric's further sheets (units, members), each its own table.
+    ...y.units.map((u) => () => tableDoc(unitSheetTable({ datasetName: ds.config.name, year, sheet: u.sheet, scores: u.scores, orgById: ds.orgById, only: undefined, lang: settings.lang }))),
+    ...(y.members ? [() => tableDoc(memberSheetTable({
+      datasetName: ds.config.name, year, sheet: y.members!.sheet, scores: y.members!.scores, branches: y.scoreScope.branches, only: undefined, mask: settings.mask, lang: settings.lang,
+    }))] : []),
     () => tableDoc(branchesTable(stats)),
     () => tableDoc(membersTable({ ...stats, points: y.memberPoints })),
     () => tableDoc(rosterTable({ ...common, orgsInTreeOrder: y.scope.orgsInTreeOrder, members: ds.members, year, asOf: y.scope.lastDay })),
@@ -374,7 +380,7 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
 
 /** A name mj report makes: a table's name and a report format, index.md, or a page of the web site. */
 function reportFileName(name: string): boolean {
-  return name === 'index.md' || /^[a-z][a-z0-9-]*\.(csv|md|json|xlsx)$/.test(name) || /^html\/[a-z][a-z0-9-]*\.html$/.test(name);
+  return name === 'index.md' || /^[a-z][A-Za-z0-9_-]*\.(csv|md|json|xlsx)$/.test(name) || /^html\/[a-z][a-z0-9-]*\.html$/.test(name);
 }
 
 async function readManifest(dir: string): Promise<Manifest | undefined> {

@@ -141,6 +141,9 @@ function itemLines(e: ItemExplanation, x: Explanation, o: ExplainOptions): Block
       for (const r of e.records) out.push({ ...recordLine(r, lang), text: `${recordLine(r, lang).text}${r.part ? (zh ? ' ✓' : ' ✓') : ''}` });
       break;
     }
+    case 'absences':
+      out.push(pointsLine(zh ? `缺席：在册会员在本支部${where}中应到未到（请假除外）共 ${score.value.toShort(0)} 次` : `absences: ${score.value.toShort(0)} missed (${where}, leave excused) by active members`));
+      break;
     case 'roster': {
       const k = score.ratio?.numerator ?? 0;
       out.push(pointsLine(zh ? `人数：在册会员中${where} ${k} 人` : `members on the roster (${where}): ${k}`));
