@@ -1,14 +1,14 @@
 // What every command shares: the common options, finding and opening the dataset, and
 // printing diagnostics with excerpts and "did you mean" hints drawn from the loaded data.
 
-import { join, relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { Lang } from '../diagnostics/codes.js';
 import { sortDiagnostics, type Diagnostic, type SuggestPool } from '../diagnostics/diagnostic.js';
 import { formatGithub, formatJson, formatText, type FormatContext } from '../diagnostics/format.js';
 import { alphabetOf, closest, closestInSet } from '../diagnostics/suggest.js';
 import { t, messageLang } from '../i18n/cli.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
-import type { LoadOptions } from '../load/context.js';
+import type { FileFacts, LoadOptions } from '../load/context.js';
 import { isBranchOfYear } from '../model/types.js';
 import type { Dataset } from '../load/dataset.js';
 import { openBase, type Base } from '../pipeline/base.js';
@@ -82,7 +82,7 @@ export async function printProblems(p: Problems, opts: CommonOptions, io: Io, la
     return EXIT.usage;
   }
   const list = p.ctx?.diagnostics.list ?? [];
-  writeOut(io.stderr, await renderDiagnostics(list, p.ctx?.root, p.dataset, io, lang, 'text', 200, useColor(opts, io), p.ctx?.options.encoding));
+  writeOut(io.stderr, await renderDiagnostics(list, p.ctx?.root, p.dataset, io, lang, 'text', 200, useColor(opts, io), p.ctx?.facts));
   io.stderr(t(lang, 'blocked') + '\n');
   return list.some((x) => x.code === 'MJ003') ? EXIT.io : EXIT.data;
 }
@@ -96,7 +96,7 @@ export function noteWarnings(base: Base, io: Io, lang: Lang): void {
 /** How dataset paths are shown: relative to the current folder, with forward slashes. */
 export function pathShower(root: string, cwd: string): (file: string) => string {
   return (file) => {
-    const abs = join(root, file);
+    const abs = resolve(root, file);
     const rel = relative(cwd, abs) || '.';
     return rel.split(sep).join('/');
   };
@@ -120,7 +120,7 @@ export function writeOut(write: (s: string) => void, content: string | Iterable<
 /** Renders diagnostics with excerpts read from the files and hints from the dataset's ids. */
 export async function renderDiagnostics(
   list: readonly Diagnostic[], root: string | undefined, ds: Dataset | undefined, io: Io, lang: Lang,
-  format: DiagnosticFormat, max: number, color: boolean, encoding: Encoding | undefined, extra: Record<string, unknown> = {},
+  format: DiagnosticFormat, max: number, color: boolean, facts: ReadonlyMap<string, FileFacts> | undefined, extra: Record<string, unknown> = {},
 ): Promise<string | Iterable<string>> {
   const sorted = sortDiagnostics(list);
   const printed = format === 'json' ? sorted : max > 0 ? sorted.slice(0, max) : sorted;
@@ -133,7 +133,11 @@ export async function renderDiagnostics(
       if (!set) wanted.set(d.file, (set = new Set()));
       set.add(d.line);
     }
-    for (const [file, set] of wanted) lines.set(file, await readLines(join(root, file), set, /\.csv$/i.test(file) ? encoding : undefined));
+    for (const [file, set] of wanted) {
+      const f = facts?.get(file);
+      if (f?.sheet !== undefined) continue;
+      lines.set(file, await readLines(f?.path ?? resolve(root, file), set, f?.encoding));
+    }
   }
   const pools = suggestPools(ds);
   const c = color ? new (await import('chalk')).Chalk({ level: 1 }) : undefined;
@@ -142,6 +146,7 @@ export async function renderDiagnostics(
     suggest: pools,
     lineText: (file, line) => lines.get(file)?.get(line),
     showPath: root === undefined ? (f) => f : pathShower(root, io.cwd),
+    sheetOf: (file) => facts?.get(file)?.sheet,
     ...(c ? { color: { error: (s: string) => c.red(s), warning: (s: string) => c.yellow(s), dim: (s: string) => c.dim(s), bold: (s: string) => c.bold(s) } } : {}),
   };
   if (format === 'json') return formatJson(sorted, ctx, extra);

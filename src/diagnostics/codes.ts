@@ -17,6 +17,13 @@ export const CODES = {
   MJ011: 'warning', // header but no records
   MJ012: 'warning', // lines end in CR alone (old Mac)
   MJ014: 'error', // the roster holds no member
+  MJ015: 'error', // workbook protected by a password
+  MJ016: 'error', // old .xls workbook
+  MJ017: 'error', // not a valid XLSX workbook
+  MJ018: 'error', // zip bomb
+  MJ019: 'error', // no sheet of that name
+  MJ020: 'error', // the sheet is not a table
+  MJ021: 'error', // the sheet reaches Excel's last row
   // Syntax
   MJ101: 'error', // unclosed quote
   MJ102: 'error', // text after a closing quote
@@ -31,6 +38,9 @@ export const CODES = {
   MJ113: 'error', // wrong shape
   MJ120: 'error', // unknown key in a settings or rubric file
   MJ121: 'error', // wrong type
+  MJ130: 'warning', // header ends in empty columns
+  MJ131: 'error', // YAML indented with tabs
+  MJ132: 'error', // YAML key with a full-width colon
   // Field values
   MJ201: 'error', // required value empty
   MJ202: 'error', // invalid date
@@ -44,6 +54,11 @@ export const CODES = {
   MJ210: 'error', // left date on a member still 在册
   MJ211: 'error', // left before joined
   MJ212: 'error', // dissolved before established
+  MJ220: 'error', // list items separated by 、 , ， or spaces
+  MJ221: 'warning', // XLSX ids stored as numbers, zeros shown by a 0000 format
+  MJ222: 'error', // XLSX ids stored as numbers that lost their leading zeros
+  MJ223: 'error', // formula without a cached value
+  MJ224: 'error', // Excel error value
   // References across records and files
   MJ301: 'error', // duplicate id
   MJ302: 'error', // unknown org
@@ -89,6 +104,13 @@ export const MESSAGES_ZH = {
   MJ011: '文件只有表头，没有记录',
   MJ014: '会员名册中一名会员也没有（只有表头）：所有统计都会是 0，引用会员的记录也无法核对',
   MJ012: '文件的换行是单独的 CR（Mac 版 Excel 的“CSV（Macintosh）”格式），已按行读取',
+  MJ015: '工作簿设置了打开密码（已加密），mj 无法读取',
+  MJ016: '这是旧版 Excel 97-2003 工作簿（.xls），mj 只读取 .xlsx',
+  MJ017: '文件不是有效的 XLSX 工作簿：{reason}',
+  MJ018: '工作簿解压后有 {size}，超过上限 {limit}（压缩比约 {ratio}:1），不像是正常的表格（可能是“压缩炸弹”），没有读取',
+  MJ019: '工作簿中没有名为“{sheet}”的工作表（有：{sheets}）',
+  MJ020: '工作表“{sheet}”不是一张表格：{why}',
+  MJ021: '工作表用到了 Excel 的最后一行（第 1,048,576 行）：数据很可能在导出或另存时被截断了，没有读取',
   MJ101: '引号没有闭合：从这里开始的引号一直没有配对，吞掉了后面的内容',
   MJ102: '右引号后面还有文字',
   MJ103: '这一行有 {found} 列，表头有 {expected} 列',
@@ -102,6 +124,9 @@ export const MESSAGES_ZH = {
   MJ113: '{where} 应为{expected}',
   MJ120: '未知的键“{key}”',
   MJ121: '“{key}”应为{expected}',
+  MJ130: '表头末尾有 {n} 个空白列（Excel 多存了空列）；各行末尾的空白不再逐行报告',
+  MJ131: '这一行用 Tab（制表符）缩进；YAML 只能用空格缩进',
+  MJ132: '键“{key}”后面是全角冒号“：”；YAML 的键后面要用半角冒号“:”，冒号后加一个空格',
   MJ201: '“{label}”不能为空',
   MJ202: '“{label}”的值“{value}”不是有效日期',
   MJ203: '“{label}”的值“{value}”不在可选范围内',
@@ -114,6 +139,11 @@ export const MESSAGES_ZH = {
   MJ210: '会籍状态为“在册”，却填写了离会时间 {left}',
   MJ211: '离会时间 {left} 早于入会时间 {joined}',
   MJ212: '撤销日期 {dissolved} 早于成立日期 {established}',
+  MJ220: '“{label}”的值“{value}”用“{sep}”隔开了几项',
+  MJ221: '“{label}”列中有 {n} 个编号在 Excel 中存成了数字，靠“{format}”格式才显示出开头的 0（{cells}）',
+  MJ222: '“{label}”列中有 {n} 个编号在 Excel 中存成了数字，开头的 0 已经丢了（{cells}；如“{value}”，本列其他编号是 {width} 位）',
+  MJ223: '单元格是公式（={formula}），文件中却没有它的计算结果；mj 不计算公式',
+  MJ224: '单元格是 Excel 的错误值 {value}',
   MJ301: '编号“{id}”重复，第一次出现在 {first}',
   MJ302: '“{label}”的值“{value}”不存在',
   MJ303: '会员“{value}”不在会员名册中',
@@ -153,6 +183,13 @@ export const MESSAGES_EN = {
   MJ011: 'the file has a header but no records',
   MJ014: 'the roster holds no member (only its header): every count would be 0, and no reference to a member can be checked',
   MJ012: 'the lines end in a lone CR (Excel for Mac\'s "CSV (Macintosh)"); read line by line',
+  MJ015: 'the workbook is protected by a password (encrypted); mj cannot read it',
+  MJ016: 'this is an old Excel 97-2003 workbook (.xls); mj reads .xlsx only',
+  MJ017: 'the file is not a valid XLSX workbook: {reason}',
+  MJ018: 'the workbook inflates to {size}, over the limit of {limit} (a ratio of about {ratio}:1); it does not look like a table (a zip bomb?) and was not read',
+  MJ019: 'the workbook has no sheet named "{sheet}" (it has: {sheets})',
+  MJ020: 'sheet "{sheet}" is not a table: {why}',
+  MJ021: 'the sheet uses Excel\'s last row (row 1,048,576): the data was most likely cut off when it was exported or saved; not read',
   MJ101: 'unclosed quote: the quote that opens here is never closed and swallows what follows',
   MJ102: 'text after a closing quote',
   MJ103: 'this row has {found} cells, the header has {expected}',
@@ -166,6 +203,9 @@ export const MESSAGES_EN = {
   MJ113: '{where} should be {expected}',
   MJ120: 'unknown key "{key}"',
   MJ121: '"{key}" should be {expected}',
+  MJ130: 'the header ends in {n} empty column(s) (Excel saved empty columns); the rows\' trailing empty cells are not reported one by one',
+  MJ131: 'this line is indented with a tab; YAML indents with spaces only',
+  MJ132: 'key "{key}" is followed by a full-width colon "："; a YAML key takes the ASCII colon ":" and a space after it',
   MJ201: '"{label}" must not be empty',
   MJ202: '"{label}" value "{value}" is not a valid date',
   MJ203: '"{label}" value "{value}" is not one of the allowed values',
@@ -178,6 +218,11 @@ export const MESSAGES_EN = {
   MJ210: 'standing is "在册" (active) but a date left {left} is given',
   MJ211: 'date left {left} is before date joined {joined}',
   MJ212: 'dissolved {dissolved} before it was established {established}',
+  MJ220: '"{label}" value "{value}" separates several items with "{sep}"',
+  MJ221: '{n} ids in column "{label}" are stored as numbers in Excel and show their leading zeros only through the format "{format}" ({cells})',
+  MJ222: '{n} ids in column "{label}" are stored as numbers in Excel and lost their leading zeros ({cells}; e.g. "{value}", where the column\'s other ids have {width} digits)',
+  MJ223: 'the cell holds a formula (={formula}) but the file keeps no calculated value for it; mj never calculates formulas',
+  MJ224: 'the cell holds the Excel error value {value}',
   MJ301: 'id "{id}" is duplicated; first seen at {first}',
   MJ302: '"{label}" value "{value}" does not exist',
   MJ303: 'member "{value}" is not on the roster',
@@ -216,6 +261,21 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ010: '删除或改名其中一个',
   MJ014: '恢复名册的内容（例如用 git 找回上一版：git checkout HEAD~1 -- {file}），或检查导出是否完整',
   MJ012: '以后另存时选“CSV UTF-8（逗号分隔）”，行尾就是通常的格式',
+  MJ015: '在 Excel 中打开（输入密码），“文件 → 信息 → 保护工作簿 → 用密码进行加密”，删除密码后保存，再运行 mj',
+  MJ016: '在 Excel 中打开，“另存为 → Excel 工作簿（*.xlsx）”',
+  MJ017: '在 Excel 或 WPS 中打开该文件，另存为“Excel 工作簿（*.xlsx）”；打不开时请对方重新发送',
+  MJ018: '请对方重新发送表格；确实有这么大的表格时，用 --max-file-size 调高上限',
+  MJ019: '检查工作表名（mj.yaml 的 sheets: 或 --sheet）；不写时读第一张工作表',
+  MJ020: '表格要有一行表头（如 会员编号、姓名、所属组织），下面每行一条记录；标题行、合计行可以保留',
+  MJ021: '把数据分成几个文件，或按年份拆开；不要用 Excel 打开再另存超过 1,048,576 行的 CSV',
+  MJ130: '删除表头最后的空白列（或在 Excel 中删除多余的列后另存）',
+  MJ131: '把行首的 Tab 换成空格（每层缩进两个空格）',
+  MJ132: '把“：”改成“: ”（半角冒号加空格），例如 name: 贵阳一中支部',
+  MJ220: '{items}用 ; 分隔，例如 {example}',
+  MJ221: '把该列设为“文本”格式并重新输入编号，复制或另存为 CSV 时才不会丢掉 0',
+  MJ222: '把该列设为“文本”格式，再把这些编号改回原样（补上开头的 0）',
+  MJ223: '在 Excel 中打开并保存一次（会存下计算结果），或把公式换成数值：复制 → 选择性粘贴 → 数值',
+  MJ224: '改正公式或填写正确的值',
   MJ101: '检查这一行的双引号；单元格里的双引号要写成两个（""）',
   MJ102: '单元格里的双引号要写成两个（""），或把整个单元格用双引号括起来',
   MJ103: '检查这一行是否多了或少了逗号；含逗号的内容要用双引号括起来',
@@ -247,7 +307,7 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ310: '检查组织的成立（established）、撤销（dissolved）日期',
   MJ311: '每个支部的每个评分项只能有一行',
   MJ312: '填写支部的编号',
-  MJ313: 'members.csv 中的会员编号被 Excel 当成了数字。用 Excel 编辑前，先选中“会员编号”列，设置单元格格式为“文本”，再粘贴或输入编号；打开 CSV 时用“数据 → 自文本/CSV”导入，并把该列设为“文本”。然后把编号改回原样（如 {ref}）',
+  MJ313: '{file} 中的会员编号被 Excel 当成了数字。用 Excel 编辑前，先选中“会员编号”列，设置单元格格式为“文本”，再粘贴或输入编号；打开 CSV 时用“数据 → 自文本/CSV”导入，并把该列设为“文本”。然后把编号改回原样（如 {ref}）',
   MJ401: '考评组评分文件只能给 measure: manual 的评分项打分',
   MJ402: '得分要在该项的 min 与 max 之间',
   MJ403: '新建 rubrics/{year}.yaml，或删除该年的考评组评分',
@@ -270,6 +330,21 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ010: 'remove or rename one of them',
   MJ014: 'restore the roster (e.g. the last version from git: git checkout HEAD~1 -- {file}), or check that the export is complete',
   MJ012: 'next time save as "CSV UTF-8 (Comma delimited)" for the usual line ends',
+  MJ015: 'open it in Excel (with the password), File → Info → Protect Workbook → Encrypt with Password, remove the password, save, and run mj again',
+  MJ016: 'open it in Excel and save it as "Excel Workbook (*.xlsx)"',
+  MJ017: 'open the file in Excel or WPS and save it as "Excel Workbook (*.xlsx)"; if it does not open, ask for it again',
+  MJ018: 'ask for the sheet again; if a table really is this large, raise the limit with --max-file-size',
+  MJ019: 'check the sheet name (sheets: in mj.yaml, or --sheet); without one the first sheet is read',
+  MJ020: 'a table has one header row (such as 会员编号, 姓名, 所属组织) and one record a row below it; title rows and total rows may stay',
+  MJ021: 'split the data into several files, or by year; do not open a CSV of more than 1,048,576 rows in Excel and save it again',
+  MJ130: 'remove the empty columns at the end of the header (or delete the extra columns in Excel and save again)',
+  MJ131: 'replace the tabs at the start of the line with spaces (two a level)',
+  MJ132: 'replace "：" with ": " (an ASCII colon and a space), e.g. name: 贵阳一中支部',
+  MJ220: 'separate {items} with ;, e.g. {example}',
+  MJ221: 'format the column as Text and type the ids again, so that copying or saving as CSV keeps the zeros',
+  MJ222: 'format the column as Text, then restore these ids (with their leading zeros)',
+  MJ223: 'open it in Excel and save it once (which stores the results), or replace the formulas with values: Copy → Paste Special → Values',
+  MJ224: 'fix the formula or fill in the right value',
   MJ101: 'check the quotes on this line; a quote inside a cell is written twice ("")',
   MJ102: 'write a quote inside a cell twice (""), or quote the whole cell',
   MJ103: 'check for a missing or extra comma; text with a comma must be quoted',
@@ -301,7 +376,7 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ310: 'check the org\'s established and dissolved dates',
   MJ311: 'one row per branch and item',
   MJ312: 'give the id of a branch',
-  MJ313: 'Excel took the member ids in members.csv for numbers. Before editing in Excel, format the member-id column as Text, then paste or type the ids; open a CSV with Data → From Text/CSV and set that column to Text. Then restore the ids (e.g. {ref})',
+  MJ313: 'Excel took the member ids in {file} for numbers. Before editing in Excel, format the member-id column as Text, then paste or type the ids; open a CSV with Data → From Text/CSV and set that column to Text. Then restore the ids (e.g. {ref})',
   MJ401: 'the assessments file scores only items with measure: manual',
   MJ402: 'points must lie between the item\'s min and max',
   MJ403: 'create rubrics/{year}.yaml, or remove that year\'s assessments',
