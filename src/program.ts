@@ -134,6 +134,13 @@ export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => v
       setExit(await runStats('progress', year, opts, io));
     });
 
+  addCommon(program.command('fmt').description(t(lang, 'cmd.fmt')), lang)
+    .option('--check', t(lang, 'opt.fmtCheck'))
+    .action(async (opts) => {
+      const { runFmt } = await import('./commands/fmt.js');
+      setExit(await runFmt(opts, io));
+    });
+
   addCommon(program.command('schema').description(t(lang, 'cmd.schema')), lang)
     .option('--out <dir>', t(lang, 'opt.schemaOut'))
     .action(async (opts) => {

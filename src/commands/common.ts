@@ -15,6 +15,7 @@ import { openBase, type Base } from '../pipeline/base.js';
 import type { Problems, Stage } from '../pipeline/stage.js';
 import { ENCODING_NAMES, type Encoding } from '../source/decode.js';
 import { readLines } from '../source/lines.js';
+import { IS_STANDALONE, standaloneFile } from '../version.js';
 
 export interface CommonOptions {
   readonly data?: string;
@@ -205,6 +206,13 @@ function suggestPools(ds: Dataset | undefined): FormatContext['suggest'] {
     if (!memo.has(key)) memo.set(key, resolve(value, pool, candidates));
     return memo.get(key);
   };
+}
+
+/** How this mj is run here, for the commands mj prints (the pinned file, npx, or mj on PATH). */
+export function mjCommand(io: Io): string {
+  const rel = relative(io.cwd, standaloneFile());
+  const pinned = (rel.startsWith('..') || rel === '' ? standaloneFile() : rel).split(sep).join('/');
+  return IS_STANDALONE ? `node ${pinned}` : io.env['npm_command'] === 'exec' ? 'npx --no-install mj' : 'mj';
 }
 
 export function parseYear(value: string, lang: Lang): number {
