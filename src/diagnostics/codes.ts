@@ -73,6 +73,9 @@ export const CODES = {
   MJ311: 'error', // duplicate assessment row
   MJ312: 'error', // assessment of an org that is not a 支部
   MJ313: 'error', // roster ids whose leading zeros Excel dropped
+  MJ320: 'error', // a member's name is ambiguous within the org
+  MJ321: 'error', // no member of that name in the org
+  MJ322: 'error', // no org of that id or full name
   // Rubrics and assessments
   MJ401: 'error', // assessment names an item that is not a manual item
   MJ402: 'error', // manual points outside the item's bounds
@@ -84,6 +87,14 @@ export const CODES = {
   MJ408: 'warning', // manual item with no assessments row
   MJ409: 'warning', // rubric title names another year
   MJ410: 'error', // quota outside 0–1
+  // mj import
+  MJ601: 'error', // the sheet lacks a required column
+  MJ602: 'warning', // a column of the sheet maps to no field
+  MJ603: 'error', // the mapping file names a field that does not exist
+  MJ604: 'error', // an org outside --org
+  MJ605: 'error', // a date without a year, and no --year
+  MJ606: 'error', // the dataset keeps that kind in a file mj import does not write
+  MJ607: 'error', // the same record twice in the sheets imported
 } as const;
 
 export type Code = keyof typeof CODES;
@@ -157,6 +168,9 @@ export const MESSAGES_ZH = {
   MJ311: '支部“{org}”的项目“{item}”已在第 {first} 行评过分',
   MJ312: '“{label}”的值“{value}”是{type}，只有支部参加考核',
   MJ313: '会员编号“{id}”开头的 0 被 Excel 去掉了（{where} 中写作“{ref}”），其他文件引用会员编号的地方因此都对不上',
+  MJ320: '“{name}”在{org}有 {n} 名会员（{ids}），不知道是哪一位',
+  MJ321: '{org}没有名为“{name}”的会员（同名的会员在别的组织：{others}）',
+  MJ322: '“{label}”的值“{value}”既不是组织编号，也不是 orgs.yaml 中某个组织的全称',
   MJ401: '“{item}”不是 {year} 年评分表中的考评组评分项（measure: manual）',
   MJ402: '得分 {points} 超出该项允许的范围 {min}～{max}',
   MJ403: '{year} 年有考评组评分，却没有 {year} 年的评分表',
@@ -167,6 +181,13 @@ export const MESSAGES_ZH = {
   MJ408: '考评组评分项“{item}”在 {year} 年没有任何支部的评分记录，按 0 分计',
   MJ409: '评分表标题写的是 {found} 年，文件名却是 {year} 年',
   MJ410: '名额比例 {value} 不在 0 到 1 之间',
+  MJ601: '表中没有“{column}”列{option}',
+  MJ602: '“{column}”列对应不到任何字段，没有导入',
+  MJ603: '映射文件中的“{field}”不是{kind}的字段',
+  MJ604: '组织“{value}”不在 --org 指定的“{org}”之下',
+  MJ605: '日期“{value}”没有写年份',
+  MJ606: '数据集的{kind}保存在 {file} 中，mj import 只合并到 CSV 文件',
+  MJ607: '这条记录与 {first} 是同一条（{key}），只导入一次',
 } as const satisfies Catalogue;
 
 export const MESSAGES_EN = {
@@ -236,6 +257,9 @@ export const MESSAGES_EN = {
   MJ311: 'item "{item}" of branch "{org}" was already assessed on line {first}',
   MJ312: '"{label}" value "{value}" is a {type}; only branches (支部) are assessed',
   MJ313: 'member id "{id}" lost its leading zeros in Excel ({where} writes it "{ref}"), so the other files\' references to members no longer match',
+  MJ320: '{org} has {n} members named "{name}" ({ids}); which one is meant cannot be told',
+  MJ321: '{org} has no member named "{name}" (members of that name in other orgs: {others})',
+  MJ322: '"{label}" value "{value}" is neither an org id nor the full name of an org in orgs.yaml',
   MJ401: '"{item}" is not a panel-assessed item (measure: manual) of the {year} rubric',
   MJ402: 'points {points} are outside the item\'s range {min} to {max}',
   MJ403: '{year} has panel assessments but no {year} rubric',
@@ -246,6 +270,13 @@ export const MESSAGES_EN = {
   MJ408: 'panel item "{item}" has no assessment rows in {year}; it scores 0',
   MJ409: 'the rubric title says {found} but the file is for {year}',
   MJ410: 'quota {value} is not between 0 and 1',
+  MJ601: 'the sheet has no "{column}" column{option}',
+  MJ602: 'column "{column}" maps to no field and is not imported',
+  MJ603: '"{field}" in the mapping file is not a field of {kind}',
+  MJ604: 'org "{value}" is not under "{org}", given with --org',
+  MJ605: 'date "{value}" has no year',
+  MJ606: 'the dataset keeps its {kind} in {file}; mj import merges into CSV files only',
+  MJ607: 'this record is the same as {first} ({key}); it is imported once',
 } as const satisfies Catalogue;
 
 /** Static hints: what to do about it. Codes without one rely on a computed hint. */
@@ -308,6 +339,9 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ311: '每个支部的每个评分项只能有一行',
   MJ312: '填写支部的编号',
   MJ313: '{file} 中的会员编号被 Excel 当成了数字。用 Excel 编辑前，先选中“会员编号”列，设置单元格格式为“文本”，再粘贴或输入编号；打开 CSV 时用“数据 → 自文本/CSV”导入，并把该列设为“文本”。然后把编号改回原样（如 {ref}）',
+  MJ320: '改填会员编号',
+  MJ321: '检查姓名，或改填会员编号；会员不在该组织时先核对名册',
+  MJ322: '填写 orgs.yaml 中的组织编号（id）或全称（name），一字不差',
   MJ401: '考评组评分文件只能给 measure: manual 的评分项打分',
   MJ402: '得分要在该项的 min 与 max 之间',
   MJ403: '新建 rubrics/{year}.yaml，或删除该年的考评组评分',
@@ -316,6 +350,13 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ408: '在考评组评分文件中为各支部填写该项得分',
   MJ409: '复制上一年的评分表后，记得改标题',
   MJ410: '写成小数，例如 0.33 表示至多三分之一的支部',
+  MJ601: '在表头加上这一列（中文列名即可），或用 --map 指明哪一列是它',
+  MJ602: '用不到的列可以不管；如果它就是某个字段，用 --map 指明（mj import --suggest-map 生成映射草稿）',
+  MJ603: '字段名写英文键名，如 date、org、members；不导入的列写 ~',
+  MJ604: '检查组织，或换一个 --org',
+  MJ605: '用 --year 写明年份，例如 --year 2019',
+  MJ606: '把该文件另存为 CSV（mj.yaml 的 files: 指向它），或手工把记录加进去',
+  MJ607: '删除重复的一行，或检查它们是否真的是同一条记录',
 };
 
 export const HINTS_EN: Partial<Record<Code, string>> = {
@@ -377,6 +418,9 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ311: 'one row per branch and item',
   MJ312: 'give the id of a branch',
   MJ313: 'Excel took the member ids in {file} for numbers. Before editing in Excel, format the member-id column as Text, then paste or type the ids; open a CSV with Data → From Text/CSV and set that column to Text. Then restore the ids (e.g. {ref})',
+  MJ320: 'write the member id instead',
+  MJ321: 'check the name, or write the member id; if the member is not in this org, check the roster first',
+  MJ322: 'write the org\'s id or its full name exactly as orgs.yaml has them',
   MJ401: 'the assessments file scores only items with measure: manual',
   MJ402: 'points must lie between the item\'s min and max',
   MJ403: 'create rubrics/{year}.yaml, or remove that year\'s assessments',
@@ -385,6 +429,13 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ408: 'add that item\'s points for each branch in the assessments file',
   MJ409: 'after copying last year\'s rubric, update its title',
   MJ410: 'write a fraction, e.g. 0.33 for at most a third of the branches',
+  MJ601: 'add the column to the header (its Chinese name will do), or name the column with --map',
+  MJ602: 'unused columns can stay; if it is one of the fields, name it with --map (mj import --suggest-map writes a draft)',
+  MJ603: 'write field keys such as date, org, members; ~ leaves a column out',
+  MJ604: 'check the org, or give another --org',
+  MJ605: 'give the year with --year, e.g. --year 2019',
+  MJ606: 'save that file as CSV (pointed at by files: in mj.yaml), or add the records by hand',
+  MJ607: 'remove the repeated row, or check that they really are one record',
 };
 
 export type Lang = 'zh' | 'en';

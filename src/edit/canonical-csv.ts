@@ -64,6 +64,14 @@ export interface CanonicalRow {
   readonly line: number;
   readonly key: readonly string[];
   readonly text: string;
+  /** The cells in the canonical order of the columns (see CanonicalCsv.columns). */
+  readonly cells: readonly string[];
+}
+
+/** A column of the canonical form: its header, and the field it holds (undefined: a column mj does not know). */
+export interface CanonicalColumn {
+  readonly header: string;
+  readonly field: number | undefined;
 }
 
 export type CanonicalProblem = CsvProblem | { kind: 'ragged'; line: number; found: number; expected: number };
@@ -79,6 +87,8 @@ export class CanonicalCsv {
   private width = 0;
   private trailing = 0;
   header: string | undefined;
+  /** The columns in canonical order, once the header is read. */
+  columns: CanonicalColumn[] = [];
   readonly problems: CanonicalProblem[] = [];
   private readonly sortAt: number[] = [];
 
@@ -112,7 +122,7 @@ export class CanonicalCsv {
       const at = this.style.orgOrder.get(v);
       return at === undefined ? `~${v}` : String(at).padStart(8, '0');
     });
-    this.onRow({ line: r.line, key, text: this.join(cells) });
+    this.onRow({ line: r.line, key, text: this.join(cells), cells });
   }
 
   private onHeader(r: CsvRecord): void {
@@ -142,10 +152,14 @@ export class CanonicalCsv {
       const at = known.findIndex((x) => fields[x.field]!.key === key);
       if (at >= 0) this.sortAt.push(at);
     }
-    this.header = this.join([...known.map(({ field }) => (byKeys ? fields[field]!.key : fields[field]!.label)), ...other.map((c) => names[c]!)]);
+    this.columns = [
+      ...known.map(({ field }) => ({ header: byKeys ? fields[field]!.key : fields[field]!.label, field })),
+      ...other.map((c) => ({ header: names[c]!, field: undefined })),
+    ];
+    this.header = this.join(this.columns.map((c) => c.header));
   }
 
-  private join(cells: readonly string[]): string {
+  join(cells: readonly string[]): string {
     return cells.map((c) => csvCell(c, this.style.tabs)).join(this.style.tabs ? '\t' : ',');
   }
 }

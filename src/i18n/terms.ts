@@ -61,6 +61,9 @@ const TERMS_ZH = {
   'no-header': '前 30 行中找不到表头（至少两个可以识别的列名）',
   'empty-sheet': '工作表是空的',
   'sep-members': '多个会员',
+  'row': '第 {arg} 行',
+  'assessments': '考评组评分',
+  'or-org': '（也没有用 --org 指定）',
   'space': '空格',
   'sep-values': '多个值',
 } satisfies Terms;
@@ -121,6 +124,9 @@ const TERMS_EN = {
   'no-header': 'no header in its first 30 rows (at least two column names mj knows)',
   'empty-sheet': 'the sheet is empty',
   'sep-members': 'several members',
+  'row': 'row {arg}',
+  'assessments': 'panel assessments',
+  'or-org': ' (and no --org gives it)',
   'space': 'spaces',
   'sep-values': 'several values',
 } satisfies Record<keyof typeof TERMS_ZH, string>;

@@ -44,6 +44,8 @@ export function findHeader(rows: readonly TableRow[], lookup: (header: string) =
   rows.slice(0, HEADER_SEARCH_ROWS).forEach((r, index) => {
     const fields = new Set<number>();
     for (const c of r.cells) {
+      // A copy of a merged header cell above counts where it is written, not here.
+      if (c.merged) continue;
       const f = lookup(c.text);
       if (f >= 0) fields.add(f);
     }
@@ -52,7 +54,7 @@ export function findHeader(rows: readonly TableRow[], lookup: (header: string) =
   if (best === undefined) return undefined;
   const head = rows[best.index]!;
   const columns = new Map<number, HeaderColumn>();
-  for (const c of head.cells) columns.set(c.col, classify(c, head.row, lookup));
+  for (const c of head.cells) if (!c.merged) columns.set(c.col, classify(c, head.row, lookup));
   const headerRows = [head.row];
   // A second header row: under merged header cells (or empty ones), naming fields of its own.
   const next = rows[best.index + 1];

@@ -102,3 +102,18 @@ export function headerMatcher(kind: RecordKind, strict: boolean): (header: strin
 }
 
 export const isSerialHeader = (header: string): boolean => SERIAL_HEADERS.includes(normHeader(header));
+
+/** Values clerks write for a word of a field's list, by field key (the list's word on the right). */
+export const VALUE_SYNONYMS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  gender: { 男性: '男', 女性: '女', m: '男', f: '女', male: '男', female: '女' },
+  type: {
+    社情民意信息: '社情民意', 信息: '社情民意', 社情民意报送: '社情民意',
+    组织生活会: '组织生活', 支部活动: '组织生活', 支部会议: '组织生活', 支部大会: '组织生活', 支委会议: '支委会',
+    学习会: '学习', 专题学习: '学习', 培训班: '培训', 社会服务活动: '社会服务', 公益活动: '社会服务', 宣传报道: '宣传', 信息稿件: '宣传',
+  },
+  level: { 国家级: '国家', 全国: '国家', 中央: '国家', 省级: '省', 市级: '市', 州: '市', 县级: '县', 区: '县' },
+  status: { 正常: '在册', 在籍: '在册' },
+  education: { 研究生学历: '研究生', 本科: '大学本科', 大本: '大学本科', 专科: '大学专科', 大专: '大学专科', 中专: '中专及以下', 高中: '中专及以下' },
+  degree: { 博士学位: '博士', 硕士学位: '硕士', 学士学位: '学士' },
+  title: { 正高: '正高级', 副高: '副高级', 中级职称: '中级', 初级职称: '初级' },
+};
