@@ -236,7 +236,7 @@ describe('mj import: usage and targets', () => {
     const d = dataset();
     writeFileSync(join(d, 'a.csv'), '日期,类型,组织,会员,标题\n2019-12-01,学习,gy-edu1,0001,学习会\n2019-12-01,学习,gy-edu1,0002,学习会\n');
     const r = await mj(['import', join(d, 'a.csv'), '--kind', 'activities', '--no-color'], { cwd: d });
-    expect(r.stderr).toContain('a.csv:3: 错误 MJ607 这条记录与 第 2 行 是同一条（2019-12-01 gy-edu1 学习 学习会），只导入一次');
+    expect(r.stderr).toContain('a.csv:3: 错误 MJ607 这条记录与第 2 行是同一条（2019-12-01 gy-edu1 学习 学习会），只导入一次');
     const y = dataset();
     writeFileSync(join(y, 'mj.yaml'), `${readFileSync(join(y, 'mj.yaml'), 'utf8')}files: { activities: "activities/{year}.yaml" }\n`);
     writeFileSync(join(y, 'a.csv'), '日期,类型,组织,会员,标题\n2019-12-01,学习,gy-edu1,0001,学习会\n');

@@ -187,7 +187,7 @@ export const MESSAGES_ZH = {
   MJ604: '组织“{value}”不在 --org 指定的“{org}”之下',
   MJ605: '日期“{value}”没有写年份',
   MJ606: '数据集的{kind}保存在 {file} 中，mj import 只合并到 CSV 文件',
-  MJ607: '这条记录与 {first} 是同一条（{key}），只导入一次',
+  MJ607: '这条记录与{first}是同一条（{key}），只导入一次',
 } as const satisfies Catalogue;
 
 export const MESSAGES_EN = {

@@ -122,9 +122,11 @@ export function mapSheet(sheet: SourceSheet, refs: ImportRefs, report: (d: Diagn
     byCol.set(col, h.field);
   }
   const supplied = suppliedFields(refs.kind, refs.org);
+  let lacking = false;
   fields.forEach((s, i) => {
     if (!s.required || labels.has(i) || supplied.has(s.key)) return;
     report({ code: 'MJ601', file, line: headerRow, column: 0, field: s.key, params: { column: s.label, option: s.key === 'org' ? '@or-org' : '' } });
+    lacking = true;
   });
 
   const fieldIndex = (key: string): number => fields.findIndex((f) => f.key === key);
@@ -145,7 +147,8 @@ export function mapSheet(sheet: SourceSheet, refs: ImportRefs, report: (d: Diagn
       continue;
     }
     if (role !== 'record') continue;
-    const rec: ImportedRecord = { file, row: row.row, fields: fields.map(() => undefined), labels, bad: false };
+    // A sheet without a required column: its records are read (their problems named) but not merged.
+    const rec: ImportedRecord = { file, row: row.row, fields: fields.map(() => undefined), labels, bad: lacking };
     const cells = new Map<number, SourceCell>();
     for (const c of row.cells) {
       const i = byCol.get(c.col);
