@@ -15,7 +15,7 @@ import type { Diagnostic, DiagnosticInput } from '../diagnostics/diagnostic.js';
 import type { Lang } from '../diagnostics/codes.js';
 import { closest } from '../diagnostics/suggest.js';
 import { styleOf, type CsvStyle } from '../edit/canonical-csv.js';
-import { importLookup, mapSheet, type ImportedRecord, type ImportRefs, type MappedSheet } from '../edit/import-map.js';
+import { importLookup, sheetMapper, type ImportedRecord, type ImportRefs, type MappedSheet } from '../edit/import-map.js';
 import { merge, readTarget, targetText, type MergePlan, type Target, type TargetRow } from '../edit/merge.js';
 import { t, writeReason } from '../i18n/cli.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
@@ -23,8 +23,8 @@ import { LoadContext, type FileFacts } from '../load/context.js';
 import { fileOfYear, type Dataset } from '../load/dataset.js';
 import { exists, openDataFile } from '../load/files.js';
 import { isXlsxFile, isYamlFile } from '../load/records.js';
-import { readSourceSheet, type SourceSheet } from '../load/sheet-source.js';
-import { findHeader } from '../load/sheet-table.js';
+import { readSourceSheet, type SourceRow, type SourceSheet } from '../load/sheet-source.js';
+import { findHeader, HEADER_SEARCH_ROWS } from '../load/sheet-table.js';
 import type { Org } from '../model/types.js';
 import { validateAll } from '../pipeline/validate.js';
 import { RECORD_FIELDS, type RecordKind } from '../schema/fields.js';
@@ -123,7 +123,7 @@ async function readMap(ctx: LoadContext, path: string, kind: RecordKind): Promis
 }
 
 /** `mj import --suggest-map`: a draft mapping file for the sheets' columns, on stdout. */
-function suggestMap(sheets: readonly SourceSheet[], kind: RecordKind, lang: Lang): string {
+function suggestMap(sheets: readonly { sheet: SourceSheet; rows: SourceRow[] }[], kind: RecordKind, lang: Lang): string {
   const fields = RECORD_FIELDS[kind];
   const lookup = importLookup(kind, undefined);
   const zh = lang === 'zh';
@@ -134,8 +134,8 @@ function suggestMap(sheets: readonly SourceSheet[], kind: RecordKind, lang: Lang
     'columns:',
   ];
   const seen = new Set<string>();
-  for (const sheet of sheets) {
-    const shape = findHeader(sheet.rows, (h) => Math.max(-1, lookup(h)));
+  for (const { sheet, rows } of sheets) {
+    const shape = findHeader(rows, (h) => Math.max(-1, lookup(h)));
     const name = basename(sheet.file);
     if (!shape) {
       lines.push(zh ? `  # ${name}：找不到表头` : `  # ${name}: no header found`);
@@ -186,10 +186,12 @@ export async function runImport(files: readonly string[], opts: ImportOptions, i
 
   if (opts.suggestMap) {
     const ctx = new LoadContext(io.cwd, loadOptionsOf(opts, io, lang));
-    const sheets: SourceSheet[] = [];
+    const sheets: { sheet: SourceSheet; rows: SourceRow[] }[] = [];
     for (const f of sources) {
-      const s = await readSourceSheet(ctx, f, { sheet: opts.sheet, encoding });
-      if (s) sheets.push(s);
+      // Only the rows where a header may be are kept.
+      const rows: SourceRow[] = [];
+      const s = await readSourceSheet(ctx, f, { sheet: opts.sheet, encoding }, { begin: () => undefined, row: (r) => void (rows.length < HEADER_SEARCH_ROWS && rows.push(r)) });
+      if (s) sheets.push({ sheet: s, rows });
     }
     if (ctx.diagnostics.errors > 0) return printProblems({ missing: undefined, ctx, dataset: undefined }, opts, io, lang);
     io.stdout(suggestMap(sheets, kind, lang));
@@ -211,8 +213,9 @@ export async function runImport(files: readonly string[], opts: ImportOptions, i
   const mapped: MappedSheet[] = [];
   const report = (d: DiagnosticInput): void => ctx.report(d);
   for (const f of sources) {
-    const sheet = await readSourceSheet(ctx, f, { sheet: opts.sheet, encoding });
-    if (sheet) mapped.push(mapSheet(sheet, refs, report));
+    const mapper = sheetMapper(refs, report);
+    const sheet = await readSourceSheet(ctx, f, { sheet: opts.sheet, encoding }, mapper);
+    if (sheet) mapped.push(mapper.finish());
   }
 
   // Which file each record goes to.
@@ -246,6 +249,8 @@ export async function runImport(files: readonly string[], opts: ImportOptions, i
   // Each target: its current rows, the plan, the merged text.
   const orgOrder = new Map(ds.orgs.map((o, i) => [o.id, i]));
   const readCtx = new LoadContext(ds.root, loadOptionsOf(opts, io, lang));
+  // The encodings mj.yaml names for the target files.
+  for (const [f, e] of opened.value.ctx.declared.encodings) readCtx.declared.encodings.set(f, e);
   for (const tf of targets.values()) {
     if (isYamlFile(tf.file) || isXlsxFile(tf.file)) {
       ctx.report({ code: 'MJ606', file: tf.file, line: 0, column: 0, params: { kind: `@${kind}`, file: tf.file } });

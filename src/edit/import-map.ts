@@ -10,8 +10,8 @@ import type { Code } from '../diagnostics/codes.js';
 import type { Member, Org } from '../model/types.js';
 import { RECORD_FIELDS, type FieldSpec, type RecordKind } from '../schema/fields.js';
 import { headerMatcher, normHeader } from '../schema/synonyms.js';
-import { findHeader, rowRole, type TableShape } from '../load/sheet-table.js';
-import type { SourceCell, SourceSheet } from '../load/sheet-source.js';
+import { findHeader, HEADER_SEARCH_ROWS, rowRole, type TableShape } from '../load/sheet-table.js';
+import type { SheetSink, SourceCell, SourceRow, SourceSheet } from '../load/sheet-source.js';
 import { columnLetters } from '../util/cells.js';
 import { convertCell } from './convert.js';
 
@@ -92,61 +92,78 @@ export function importLookup(kind: RecordKind, map: ReadonlyMap<string, string |
   };
 }
 
-export function mapSheet(sheet: SourceSheet, refs: ImportRefs, report: (d: DiagnosticInput) => void): MappedSheet {
+/**
+ * Maps a sheet's rows as they come (load/sheet-source.ts streams them): the first rows are held
+ * until the header is found, every later row becomes a record at once, so a large sheet is never
+ * held whole.
+ */
+export function sheetMapper(refs: ImportRefs, report: (d: DiagnosticInput) => void): SheetSink & { finish(): MappedSheet } {
   const fields = RECORD_FIELDS[refs.kind];
   const lookup = importLookup(refs.kind, refs.map);
-  const file = sheet.file;
-  const shape = findHeader(sheet.rows, (h) => Math.max(-1, lookup(h)));
+  let sheet: SourceSheet = { file: '', format: 'text', date1904: false };
+  let file = '';
+  const head: SourceRow[] = [];
+  let settled = false;
+  let shape: TableShape | undefined;
   const labels = new Map<number, string>();
   const skipped: { row: number; why: 'total' | 'footer' }[] = [];
-  if (!shape) {
-    report({ code: 'MJ020', file, line: 0, column: 0, params: { sheet: sheet.sheet ?? file.replace(/^.*[\\/]/, ''), why: sheet.rows.length === 0 ? '@empty-sheet' : '@no-header' } });
-    return { sheet, shape, records: [], skipped, labels };
-  }
-  const headerRow = shape.headerRows[0]!;
-  const lastHeader = shape.headerRows[shape.headerRows.length - 1]!;
+  let lastHeader = 0;
   const byCol = new Map<number, number>();
-  const at = (col: number): number => sheet.rows.find((r) => shape.headerRows.includes(r.row))?.cells.find((c) => c.col === col)?.at ?? col;
-  for (const [col, h] of [...shape.columns.entries()].sort((a, b) => a[0] - b[0])) {
-    if (h.kind === 'serial' || h.label === '') continue;
-    if (h.kind === 'unknown') {
-      if (lookup(h.label) !== -2) report({ code: 'MJ602', file, line: h.row, column: at(col), params: { column: h.label }, span: h.label.length });
-      continue;
-    }
-    const prior = labels.get(h.field);
-    if (prior !== undefined) {
-      report({ code: 'MJ106', file, line: h.row, column: at(col), params: { column: h.label, first: prior, key: fields[h.field]!.key }, span: h.label.length });
-      continue;
-    }
-    labels.set(h.field, h.label);
-    byCol.set(col, h.field);
-  }
-  const supplied = suppliedFields(refs.kind, refs.org);
   let lacking = false;
-  fields.forEach((s, i) => {
-    if (!s.required || labels.has(i) || supplied.has(s.key)) return;
-    report({ code: 'MJ601', file, line: headerRow, column: 0, field: s.key, params: { column: s.label, option: s.key === 'org' ? '@or-org' : '' } });
-    lacking = true;
-  });
-
+  const records: ImportedRecord[] = [];
+  // Ids Excel stored as plain numbers, per field: their zeros may be lost (checked at the end).
+  const numberIds = new Map<number, { rec: ImportedRecord; col: number; at: number; value: string }[]>();
+  const zeroWidth = new Map<number, number>();
   const fieldIndex = (key: string): number => fields.findIndex((f) => f.key === key);
   const F_ORG = fieldIndex('org');
   const F_MEMBERS = fieldIndex('members');
   const within = refs.org ? subtreeOf(refs.org, refs.orgs) : undefined;
   const orgByName = new Map<string, Org>();
   for (const o of refs.orgs) if (!orgByName.has(o.name)) orgByName.set(o.name, o);
-  const records: ImportedRecord[] = [];
-  // Ids Excel stored as plain numbers, per field: their zeros may be lost (checked below).
-  const numberIds = new Map<number, { rec: ImportedRecord; cell: SourceCell; value: string }[]>();
-  const zeroWidth = new Map<number, number>();
-  for (const row of sheet.rows) {
-    if (row.row <= lastHeader) continue;
+
+  const settle = (): void => {
+    settled = true;
+    shape = findHeader(head, (h) => Math.max(-1, lookup(h)));
+    if (!shape) return;
+    onHeader(shape);
+    for (const r of head) record(r);
+    head.length = 0;
+  };
+
+  const onHeader = (shape: TableShape): void => {
+    const headerRow = shape.headerRows[0]!;
+    lastHeader = shape.headerRows[shape.headerRows.length - 1]!;
+    const at = (col: number): number => head.find((r) => shape.headerRows.includes(r.row))?.cells.find((c) => c.col === col)?.at ?? col;
+    for (const [col, h] of [...shape.columns.entries()].sort((a, b) => a[0] - b[0])) {
+      if (h.kind === 'serial' || h.label === '') continue;
+      if (h.kind === 'unknown') {
+        if (lookup(h.label) !== -2) report({ code: 'MJ602', file, line: h.row, column: at(col), params: { column: h.label }, span: h.label.length });
+        continue;
+      }
+      const prior = labels.get(h.field);
+      if (prior !== undefined) {
+        report({ code: 'MJ106', file, line: h.row, column: at(col), params: { column: h.label, first: prior, key: fields[h.field]!.key }, span: h.label.length });
+        continue;
+      }
+      labels.set(h.field, h.label);
+      byCol.set(col, h.field);
+    }
+    const supplied = suppliedFields(refs.kind, refs.org);
+    fields.forEach((s, i) => {
+      if (!s.required || labels.has(i) || supplied.has(s.key)) return;
+      report({ code: 'MJ601', file, line: headerRow, column: 0, field: s.key, params: { column: s.label, option: s.key === 'org' ? '@or-org' : '' } });
+      lacking = true;
+    });
+  };
+
+  const record = (row: SourceRow): void => {
+    if (!shape || row.row <= lastHeader) return;
     const role = rowRole(row, shape);
     if (role === 'total' || role === 'footer') {
       skipped.push({ row: row.row, why: role });
-      continue;
+      return;
     }
-    if (role !== 'record') continue;
+    if (role !== 'record') return;
     // A sheet without a required column: its records are read (their problems named) but not merged.
     const rec: ImportedRecord = { file, row: row.row, fields: fields.map(() => undefined), labels, bad: lacking };
     const cells = new Map<number, SourceCell>();
@@ -175,8 +192,11 @@ export function mapSheet(sheet: SourceSheet, refs: ImportRefs, report: (d: Diagn
       }
       let value = conv.value;
       if (value === '') continue;
-      if (spec.kind === 'id' && sc?.kind === 'number' && !sc.padded && /^\d+$/.test(value)) numberIds.set(i, [...(numberIds.get(i) ?? []), { rec, cell, value }]);
-      else if (spec.kind === 'id' && /^0\d+$/.test(value)) zeroWidth.set(i, Math.max(zeroWidth.get(i) ?? 0, value.length));
+      if (spec.kind === 'id' && sc?.kind === 'number' && !sc.padded && /^\d+$/.test(value)) {
+        let list = numberIds.get(i);
+        if (!list) numberIds.set(i, (list = []));
+        list.push({ rec, col: cell.col, at: cell.at, value });
+      } else if (spec.kind === 'id' && /^0\d+$/.test(value)) zeroWidth.set(i, Math.max(zeroWidth.get(i) ?? 0, value.length));
       if (i === F_ORG) {
         const org = refs.orgById.get(value) ?? orgByName.get(value);
         if (org === undefined) {
@@ -201,25 +221,49 @@ export function mapSheet(sheet: SourceSheet, refs: ImportRefs, report: (d: Diagn
     }
     if (refs.org && F_ORG >= 0 && rec.fields[F_ORG] === undefined && !cells.has(F_ORG)) rec.fields[F_ORG] = { value: refs.org.id, line: row.row, column: 0 };
     records.push(rec);
+  };
+
+  return {
+    begin(s) {
+      sheet = s;
+      file = s.file;
+    },
+    row(r) {
+      if (settled) return record(r);
+      head.push(r);
+      if (head.length >= HEADER_SEARCH_ROWS) settle();
+    },
+    finish() {
+      const rowsSeen = head.length;
+      if (!settled) settle();
+      if (!shape) {
+        report({ code: 'MJ020', file, line: 0, column: 0, params: { sheet: sheet.sheet ?? file.replace(/^.*[\\/]/, ''), why: rowsSeen === 0 ? '@empty-sheet' : '@no-header' } });
+        return { sheet, shape, records, skipped, labels };
+      }
+      zeros();
+      return { sheet, shape, records, skipped, labels };
+    },
+  };
+
+  function zeros(): void {
+    // A number that lost its leading zeros: shorter than the column's ids written with them, or
+    // (in a roster) a roster id once its zeros are put back.
+    for (const [i, list] of [...numberIds.entries()].sort((a, b) => a[0] - b[0])) {
+      const width = zeroWidth.get(i) ?? 0;
+      const known = (v: string): number => {
+        if (refs.kind !== 'members' || fields[i]!.key !== 'id') return 0;
+        for (let w = v.length + 1; w <= v.length + 6; w++) if (refs.memberById.has(v.padStart(w, '0'))) return w;
+        return 0;
+      };
+      const lost = list.map((x) => ({ ...x, width: x.value.length < width ? width : known(x.value) })).filter((x) => x.width > 0);
+      if (lost.length === 0) continue;
+      const first = lost[0]!;
+      const refsText = lost.slice(0, 8).map((x) => `${columnLetters(x.col)}${x.rec.row}`).join(', ') + (lost.length > 8 ? ' …' : '');
+      const label = labels.get(i) ?? fields[i]!.label;
+      report({ code: 'MJ222', file, line: first.rec.row, column: first.at, field: fields[i]!.key, label, params: { label, n: lost.length, cells: refsText, value: first.value, width: first.width } });
+      for (const x of lost) x.rec.bad = true;
   }
-  // A number that lost its leading zeros: shorter than the column's ids written with them, or
-  // (in a roster) a roster id once its zeros are put back.
-  for (const [i, list] of [...numberIds.entries()].sort((a, b) => a[0] - b[0])) {
-    const width = zeroWidth.get(i) ?? 0;
-    const known = (v: string): number => {
-      if (refs.kind !== 'members' || fields[i]!.key !== 'id') return 0;
-      for (let w = v.length + 1; w <= v.length + 6; w++) if (refs.memberById.has(v.padStart(w, '0'))) return w;
-      return 0;
-    };
-    const lost = list.map((x) => ({ ...x, width: x.value.length < width ? width : known(x.value) })).filter((x) => x.width > 0);
-    if (lost.length === 0) continue;
-    const first = lost[0]!;
-    const refsText = lost.slice(0, 8).map((x) => `${columnLetters(x.cell.col)}${x.rec.row}`).join(', ') + (lost.length > 8 ? ' …' : '');
-    const label = labels.get(i) ?? fields[i]!.label;
-    report({ code: 'MJ222', file, line: first.rec.row, column: first.cell.at, field: fields[i]!.key, label, params: { label, n: lost.length, cells: refsText, value: first.value, width: first.width } });
-    for (const x of lost) x.rec.bad = true;
   }
-  return { sheet, shape, records, skipped, labels };
 }
 
 type Resolved = { ok: true; value: string } | { ok: false; code: Code; params: Params };

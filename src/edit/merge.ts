@@ -1,6 +1,6 @@
 // Merging imported records into a record file, for mj import: each record is matched to the
-// file's records (the same id; else, for duty records, the same date + org + type + title; for
-// the roster the same name + org; for assessments the same org + item), then it is the same
+// file's records (the same id, or for duty records the same date + org + type + title; a roster
+// row without an id by the same name + org; assessments by the same org + item), then it is the same
 // (skipped), changed (applied only with --update, and only the fields the sheet has), or new
 // (appended, with an id by the rule below). The result is the file's canonical form (as mj fmt
 // writes it), with the line of every record, so that a problem found by validating the merged
@@ -148,7 +148,8 @@ export function merge(t: Target, records: readonly ImportedRecord[], update: boo
   for (const rec of records) {
     if (rec.bad) continue;
     const id = idCol === undefined ? undefined : value(rec, fi('id'));
-    const key = recKey(rec);
+    // Two members of one name in one branch are two people: the roster's key is for rows without an id.
+    const key = t.kind === 'members' && id !== undefined ? undefined : recKey(rec);
     const mine = [id !== undefined ? `id\u0000${id}` : undefined, key !== undefined ? `key\u0000${key}` : undefined].filter((x): x is string => x !== undefined);
     const firstSeen = mine.map((m) => seen.get(m)).find((x) => x !== undefined);
     if (firstSeen) {

@@ -1,7 +1,7 @@
 // Reading a sheet a branch sent in, whatever it is: an XLSX workbook (whatever its name ends
 // in), or text — CSV or tab-separated, in UTF-8 (with or without a BOM), UTF-16 (Excel's
 // "Unicode 文本", saved as .txt, with or without a BOM) or GB18030 — told apart by the bytes, not
-// the file name. Gives rows of cells with their positions; problems go to the context, on the
+// the file name. Hands over rows of cells with their positions, one by one; problems go to the context, on the
 // file as the user named it (an absolute path), with the sheet or encoding kept in its facts.
 
 import { open } from 'node:fs/promises';
@@ -35,7 +35,12 @@ export interface SourceSheet {
   readonly encoding?: Encoding;
   readonly tabs?: boolean;
   readonly date1904: boolean;
-  readonly rows: readonly SourceRow[];
+}
+
+/** Who takes a sheet: what it is first, then its rows one by one (none is kept here). */
+export interface SheetSink {
+  begin(sheet: SourceSheet): void;
+  row(row: SourceRow): void;
 }
 
 async function head(path: string, n: number): Promise<Buffer> {
@@ -65,7 +70,7 @@ function bomlessUtf16(b: Buffer): Encoding | undefined {
 }
 
 /** Reads one source sheet; undefined (reported) when it cannot be read. */
-export async function readSourceSheet(ctx: LoadContext, file: string, options: { sheet?: string | undefined; encoding?: Encoding | undefined }): Promise<SourceSheet | undefined> {
+export async function readSourceSheet(ctx: LoadContext, file: string, options: { sheet?: string | undefined; encoding?: Encoding | undefined }, sink: SheetSink): Promise<SourceSheet | undefined> {
   let first: Buffer;
   try {
     first = await head(file, 1 << 12);
@@ -74,7 +79,7 @@ export async function readSourceSheet(ctx: LoadContext, file: string, options: {
     return undefined;
   }
   const kind = containerKind(first);
-  if (kind !== 'other') return readWorkbookSheet(ctx, file, options.sheet);
+  if (kind !== 'other') return readWorkbookSheet(ctx, file, options.sheet, sink);
   const utf16 = bomlessUtf16(first);
   const r = await openText(file, { fallback: options.encoding ?? utf16, maxBytes: ctx.limits.maxFileBytes });
   if (!r.ok) {
@@ -83,7 +88,8 @@ export async function readSourceSheet(ctx: LoadContext, file: string, options: {
   }
   const source = r.source;
   ctx.facts.set(file, { path: file, encoding: source.encoding, ...(source.tabs ? { tabs: true } : {}) });
-  const rows: SourceRow[] = [];
+  const info: SourceSheet = { file, format: 'text', encoding: source.encoding, tabs: source.tabs, date1904: false };
+  sink.begin(info);
   const tok = new CsvTokenizer({
     record: (rec) => {
       const cells: SourceCell[] = [];
@@ -92,7 +98,7 @@ export async function readSourceSheet(ctx: LoadContext, file: string, options: {
         const lead = text.length - text.trimStart().length;
         cells.push({ col: k + 1, text, at: (rec.cols[k] ?? 1) + (rec.quoted?.[k] ? 1 : 0) + lead, ...(rec.lines ? { line: rec.lines[k]! } : {}) });
       });
-      if (cells.length > 0) rows.push({ row: rec.line, cells });
+      if (cells.length > 0) sink.row({ row: rec.line, cells });
     },
     problem: (p) => {
       if (p.kind === 'unclosed-quote') ctx.report({ code: 'MJ101', file, line: p.line, column: p.column });
@@ -102,10 +108,10 @@ export async function readSourceSheet(ctx: LoadContext, file: string, options: {
   }, { maxRecord: ctx.limits.maxRecordChars, tabs: source.tabs });
   for await (const chunk of source.chunks()) tok.push(chunk);
   tok.end();
-  return { file, format: 'text', encoding: source.encoding, tabs: source.tabs, date1904: false, rows };
+  return info;
 }
 
-async function readWorkbookSheet(ctx: LoadContext, file: string, sheet: string | undefined): Promise<SourceSheet | undefined> {
+async function readWorkbookSheet(ctx: LoadContext, file: string, sheet: string | undefined, sink: SheetSink): Promise<SourceSheet | undefined> {
   const max = ctx.limits.maxFileBytes;
   const opened = await openWorkbook(file, { sheet, limits: { maxFileBytes: max, maxInflatedBytes: max } });
   if (!opened.ok) {
@@ -118,13 +124,14 @@ async function readWorkbookSheet(ctx: LoadContext, file: string, sheet: string |
     ctx.report({ code: 'MJ021', file, line: 0, column: 0 });
     return undefined;
   }
-  const rows: SourceRow[] = [];
+  const info: SourceSheet = { file, format: 'xlsx', sheet: book.sheet.name, date1904: book.date1904 };
+  sink.begin(info);
   const result = await readSheetRows(book, (r) => {
-    rows.push({ row: r.row, cells: r.cells.map((c) => ({ col: c.col, text: c.text, at: c.col, cell: c, ...(c.merged ? { merged: true } : {}) })) });
+    sink.row({ row: r.row, cells: r.cells.map((c) => ({ col: c.col, text: c.text, at: c.col, cell: c, ...(c.merged ? { merged: true } : {}) })) });
   });
   if (!result.ok) {
     reportWorkbookFailure(ctx, file, result.failure, file);
     return undefined;
   }
-  return { file, format: 'xlsx', sheet: book.sheet.name, date1904: book.date1904, rows };
+  return info;
 }
