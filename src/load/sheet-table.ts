@@ -84,13 +84,20 @@ function classify(c: TableCell, row: number, lookup: (header: string) => number)
 
 export type RowRole = 'record' | 'total' | 'footer' | 'empty';
 
+const FOOTERS = FOOTER_STARTS.map(normHeader);
+const TOTALS = new Set(TOTAL_WORDS);
+
 /** Whether a row under the header is a record, a 合计 row, a footer line or empty. */
 export function rowRole(row: TableRow, shape: TableShape): RowRole {
   const own = row.cells.filter((c) => !c.merged && c.text.trim() !== '');
   if (own.length === 0) return 'empty';
-  const first = normHeader(own[0]!.text);
-  if (TOTAL_WORDS.includes(first.replace(/[:：]$/, ''))) return 'total';
-  if (FOOTER_STARTS.some((w) => first.startsWith(normHeader(w)))) return 'footer';
+  const text = own[0]!.text;
+  // Only text that could be one of those words is normalised (most first cells are ids or dates).
+  if (text.length <= 40 && !/^[\d\s./-]+$/.test(text)) {
+    const first = normHeader(text);
+    if (TOTALS.has(first.replace(/[:：]$/, ''))) return 'total';
+    if (FOOTERS.some((w) => first.startsWith(w))) return 'footer';
+  }
   // Only a 序号 and nothing else: a numbered blank line of a form.
   if (own.every((c) => shape.columns.get(c.col)?.kind === 'serial')) return 'empty';
   return 'record';

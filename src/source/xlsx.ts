@@ -266,42 +266,47 @@ interface ExcelCellLike {
   readonly numFmt?: string | undefined;
 }
 
-/** One exceljs cell as a SheetCell; undefined when empty. */
+/** One exceljs cell as a SheetCell; undefined when empty. Built without spreads: it runs per cell. */
 export function sheetCell(cell: ExcelCellLike, col: number, date1904: boolean): SheetCell | undefined {
-  const fmtRaw = typeof cell.numFmt === 'string' ? cell.numFmt : undefined;
-  const numFmt = fmtRaw !== undefined && fmtRaw !== 'General' ? fmtRaw : undefined;
-  const fmtPart = numFmt === undefined ? {} : { numFmt };
+  const fmtRaw = cell.numFmt;
+  const numFmt = typeof fmtRaw === 'string' && fmtRaw !== 'General' ? fmtRaw : undefined;
   let v = cell.value;
+  if (typeof v === 'string') {
+    // The common case first: text.
+    if (v === '') return undefined;
+    const out: { col: number; kind: CellKind; text: string; numFmt?: string } = { col, kind: 'text', text: v.includes('_x') ? unescapeExcel(v) : v };
+    if (numFmt !== undefined) out.numFmt = numFmt;
+    return out;
+  }
   let formula: string | undefined;
   if (v !== null && typeof v === 'object' && !(v instanceof Date)) {
-    const o = v as { formula?: string; sharedFormula?: string; result?: unknown; richText?: { text?: string }[]; error?: string; text?: unknown; hyperlink?: string };
+    const o = v as { formula?: string; sharedFormula?: string; result?: unknown; richText?: { text?: string }[]; error?: string; text?: unknown };
     if (o.formula !== undefined || o.sharedFormula !== undefined) {
       formula = o.formula ?? o.sharedFormula ?? '';
       v = o.result;
-      if (v === undefined || (typeof v === 'number' && Number.isNaN(v))) return { col, kind: 'no-value', text: '', formula, ...fmtPart };
-      if (v !== null && typeof v === 'object' && 'error' in (v as object)) return { col, kind: 'error', text: String((v as { error: unknown }).error), formula, ...fmtPart };
+      if (v === undefined || (typeof v === 'number' && Number.isNaN(v))) return make(col, 'no-value', '', numFmt, formula);
+      if (v !== null && typeof v === 'object' && 'error' in (v as object)) return make(col, 'error', String((v as { error: unknown }).error), numFmt, formula);
     } else if (Array.isArray(o.richText)) {
       v = o.richText.map((r) => r.text ?? '').join('');
     } else if (o.error !== undefined) {
-      return { col, kind: 'error', text: String(o.error), ...fmtPart };
+      return make(col, 'error', String(o.error), numFmt, undefined);
     } else if (o.text !== undefined) {
-      v = typeof o.text === 'string' ? o.text : Array.isArray((o.text as { richText?: unknown }).richText) ? ((o.text as { richText: { text?: string }[] }).richText.map((r) => r.text ?? '').join('')) : String(o.text);
+      const t = o.text as { richText?: { text?: string }[] } | string;
+      v = typeof t === 'string' ? t : Array.isArray(t.richText) ? t.richText.map((r) => r.text ?? '').join('') : String(t);
     }
   }
-  const f = formula === undefined ? {} : { formula };
   if (v === null || v === undefined) return undefined;
-  if (typeof v === 'string') {
-    const text = unescapeExcel(v);
-    return text === '' && formula === undefined ? undefined : { col, kind: 'text', text, ...fmtPart, ...f };
-  }
-  if (typeof v === 'boolean') return { col, kind: 'bool', text: v ? 'TRUE' : 'FALSE', ...fmtPart, ...f };
+  if (typeof v === 'string') return v === '' && formula === undefined ? undefined : make(col, 'text', unescapeExcel(v), numFmt, formula);
+  if (typeof v === 'boolean') return make(col, 'bool', v ? 'TRUE' : 'FALSE', numFmt, formula);
   if (v instanceof Date) {
     const t = v.getTime();
-    if (Number.isNaN(t)) return { col, kind: 'error', text: '#VALUE!', ...fmtPart, ...f };
+    if (Number.isNaN(t)) return make(col, 'error', '#VALUE!', numFmt, formula);
     // exceljs rounds the serial to milliseconds in UTC; a time of day is dropped.
     const dt = new Date(Math.floor(t / 86400000 + 1e-9) * 86400000);
     const monthOnly = numFmt !== undefined && formatWithoutDay(numFmt);
-    return { col, kind: 'date', text: dayText(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate(), monthOnly), ...(monthOnly ? { monthOnly } : {}), ...fmtPart, ...f };
+    const c = make(col, 'date', dayText(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate(), monthOnly), numFmt, formula);
+    if (monthOnly) c.monthOnly = true;
+    return c;
   }
   if (typeof v === 'number') {
     // A formula's result is not turned into a date by exceljs: its format says it is one.
@@ -309,15 +314,29 @@ export function sheetCell(cell: ExcelCellLike, col: number, date1904: boolean): 
       const day = serialDay(v, date1904);
       if (day) {
         const monthOnly = formatWithoutDay(numFmt);
-        return { col, kind: 'date', text: dayText(day.y, day.m, day.d, monthOnly), ...(monthOnly ? { monthOnly } : {}), ...fmtPart, ...f, number: v };
+        const c = make(col, 'date', dayText(day.y, day.m, day.d, monthOnly), numFmt, formula);
+        if (monthOnly) c.monthOnly = true;
+        c.number = v;
+        return c;
       }
     }
     const zeros = numFmt !== undefined && /^0+$/.test(numFmt) && Number.isInteger(v) && v >= 0 ? numFmt.length : 0;
     const plain = generalNumber(v);
-    if (zeros > plain.length) return { col, kind: 'number', text: plain.padStart(zeros, '0'), padded: true, number: v, ...fmtPart, ...f };
-    return { col, kind: 'number', text: plain, number: v, ...fmtPart, ...f };
+    const c = make(col, 'number', zeros > plain.length ? plain.padStart(zeros, '0') : plain, numFmt, formula);
+    if (zeros > plain.length) c.padded = true;
+    c.number = v;
+    return c;
   }
-  return { col, kind: 'text', text: String(v), ...fmtPart, ...f };
+  return make(col, 'text', String(v), numFmt, formula);
+}
+
+type MutableCell = { -readonly [K in keyof SheetCell]: SheetCell[K] };
+
+function make(col: number, kind: CellKind, text: string, numFmt: string | undefined, formula: string | undefined): MutableCell {
+  const c: MutableCell = { col, kind, text };
+  if (numFmt !== undefined) c.numFmt = numFmt;
+  if (formula !== undefined) c.formula = formula;
+  return c;
 }
 
 interface RowLike {
