@@ -19,6 +19,7 @@
  * files are exactly what this script writes (tests/clerk-sheets.test.ts).
  * Options: --out DIR (data-examples/clerk-sheets)
  */
+import { Buffer } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
