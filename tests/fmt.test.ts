@@ -85,6 +85,11 @@ describe('mj fmt', () => {
     expect((await mj(['fmt'], { cwd: d })).stdout).toBe('数据文件都已是规范格式（6 个文件），没有改动。\n');
   });
 
+  it('finds the generated province example already in canonical form', async () => {
+    const r = await mj(['fmt', '--check', '--data', join(ROOT, 'data-examples', 'guizhou')], { cwd: ROOT });
+    expect([r.code, r.stdout]).toEqual([0, '数据文件都已是规范格式（7 个文件）。\n']);
+  });
+
   it('keeps a GB18030 file GB18030, a BOM, CRLF and a tab-separated file as they were', async () => {
     const d = copy(BASE);
     const members = readFileSync(join(d, 'members.csv'), 'utf8');
