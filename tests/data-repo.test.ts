@@ -92,7 +92,7 @@ describe.skipIf(!hasGit)('a data repository made by mj init', () => {
       // The printed command rebuilds exactly what the check expects.
       expect(sh(clone, 'node .mj/mj.mjs report 2019').code).toBe(0);
       expect(runWorkflow(clone).code).toBe(0);
-    });
+    }, 90_000); // three runs of the workflow (validate, fmt --check, report --check) and a rebuild, on a shared two-core machine
   }
 
   it('mj pin replaces the pinned build with the running version, once', () => {
