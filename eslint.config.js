@@ -18,13 +18,14 @@ const LAYERS = {
   load: ['model', 'schema', 'source', 'util', 'diagnostics', 'checks', 'scan'],
   compute: ['model', 'util'],
   pipeline: ['model', 'schema', 'util', 'diagnostics', 'checks', 'scan', 'load', 'compute'],
+  edit: ['model', 'schema', 'source', 'util', 'diagnostics', 'load'],
   tables: ['model', 'util', 'compute'],
   render: ['model', 'util', 'tables', 'write'],
   write: [],
-  commands: ['model', 'schema', 'source', 'util', 'diagnostics', 'i18n', 'load', 'pipeline', 'compute', 'tables', 'render', 'write'],
+  commands: ['model', 'schema', 'source', 'util', 'diagnostics', 'i18n', 'load', 'pipeline', 'compute', 'tables', 'render', 'write', 'edit'],
 };
 /** Pure folders: no file system, no process, no clock. */
-const PURE = ['model', 'util', 'compute', 'checks', 'tables', 'render', 'diagnostics', 'i18n'];
+const PURE = ['model', 'util', 'compute', 'checks', 'tables', 'render', 'diagnostics', 'i18n', 'edit'];
 const FOLDERS = Object.keys(LAYERS);
 
 const layerRules = FOLDERS.map((folder) => {

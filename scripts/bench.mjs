@@ -10,7 +10,9 @@
  * dependencies; without it the DuckDB column stays empty.
  *
  * Options: --members N (200000), --density F (5.5: about 2 million records a year), --runs K (3),
- *          --skip-duckdb, --only validate,score,... , --out FILE (bench/results.json)
+ *          --skip-duckdb, --only validate,score,bad,xlsx,... , --out FILE (bench/results.json)
+ * The roster is also written as one 200,000-row sheet (members.xlsx, `xlsx`): validate reads it,
+ * beside the same roster as CSV, and mj import reads it into the CSV dataset.
  * Prints a table of medians, peak RSS and ratios; writes the same as JSON.
  */
 import { spawnSync, execFileSync } from 'node:child_process';
@@ -172,6 +174,61 @@ if (ONLY.length === 0 || ONLY.includes('bad')) {
   results.mj['validate --format json, 10% bad'] = failing('mj validate --format json, 10% bad', [process.execPath, MJ, 'validate', '--format', 'json', '--data', BAD]);
 }
 
+// A 200,000-row sheet: the national roster as members.xlsx (a title row, 序号, dates as Excel
+// dates, ids as text), read by mj validate; beside it the same roster as members.csv (before:
+// the CSV loader; after: the XLSX reader, exceljs's streaming reader behind it), and mj import of
+// the sheet into the CSV dataset (every row already there: read, map, match, validate).
+if (ONLY.length === 0 || ONLY.includes('xlsx')) {
+  const CSVBASE = `${DATA}-roster-csv`;
+  const XLSXBASE = `${DATA}-roster-xlsx`;
+  const sheet = path.join(XLSXBASE, 'members.xlsx');
+  for (const dir of [CSVBASE, XLSXBASE]) {
+    fs.mkdirSync(dir, { recursive: true });
+    for (const f of ['mj.yaml', 'orgs.yaml']) fs.copyFileSync(path.join(DATA, f), path.join(dir, f));
+  }
+  fs.copyFileSync(path.join(DATA, 'members.csv'), path.join(CSVBASE, 'members.csv'));
+  if (!fs.existsSync(sheet)) {
+    log(`writing ${path.relative(ROOT, sheet)} (the roster as one sheet) …`);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: sheet, useSharedStrings: true, useStyles: true });
+    const ws = wb.addWorksheet('会员名册');
+    ws.addRow(['全国会员名册（基准测试数据）']).commit();
+    const lines = fs.readFileSync(path.join(DATA, 'members.csv'), 'utf8').trimEnd().split('\n');
+    // The roster's cells (quoted where they hold a comma or a quote; no line breaks inside).
+    const cellsOf = (line) => {
+      const out = [];
+      let cur = '', quoted = false;
+      for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (quoted) {
+          if (c !== '"') cur += c;
+          else if (line[i + 1] === '"') { cur += '"'; i++; } else quoted = false;
+        } else if (c === '"') quoted = true;
+        else if (c === ',') { out.push(cur); cur = ''; } else cur += c;
+      }
+      out.push(cur);
+      return out;
+    };
+    const header = cellsOf(lines[0]);
+    ws.addRow(['序号', ...header]).commit();
+    const dates = new Set(['入会时间', '离会时间'].map((h) => header.indexOf(h) + 1));
+    for (let k = 1; k < lines.length; k++) {
+      const cells = cellsOf(lines[k]);
+      const row = ws.addRow([k, ...cells.map((v, c) => (dates.has(c + 1) && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v === '' ? null : v))]);
+      for (const c of dates) row.getCell(c + 1).numFmt = 'yyyy-mm-dd';
+      row.commit();
+    }
+    ws.commit();
+    await wb.commit();
+  }
+  const sheetRows = Number(execFileSync('wc', ['-l', path.join(DATA, 'members.csv')]).toString().trim().split(/\s+/)[0]) - 1;
+  results.xlsx = { rows: sheetRows, megabytes: Number((fs.statSync(sheet).size / 1e6).toFixed(1)) };
+  log(`sheet: ${sheetRows} rows, ${results.xlsx.megabytes} MB of XLSX`);
+  results.mj['validate, roster as members.csv'] = measure('mj validate, members.csv', [process.execPath, MJ, 'validate', '--data', CSVBASE]);
+  results.mj['validate, roster as members.xlsx'] = measure('mj validate, members.xlsx', [process.execPath, MJ, 'validate', '--data', XLSXBASE]);
+  results.mj['import the sheet, --dry-run'] = measure('mj import members.xlsx --dry-run', [process.execPath, MJ, 'import', sheet, '--kind', 'members', '--dry-run', '--data', CSVBASE]);
+}
+
 // The guizhou example and start-up.
 const GZ = path.join(ROOT, 'data-examples', 'guizhou');
 results.guizhou.validate = measure('guizhou: mj validate', [process.execPath, MJ, 'validate', '--data', GZ], { runs: 7 });
@@ -186,6 +243,7 @@ const clean = results.mj.validate?.wall;
 const targets = {
   validate: '—', score: '≤ 2× DuckDB', 'stats branches': '≤ 2× DuckDB', 'stats members': '≤ 2× DuckDB', report: '≤ 3× DuckDB',
   'validate, 10% bad rows': clean ? `≤ 2× clean (${(2 * clean).toFixed(2)} s)` : '≤ 2× clean', 'validate --format json, 10% bad': '',
+  'validate, roster as members.csv': '', 'validate, roster as members.xlsx': 'bounded memory', 'import the sheet, --dry-run': '',
 };
 for (const [name, r] of Object.entries(results.mj)) {
   table.push([`mj ${name}`, r.wall.toFixed(2), r.rss.toFixed(0), (r.wall / floor).toFixed(1), duck ? (r.wall / duck).toFixed(2) : '—', targets[name]]);

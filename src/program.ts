@@ -135,6 +135,27 @@ export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => v
       setExit(await runStats('progress', year, opts, io));
     });
 
+  addCommon(program.command('import').description(t(lang, 'cmd.import')).argument('[files...]', t(lang, 'arg.files')), lang)
+    .option('--kind <kind>', t(lang, 'opt.kind'))
+    .option('--year <year>', t(lang, 'opt.importYear'))
+    .option('--org <org>', t(lang, 'opt.importOrg'))
+    .option('--map <file>', t(lang, 'opt.map'))
+    .option('--suggest-map', t(lang, 'opt.suggestMap'))
+    .option('--sheet <name>', t(lang, 'opt.workbookSheet'))
+    .option('--dry-run', t(lang, 'opt.dryRun'))
+    .option('--update', t(lang, 'opt.update'))
+    .action(async (files: string[], opts) => {
+      const { runImport } = await import('./commands/import.js');
+      setExit(await runImport(files, opts, io));
+    });
+
+  addCommon(program.command('fmt').description(t(lang, 'cmd.fmt')), lang)
+    .option('--check', t(lang, 'opt.fmtCheck'))
+    .action(async (opts) => {
+      const { runFmt } = await import('./commands/fmt.js');
+      setExit(await runFmt(opts, io));
+    });
+
   addCommon(program.command('schema').description(t(lang, 'cmd.schema')), lang)
     .option('--out <dir>', t(lang, 'opt.schemaOut'))
     .action(async (opts) => {

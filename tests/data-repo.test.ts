@@ -60,6 +60,10 @@ describe.skipIf(!hasGit)('a data repository made by mj init', () => {
     expect(statSync(join(repo, 'mj')).mode & 0o111).not.toBe(0);
     // A clerk's data: the tiny example's files.
     for (const f of ['orgs.yaml', 'members.csv', 'activities/2019.csv', 'assessments/2019.csv', 'rubrics/2019.yaml']) cpSync(join(TINY, f), join(repo, f));
+    // The example's records are kept by branch; mj fmt puts them in canonical order (the CI checks it).
+    const fmt = sh(repo, 'node .mj/mj.mjs fmt');
+    expect(fmt.code, fmt.out).toBe(0);
+    expect(fmt.out).toContain('已整理 1 个文件：activities/2019.csv');
     const report = sh(repo, 'node .mj/mj.mjs report 2019 --format csv,md,xlsx --excel --date 2020-01-15');
     expect(report.code, report.out).toBe(0);
     // Excel's lock file while a workbook is open stays out of git.
@@ -76,6 +80,7 @@ describe.skipIf(!hasGit)('a data repository made by mj init', () => {
       const green = runWorkflow(clone);
       expect(green.code, green.out).toBe(0);
       expect(green.out).toContain('民进某某省委：组织 8 个');
+      expect(green.out).toContain('数据文件都已是规范格式（6 个文件）。');
       expect(green.out).toContain('报表与数据一致（1 个报表文件夹）。');
       const act = join(clone, 'activities', '2019.csv');
       writeFileSync(act, readFileSync(act, 'utf8').replace('A057,2019-12-05,宣传', 'A057,2019-12-05,调研'));
@@ -87,7 +92,7 @@ describe.skipIf(!hasGit)('a data repository made by mj init', () => {
       // The printed command rebuilds exactly what the check expects.
       expect(sh(clone, 'node .mj/mj.mjs report 2019').code).toBe(0);
       expect(runWorkflow(clone).code).toBe(0);
-    });
+    }, 90_000); // three runs of the workflow (validate, fmt --check, report --check) and a rebuild, on a shared two-core machine
   }
 
   it('mj pin replaces the pinned build with the running version, once', () => {

@@ -76,6 +76,13 @@ describe('readLines with cells masked', () => {
     const lines = await readLines(file, new Set([2]), undefined, { maskCells: unknown });
     expect(lines.get(2)).toBe('0001,王明华');
   });
+
+  it('masks the cells of a tab-separated file (Excel\'s "Unicode 文本") by their tabs, not commas', async () => {
+    const file = join(scratch(), 'm.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('会员编号\t手机号码\t姓名\r\n0001\t138,0000\t王明华\r\n', 'utf16le')]));
+    const lines = await readLines(file, new Set([2]), undefined, { maskCells: unknown });
+    expect(lines.get(2)).toBe('0001\t********\t王明华');
+  });
 });
 
 describe('excerpts of printed diagnostics', () => {

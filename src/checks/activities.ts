@@ -6,6 +6,7 @@ import type { DiagnosticInput } from '../diagnostics/diagnostic.js';
 import { onRoster, type Day, type IdFilter, type Member, type Org } from '../model/types.js';
 import { ACTIVITY_FIELD as F } from '../schema/fields.js';
 import { formatDay, yearOf } from '../util/dates.js';
+import { wronglySeparated } from '../util/separators.js';
 import type { ZeroDamage } from './members.js';
 import { NONE, type FieldPlacer } from './place.js';
 
@@ -68,6 +69,9 @@ export const activityMembers: ActivityCheck = (a, place, refs) => {
       if (damaged) {
         const at = place.atItem(F.members, k, 'MJ303');
         for (const z of refs.zeros.report(damaged, id, `${at.file}:${at.line}`)) (out ??= []).push(z);
+      } else if (wronglySeparated(id)) {
+        const w = wronglySeparated(id)!;
+        d = place.atItem(F.members, k, 'MJ220', { value: id, sep: w.sep === ' ' ? '@space' : w.sep, items: '@sep-members', example: w.parts.join(';') });
       } else if (!refs.brokenMembers.has(id)) d = place.atItem(F.members, k, 'MJ303', { value: id }, { suggest: { value: id, pool: 'members' } });
     } else if (a.date !== undefined && !onRoster(m, a.date)) {
       const why = m.joined > a.date ? `@not-yet-joined:${formatDay(m.joined)}` : `@already-left:${formatDay(m.left ?? a.date)}`;

@@ -68,6 +68,6 @@ export class ZeroDamage {
   report(m: Member, ref: string, where: string): readonly DiagnosticInput[] {
     if (this.reported) return NONE;
     this.reported = true;
-    return [{ code: 'MJ313', file: m.origin.file, line: m.origin.line, column: m.origin.column, field: 'id', span: m.id.length, params: { id: m.id, ref, where } }];
+    return [{ code: 'MJ313', file: m.origin.file, line: m.origin.line, column: m.origin.column, field: 'id', span: m.id.length, params: { id: m.id, ref, where, file: m.origin.file } }];
   }
 }

@@ -1,14 +1,14 @@
 // What every command shares: the common options, finding and opening the dataset, and
 // printing diagnostics with excerpts and "did you mean" hints drawn from the loaded data.
 
-import { join, relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { Lang } from '../diagnostics/codes.js';
 import { sortDiagnostics, type Diagnostic, type SuggestPool } from '../diagnostics/diagnostic.js';
 import { formatGithub, formatJson, formatText, type FormatContext } from '../diagnostics/format.js';
 import { alphabetOf, closest, closestInSet } from '../diagnostics/suggest.js';
 import { t, messageLang } from '../i18n/cli.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
-import type { LoadOptions } from '../load/context.js';
+import type { FileFacts, LoadOptions } from '../load/context.js';
 import { isBranchOfYear } from '../model/types.js';
 import type { Dataset } from '../load/dataset.js';
 import { openBase, type Base } from '../pipeline/base.js';
@@ -16,6 +16,7 @@ import type { Problems, Stage } from '../pipeline/stage.js';
 import { ENCODING_NAMES, type Encoding } from '../source/decode.js';
 import { readLines } from '../source/lines.js';
 import { headerLookup, RECORD_FIELDS, type RecordKind } from '../schema/fields.js';
+import { IS_STANDALONE, standaloneFile } from '../version.js';
 
 export interface CommonOptions {
   readonly data?: string;
@@ -83,7 +84,7 @@ export async function printProblems(p: Problems, opts: CommonOptions, io: Io, la
     return EXIT.usage;
   }
   const list = p.ctx?.diagnostics.list ?? [];
-  writeOut(io.stderr, await renderDiagnostics(list, p.ctx?.root, p.dataset, io, lang, 'text', 200, useColor(opts, io), p.ctx?.options.encoding));
+  writeOut(io.stderr, await renderDiagnostics(list, p.ctx?.root, p.dataset, io, lang, 'text', 200, useColor(opts, io), p.ctx?.facts));
   io.stderr(t(lang, 'blocked') + '\n');
   return list.some((x) => x.code === 'MJ003') ? EXIT.io : EXIT.data;
 }
@@ -97,7 +98,7 @@ export function noteWarnings(base: Base, io: Io, lang: Lang): void {
 /** How dataset paths are shown: relative to the current folder, with forward slashes. */
 export function pathShower(root: string, cwd: string): (file: string) => string {
   return (file) => {
-    const abs = join(root, file);
+    const abs = resolve(root, file);
     const rel = relative(cwd, abs) || '.';
     return rel.split(sep).join('/');
   };
@@ -128,7 +129,7 @@ function isKnownHeader(header: string): boolean {
 /** Renders diagnostics with excerpts read from the files and hints from the dataset's ids. */
 export async function renderDiagnostics(
   list: readonly Diagnostic[], root: string | undefined, ds: Dataset | undefined, io: Io, lang: Lang,
-  format: DiagnosticFormat, max: number, color: boolean, encoding: Encoding | undefined, extra: Record<string, unknown> = {},
+  format: DiagnosticFormat, max: number, color: boolean, facts: ReadonlyMap<string, FileFacts> | undefined, extra: Record<string, unknown> = {},
 ): Promise<string | Iterable<string>> {
   const sorted = sortDiagnostics(list);
   const printed = format === 'json' ? sorted : max > 0 ? sorted.slice(0, max) : sorted;
@@ -144,10 +145,12 @@ export async function renderDiagnostics(
     // A YAML record file with keys mj does not know says so (MJ104: only record files do).
     const unknownKeys = new Set(sorted.filter((d) => d.code === 'MJ104').map((d) => d.file));
     for (const [file, set] of wanted) {
+      const f = facts?.get(file);
+      if (f?.sheet !== undefined) continue;
       const csv = /\.csv$/i.test(file);
       // Cells of columns (values of keys) mj does not know, 手机号码 or 身份证号, are never quoted.
       const mask = csv ? { maskCells: (h: string) => !isKnownHeader(h) } : unknownKeys.has(file) ? { maskKeys: (k: string) => !isKnownHeader(k) } : {};
-      lines.set(file, await readLines(join(root, file), set, csv ? encoding : undefined, mask));
+      lines.set(file, await readLines(f?.path ?? resolve(root, file), set, f?.encoding, mask));
     }
   }
   const pools = suggestPools(ds);
@@ -157,6 +160,7 @@ export async function renderDiagnostics(
     suggest: pools,
     lineText: (file, line) => lines.get(file)?.get(line),
     showPath: root === undefined ? (f) => f : pathShower(root, io.cwd),
+    sheetOf: (file) => facts?.get(file)?.sheet,
     ...(c ? { color: { error: (s: string) => c.red(s), warning: (s: string) => c.yellow(s), dim: (s: string) => c.dim(s), bold: (s: string) => c.bold(s) } } : {}),
   };
   if (format === 'json') return formatJson(sorted, ctx, extra);
@@ -215,6 +219,13 @@ function suggestPools(ds: Dataset | undefined): FormatContext['suggest'] {
     if (!memo.has(key)) memo.set(key, resolve(value, pool, candidates));
     return memo.get(key);
   };
+}
+
+/** How this mj is run here, for the commands mj prints (the pinned file, npx, or mj on PATH). */
+export function mjCommand(io: Io): string {
+  const rel = relative(io.cwd, standaloneFile());
+  const pinned = (rel.startsWith('..') || rel === '' ? standaloneFile() : rel).split(sep).join('/');
+  return IS_STANDALONE ? `node ${pinned}` : io.env['npm_command'] === 'exec' ? 'npx --no-install mj' : 'mj';
 }
 
 export function parseYear(value: string, lang: Lang): number {

@@ -39,9 +39,9 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<ExitCo
 
   if (format === 'json') {
     const data = ds ? { dataset: datasetFacts(ds, counts, rubricYears) } : {};
-    writeOut(io.stdout, await renderDiagnostics(list, ctx.root, ds, io, lang, format, max, color, ctx.options.encoding, data));
+    writeOut(io.stdout, await renderDiagnostics(list, ctx.root, ds, io, lang, format, max, color, ctx.facts, data));
   } else {
-    if (list.length > 0) writeOut(io.stdout, await renderDiagnostics(list, ctx.root, ds, io, lang, format, max, color, ctx.options.encoding));
+    if (list.length > 0) writeOut(io.stdout, await renderDiagnostics(list, ctx.root, ds, io, lang, format, max, color, ctx.facts));
     if (errors === 0 && summary) io.stdout(summary + '\n');
   }
   if (list.some((d) => d.code === 'MJ003')) return EXIT.io;

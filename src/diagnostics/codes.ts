@@ -17,6 +17,13 @@ export const CODES = {
   MJ011: 'warning', // header but no records
   MJ012: 'warning', // lines end in CR alone (old Mac)
   MJ014: 'error', // the roster holds no member
+  MJ015: 'error', // workbook protected by a password
+  MJ016: 'error', // old .xls workbook
+  MJ017: 'error', // not a valid XLSX workbook
+  MJ018: 'error', // zip bomb
+  MJ019: 'error', // no sheet of that name
+  MJ020: 'error', // the sheet is not a table
+  MJ021: 'error', // the sheet reaches Excel's last row
   // Syntax
   MJ101: 'error', // unclosed quote
   MJ102: 'error', // text after a closing quote
@@ -31,6 +38,9 @@ export const CODES = {
   MJ113: 'error', // wrong shape
   MJ120: 'error', // unknown key in a settings or rubric file
   MJ121: 'error', // wrong type
+  MJ130: 'warning', // header ends in empty columns
+  MJ131: 'error', // YAML indented with tabs
+  MJ132: 'error', // YAML key with a full-width colon
   // Field values
   MJ201: 'error', // required value empty
   MJ202: 'error', // invalid date
@@ -46,6 +56,11 @@ export const CODES = {
   MJ212: 'error', // dissolved before established
   MJ213: 'error', // birth after joining, or before 1900
   MJ214: 'error', // control character in a value
+  MJ220: 'error', // list items separated by 、 , ， or spaces
+  MJ221: 'warning', // XLSX ids stored as numbers, zeros shown by a 0000 format
+  MJ222: 'error', // XLSX ids stored as numbers that lost their leading zeros
+  MJ223: 'error', // formula without a cached value
+  MJ224: 'error', // Excel error value
   // References across records and files
   MJ301: 'error', // duplicate id
   MJ302: 'error', // unknown org
@@ -60,6 +75,9 @@ export const CODES = {
   MJ311: 'error', // duplicate assessment row
   MJ312: 'error', // assessment of an org that is not a 支部
   MJ313: 'error', // roster ids whose leading zeros Excel dropped
+  MJ320: 'error', // a member's name is ambiguous within the org
+  MJ321: 'error', // no member of that name in the org
+  MJ322: 'error', // no org of that id or full name
   // Rubrics and assessments
   MJ401: 'error', // assessment names an item that is not a manual item
   MJ402: 'error', // manual points outside the item's bounds
@@ -78,6 +96,14 @@ export const CODES = {
   MJ415: 'error', // two tiers of an item at one threshold
   MJ416: 'error', // an assessment row gives what its item does not take (panel points on a computed item, a member on a branch item)
   MJ417: 'error', // a member sheet's row names a member of another branch
+  // mj import
+  MJ601: 'error', // the sheet lacks a required column
+  MJ602: 'warning', // a column of the sheet maps to no field
+  MJ603: 'error', // the mapping file names a field that does not exist
+  MJ604: 'error', // an org outside --org
+  MJ605: 'error', // a date without a year, and no --year
+  MJ606: 'error', // the dataset keeps that kind in a file mj import does not write
+  MJ607: 'error', // the same record twice in the sheets imported
 } as const;
 
 export type Code = keyof typeof CODES;
@@ -98,6 +124,13 @@ export const MESSAGES_ZH = {
   MJ011: '文件只有表头，没有记录',
   MJ014: '会员名册中一名会员也没有（只有表头）：所有统计都会是 0，引用会员的记录也无法核对',
   MJ012: '文件的换行是单独的 CR（Mac 版 Excel 的“CSV（Macintosh）”格式），已按行读取',
+  MJ015: '工作簿设置了打开密码（已加密），mj 无法读取',
+  MJ016: '这是旧版 Excel 97-2003 工作簿（.xls），mj 只读取 .xlsx',
+  MJ017: '文件不是有效的 XLSX 工作簿：{reason}',
+  MJ018: '工作簿解压后有 {size}，超过上限 {limit}（压缩比约 {ratio}:1），不像是正常的表格（可能是“压缩炸弹”），没有读取',
+  MJ019: '工作簿中没有名为“{sheet}”的工作表（有：{sheets}）',
+  MJ020: '工作表“{sheet}”不是一张表格：{why}',
+  MJ021: '工作表用到了 Excel 的最后一行（第 1,048,576 行）：数据很可能在导出或另存时被截断了，没有读取',
   MJ101: '引号没有闭合：从这里开始的引号一直没有配对，吞掉了后面的内容',
   MJ102: '右引号后面还有文字',
   MJ103: '这一行有 {found} 列，表头有 {expected} 列',
@@ -111,6 +144,9 @@ export const MESSAGES_ZH = {
   MJ113: '{where} 应为{expected}',
   MJ120: '未知的键“{key}”',
   MJ121: '“{key}”应为{expected}',
+  MJ130: '表头末尾有 {n} 个空白列（Excel 多存了空列）；各行末尾的空白不再逐行报告',
+  MJ131: '这一行用 Tab（制表符）缩进；YAML 只能用空格缩进',
+  MJ132: '键“{key}”后面是全角冒号“：”；YAML 的键后面要用半角冒号“:”，冒号后加一个空格',
   MJ201: '“{label}”不能为空',
   MJ202: '“{label}”的值“{value}”不是有效日期',
   MJ203: '“{label}”的值“{value}”不在可选范围内',
@@ -125,6 +161,11 @@ export const MESSAGES_ZH = {
   MJ212: '撤销日期 {dissolved} 早于成立日期 {established}',
   MJ213: '“{label}”的值“{value}”{why}，这不可能',
   MJ214: '“{label}”含有控制字符（{char}），可能是复制粘贴带来的不可见字符',
+  MJ220: '“{label}”的值“{value}”用“{sep}”隔开了几项',
+  MJ221: '“{label}”列中有 {n} 个编号在 Excel 中存成了数字，靠“{format}”格式才显示出开头的 0（{cells}）',
+  MJ222: '“{label}”列中有 {n} 个编号在 Excel 中存成了数字，开头的 0 已经丢了（{cells}；如“{value}”，本列其他编号是 {width} 位）',
+  MJ223: '单元格是公式（={formula}），文件中却没有它的计算结果；mj 不计算公式',
+  MJ224: '单元格是 Excel 的错误值 {value}',
   MJ301: '编号“{id}”重复，第一次出现在 {first}',
   MJ302: '“{label}”的值“{value}”不存在',
   MJ303: '会员“{value}”不在会员名册中',
@@ -139,6 +180,9 @@ export const MESSAGES_ZH = {
   MJ312: '“{label}”的值“{value}”是{type}，该项考核的是{types}',
   MJ313: '会员编号“{id}”开头的 0 被 Excel 去掉了（{where} 中写作“{ref}”），其他文件引用会员编号的地方因此都对不上',
   MJ401: '{year} 年评分表中没有评分项或基本要求“{item}”',
+  MJ320: '“{name}”在{org}有 {n} 名会员（{ids}），不知道是哪一位',
+  MJ321: '{org}没有名为“{name}”的会员（同名的会员在别的组织：{others}）',
+  MJ322: '“{label}”的值“{value}”既不是组织编号，也不是 orgs.yaml 中某个组织的全称',
   MJ402: '得分 {points} 超出该项允许的范围 {min}～{max}',
   MJ403: '{year} 年有考评组评分，却没有 {year} 年的评分表',
   MJ404: '等级要按分数线从高到低排列：“{name}”的分数线 {min} 高于上一档',
@@ -155,6 +199,13 @@ export const MESSAGES_ZH = {
   MJ415: '评分项“{id}”的分档 at_least {value} 与第 {first} 档相同',
   MJ416: '评分项“{item}”{why}',
   MJ417: '会员“{member}”属于“{actual}”，不属于“{org}”',
+  MJ601: '表中没有“{column}”列{option}',
+  MJ602: '“{column}”列对应不到任何字段，没有导入',
+  MJ603: '映射文件中的“{field}”不是{kind}的字段',
+  MJ604: '组织“{value}”不在 --org 指定的“{org}”之下',
+  MJ605: '日期“{value}”没有写年份',
+  MJ606: '数据集的{kind}保存在 {file} 中，mj import 只合并到 CSV 文件',
+  MJ607: '这条记录与{first}是同一条（{key}），只导入一次',
 } as const satisfies Catalogue;
 
 export const MESSAGES_EN = {
@@ -171,6 +222,13 @@ export const MESSAGES_EN = {
   MJ011: 'the file has a header but no records',
   MJ014: 'the roster holds no member (only its header): every count would be 0, and no reference to a member can be checked',
   MJ012: 'the lines end in a lone CR (Excel for Mac\'s "CSV (Macintosh)"); read line by line',
+  MJ015: 'the workbook is protected by a password (encrypted); mj cannot read it',
+  MJ016: 'this is an old Excel 97-2003 workbook (.xls); mj reads .xlsx only',
+  MJ017: 'the file is not a valid XLSX workbook: {reason}',
+  MJ018: 'the workbook inflates to {size}, over the limit of {limit} (a ratio of about {ratio}:1); it does not look like a table (a zip bomb?) and was not read',
+  MJ019: 'the workbook has no sheet named "{sheet}" (it has: {sheets})',
+  MJ020: 'sheet "{sheet}" is not a table: {why}',
+  MJ021: 'the sheet uses Excel\'s last row (row 1,048,576): the data was most likely cut off when it was exported or saved; not read',
   MJ101: 'unclosed quote: the quote that opens here is never closed and swallows what follows',
   MJ102: 'text after a closing quote',
   MJ103: 'this row has {found} cells, the header has {expected}',
@@ -184,6 +242,9 @@ export const MESSAGES_EN = {
   MJ113: '{where} should be {expected}',
   MJ120: 'unknown key "{key}"',
   MJ121: '"{key}" should be {expected}',
+  MJ130: 'the header ends in {n} empty column(s) (Excel saved empty columns); the rows\' trailing empty cells are not reported one by one',
+  MJ131: 'this line is indented with a tab; YAML indents with spaces only',
+  MJ132: 'key "{key}" is followed by a full-width colon "："; a YAML key takes the ASCII colon ":" and a space after it',
   MJ201: '"{label}" must not be empty',
   MJ202: '"{label}" value "{value}" is not a valid date',
   MJ203: '"{label}" value "{value}" is not one of the allowed values',
@@ -198,6 +259,11 @@ export const MESSAGES_EN = {
   MJ212: 'dissolved {dissolved} before it was established {established}',
   MJ213: '"{label}" value "{value}" {why}, which cannot be',
   MJ214: '"{label}" contains a control character ({char}), probably an invisible character picked up by copy and paste',
+  MJ220: '"{label}" value "{value}" separates several items with "{sep}"',
+  MJ221: '{n} ids in column "{label}" are stored as numbers in Excel and show their leading zeros only through the format "{format}" ({cells})',
+  MJ222: '{n} ids in column "{label}" are stored as numbers in Excel and lost their leading zeros ({cells}; e.g. "{value}", where the column\'s other ids have {width} digits)',
+  MJ223: 'the cell holds a formula (={formula}) but the file keeps no calculated value for it; mj never calculates formulas',
+  MJ224: 'the cell holds the Excel error value {value}',
   MJ301: 'id "{id}" is duplicated; first seen at {first}',
   MJ302: '"{label}" value "{value}" does not exist',
   MJ303: 'member "{value}" is not on the roster',
@@ -212,6 +278,9 @@ export const MESSAGES_EN = {
   MJ312: '"{label}" value "{value}" is a {type}; this item assesses {types}',
   MJ313: 'member id "{id}" lost its leading zeros in Excel ({where} writes it "{ref}"), so the other files\' references to members no longer match',
   MJ401: 'the {year} rubric has no item or requirement "{item}"',
+  MJ320: '{org} has {n} members named "{name}" ({ids}); which one is meant cannot be told',
+  MJ321: '{org} has no member named "{name}" (members of that name in other orgs: {others})',
+  MJ322: '"{label}" value "{value}" is neither an org id nor the full name of an org in orgs.yaml',
   MJ402: 'points {points} are outside the item\'s range {min} to {max}',
   MJ403: '{year} has panel assessments but no {year} rubric',
   MJ404: 'grades must run from the highest threshold down: "{name}" has {min}, above the band before it',
@@ -228,6 +297,13 @@ export const MESSAGES_EN = {
   MJ415: 'rubric item "{id}" has two tiers at at_least {value} (the first is tier {first})',
   MJ416: 'rubric item "{item}" {why}',
   MJ417: 'member "{member}" belongs to "{actual}", not "{org}"',
+  MJ601: 'the sheet has no "{column}" column{option}',
+  MJ602: 'column "{column}" maps to no field and is not imported',
+  MJ603: '"{field}" in the mapping file is not a field of {kind}',
+  MJ604: 'org "{value}" is not under "{org}", given with --org',
+  MJ605: 'date "{value}" has no year',
+  MJ606: 'the dataset keeps its {kind} in {file}; mj import merges into CSV files only',
+  MJ607: 'this record is the same as {first} ({key}); it is imported once',
 } as const satisfies Catalogue;
 
 /** Static hints: what to do about it. Codes without one rely on a computed hint. */
@@ -243,6 +319,21 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ010: '删除或改名其中一个',
   MJ014: '恢复名册的内容（例如用 git 找回上一版：git checkout HEAD~1 -- {file}），或检查导出是否完整',
   MJ012: '以后另存时选“CSV UTF-8（逗号分隔）”，行尾就是通常的格式',
+  MJ015: '在 Excel 中打开（输入密码），“文件 → 信息 → 保护工作簿 → 用密码进行加密”，删除密码后保存，再运行 mj',
+  MJ016: '在 Excel 中打开，“另存为 → Excel 工作簿（*.xlsx）”',
+  MJ017: '在 Excel 或 WPS 中打开该文件，另存为“Excel 工作簿（*.xlsx）”；打不开时请对方重新发送',
+  MJ018: '请对方重新发送表格；确实有这么大的表格时，用 --max-file-size 调高上限',
+  MJ019: '检查工作表名（mj.yaml 的 sheets: 或 --sheet）；不写时读第一张工作表',
+  MJ020: '表格要有一行表头（如 会员编号、姓名、所属组织），下面每行一条记录；标题行、合计行可以保留',
+  MJ021: '把数据分成几个文件，或按年份拆开；不要用 Excel 打开再另存超过 1,048,576 行的 CSV',
+  MJ130: '删除表头最后的空白列（或在 Excel 中删除多余的列后另存）',
+  MJ131: '把行首的 Tab 换成空格（每层缩进两个空格）',
+  MJ132: '把“：”改成“: ”（半角冒号加空格），例如 name: 贵阳一中支部',
+  MJ220: '{items}用 ; 分隔，例如 {example}',
+  MJ221: '把该列设为“文本”格式并重新输入编号，复制或另存为 CSV 时才不会丢掉 0',
+  MJ222: '把该列设为“文本”格式，再把这些编号改回原样（补上开头的 0）',
+  MJ223: '在 Excel 中打开并保存一次（会存下计算结果），或把公式换成数值：复制 → 选择性粘贴 → 数值',
+  MJ224: '改正公式或填写正确的值',
   MJ101: '检查这一行的双引号；单元格里的双引号要写成两个（""）',
   MJ102: '单元格里的双引号要写成两个（""），或把整个单元格用双引号括起来',
   MJ103: '检查这一行是否多了或少了逗号；含逗号的内容要用双引号括起来',
@@ -276,8 +367,11 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ310: '检查组织的成立（established）、撤销（dissolved）日期',
   MJ311: '每个支部的每个评分项只能有一行',
   MJ312: '填写该项考核对象（支部，或单位考核表所列类型的组织）的编号',
-  MJ313: 'members.csv 中的会员编号被 Excel 当成了数字。用 Excel 编辑前，先选中“会员编号”列，设置单元格格式为“文本”，再粘贴或输入编号；打开 CSV 时用“数据 → 自文本/CSV”导入，并把该列设为“文本”。然后把编号改回原样（如 {ref}）',
+  MJ313: '{file} 中的会员编号被 Excel 当成了数字。用 Excel 编辑前，先选中“会员编号”列，设置单元格格式为“文本”，再粘贴或输入编号；打开 CSV 时用“数据 → 自文本/CSV”导入，并把该列设为“文本”。然后把编号改回原样（如 {ref}）',
   MJ401: '“项目”填评分表中评分项的 id（英文编号）',
+  MJ320: '改填会员编号',
+  MJ321: '检查姓名，或改填会员编号；会员不在该组织时先核对名册',
+  MJ322: '填写 orgs.yaml 中的组织编号（id）或全称（name），一字不差',
   MJ402: '得分要在该项的 min 与 max 之间',
   MJ403: '新建 rubrics/{year}.yaml，或删除该年的考评组评分',
   MJ404: '按 90、80、60、0 这样从高到低排列等级',
@@ -292,6 +386,13 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ415: '每一档的 at_least 要不同；要合并两档就删掉其中一档',
   MJ416: '按记录计算的评分项只填“支部自评得分”；会员编号只用于会员考核表的项目',
   MJ417: '“组织”填该会员所在的支部',
+  MJ601: '在表头加上这一列（中文列名即可），或用 --map 指明哪一列是它',
+  MJ602: '用不到的列可以不管；如果它就是某个字段，用 --map 指明（mj import --suggest-map 生成映射草稿）',
+  MJ603: '字段名写英文键名，如 date、org、members；不导入的列写 ~',
+  MJ604: '检查组织，或换一个 --org',
+  MJ605: '用 --year 写明年份，例如 --year 2019',
+  MJ606: '把该文件另存为 CSV（mj.yaml 的 files: 指向它），或手工把记录加进去',
+  MJ607: '删除重复的一行，或检查它们是否真的是同一条记录',
 };
 
 export const HINTS_EN: Partial<Record<Code, string>> = {
@@ -306,6 +407,21 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ010: 'remove or rename one of them',
   MJ014: 'restore the roster (e.g. the last version from git: git checkout HEAD~1 -- {file}), or check that the export is complete',
   MJ012: 'next time save as "CSV UTF-8 (Comma delimited)" for the usual line ends',
+  MJ015: 'open it in Excel (with the password), File → Info → Protect Workbook → Encrypt with Password, remove the password, save, and run mj again',
+  MJ016: 'open it in Excel and save it as "Excel Workbook (*.xlsx)"',
+  MJ017: 'open the file in Excel or WPS and save it as "Excel Workbook (*.xlsx)"; if it does not open, ask for it again',
+  MJ018: 'ask for the sheet again; if a table really is this large, raise the limit with --max-file-size',
+  MJ019: 'check the sheet name (sheets: in mj.yaml, or --sheet); without one the first sheet is read',
+  MJ020: 'a table has one header row (such as 会员编号, 姓名, 所属组织) and one record a row below it; title rows and total rows may stay',
+  MJ021: 'split the data into several files, or by year; do not open a CSV of more than 1,048,576 rows in Excel and save it again',
+  MJ130: 'remove the empty columns at the end of the header (or delete the extra columns in Excel and save again)',
+  MJ131: 'replace the tabs at the start of the line with spaces (two a level)',
+  MJ132: 'replace "：" with ": " (an ASCII colon and a space), e.g. name: 贵阳一中支部',
+  MJ220: 'separate {items} with ;, e.g. {example}',
+  MJ221: 'format the column as Text and type the ids again, so that copying or saving as CSV keeps the zeros',
+  MJ222: 'format the column as Text, then restore these ids (with their leading zeros)',
+  MJ223: 'open it in Excel and save it once (which stores the results), or replace the formulas with values: Copy → Paste Special → Values',
+  MJ224: 'fix the formula or fill in the right value',
   MJ101: 'check the quotes on this line; a quote inside a cell is written twice ("")',
   MJ102: 'write a quote inside a cell twice (""), or quote the whole cell',
   MJ103: 'check for a missing or extra comma; text with a comma must be quoted',
@@ -339,8 +455,11 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ310: 'check the org\'s established and dissolved dates',
   MJ311: 'one row per branch and item',
   MJ312: 'give the id of an org the item assesses (a branch, or an org of the unit sheet\'s types)',
-  MJ313: 'Excel took the member ids in members.csv for numbers. Before editing in Excel, format the member-id column as Text, then paste or type the ids; open a CSV with Data → From Text/CSV and set that column to Text. Then restore the ids (e.g. {ref})',
+  MJ313: 'Excel took the member ids in {file} for numbers. Before editing in Excel, format the member-id column as Text, then paste or type the ids; open a CSV with Data → From Text/CSV and set that column to Text. Then restore the ids (e.g. {ref})',
   MJ401: 'give the id of an item of the rubric',
+  MJ320: 'write the member id instead',
+  MJ321: 'check the name, or write the member id; if the member is not in this org, check the roster first',
+  MJ322: 'write the org\'s id or its full name exactly as orgs.yaml has them',
   MJ402: 'points must lie between the item\'s min and max',
   MJ403: 'create rubrics/{year}.yaml, or remove that year\'s assessments',
   MJ404: 'list the grades from the highest threshold down, e.g. 90, 80, 60, 0',
@@ -355,6 +474,13 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ415: 'give each tier its own at_least; to merge two tiers, remove one',
   MJ416: 'an item mj computes from the records takes only the self-assessed score; the member column is for the member sheet\'s items',
   MJ417: 'give the member\'s own branch as the org',
+  MJ601: 'add the column to the header (its Chinese name will do), or name the column with --map',
+  MJ602: 'unused columns can stay; if it is one of the fields, name it with --map (mj import --suggest-map writes a draft)',
+  MJ603: 'write field keys such as date, org, members; ~ leaves a column out',
+  MJ604: 'check the org, or give another --org',
+  MJ605: 'give the year with --year, e.g. --year 2019',
+  MJ606: 'save that file as CSV (pointed at by files: in mj.yaml), or add the records by hand',
+  MJ607: 'remove the repeated row, or check that they really are one record',
 };
 
 export type Lang = 'zh' | 'en';

@@ -6,6 +6,7 @@ import { HINTS_EN, HINTS_ZH, MESSAGES_EN, MESSAGES_ZH, SEVERITY_WORD, type Code,
 import { compareText, type Diagnostic, type SuggestPool } from './diagnostic.js';
 import { term } from '../i18n/terms.js';
 import { visible, visibleChar } from '../util/control-chars.js';
+import { columnLetters } from '../util/cells.js';
 import { displayWidth } from '../util/width.js';
 
 export interface FormatContext {
@@ -16,6 +17,8 @@ export interface FormatContext {
   readonly lineText: (file: string, line: number) => string | undefined;
   /** How a dataset-relative path is shown (relative to the current directory). */
   readonly showPath: (file: string) => string;
+  /** The sheet read from a workbook: its diagnostics are placed at cells (members.xlsx!G12). */
+  readonly sheetOf?: (file: string) => string | undefined;
   readonly color?: {
     readonly error: (s: string) => string;
     readonly warning: (s: string) => string;
@@ -70,7 +73,21 @@ export function suggestionHint(d: Diagnostic, ctx: FormatContext): string | unde
 function location(d: Diagnostic, ctx: FormatContext): string {
   const file = visible(ctx.showPath(d.file));
   if (d.line <= 0) return file;
+  if (ctx.sheetOf?.(d.file) !== undefined) return `${file}!${cellName(d)}`;
   return d.column > 0 ? `${file}:${d.line}:${d.column}` : `${file}:${d.line}`;
+}
+
+/** The cell of a diagnostic in a sheet (a whole row: its first cell). */
+function cellName(d: Diagnostic): string {
+  return `${columnLetters(Math.max(1, d.column))}${d.line}`;
+}
+
+/** Under a diagnostic in a sheet: the sheet, the cell and the column, named. */
+function sheetLine(d: Diagnostic, sheet: string, lang: Lang): string {
+  const zh = lang === 'zh';
+  if (d.line <= 0) return zh ? `  工作表“${sheet}”` : `  sheet "${sheet}"`;
+  const column = d.label !== undefined && d.column > 0 ? (zh ? `，“${d.label}”列` : `, column "${d.label}"`) : '';
+  return zh ? `  工作表“${sheet}”，单元格 ${cellName(d)}${column}` : `  sheet "${sheet}", cell ${cellName(d)}${column}`;
 }
 
 const EXCERPT_BEFORE = 40;
@@ -143,7 +160,9 @@ export function formatText(sorted: readonly Diagnostic[], ctx: FormatContext, ma
     const where = d.file === '' ? '' : `${location(d, ctx)}: `;
     const head = `${where}${sevText} ${d.code} ${message(d, ctx.lang)}${suggestion ? ` — ${suggestion}` : ''}`;
     out.push(c ? c.bold(head) : head);
-    for (const l of excerpt(d, ctx)) out.push(c ? c.dim(l) : l);
+    const sheet = ctx.sheetOf?.(d.file);
+    const under = sheet !== undefined ? [sheetLine(d, sheet, ctx.lang)] : excerpt(d, ctx);
+    for (const l of under) out.push(c ? c.dim(l) : l);
     const hint = staticHint(d, ctx.lang);
     if (hint) out.push(`  ${ctx.lang === 'zh' ? '提示：' : 'hint: '}${hint}`);
   }
@@ -168,6 +187,12 @@ export function summaryLine(sorted: readonly Diagnostic[], lang: Lang, shown: nu
   return line + '.';
 }
 
+/** A diagnostic in a sheet, in JSON: its sheet and cell besides line (row) and column. */
+function sheetOfJson(d: Diagnostic, ctx: FormatContext): { sheet?: string; cell?: string | null } {
+  const sheet = ctx.sheetOf?.(d.file);
+  return sheet === undefined ? {} : { sheet, cell: d.line > 0 ? cellName(d) : null };
+}
+
 function ghEscapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
@@ -181,12 +206,15 @@ export function formatGithub(sorted: readonly Diagnostic[], ctx: FormatContext, 
   const shown = max > 0 ? sorted.slice(0, max) : sorted;
   for (const d of shown) {
     const props = d.file === '' ? [] : [`file=${ghEscapeProp(visible(ctx.showPath(d.file)))}`];
-    if (d.line > 0) props.push(`line=${d.line}`);
-    if (d.column > 0) props.push(`col=${d.column}`);
+    // A workbook has no lines to annotate: the cell goes into the message.
+    const sheet = ctx.sheetOf?.(d.file);
+    if (d.line > 0 && sheet === undefined) props.push(`line=${d.line}`);
+    if (d.column > 0 && sheet === undefined) props.push(`col=${d.column}`);
     props.push(`title=${ghEscapeProp(d.code)}`);
     const suggestion = suggestionHint(d, ctx);
     const hint = staticHint(d, ctx.lang);
-    const text = [message(d, ctx.lang) + (suggestion ? ` — ${suggestion}` : ''), hint].filter(Boolean).join(ctx.lang === 'zh' ? '。提示：' : '. Hint: ');
+    const where = sheet === undefined ? '' : `${sheetLine(d, sheet, ctx.lang).trim()}${ctx.lang === 'zh' ? '：' : ': '}`;
+    const text = [where + message(d, ctx.lang) + (suggestion ? ` — ${suggestion}` : ''), hint].filter(Boolean).join(ctx.lang === 'zh' ? '。提示：' : '. Hint: ');
     out.push(`::${d.severity}${props.length > 0 ? ' ' : ''}${props.join(',')}::${ghEscapeData(text)}`);
   }
   out.push(summaryLine(sorted, ctx.lang, shown.length));
@@ -215,6 +243,7 @@ export function* formatJson(sorted: readonly Diagnostic[], ctx: FormatContext, e
         file: d.file === '' ? null : visible(ctx.showPath(d.file)),
         line: d.line,
         column: d.column,
+        ...(sheetOfJson(d, ctx)),
         field: d.field ?? null,
         message: message(d, ctx.lang),
         hint: hint || null,

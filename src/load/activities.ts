@@ -19,7 +19,7 @@ import { readLines } from '../source/lines.js';
 import type { LoadContext } from './context.js';
 import { openDataFile, reportStreamFailure, resolveInside } from './files.js';
 import { FieldReader } from './read-fields.js';
-import { CsvRows, isYamlFile, readRecordFile, type RawRecord, type RecordFile } from './records.js';
+import { CsvRows, isXlsxFile, isYamlFile, readRecordFile, type RawRecord, type RecordFile } from './records.js';
 
 
 /** What reading a duty-record file needs from the dataset (built once per dataset). */
@@ -93,7 +93,7 @@ export async function streamActivities(ctx: LoadContext, file: string, year: num
     if (to.keep?.want(view)) to.keep.take(a);
   };
 
-  if (isYamlFile(file)) {
+  if (isYamlFile(file) || isXlsxFile(file)) {
     const ids = new Map<string, number>();
     const ok = await readRecordFile(ctx, file, 'activities', '履职记录', (rec, rf) => {
       stats.rows++;
@@ -160,10 +160,11 @@ async function confirmIndexDuplicates(ctx: LoadContext, file: string, ids: IdInd
   const abs = await resolveInside(ctx, file);
   if (abs === undefined) return;
   const wanted = new Set(ids.candidates.flatMap((c) => [c.firstLine, c.line]));
-  const lines = await readLines(abs, wanted, ctx.options.encoding);
+  const facts = ctx.facts.get(file);
+  const lines = await readLines(abs, wanted, facts?.encoding);
   const idOn = (line: number): string | undefined => {
     const text = lines.get(line);
-    return text === undefined ? undefined : parseCsvText(text).records[0]?.fields[idColumn]?.trim();
+    return text === undefined ? undefined : parseCsvText(text, { tabs: facts?.tabs === true }).records[0]?.fields[idColumn]?.trim();
   };
   for (const d of confirmDuplicates(file, ids.candidates, idOn, (line) => lines.get(line))) ctx.report(d);
 }

@@ -3,6 +3,7 @@
 
 import { basename, dirname, join, resolve } from 'node:path';
 import { OUTCOMES } from '../model/types.js';
+import { ENCODING_NAMES } from '../source/decode.js';
 import { parseYaml, type RawValue } from '../source/yaml.js';
 import type { RawConfig } from '../schema/structured.js';
 import { quickConfig } from '../schema/quick.js';
@@ -31,9 +32,9 @@ export interface Config {
 
 export const DEFAULT_FILES: Config['files'] = {
   orgs: ['orgs.yaml', 'orgs.yml'],
-  members: ['members.csv', 'members.yaml', 'members.yml'],
-  activities: ['activities/{year}.csv', 'activities/{year}.yaml', 'activities/{year}.yml'],
-  assessments: ['assessments/{year}.csv', 'assessments/{year}.yaml', 'assessments/{year}.yml'],
+  members: ['members.csv', 'members.yaml', 'members.yml', 'members.xlsx'],
+  activities: ['activities/{year}.csv', 'activities/{year}.yaml', 'activities/{year}.yml', 'activities/{year}.xlsx'],
+  assessments: ['assessments/{year}.csv', 'assessments/{year}.yaml', 'assessments/{year}.yml', 'assessments/{year}.xlsx'],
   rubrics: ['rubrics/{year}.yaml', 'rubrics/{year}.yml'],
 };
 
@@ -90,6 +91,8 @@ export async function loadConfig(ctx: LoadContext): Promise<Config | undefined> 
     ctx.limits.maxFileBytes = mb === 0 ? Number.POSITIVE_INFINITY : mb * 1024 * 1024;
   }
   if (raw.limits?.max_record_chars !== undefined) ctx.limits.maxRecordChars = Number(raw.limits.max_record_chars);
+  for (const [file, name] of Object.entries(raw.encoding ?? {})) ctx.declared.encodings.set(file, ENCODING_NAMES[name.toLowerCase()]!);
+  for (const [file, sheet] of Object.entries(raw.sheets ?? {})) ctx.declared.sheets.set(file, sheet);
   const pick = (key: keyof Config['files']): readonly string[] => {
     const p = raw.files?.[key];
     if (p === undefined) return DEFAULT_FILES[key];

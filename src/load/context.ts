@@ -6,8 +6,13 @@ import { CODES } from '../diagnostics/codes.js';
 import type { Encoding } from '../source/decode.js';
 
 export interface LoadOptions {
-  /** Overrides encoding detection for every data file. */
+  /** The encoding of data files that are not UTF-8 (--encoding), instead of GB18030 with a warning. */
   readonly encoding?: Encoding | undefined;
+  /**
+   * Files read from elsewhere: dataset-relative path → absolute path (mj import checks the
+   * dataset as it would be after merging, before writing anything).
+   */
+  readonly replaced?: ReadonlyMap<string, string> | undefined;
   /** Largest data file read, in bytes. */
   readonly maxFileBytes?: number | undefined;
   /** Read duty records with the careful reader only (MJ_FAST_PATH=0; for comparing the two). */
@@ -30,8 +35,22 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Readonly<Limits> = { maxFileBytes: 1024 * 1024 * 1024, maxRecordChars: 1 << 20 };
 
+/** How a file was read: where from, in which encoding, which sheet of a workbook. */
+export interface FileFacts {
+  /** Absolute path of the bytes read. */
+  readonly path: string;
+  readonly encoding?: Encoding;
+  /** Cells separated by tabs. */
+  readonly tabs?: boolean;
+  readonly sheet?: string;
+}
+
 export class LoadContext {
   readonly diagnostics = new Diagnostics();
+  /** Per file as read: what prints excerpts and places cells of workbooks. */
+  readonly facts = new Map<string, FileFacts>();
+  /** mj.yaml's `encoding:` (file → encoding where it is not UTF-8) and `sheets:` (workbook → sheet). */
+  readonly declared: { encodings: Map<string, Encoding>; sheets: Map<string, string> } = { encodings: new Map(), sheets: new Map() };
   /** In force for every file read after mj.yaml. */
   readonly limits: Limits;
 

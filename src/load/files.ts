@@ -4,11 +4,13 @@
 
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { relative, resolve, sep, posix } from 'node:path';
-import { openText, readWholeText, type ReadFailure, type TextSource } from '../source/decode.js';
+import { openText, readWholeText, type Encoding, type ReadFailure, type TextSource } from '../source/decode.js';
 import type { LoadContext } from './context.js';
 
 /** Absolute path of a dataset-relative path, or undefined (reported) when it leaves the root. */
 export async function resolveInside(ctx: LoadContext, rel: string): Promise<string | undefined> {
+  const swapped = ctx.options.replaced?.get(rel);
+  if (swapped !== undefined) return swapped;
   const abs = resolve(ctx.root, rel);
   if (!isInside(ctx.root, abs)) {
     ctx.report({ code: 'MJ008', file: rel, line: 0, column: 0, params: { path: rel } });
@@ -41,7 +43,7 @@ export async function exists(abs: string): Promise<boolean> {
   }
 }
 
-function reportFailure(ctx: LoadContext, file: string, failure: ReadFailure, what: string): void {
+export function reportFailure(ctx: LoadContext, file: string, failure: ReadFailure, what: string): void {
   switch (failure.kind) {
     case 'missing':
       ctx.report({ code: 'MJ002', file, line: 0, column: 0, params: { what, path: file } });
@@ -82,39 +84,47 @@ export function ioReason(code: string): string {
   }
 }
 
-function bytes(n: number): string {
+export function bytes(n: number): string {
   if (n >= 1 << 30) return `${(n / (1 << 30)).toFixed(1)} GiB`;
   if (n >= 1 << 20) return `${(n / (1 << 20)).toFixed(1)} MiB`;
   if (n >= 1 << 10) return `${(n / (1 << 10)).toFixed(1)} KiB`;
   return `${n} B`;
 }
 
+/** The encoding a file is read in when it is not UTF-8: mj.yaml's for that file, else --encoding. */
+export function fallbackOf(ctx: LoadContext, file: string): Encoding | undefined {
+  return ctx.declared.encodings.get(file) ?? ctx.options.encoding;
+}
+
 /** Opens a CSV data file for streaming (--encoding applies); reports and returns undefined on failure. */
 export async function openDataFile(ctx: LoadContext, file: string, what: string): Promise<TextSource | undefined> {
   const abs = await resolveInside(ctx, file);
   if (abs === undefined) return undefined;
-  const r = await openText(abs, { encoding: ctx.options.encoding, maxBytes: ctx.limits.maxFileBytes, chunkBytes: ctx.options.chunkBytes });
+  const r = await openText(abs, { fallback: fallbackOf(ctx, file), maxBytes: ctx.limits.maxFileBytes, chunkBytes: ctx.options.chunkBytes });
   if (!r.ok) {
     reportFailure(ctx, file, r.failure, what);
     return undefined;
   }
+  ctx.facts.set(file, { path: abs, encoding: r.source.encoding, ...(r.source.tabs ? { tabs: true } : {}) });
   if (r.source.guessedGb18030) ctx.report({ code: 'MJ005', file, line: 0, column: 0 });
   if (r.source.crOnly) ctx.report({ code: 'MJ012', file, line: 0, column: 0 });
   return r.source;
 }
 
 /**
- * Reads a whole YAML file; reports and returns undefined on failure. Its encoding is always
- * detected: --encoding is for spreadsheet exports (CSV), not for files written in an editor.
+ * Reads a whole YAML file; reports and returns undefined on failure. --encoding is for
+ * spreadsheet exports (CSV), not for files written in an editor; mj.yaml's `encoding:` may name
+ * one for this file.
  */
 export async function readDataFile(ctx: LoadContext, file: string, what: string): Promise<string | undefined> {
   const abs = await resolveInside(ctx, file);
   if (abs === undefined) return undefined;
-  const r = await readWholeText(abs, { maxBytes: ctx.limits.maxFileBytes });
+  const r = await readWholeText(abs, { maxBytes: ctx.limits.maxFileBytes, fallback: ctx.declared.encodings.get(file) });
   if (!r.ok) {
     reportFailure(ctx, file, r.failure, what);
     return undefined;
   }
+  ctx.facts.set(file, { path: abs, encoding: r.source.encoding });
   if (r.source.guessedGb18030) ctx.report({ code: 'MJ005', file, line: 0, column: 0 });
   if (r.source.crOnly) ctx.report({ code: 'MJ012', file, line: 0, column: 0 });
   return r.text;
@@ -170,8 +180,15 @@ export async function listYearFiles(ctx: LoadContext, patterns: readonly string[
       // No folder: no files of that kind. A folder that cannot be read, or a file in its place,
       // is reported: silently reading nothing would pass bad data (or blame a missing file).
       const code = (e as { code?: string }).code;
-      if (code !== 'ENOENT') reportFolder(ctx, dir === '' ? '.' : dir, code);
-      continue;
+      if (code !== 'ENOENT') {
+        reportFolder(ctx, dir === '' ? '.' : dir, code);
+        continue;
+      }
+      entries = [];
+    }
+    for (const rel of ctx.options.replaced?.keys() ?? []) {
+      const slash2 = rel.lastIndexOf('/');
+      if ((slash2 < 0 ? '' : rel.slice(0, slash2)) === dir && !entries.includes(rel.slice(slash2 + 1))) entries.push(rel.slice(slash2 + 1));
     }
     entries.sort();
     for (const entry of entries) {

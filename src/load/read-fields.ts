@@ -5,6 +5,7 @@
 import type { Day } from '../model/types.js';
 import { formatDay, fromExcelSerial, parseDate, parseMonthOrDate } from '../util/dates.js';
 import { RECORD_FIELDS } from '../schema/fields.js';
+import { wronglySeparated } from '../util/separators.js';
 import type { FieldPlacer, PlaceExtra } from '../checks/place.js';
 import { CODES, type Code } from '../diagnostics/codes.js';
 import type { DiagnosticInput, Params, Suggest } from '../diagnostics/diagnostic.js';
@@ -63,7 +64,8 @@ export class FieldReader implements FieldPlacer {
     const label = this.file.labels[i] ?? spec.label;
     const { offset, ...rest } = extra;
     return {
-      code, file: this.file.file, line: this.rec.lines[i] ?? this.rec.line, column: (this.rec.cols[i] || 1) + (offset ?? 0),
+      // In a sheet a column is a cell: an item inside it moves no column.
+      code, file: this.file.file, line: this.rec.lines[i] ?? this.rec.line, column: (this.rec.cols[i] || 1) + (this.file.sheet === undefined ? offset ?? 0 : 0),
       field: spec.key, label, params: { label, ...params }, ...rest,
     };
   }
@@ -95,6 +97,10 @@ export class FieldReader implements FieldPlacer {
   /** The field's single text, or undefined; a required empty field is reported. */
   raw(i: number): string | undefined {
     const v = this.rec.values[i];
+    if (this.rec.reported?.has(i)) {
+      this.bad = true;
+      return undefined;
+    }
     if (v === undefined) {
       if (this.spec(i).required && !this.file.absent.has(i)) this.report(i, 'MJ201');
       return undefined;
@@ -158,6 +164,10 @@ export class FieldReader implements FieldPlacer {
   /** A `;`-separated list (or a YAML list); empty items are dropped. */
   list(i: number): string[] {
     const v = this.rec.values[i];
+    if (this.rec.reported?.has(i)) {
+      this.bad = true;
+      return [];
+    }
     if (v === undefined) {
       if (this.spec(i).required && !this.file.absent.has(i)) this.report(i, 'MJ201');
       return [];
@@ -177,6 +187,11 @@ export class FieldReader implements FieldPlacer {
     this.list(i).forEach((x, k) => {
       if (has(x)) out.push((values instanceof Set ? x : (values as readonly string[])[(values as readonly string[]).indexOf(x)]) as T);
       else {
+        const wrong = wronglySeparated(x);
+        if (wrong && wrong.parts.every(has)) {
+          this.reportItem(i, k, 'MJ220', { value: x, sep: wrong.sep === ' ' ? '@space' : wrong.sep, items: '@sep-values', example: wrong.parts.join(';') });
+          return;
+        }
         const candidates = values instanceof Set ? [...values] : [...(values as readonly string[])];
         this.reportItem(i, k, 'MJ203', { value: x }, { suggest: { value: x, pool: 'values', candidates } });
       }

@@ -21,6 +21,8 @@ export interface RawRecord {
   readonly cols: number[];
   /** Set when a field held a control character (MJ214, reported; the value is kept without it). */
   readonly tainted?: boolean;
+  /** Fields whose cell was already reported (a formula without a value, an Excel error). */
+  readonly reported?: ReadonlySet<number>;
 }
 
 export interface RecordFile {
@@ -30,6 +32,8 @@ export interface RecordFile {
   readonly labels: string[];
   /** Fields whose column is missing from the file (required ones were already reported). */
   readonly absent: ReadonlySet<number>;
+  /** A workbook's sheet: lines are its rows and columns its columns (a cell, not a character). */
+  readonly sheet?: string;
 }
 
 export type RecordSink = (rec: RawRecord, file: RecordFile) => void;
@@ -38,14 +42,20 @@ export function isYamlFile(file: string): boolean {
   return /\.ya?ml$/i.test(file);
 }
 
+export function isXlsxFile(file: string): boolean {
+  return /\.xlsx$/i.test(file);
+}
+
 /** Reads every record of a file into `sink`. Returns false when the file could not be read. */
 export async function readRecordFile(ctx: LoadContext, file: string, kind: RecordKind, what: string, sink: RecordSink): Promise<boolean> {
-  return isYamlFile(file) ? readYamlRecords(ctx, file, kind, what, sink) : readCsvRecords(ctx, file, kind, what, sink);
+  if (isYamlFile(file)) return readYamlRecords(ctx, file, kind, what, sink);
+  if (isXlsxFile(file)) return (await import('./xlsx-records.js')).readXlsxRecords(ctx, file, kind, what, sink);
+  return readCsvRecords(ctx, file, kind, what, sink);
 }
 
 const defaultLabels = (kind: RecordKind): string[] => RECORD_FIELDS[kind].map((s) => s.label);
 
-function trimCell(s: string): string | undefined {
+export function trimCell(s: string): string | undefined {
   if (s.length === 0) return undefined;
   const a = s.charCodeAt(0), b = s.charCodeAt(s.length - 1);
   if (a > 32 && b > 32 && a !== 0x3000 && b !== 0x3000 && a !== 0xa0 && b !== 0xa0 && a !== 0xfeff) return s;
@@ -121,9 +131,16 @@ export class CsvRows {
     else if (this.records === 0 && this.kind !== 'members') this.ctx.report({ code: 'MJ011', file: this.file, line: this.headerLine, column: 0, severity: 'warning' });
   }
 
+  /** Empty cells at the end of the header (Excel saved empty columns): rows may leave them out. */
+  private trailing = 0;
+
   private onHeader(rec: CsvRecord): void {
     const { ctx, file, specs, kind } = this;
     this.headerLine = rec.line;
+    let k = rec.fields.length;
+    while (k > 1 && rec.fields[k - 1]!.trim() === '') k--;
+    this.trailing = rec.fields.length - k;
+    if (this.trailing > 0) ctx.report({ code: 'MJ130', file, line: rec.line, column: rec.cols[k] ?? 1, params: { n: this.trailing } });
     const labels = defaultLabels(kind);
     const seen = new Map<number, number>();
     this.header = rec.fields.map((raw, col) => {
@@ -165,7 +182,7 @@ export class CsvRows {
     const lines: number[] = new Array<number>(n).fill(rec.line);
     const cols: number[] = new Array<number>(n).fill(0);
     const cells = rec.fields;
-    if (cells.length !== h.length) {
+    if (cells.length !== h.length && !(cells.length < h.length && cells.length >= h.length - this.trailing)) {
       const col = cells.length > h.length ? rec.cols[h.length] ?? 1 : 1;
       const line = cells.length > h.length ? rec.lines?.[h.length] ?? rec.line : rec.line;
       this.ctx.report({ code: 'MJ103', file: this.file, line, column: col, params: { found: cells.length, expected: h.length } });
@@ -216,7 +233,7 @@ async function readCsvRecords(ctx: LoadContext, file: string, kind: RecordKind, 
   const source = await openDataFile(ctx, file, what);
   if (!source) return false;
   const rows = new CsvRows(ctx, file, kind, sink);
-  const tokenizer = new CsvTokenizer(rows, { maxRecord: ctx.limits.maxRecordChars });
+  const tokenizer = new CsvTokenizer(rows, { maxRecord: ctx.limits.maxRecordChars, tabs: source.tabs });
   try {
     for await (const chunk of source.chunks()) tokenizer.push(chunk);
     tokenizer.end();

@@ -22,6 +22,12 @@ export function reportYamlProblems(ctx: LoadContext, file: string, problems: rea
       case 'depth-limit':
         ctx.report({ code: 'MJ112', ...at, params: { what: '@depth', limit: p.limit } });
         break;
+      case 'tab-indent':
+        ctx.report({ code: 'MJ131', ...at });
+        break;
+      case 'full-width-colon':
+        ctx.report({ code: 'MJ132', ...at, params: { key: p.key }, span: 1 });
+        break;
     }
   }
 }

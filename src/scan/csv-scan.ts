@@ -81,9 +81,10 @@ export async function scanCsv(job: CsvScan): Promise<ScanResult> {
   const { source, rows, folds, keep, options, file } = job;
   const maxRecord = options.maxRecord;
   let fastRows = 0;
-  if (source.encoding !== 'utf-8' || source.crOnly || options.carefulOnly) {
-    // Not UTF-8 (a GB18030 export, UTF-16), lines ending in CR alone, or asked to: the careful reader for the whole file.
-    const tok = new CsvTokenizer(rows, { maxRecord });
+  if (source.encoding !== 'utf-8' || source.crOnly || source.tabs || options.carefulOnly) {
+    // Not UTF-8 (a GB18030 export, UTF-16), lines ending in CR alone, cells separated by tabs, or
+    // asked to: the careful reader for the whole file.
+    const tok = new CsvTokenizer(rows, { maxRecord, tabs: source.tabs });
     try {
       for await (const chunk of source.chunks()) tok.push(chunk);
       tok.end();

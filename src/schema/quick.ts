@@ -10,6 +10,9 @@ import type { RawConfig, RawOrg, RawRubric } from './structured.js';
 
 export const MEASURES = ['count', 'members', 'coverage', 'sum', 'attendance', 'manual', 'ratio', 'roster', 'rollup', 'absences'] as const;
 
+/** The encoding names mj.yaml's `encoding:` takes (source/decode.ts reads each). */
+export const ENCODING_WORDS = ['utf-8', 'utf8', 'gb18030', 'gbk', 'gb2312', 'utf-16', 'utf-16le', 'utf16le', 'utf-16be', 'utf16be'] as const;
+
 type Obj = Record<string, unknown>;
 
 const SIGNED_DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
@@ -74,6 +77,8 @@ export function quickConfig(v: unknown): RawConfig | undefined {
       locale: optional(oneOf(['zh-CN', 'en'])),
       files: optional((f) => shape(f, Object.fromEntries(['orgs', 'members', 'activities', 'assessments', 'rubrics'].map((k) => [k, optional((x) => typeof x === 'string')])))),
       outcomes: optional(listOf(isText)),
+      encoding: optional((e) => isObj(e) && Object.keys(e).every((k) => k.length > 0) && Object.values(e).every(oneOf(ENCODING_WORDS))),
+      sheets: optional((e) => isObj(e) && Object.keys(e).every((k) => k.length > 0) && Object.values(e).every(isText)),
       limits: optional((l) =>
         shape(l, {
           max_file_mb: optional((x) => typeof x === 'string' && /^\d+(\.\d+)?$/.test(x)),

@@ -8,7 +8,7 @@ import { z } from 'zod';
 // default) costs more than it saves, about 10 ms of a small dataset's 300.
 z.config({ jitless: true });
 import { ACTIVITY_TYPES, COMMITTEE_ROLES, DEGREES, EDUCATIONS, GENDERS, LEVELS, ORG_TYPES, ROLES, SECTORS, TITLES } from '../model/types.js';
-import { MEASURES } from './quick.js';
+import { ENCODING_WORDS, MEASURES } from './quick.js';
 
 const SIGNED_DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
 
@@ -41,6 +41,14 @@ export const CONFIG_SCHEMA = z.strictObject({
     .optional()
     .describe('覆盖默认的文件位置；按年份的文件用 {year} 占位，例如 activities/{year}.csv'),
   outcomes: z.array(z.string().min(1)).optional().describe('在内置的结果短语之外增加的短语'),
+  encoding: z
+    .record(z.string().min(1), z.enum(ENCODING_WORDS))
+    .optional()
+    .describe('不是 UTF-8 的数据文件的编码，例如 { members.csv: gb18030 }；是 UTF-8 的文件照常按 UTF-8 读取'),
+  sheets: z
+    .record(z.string().min(1), z.string().min(1, 'MJ201'))
+    .optional()
+    .describe('XLSX 数据文件读哪一张工作表，例如 { members.xlsx: 会员名册 }；默认第一张'),
   limits: z
     .strictObject({
       max_file_mb: z.string().regex(/^\d+(\.\d+)?$/, 'MJ207').meta({ mjNumber: 'unsigned' }).optional().describe('单个数据文件的大小上限（MB），默认 1024，0 表示不限'),

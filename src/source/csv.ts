@@ -25,7 +25,7 @@ export interface CsvSink {
   problem(p: CsvProblem): void;
 }
 
-const COMMA = 44, QUOTE = 34, LF = 10, CR = 13;
+const COMMA = 44, TAB = 9, QUOTE = 34, LF = 10, CR = 13;
 
 /** The default longest record, in characters; past it a stray quote is assumed. */
 export const DEFAULT_MAX_RECORD = 1 << 20;
@@ -37,9 +37,13 @@ export class CsvTokenizer {
   private lineStart = 0;
   private readonly maxRecord: number;
 
-  constructor(private readonly sink: CsvSink, options: { maxRecord?: number; line?: number } = {}) {
+  /** The separator's char code: a comma, or a tab (Excel's "Unicode 文本"). */
+  private readonly sep: number;
+
+  constructor(private readonly sink: CsvSink, options: { maxRecord?: number; line?: number; tabs?: boolean } = {}) {
     this.maxRecord = options.maxRecord ?? DEFAULT_MAX_RECORD;
     this.line = options.line ?? 1;
+    this.sep = options.tabs ? TAB : COMMA;
   }
 
   push(chunk: string): void {
@@ -55,6 +59,7 @@ export class CsvTokenizer {
   /** Parses every complete record in buf; keeps the incomplete tail for the next chunk. */
   private run(final: boolean): void {
     const s = this.buf;
+    const SEP = this.sep;
     const n = s.length;
     let i = 0;
     let line = this.line;
@@ -131,7 +136,7 @@ export class CsvTokenizer {
           value = parts;
           i = j;
           c = i < n ? s.charCodeAt(i) : -1;
-          if (c !== COMMA && c !== LF && c !== CR && c !== -1) {
+          if (c !== SEP && c !== LF && c !== CR && c !== -1) {
             if (openLine !== line) {
               // "abc … spanning lines … "xyz: the opening quote was a stray one.
               this.sink.problem({ kind: 'unclosed-quote', line: openLine, column: openCol });
@@ -143,7 +148,7 @@ export class CsvTokenizer {
             let k = i;
             while (k < n) {
               const d = s.charCodeAt(k);
-              if (d === COMMA || d === LF) break;
+              if (d === SEP || d === LF) break;
               k++;
             }
             if (k >= n && !final) {
@@ -165,7 +170,7 @@ export class CsvTokenizer {
           let j = i;
           while (j < n) {
             const d = s.charCodeAt(j);
-            if (d === COMMA || d === LF) break;
+            if (d === SEP || d === LF) break;
             j++;
           }
           if (j >= n && !final) {
@@ -189,7 +194,7 @@ export class CsvTokenizer {
         }
 
         fields.push(value);
-        if (c === COMMA) {
+        if (c === SEP) {
           i++;
           if (i >= n && !final) {
             this.keep(recStart, recLine, recLineStart);
@@ -255,11 +260,27 @@ function stripCr(t: string): string {
 }
 
 /** Parses a whole text at once (tests, small files). */
-export function parseCsvText(text: string, options: { maxRecord?: number } = {}): { records: CsvRecord[]; problems: CsvProblem[] } {
+export function parseCsvText(text: string, options: { maxRecord?: number; tabs?: boolean } = {}): { records: CsvRecord[]; problems: CsvProblem[] } {
   const records: CsvRecord[] = [];
   const problems: CsvProblem[] = [];
   const t = new CsvTokenizer({ record: (r) => records.push(r), problem: (p) => problems.push(p) }, options);
   t.push(text);
   t.end();
   return { records, problems };
+}
+
+/**
+ * Whether a text's first line separates its cells with tabs (Excel's "Unicode 文本", a TSV):
+ * more tabs than commas outside quotes.
+ */
+export function tabSeparated(head: string): boolean {
+  let tabs = 0, commas = 0, quoted = false;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (!quoted && c === LF) break;
+    else if (!quoted && c === TAB) tabs++;
+    else if (!quoted && c === COMMA) commas++;
+  }
+  return tabs > commas;
 }

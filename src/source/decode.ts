@@ -1,9 +1,12 @@
 // Reading a data file as text: binary detection, BOM, strict UTF-8, then GB18030 (what Chinese
-// Excel writes), or an encoding the user names. The only place that turns bytes into text.
+// Excel writes) or the encoding the user names for files that are not UTF-8 (a fallback: a file
+// that is valid UTF-8 is read as UTF-8 whatever is named), or one forced (the excerpts of a file
+// read the way the loader read it). The only place that turns bytes into text.
 // Streams in chunks, so file size does not set memory use.
 
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
+import { tabSeparated } from './csv.js';
 
 export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
@@ -31,6 +34,8 @@ export interface TextSource {
    * them as LF, and the byte-level reader (which reads LF) must not be used.
    */
   readonly crOnly: boolean;
+  /** The first line separates cells with tabs (Excel's "Unicode 文本"): read as it is, by the careful reader. */
+  readonly tabs: boolean;
   readonly size: number;
   /** Decoded text, chunk by chunk, BOM removed. */
   chunks(): AsyncIterable<string>;
@@ -49,7 +54,7 @@ export const DEFAULT_MAX_FILE_BYTES = 1 << 30; // 1 GiB
 
 export async function openText(
   path: string,
-  options: { encoding?: Encoding | undefined; maxBytes?: number | undefined; chunkBytes?: number | undefined } = {},
+  options: { encoding?: Encoding | undefined; fallback?: Encoding | undefined; maxBytes?: number | undefined; chunkBytes?: number | undefined } = {},
 ): Promise<{ ok: true; source: TextSource } | { ok: false; failure: ReadFailure }> {
   let fh: FileHandle;
   try {
@@ -84,21 +89,27 @@ export async function openText(
       skip = 2;
     } else {
       const sniff = await sniffUtf8(fh, st.size);
-      if (sniff.kind === 'binary') return { ok: false, failure: sniff };
-      if (sniff.kind === 'not-utf-8' && (await mostlyUtf8(fh, st.size))) {
+      const fallback = options.fallback;
+      if (sniff.kind === 'binary' && fallback?.startsWith('utf-16')) {
+        // UTF-16 without a BOM, as named: its NUL bytes are its ASCII characters' high bytes.
+        encoding = fallback;
+      } else if (sniff.kind === 'binary') return { ok: false, failure: sniff };
+      else if (sniff.kind === 'not-utf-8' && fallback !== undefined) encoding = fallback;
+      else if (sniff.kind === 'not-utf-8' && (await mostlyUtf8(fh, st.size))) {
         // A UTF-8 file with a few damaged bytes is not a GB18030 file: reading it as one would
         // garble every Chinese character. Name the first damaged spot instead.
         const at = await firstUndecodable(fh, st.size, 0, 'utf-8');
         return { ok: false, failure: { kind: 'undecodable', encoding: 'utf-8', ...at } };
+      } else {
+        encoding = sniff.kind === 'utf-8' ? 'utf-8' : 'gb18030';
+        guessed = encoding === 'gb18030';
       }
-      encoding = sniff.kind === 'utf-8' ? 'utf-8' : 'gb18030';
-      guessed = encoding === 'gb18030';
     }
     if (!encoding.startsWith('utf-16') && (options.encoding || skip > 0)) {
       const nul = await findNul(fh, st.size);
       if (nul >= 0) return { ok: false, failure: { kind: 'binary', offset: nul } };
     }
-    if (encoding !== 'utf-8' || options.encoding !== undefined) {
+    if (encoding !== 'utf-8' || options.encoding !== undefined || (options.fallback !== undefined && encoding === options.fallback)) {
       // Check the whole file decodes before anyone consumes it.
       if (await failsToDecode(fh, st.size, skip, encoding)) {
         const at = await firstUndecodable(fh, st.size, skip, encoding);
@@ -106,11 +117,12 @@ export async function openText(
       }
     }
     const size = st.size;
-    const crOnly = await onlyCrLines(fh, size, skip, encoding);
+    const { crOnly, tabs } = await lineFacts(fh, size, skip, encoding);
     const source: TextSource = {
       encoding,
       guessedGb18030: guessed,
       crOnly,
+      tabs,
       size,
       chunks: () => decodeChunks(path, skip, encoding, options.chunkBytes ?? CHUNK, crOnly),
       bytes: () => rawChunks(path, skip, options.chunkBytes ?? CHUNK),
@@ -246,14 +258,16 @@ async function* rawChunks(path: string, skip: number, chunk: number): AsyncGener
 
 /**
  * Whether the text's lines end in CR alone: the first 64 KiB hold a CR and no LF. (A file mixing
- * the two reads as LF lines, its CRs as text, as before.)
+ * the two reads as LF lines, its CRs as text, as before.) And whether its first line is
+ * separated by tabs.
  */
-async function onlyCrLines(fh: FileHandle, size: number, skip: number, encoding: Encoding): Promise<boolean> {
+async function lineFacts(fh: FileHandle, size: number, skip: number, encoding: Encoding): Promise<{ crOnly: boolean; tabs: boolean }> {
   const head = Buffer.alloc(Math.min(size - skip, 1 << 16));
-  if (head.length <= 0) return false;
+  if (head.length <= 0) return { crOnly: false, tabs: false };
   await fh.read(head, 0, head.length, skip);
   const text = new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(head);
-  return text.includes('\r') && !text.includes('\n');
+  const crOnly = text.includes('\r') && !text.includes('\n');
+  return { crOnly, tabs: tabSeparated(crOnly ? text.replace(/\r/g, '\n') : text) };
 }
 
 async function* decodeChunks(path: string, skip: number, encoding: Encoding, chunk: number, crOnly: boolean): AsyncGenerator<string> {
@@ -276,7 +290,7 @@ async function* decodeChunks(path: string, skip: number, encoding: Encoding, chu
 /** Reads a whole (small) file as text; the same rules as openText. */
 export async function readWholeText(
   path: string,
-  options: { encoding?: Encoding | undefined; maxBytes?: number | undefined } = {},
+  options: { encoding?: Encoding | undefined; fallback?: Encoding | undefined; maxBytes?: number | undefined } = {},
 ): Promise<{ ok: true; text: string; source: TextSource } | { ok: false; failure: ReadFailure }> {
   const r = await openText(path, options);
   if (!r.ok) return r;

@@ -1,6 +1,6 @@
 // Fetches the text of a few lines of a data file, decoded as the loader decoded it, for the
 // excerpts under printed diagnostics. Reads only as far as the last line wanted. It can mask the
-// cells of CSV columns, or the values of YAML keys, the caller names (those mj does not know: a
+// cells of CSV columns (comma- or tab-separated, as the file is), or the values of YAML keys, the caller names (those mj does not know: a
 // phone number, an ID-card number), so an excerpt never quotes them: each character becomes `*`,
 // so columns and carets stay where they were.
 
@@ -22,7 +22,7 @@ export async function readLines(abs: string, wanted: ReadonlySet<number>, encodi
   for (const n of wanted) if (n > last) last = n;
   const r = await openText(abs, { encoding });
   if (!r.ok) return out;
-  const mask = options.maskCells ? new CellMask(wanted, last, options.maskCells) : undefined;
+  const mask = options.maskCells ? new CellMask(wanted, last, options.maskCells, r.source.tabs) : undefined;
   let line = 1;
   let rest = '';
   try {
@@ -76,8 +76,13 @@ class CellMask {
   /** Set once the records past the last wanted line are read (or no column is masked). */
   done = false;
 
-  constructor(private readonly wanted: ReadonlySet<number>, private readonly last: number, private readonly isMasked: (header: string) => boolean) {
-    this.tokenizer = new CsvTokenizer({ record: (rec) => this.record(rec), problem: () => undefined });
+  constructor(
+    private readonly wanted: ReadonlySet<number>,
+    private readonly last: number,
+    private readonly isMasked: (header: string) => boolean,
+    private readonly tabs: boolean,
+  ) {
+    this.tokenizer = new CsvTokenizer({ record: (rec) => this.record(rec), problem: () => undefined }, { tabs });
   }
 
   push(chunk: string): void {
@@ -128,7 +133,7 @@ class CellMask {
   /** The line with its masked cells as `*`. */
   apply(line: number, text: string): string {
     if (this.masked === null || !this.masked.includes(true) || line <= this.headerLine) return text;
-    const spans = this.covered.has(line) ? this.spans.get(line) ?? [] : splitLine(text, this.masked);
+    const spans = this.covered.has(line) ? this.spans.get(line) ?? [] : splitLine(text, this.masked, this.tabs ? '\t' : ',');
     if (spans.length === 0) return text;
     const chars = text.split('');
     for (const [from, to] of spans) for (let k = from - 1; k < Math.min(to - 1, chars.length); k++) chars[k] = '*';
@@ -142,8 +147,8 @@ function count(s: string, ch: string): number {
   return n;
 }
 
-/** The masked cells of one line read on its own: fields split on commas outside quotes. */
-function splitLine(text: string, masked: readonly boolean[]): Spans {
+/** The masked cells of one line read on its own: fields split on the separator outside quotes. */
+function splitLine(text: string, masked: readonly boolean[], sep: string): Spans {
   const spans: Spans = [];
   let c = 0;
   let i = 0;
@@ -164,7 +169,7 @@ function splitLine(text: string, masked: readonly boolean[]): Spans {
         }
       }
     }
-    const comma = text.indexOf(',', i);
+    const comma = text.indexOf(sep, i);
     const end = comma < 0 ? text.length : comma;
     if ((c >= masked.length || masked[c] === true) && end > start) spans.push([start + 1, end + 1]);
     if (comma < 0) return spans;

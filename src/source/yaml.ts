@@ -28,7 +28,9 @@ export type YamlProblem =
   | { kind: 'duplicate-key'; line: number; column: number; key: string }
   | { kind: 'alias-limit'; line: number; column: number; limit: number }
   | { kind: 'size-limit'; line: number; column: number; limit: number }
-  | { kind: 'depth-limit'; line: number; column: number; limit: number };
+  | { kind: 'depth-limit'; line: number; column: number; limit: number }
+  | { kind: 'tab-indent'; line: number; column: number }
+  | { kind: 'full-width-colon'; line: number; column: number; key: string };
 
 export type Path = readonly (string | number)[];
 
@@ -42,7 +44,34 @@ export interface YamlDoc {
   locateKey(path: Path): { line: number; column: number };
 }
 
+const NOWHERE = (): { line: number; column: number } => ({ line: 0, column: 0 });
+
+/**
+ * The two mistakes of a YAML file typed in a Chinese editor, named as such rather than as the
+ * parse errors they cause: tab indentation, and a key followed by the full-width colon ：.
+ */
+export function yamlMistakes(text: string): YamlProblem[] {
+  const out: YamlProblem[] = [];
+  const lines = text.split('\n');
+  lines.forEach((raw, k) => {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const indent = /^[ \t]*/.exec(line)![0];
+    const rest = line.slice(indent.length);
+    if (rest === '' || rest.startsWith('#')) return;
+    const tab = indent.indexOf('\t');
+    if (tab >= 0) {
+      out.push({ kind: 'tab-indent', line: k + 1, column: tab + 1 });
+      return;
+    }
+    const m = /^((?:-[ \t]+)*)([A-Za-z_][\w-]*)[ \t]*：/.exec(rest);
+    if (m) out.push({ kind: 'full-width-colon', line: k + 1, column: indent.length + m[0].length, key: m[2]! });
+  });
+  return out;
+}
+
 export async function parseYaml(text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): Promise<YamlDoc> {
+  const mistakes = yamlMistakes(text);
+  if (mistakes.length > 0) return { value: undefined, problems: mistakes, locate: NOWHERE, locateKey: NOWHERE };
   const fast = parseSimpleYaml(text, limits.maxDepth, limits.maxNodes);
   if (fast) return { value: fast.value, problems: [], locate: fast.locate, locateKey: fast.locateKey };
   const { parseYamlFull } = await import('./yaml-full.js');

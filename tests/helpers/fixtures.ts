@@ -1,15 +1,19 @@
 // Builds a dataset in a temp folder: the base fixture with a case's files laid over it.
 // A case folder may hold: replacement files, `args` (extra CLI arguments, one line),
-// `delete` (base paths to remove, one per line), `mkdir` (folders to create, one per line).
+// `delete` (base paths to remove, one per line), `mkdir` (folders to create, one per line),
+// `command` (the mj command to run instead of validate, one line), and workbooks described as
+// `NAME.xlsx.json` (a BookSpec of helpers/xlsx-build.ts, or { "ole": [streams] }, or
+// { "bomb": { "blocks": n, "declared": bytes } }), built into NAME.xlsx.
 
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll } from 'vitest';
+import { entry, oleFile, workbookParts, xlsx, zeroBomb, zip, type BookSpec } from './xlsx-build.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const BASE = join(FIXTURES, 'base');
-const CONTROL = new Set(['args', 'delete', 'mkdir', 'expected.txt', 'README.md']);
+const CONTROL = new Set(['args', 'delete', 'mkdir', 'command', 'expected.txt', 'README.md']);
 
 export function tempDir(prefix = 'mj-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -38,7 +42,7 @@ export function tempCopies(source: string): () => string {
   };
 }
 
-export function buildCase(caseDir: string): { dir: string; args: string[] } {
+export function buildCase(caseDir: string): { dir: string; args: string[]; command?: string[] } {
   const dir = tempDir();
   cpSync(BASE, dir, { recursive: true });
   const control = (name: string): string[] => {
@@ -58,6 +62,8 @@ export function buildCase(caseDir: string): { dir: string; args: string[] } {
       if (statSync(abs).isDirectory()) {
         mkdirSync(join(dir, rel), { recursive: true });
         walk(abs);
+      } else if (name.endsWith('.xlsx.json')) {
+        writeFileSync(join(dir, rel.slice(0, -'.json'.length)), workbookOf(JSON.parse(readFileSync(abs, 'utf8')) as WorkbookJson));
       } else {
         cpSync(abs, join(dir, rel));
       }
@@ -65,5 +71,18 @@ export function buildCase(caseDir: string): { dir: string; args: string[] } {
   };
   walk(caseDir);
   const args = control('args').flatMap((l) => l.split(/\s+/));
-  return { dir, args };
+  const command = control('command').flatMap((l) => l.split(/\s+/));
+  return { dir, args, ...(command.length > 0 ? { command } : {}) };
+}
+
+type WorkbookJson = BookSpec | { ole: string[] } | { bomb: { blocks: number; declared: number } };
+
+/** A workbook from its description in a fixture. */
+export function workbookOf(spec: WorkbookJson): Buffer {
+  if ('ole' in spec) return oleFile(spec.ole);
+  if ('bomb' in spec) {
+    const parts = workbookParts({ sheets: [{ name: 'Sheet1', rows: [['会员编号', '姓名']] }] });
+    return zip([...parts.map(([n, t]) => entry(n, t)), { name: 'xl/media/image1.png', data: zeroBomb(spec.bomb.blocks), size: spec.bomb.declared, crc: 0 }]);
+  }
+  return xlsx(spec);
 }

@@ -1,0 +1,84 @@
+// What clerks' files come as, read as they are: Excel's "Unicode 文本" (UTF-16 with tabs, CRLF)
+// saved as members.csv, a GB18030 roster declared in mj.yaml (no warning then), --encoding used
+// only where UTF-8 fails, and an .editorconfig that never tells an editor a CSV file is UTF-8.
+
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mj } from './helpers/cli.js';
+import { BASE, scratchDirs } from './helpers/fixtures.js';
+
+const scratch = scratchDirs('mj-clerk-');
+const ROOT = join(import.meta.dirname, '..');
+
+function dataset(): string {
+  const d = scratch();
+  cpSync(BASE, d, { recursive: true });
+  return d;
+}
+
+/** GB18030 bytes of a text, by the encoder Node lacks: each character looked up by decoding. */
+function gb18030(text: string): Buffer {
+  const dec = new TextDecoder('gb18030');
+  const table = new Map<string, Buffer>();
+  for (let a = 0x81; a <= 0xfe; a++) {
+    for (let b = 0x40; b <= 0xfe; b++) {
+      if (b === 0x7f) continue;
+      const bytes = Buffer.from([a, b]);
+      const ch = dec.decode(bytes);
+      if (!table.has(ch)) table.set(ch, bytes);
+    }
+  }
+  return Buffer.concat([...text].map((ch) => (ch.charCodeAt(0) < 0x80 ? Buffer.from(ch) : table.get(ch)!)));
+}
+
+describe('files as clerks save them', () => {
+  it('reads Excel\'s "Unicode 文本" (UTF-16, tabs, CRLF) saved as members.csv, as it is', async () => {
+    const d = dataset();
+    const summary = (await mj(['validate'], { cwd: d })).stdout;
+    const before = (await mj(['score', '2019', '--format', 'csv'], { cwd: d })).stdout;
+    const csv = readFileSync(join(d, 'members.csv'), 'utf8');
+    const tsv = csv.trimEnd().split('\n').map((l) => l.split(',').join('\t')).join('\r\n') + '\r\n';
+    writeFileSync(join(d, 'members.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, 'utf16le')]));
+    const v = await mj(['validate'], { cwd: d });
+    expect(v.stdout).toBe(summary);
+    expect((await mj(['score', '2019', '--format', 'csv'], { cwd: d })).stdout).toBe(before);
+  });
+
+  it('places a problem in a tab-separated file at its character, with the line as excerpt', async () => {
+    const d = dataset();
+    const csv = readFileSync(join(d, 'members.csv'), 'utf8').replace('gy-edu1,正高级,研究生,硕士', 'gy-edu9,正高级,研究生,硕士');
+    writeFileSync(join(d, 'members.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv.split(',').join('\t'), 'utf16le')]));
+    const v = await mj(['validate', '--no-color'], { cwd: d });
+    expect(v.stdout).toContain('members.csv:2:34: 错误 MJ302 “所属组织”的值“gy-edu9”不存在');
+    expect(v.stdout).toContain('  2 | 0001 王明华 男 1968-04 汉族 2001-06-01 gy-edu9 正高级');
+  });
+
+  it('reads a roster mj.yaml declares GB18030 without a warning; the other files stay UTF-8', async () => {
+    const d = dataset();
+    const summary = (await mj(['validate'], { cwd: d })).stdout;
+    writeFileSync(join(d, 'members.csv'), gb18030(readFileSync(join(d, 'members.csv'), 'utf8')));
+    const warned = await mj(['validate', '--no-color'], { cwd: d });
+    expect(warned.stdout).toContain('MJ005');
+    writeFileSync(join(d, 'mj.yaml'), `${readFileSync(join(d, 'mj.yaml'), 'utf8')}encoding: { members.csv: gb18030 }\n`);
+    const declared = await mj(['validate'], { cwd: d });
+    expect(declared.stdout).toBe(summary);
+  });
+
+  it('applies --encoding only where UTF-8 fails', async () => {
+    const d = dataset();
+    const summary = (await mj(['validate'], { cwd: d })).stdout;
+    writeFileSync(join(d, 'members.csv'), gb18030(readFileSync(join(d, 'members.csv'), 'utf8')));
+    // The UTF-8 files (orgs, records, rubric) are not garbled by --encoding gb18030.
+    const r = await mj(['validate', '--encoding', 'gb18030'], { cwd: d });
+    expect(r.stdout).toBe(summary);
+  });
+
+  it('writes an .editorconfig that sets no charset for CSV files', () => {
+    const ec = readFileSync(join(ROOT, 'templates', 'editorconfig'), 'utf8');
+    const sections = [...ec.matchAll(/^\[([^\]]+)\]\n((?:(?!\[).*\n?)*)/gm)].map((m) => [m[1]!, m[2]!] as const);
+    for (const [glob, body] of sections) {
+      if (/charset/.test(body)) expect(glob === '*' || /csv/.test(glob), `[${glob}] sets a charset`).toBe(false);
+    }
+  });
+});
