@@ -44,6 +44,10 @@ export const CODES = {
   MJ210: 'error', // left date on a member still 在册
   MJ211: 'error', // left before joined
   MJ212: 'error', // dissolved before established
+  MJ230: 'error', // a span ends before it starts
+  MJ231: 'error', // 整改 done without a date
+  MJ232: 'error', // a date done on a measure still open
+  MJ233: 'error', // a reason for leaving the pool without the day
   // References across records and files
   MJ301: 'error', // duplicate id
   MJ302: 'error', // unknown org
@@ -58,6 +62,23 @@ export const CODES = {
   MJ311: 'error', // duplicate assessment row
   MJ312: 'error', // assessment of an org that is not a 支部
   MJ313: 'error', // roster ids whose leading zeros Excel dropped
+  MJ330: 'error', // a transfer to the branch it comes from
+  MJ331: 'error', // two transfers of one member on one day
+  MJ332: 'error', // a transfer outside the member's days on the roster
+  MJ333: 'error', // a transfer from a branch the member was not in
+  MJ334: 'error', // the last transfer and the roster disagree
+  MJ335: 'error', // a transfer into a branch that did not exist that day
+  MJ336: 'error', // pool spans of one member overlap
+  MJ337: 'warning', // entered the pool while not on the roster
+  MJ338: 'warning', // the roster's 后备干部 column disagrees with the pool
+  MJ339: 'warning', // a liaison assigned twice over the same days
+  MJ340: 'error', // an inspection of a branch
+  MJ341: 'error', // a finding of an unknown inspection
+  MJ342: 'error', // one finding, rows that disagree
+  MJ343: 'warning', // a deadline before the inspection began
+  MJ344: 'error', // a 领导班子 seat in a branch
+  MJ345: 'warning', // a review of someone with no seat that year
+  MJ346: 'error', // two reviews of one kind for one leader
   // Rubrics and assessments
   MJ401: 'error', // assessment names an item that is not a manual item
   MJ402: 'error', // manual points outside the item's bounds
@@ -69,6 +90,8 @@ export const CODES = {
   MJ408: 'warning', // manual item with no assessments row
   MJ409: 'warning', // rubric title names another year
   MJ410: 'error', // quota outside 0–1
+  // Practices
+  MJ701: 'warning', // no 新会员培训班 in a year that asks for one
 } as const;
 
 export type Code = keyof typeof CODES;
@@ -114,6 +137,10 @@ export const MESSAGES_ZH = {
   MJ210: '会籍状态为“在册”，却填写了离会时间 {left}',
   MJ211: '离会时间 {left} 早于入会时间 {joined}',
   MJ212: '撤销日期 {dissolved} 早于成立日期 {established}',
+  MJ230: '“{label}” {until} 早于开始日期 {from}',
+  MJ231: '整改状态为“已完成”，必须填写完成日期',
+  MJ232: '整改状态为“整改中”，却填写了完成日期 {done}',
+  MJ233: '写了出库原因“{reason}”，却没有出库时间',
   MJ301: '编号“{id}”重复，第一次出现在 {first}',
   MJ302: '“{label}”的值“{value}”不存在',
   MJ303: '会员“{value}”不在会员名册中',
@@ -127,6 +154,23 @@ export const MESSAGES_ZH = {
   MJ311: '支部“{org}”的项目“{item}”已在第 {first} 行评过分',
   MJ312: '“{label}”的值“{value}”是{type}，只有支部参加考核',
   MJ313: '会员编号“{id}”开头的 0 被 Excel 去掉了（{where} 中写作“{ref}”），其他文件引用会员编号的地方因此都对不上',
+  MJ330: '转入支部与转出支部相同（{value}）',
+  MJ331: '会员 {member} 在 {date} 有两条转接记录（另一条在第 {first} 行）',
+  MJ332: '会员 {member} 的转接日期 {date} 不在其在册期间（{why}）',
+  MJ333: '会员 {member} 在 {date} 从“{value}”转出，但上一条转接（第 {line} 行）已把该会员转入 {expected}',
+  MJ334: '会员 {member} 最后一次转入 {value}，但会员名册中的所属组织是 {org}（第 {line} 行）',
+  MJ335: '转入的支部 {value} 在 {date} {why}',
+  MJ336: '会员 {member} 的入库时间 {from} 落在另一段入库期间内（第 {line} 行）',
+  MJ337: '会员 {member} 入库时（{date}）不在册：{why}',
+  MJ338: '会员 {member} 的“后备干部”一栏写作“{column}”，但后备人才库中该会员{pool}',
+  MJ339: '会员 {member} 联系 {org} 的期间与第 {line} 行重叠',
+  MJ340: '巡查对象 {value} 是支部；政治巡查的对象是市州委员会（工委）的领导班子',
+  MJ341: '巡查编号“{value}”不在政治巡查文件中',
+  MJ342: '问题 {finding} 的各行不一致：这里写作“{value}”，第 {line} 行写作“{expected}”',
+  MJ343: '整改期限 {deadline} 早于巡查 {inspection} 的开始日期 {start}',
+  MJ344: '{value} 是支部：领导班子文件记录省委会、市委会、工委和总支的领导班子',
+  MJ345: '会员 {member} 在 {year} 年不是 {org} 的领导班子成员，却有考评结果',
+  MJ346: '会员 {member} 在 {org} 的“{kind}”已有一条结果（第 {line} 行）',
   MJ401: '“{item}”不是 {year} 年评分表中的考评组评分项（measure: manual）',
   MJ402: '得分 {points} 超出该项允许的范围 {min}～{max}',
   MJ403: '{year} 年有考评组评分，却没有 {year} 年的评分表',
@@ -137,6 +181,7 @@ export const MESSAGES_ZH = {
   MJ408: '考评组评分项“{item}”在 {year} 年没有任何支部的评分记录，按 0 分计',
   MJ409: '评分表标题写的是 {found} 年，文件名却是 {year} 年',
   MJ410: '名额比例 {value} 不在 0 到 1 之间',
+  MJ701: '{year} 年没有新会员培训班（类型为培训、标签为 {tags} 的记录）；mj.yaml 要求每年至少举办 1 期',
 } as const satisfies Catalogue;
 
 export const MESSAGES_EN = {
@@ -178,6 +223,10 @@ export const MESSAGES_EN = {
   MJ210: 'standing is "在册" (active) but a date left {left} is given',
   MJ211: 'date left {left} is before date joined {joined}',
   MJ212: 'dissolved {dissolved} before it was established {established}',
+  MJ230: '{label} {until} is before the start {from}',
+  MJ231: 'the measure is 已完成 (done), so it needs the date done',
+  MJ232: 'the measure is 整改中 (open), yet it has a date done {done}',
+  MJ233: 'a reason for leaving the pool ({reason}) without the day left',
   MJ301: 'id "{id}" is duplicated; first seen at {first}',
   MJ302: '"{label}" value "{value}" does not exist',
   MJ303: 'member "{value}" is not on the roster',
@@ -191,6 +240,23 @@ export const MESSAGES_EN = {
   MJ311: 'item "{item}" of branch "{org}" was already assessed on line {first}',
   MJ312: '"{label}" value "{value}" is a {type}; only branches (支部) are assessed',
   MJ313: 'member id "{id}" lost its leading zeros in Excel ({where} writes it "{ref}"), so the other files\' references to members no longer match',
+  MJ330: 'the transfer goes to the branch it comes from ({value})',
+  MJ331: 'member {member} has two transfers on {date} (the other on line {first})',
+  MJ332: 'member {member}\'s transfer on {date} is outside their days on the roster ({why})',
+  MJ333: 'member {member} leaves "{value}" on {date}, but the previous transfer (line {line}) moved them to {expected}',
+  MJ334: 'member {member}\'s last transfer is to {value}, but the roster puts them in {org} (line {line})',
+  MJ335: 'the branch {value} moved into {why} on {date}',
+  MJ336: 'member {member} enters the pool on {from}, inside another span (line {line})',
+  MJ337: 'member {member} enters the pool on {date} while not on the roster: {why}',
+  MJ338: 'member {member}\'s reserve-cadre column says "{column}", but the pool says they are {pool}',
+  MJ339: 'member {member}\'s contact with {org} overlaps line {line}',
+  MJ340: 'the inspection target {value} is a branch; 政治巡查 inspects the leadership of city committees',
+  MJ341: 'inspection "{value}" is not in the inspections file',
+  MJ342: 'the rows of finding {finding} disagree: "{value}" here, "{expected}" on line {line}',
+  MJ343: 'the deadline {deadline} is before inspection {inspection} began ({start})',
+  MJ344: '{value} is a branch: the leadership file holds the committees\' 领导班子',
+  MJ345: 'member {member} held no seat in {org} in {year}, yet has a review',
+  MJ346: 'member {member} already has a "{kind}" result in {org} (line {line})',
   MJ401: '"{item}" is not a panel-assessed item (measure: manual) of the {year} rubric',
   MJ402: 'points {points} are outside the item\'s range {min} to {max}',
   MJ403: '{year} has panel assessments but no {year} rubric',
@@ -201,6 +267,7 @@ export const MESSAGES_EN = {
   MJ408: 'panel item "{item}" has no assessment rows in {year}; it scores 0',
   MJ409: 'the rubric title says {found} but the file is for {year}',
   MJ410: 'quota {value} is not between 0 and 1',
+  MJ701: 'no new-member course in {year} (a 培训 record tagged {tags}); mj.yaml asks for one every year',
 } as const satisfies Catalogue;
 
 /** Static hints: what to do about it. Codes without one rely on a computed hint. */
@@ -236,6 +303,10 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ210: '若已离会，请填写会籍状态（退会、除名、开除、去世、转出）；否则删除离会时间',
   MJ211: '检查两个日期',
   MJ212: '检查两个日期',
+  MJ230: '检查两个日期',
+  MJ231: '填写完成日期，或把整改状态改为“整改中”',
+  MJ232: '已完成的写“已完成”；尚未完成的删除完成日期',
+  MJ233: '填写出库时间，或删除出库原因',
   MJ301: '每个编号只能用一次',
   MJ303: '这一列填会员编号（不是姓名）；若编号开头的 0 不见了，是 Excel 把它当成了数字',
   MJ304: '把会员放到该组织下的某个支部',
@@ -248,6 +319,23 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ311: '每个支部的每个评分项只能有一行',
   MJ312: '填写支部的编号',
   MJ313: 'members.csv 中的会员编号被 Excel 当成了数字。用 Excel 编辑前，先选中“会员编号”列，设置单元格格式为“文本”，再粘贴或输入编号；打开 CSV 时用“数据 → 自文本/CSV”导入，并把该列设为“文本”。然后把编号改回原样（如 {ref}）',
+  MJ330: '支部内部的调整不用写转接记录；检查两个支部编号',
+  MJ331: '一名会员一天只能转接一次：删除或合并其中一条',
+  MJ332: '检查转接日期和会员的入会、离会时间；入会时所在的支部写在第一条转接的“转出支部”',
+  MJ333: '每条转接的“转出支部”应是该会员上一条转接的“转入支部”',
+  MJ334: '名册的“所属组织”写会员现在（已离会的写离会时）所在的支部，也就是最后一次转接的“转入支部”',
+  MJ335: '检查转接日期，或该支部的成立（established）、撤销（dissolved）日期',
+  MJ336: '同一名会员的入库期间不能重叠：先给上一段填写出库时间',
+  MJ337: '检查入库时间和会员的入会、离会时间',
+  MJ338: '名册的“后备干部”是当前状态：在库且在册的写“是”，其余写“否”；历史以后备人才库文件为准',
+  MJ339: '同一人联系同一组织只写一行；中断后再联系时，先给上一行填写结束日期',
+  MJ340: '填写被巡查的市委会或工委的编号',
+  MJ341: '先在政治巡查文件（inspections.csv）中登记这次巡查，或改正巡查编号',
+  MJ342: '同一问题的各条整改措施，巡查编号和问题类别要相同；不同的问题用不同的问题编号',
+  MJ343: '检查整改期限',
+  MJ344: '填写委员会的编号；支部的支委会写在 orgs.yaml 的 committee 中',
+  MJ345: '检查领导班子文件（或 orgs.yaml 的 committee）中的任职时间，或改正组织、会员编号',
+  MJ346: '每人每年每类考评只写一行',
   MJ401: '考评组评分文件只能给 measure: manual 的评分项打分',
   MJ402: '得分要在该项的 min 与 max 之间',
   MJ403: '新建 rubrics/{year}.yaml，或删除该年的考评组评分',
@@ -256,6 +344,7 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ408: '在考评组评分文件中为各支部填写该项得分',
   MJ409: '复制上一年的评分表后，记得改标题',
   MJ410: '写成小数，例如 0.33 表示至多三分之一的支部',
+  MJ701: '在该年的履职记录中登记新会员培训班（类型 培训，标签 新会员培训），或把 mj.yaml 中 training: 的 require_new_member_course 改为 false',
 };
 
 export const HINTS_EN: Partial<Record<Code, string>> = {
@@ -290,6 +379,10 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ210: 'if the member left, set the standing (退会, 除名, 开除, 去世, 转出); else remove the date',
   MJ211: 'check both dates',
   MJ212: 'check both dates',
+  MJ230: 'check both dates',
+  MJ231: 'give the date done, or set the status to 整改中',
+  MJ232: 'a finished measure is 已完成; for an open one remove the date',
+  MJ233: 'give the day left, or remove the reason',
   MJ301: 'each id may be used once',
   MJ303: 'this column takes member ids (not names); if leading zeros are gone, Excel took the ids for numbers',
   MJ304: 'attach the member to a 支部 below that org',
@@ -302,6 +395,23 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ311: 'one row per branch and item',
   MJ312: 'give the id of a branch',
   MJ313: 'Excel took the member ids in members.csv for numbers. Before editing in Excel, format the member-id column as Text, then paste or type the ids; open a CSV with Data → From Text/CSV and set that column to Text. Then restore the ids (e.g. {ref})',
+  MJ330: 'no transfer is needed inside a branch; check both branch ids',
+  MJ331: 'a member moves at most once a day: remove or merge one of them',
+  MJ332: 'check the transfer date and the member\'s dates joined and left; the branch they joined is the first transfer\'s from branch',
+  MJ333: 'each transfer leaves the branch the member\'s previous transfer moved them to',
+  MJ334: 'the roster\'s org is the member\'s branch now (or when they left): the last transfer\'s to branch',
+  MJ335: 'check the transfer date, or the branch\'s established and dissolved dates',
+  MJ336: 'one member\'s spans may not overlap: give the earlier one the day it ended',
+  MJ337: 'check the day entered and the member\'s dates joined and left',
+  MJ338: 'the roster\'s reserve-cadre column is today\'s: 是 while in the pool and 在册, else 否; the pool file holds the history',
+  MJ339: 'one row per person and org; when contact resumes after a break, end the earlier row first',
+  MJ340: 'give the id of the city committee (市委会 or 工委) inspected',
+  MJ341: 'record the inspection in inspections.csv first, or fix the id',
+  MJ342: 'the measures of one finding share its inspection and category; a different finding takes another id',
+  MJ343: 'check the deadline',
+  MJ344: 'give a committee\'s id; a branch\'s committee belongs in orgs.yaml under committee',
+  MJ345: 'check the seat\'s dates in the leadership file (or orgs.yaml\'s committee), or the org and member ids',
+  MJ346: 'one row per leader, year and kind of review',
   MJ401: 'the assessments file scores only items with measure: manual',
   MJ402: 'points must lie between the item\'s min and max',
   MJ403: 'create rubrics/{year}.yaml, or remove that year\'s assessments',
@@ -310,6 +420,7 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ408: 'add that item\'s points for each branch in the assessments file',
   MJ409: 'after copying last year\'s rubric, update its title',
   MJ410: 'write a fraction, e.g. 0.33 for at most a third of the branches',
+  MJ701: 'record the year\'s new-member course (type 培训, tag 新会员培训), or set training: require_new_member_course: false in mj.yaml',
 };
 
 export type Lang = 'zh' | 'en';

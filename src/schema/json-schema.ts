@@ -23,6 +23,7 @@ function fieldSchema(f: FieldSpec): z.ZodType {
       break;
     case 'decimal':
     case 'signed-decimal':
+    case 'count':
       s = z.string().meta({ mjNumber: true });
       break;
     case 'date':
@@ -74,5 +75,12 @@ export function jsonSchemas(): [string, unknown][] {
     ['activities.schema.json', toJson(recordSchema('activities'), 'activities/YEAR.yaml')],
     ['assessments.schema.json', toJson(recordSchema('assessments'), 'assessments/YEAR.yaml')],
     ['rubric.schema.json', toJson(RUBRIC_SCHEMA, 'rubrics/YEAR.yaml')],
+    ['transfers.schema.json', toJson(recordSchema('transfers'), 'transfers.yaml')],
+    ['reserve.schema.json', toJson(recordSchema('reserve'), 'reserve.yaml')],
+    ['liaisons.schema.json', toJson(recordSchema('liaisons'), 'liaisons.yaml')],
+    ['inspections.schema.json', toJson(recordSchema('inspections'), 'inspections.yaml')],
+    ['findings.schema.json', toJson(recordSchema('findings'), 'findings.yaml')],
+    ['leaders.schema.json', toJson(recordSchema('leaders'), 'leaders.yaml')],
+    ['reviews.schema.json', toJson(recordSchema('reviews'), 'reviews/YEAR.yaml')],
   ];
 }

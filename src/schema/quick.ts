@@ -10,6 +10,11 @@ import type { RawConfig, RawOrg, RawRubric } from './structured.js';
 
 export const MEASURES = ['count', 'members', 'coverage', 'sum', 'attendance', 'manual'] as const;
 
+/** The keys of mj.yaml's `files:`, one per file kind. */
+export const FILE_KEYS = [
+  'orgs', 'members', 'activities', 'assessments', 'rubrics', 'transfers', 'reserve', 'liaisons', 'inspections', 'findings', 'leaders', 'reviews',
+] as const;
+
 type Obj = Record<string, unknown>;
 
 const SIGNED_DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
@@ -70,7 +75,9 @@ export function quickConfig(v: unknown): RawConfig | undefined {
     {
       name: isText,
       locale: optional(oneOf(['zh-CN', 'en'])),
-      files: optional((f) => shape(f, Object.fromEntries(['orgs', 'members', 'activities', 'assessments', 'rubrics'].map((k) => [k, optional((x) => typeof x === 'string')])))),
+      files: optional((f) => shape(f, Object.fromEntries(FILE_KEYS.map((k) => [k, optional((x) => typeof x === 'string')])))),
+      training: optional((t) =>
+        shape(t, { new_member_tags: optional(listOf(isText, 1)), require_new_member_course: optional((x) => typeof x === 'boolean') })),
       outcomes: optional(listOf(isText)),
       limits: optional((l) =>
         shape(l, {
