@@ -88,7 +88,8 @@ async function runYear(base: Base, year: number, req: Request): Promise<Run> {
 /** --explain: the records credited to the branch or listing one of its members. */
 function keepFor(base: Base, branch: string, into: Activity[]): Keep {
   const org = base.ds.orgIndex.get(branch) ?? -1;
-  const mine = Uint8Array.from(base.ds.members, (m) => (m.org === branch ? 1 : 0));
+  // Its members: any who were in it on a day of the year (a member who moved away is still explained).
+  const mine = Uint8Array.from(base.ds.members, (m) => (m.org === branch || (m.moves ?? []).some((mv) => mv.from === branch || mv.to === branch) ? 1 : 0));
   return {
     want: (v: RecordView) => {
       if (v.org === org) return true;
