@@ -4,6 +4,8 @@
 // one inspection and category over its rows (MJ342), with deadlines after the inspection began
 // (MJ343); seats are in committees (MJ344); a review is of a seat holder (MJ345), once (MJ346);
 // a liaison is not assigned twice over the same days (MJ339).
+// A finding is its inspection's: its id is unique within that inspection, and its rows keep one
+// category (MJ342).
 
 import type { DiagnosticInput } from '../diagnostics/diagnostic.js';
 import type { Inspection, Liaison } from '../model/practices.js';
@@ -80,7 +82,7 @@ export function inspectionRow(s: InspectionSubject, place: FieldPlacer, refs: Pr
   return out;
 }
 
-/** A findings row as decoded. */
+/** A findings row as decoded (MJ342: a finding's rows keep one category). */
 export interface FindingSubject {
   readonly inspection: string | undefined;
   readonly finding: string | undefined;
@@ -93,7 +95,7 @@ export interface FindingRefs {
   readonly inspections: ReadonlyMap<string, Inspection>;
   /** The inspections file could not be read: references to it are not reported. */
   readonly inspectionsBroken: boolean;
-  /** First row of each finding id: its inspection, category and line. */
+  /** First row of each finding (inspection + id): its category and line. */
   readonly seen: Map<string, { inspection: string; category: string; line: number }>;
 }
 
@@ -108,12 +110,12 @@ export function findingRow(f: FindingSubject, line: number, place: FieldPlacer, 
     }
   }
   if (f.finding !== undefined && f.inspection !== undefined && f.category !== undefined) {
-    const first = refs.seen.get(f.finding);
-    if (first === undefined) refs.seen.set(f.finding, { inspection: f.inspection, category: f.category, line });
-    else if (first.inspection !== f.inspection || first.category !== f.category) {
-      const field = first.inspection !== f.inspection ? F.inspection : F.category;
-      const value = first.inspection !== f.inspection ? f.inspection : f.category;
-      out.push(place.at(field, 'MJ342', { finding: f.finding, value, expected: first.inspection !== f.inspection ? first.inspection : first.category, line: first.line }, { span: value.length }));
+    // A finding is known by its inspection and its id (W1 of one inspection is not W1 of another).
+    const key = `${f.inspection}\u0000${f.finding}`;
+    const first = refs.seen.get(key);
+    if (first === undefined) refs.seen.set(key, { inspection: f.inspection, category: f.category, line });
+    else if (first.category !== f.category) {
+      out.push(place.at(F.category, 'MJ342', { finding: f.finding, value: f.category, expected: first.category, line: first.line }, { span: f.category.length }));
     }
   }
   return out;

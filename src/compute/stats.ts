@@ -7,6 +7,7 @@ import type { ThreeOnesRule } from '../model/rubric.js';
 import type { RecordView, Vocabulary } from '../model/record-view.js';
 import { ACTIVITY_TYPES } from '../model/types.js';
 import { DecimalSums, exportCounts, mergeState, type CountState } from './score-counts.js';
+import type { Rational } from '../util/decimal-text.js';
 import type { Fold } from '../model/fold.js';
 import { ListedMembers } from './listed.js';
 import { slotOn, type CountScope } from './scope.js';
@@ -266,6 +267,16 @@ export class StatsCounts implements Fold {
           break;
       }
     }
+  }
+
+  /** Member m's training hours over all their slots. */
+  hoursOfMember(m: number): Rational {
+    const slots = this.scope.slots;
+    let h = this.mTrainingHours.get(m);
+    if (slots === undefined) return h;
+    const M = slots.next.length;
+    for (let k = slots.next[m]!; k >= 0 && k < slots.owner.length && slots.owner[k] === m; k++) h = h.add(this.mTrainingHours.get(M + k));
+    return h;
   }
 
   /** The sum over member m's slots of a per-slot count. */

@@ -74,7 +74,7 @@ export const CODES = {
   MJ339: 'warning', // a liaison assigned twice over the same days
   MJ340: 'error', // an inspection of a branch
   MJ341: 'error', // a finding of an unknown inspection
-  MJ342: 'error', // one finding, rows that disagree
+  MJ342: 'error', // one finding, rows with different categories
   MJ343: 'warning', // a deadline before the inspection began
   MJ344: 'error', // a 领导班子 seat in a branch
   MJ345: 'warning', // a review of someone with no seat that year
@@ -166,7 +166,7 @@ export const MESSAGES_ZH = {
   MJ339: '会员 {member} 联系 {org} 的期间与第 {line} 行重叠',
   MJ340: '巡查对象 {value} 是支部；政治巡查的对象是市州委员会（工委）的领导班子',
   MJ341: '巡查编号“{value}”不在政治巡查文件中',
-  MJ342: '问题 {finding} 的各行不一致：这里写作“{value}”，第 {line} 行写作“{expected}”',
+  MJ342: '问题 {finding} 的各行问题类别不一致：这里写作“{value}”，第 {line} 行写作“{expected}”',
   MJ343: '整改期限 {deadline} 早于巡查 {inspection} 的开始日期 {start}',
   MJ344: '{value} 是支部：领导班子文件记录省委会、市委会、工委和总支的领导班子',
   MJ345: '会员 {member} 在 {year} 年不是 {org} 的领导班子成员，却有考评结果',
@@ -252,7 +252,7 @@ export const MESSAGES_EN = {
   MJ339: 'member {member}\'s contact with {org} overlaps line {line}',
   MJ340: 'the inspection target {value} is a branch; 政治巡查 inspects the leadership of city committees',
   MJ341: 'inspection "{value}" is not in the inspections file',
-  MJ342: 'the rows of finding {finding} disagree: "{value}" here, "{expected}" on line {line}',
+  MJ342: 'the rows of finding {finding} have different categories: "{value}" here, "{expected}" on line {line}',
   MJ343: 'the deadline {deadline} is before inspection {inspection} began ({start})',
   MJ344: '{value} is a branch: the leadership file holds the committees\' 领导班子',
   MJ345: 'member {member} held no seat in {org} in {year}, yet has a review',
@@ -331,7 +331,7 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ339: '同一人联系同一组织只写一行；中断后再联系时，先给上一行填写结束日期',
   MJ340: '填写被巡查的市委会或工委的编号',
   MJ341: '先在政治巡查文件（inspections.csv）中登记这次巡查，或改正巡查编号',
-  MJ342: '同一问题的各条整改措施，巡查编号和问题类别要相同；不同的问题用不同的问题编号',
+  MJ342: '同一问题的各条整改措施，问题类别要相同；不同的问题用不同的问题编号',
   MJ343: '检查整改期限',
   MJ344: '填写委员会的编号；支部的支委会写在 orgs.yaml 的 committee 中',
   MJ345: '检查领导班子文件（或 orgs.yaml 的 committee）中的任职时间，或改正组织、会员编号',
@@ -407,7 +407,7 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ339: 'one row per person and org; when contact resumes after a break, end the earlier row first',
   MJ340: 'give the id of the city committee (市委会 or 工委) inspected',
   MJ341: 'record the inspection in inspections.csv first, or fix the id',
-  MJ342: 'the measures of one finding share its inspection and category; a different finding takes another id',
+  MJ342: 'the measures of one finding share its category; a different finding takes another id',
   MJ343: 'check the deadline',
   MJ344: 'give a committee\'s id; a branch\'s committee belongs in orgs.yaml under committee',
   MJ345: 'check the seat\'s dates in the leadership file (or orgs.yaml\'s committee), or the org and member ids',

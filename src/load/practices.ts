@@ -11,6 +11,7 @@ import {
   type Inspection, type Leader, type Liaison, type Rectification, type Review,
 } from '../model/practices.js';
 import { NEVER } from '../model/types.js';
+import { nextDay } from '../util/dates.js';
 import { fieldIndex } from '../schema/fields.js';
 import type { LoadContext } from './context.js';
 import { FieldReader } from './read-fields.js';
@@ -39,7 +40,8 @@ export async function loadLiaisons(ctx: LoadContext, file: string, refs: Practic
     r.text(L.note);
     for (const check of CHECKS.liaison) for (const d of check({ org, member, from, until, untilText: text(rec.values[L.until]) }, r, refs)) r.add(d);
     if (r.bad || org === undefined || member === undefined || role === undefined || from === undefined) return;
-    out.push({ liaison: { org, member, role, from, until: until ?? NEVER, origin: { file: rf.file, line: rec.line, column: rec.cols[L.org] || 1 } }, place: r });
+    // 结束日期 is the assignment's last day: the span ends the day after.
+    out.push({ liaison: { org, member, role, from, until: until === undefined ? NEVER : nextDay(until), origin: { file: rf.file, line: rec.line, column: rec.cols[L.org] || 1 } }, place: r });
   });
   if (!ok) return undefined;
   for (const check of CHECKS.liaisons) for (const d of check(out)) ctx.report(d);

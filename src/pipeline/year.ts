@@ -10,7 +10,12 @@ import { scoreBranches, type BranchScore } from '../compute/scores.js';
 import { countScopeOf, makeScope, type YearScope } from '../compute/scope.js';
 import type { StatsCounts } from '../compute/stats.js';
 import { computeSubsidy, type SubsidyResult } from '../compute/subsidy.js';
-import { fileOfYear, loadYearRules, streamYearRequired } from '../load/dataset.js';
+import { fileOfYear, loadYearReviews, loadYearRules, streamYearRequired } from '../load/dataset.js';
+import { practiceLayout, type PracticeCounts, type PracticeLayout } from '../compute/practices.js';
+import { isNewMemberCourse } from '../compute/trainings.js';
+import type { Review } from '../model/practices.js';
+import { ACTIVITY_TYPES } from '../model/types.js';
+import { checkNewMemberCourse } from './trainings.js';
 import type { Keep } from '../scan/csv-scan.js';
 import type { RecordView } from '../model/record-view.js';
 import { DEFAULT_THREE_ONES, type Rubric } from '../model/rubric.js';
@@ -46,9 +51,24 @@ export interface Counted {
   readonly memberPoints: ((m: number) => Rational) | undefined;
 }
 
+/** The practices of a year that come from its records: liaison visits, committee meetings, trainings. */
+export interface Practised {
+  readonly year: number;
+  readonly layout: PracticeLayout;
+  readonly practices: PracticeCounts;
+  /** The year's 培训 records, whole (for the trainings tables). */
+  readonly trainingRecords: readonly Activity[];
+  /** The year's reviews of the 领导班子. */
+  readonly reviews: readonly Review[];
+}
+
 interface Request {
   readonly scores: boolean;
   readonly stats: boolean;
+  /** Liaison visits and committee meetings (a practices fold), the 培训 records kept whole, the reviews. */
+  readonly practices?: boolean;
+  /** The 培训 records kept whole (without the rest of the practices). */
+  readonly trainings?: boolean;
   readonly asOf?: Day | undefined;
   /** --explain: keep the records of this branch and its members. */
   readonly explain?: string | undefined;
@@ -62,6 +82,8 @@ interface Run {
   readonly scoreCounts: ScoreCounts | undefined;
   readonly stats: StatsCounts | undefined;
   readonly kept: readonly Activity[];
+  readonly trainingRecords: readonly Activity[];
+  readonly practised: Practised | undefined;
 }
 
 async function runYear(base: Base, year: number, req: Request): Promise<Run> {
@@ -76,13 +98,31 @@ async function runYear(base: Base, year: number, req: Request): Promise<Run> {
   const specs: CountSpec[] = [];
   if (rules.raw && (req.scores || (rubric?.memberItems.length ?? 0) > 0)) specs.push({ kind: 'score', rubric: rules.raw, year, scope: countScopeOf(scoreScope) });
   if (req.stats) specs.push({ kind: 'stats', threeOnes: rubric?.threeOnes ?? DEFAULT_THREE_ONES, until: req.asOf ?? scope.lastDay, scope: countScopeOf(scope) });
+  const layout = req.practices ? practiceLayout(ds.orgs, ds.orgIndex, ds.memberIndex, ds.members.length, ds.liaisons, ds.leaders) : undefined;
+  if (layout) specs.push({ kind: 'practices', layout, until: req.asOf ?? scope.lastDay });
   const folds = specs.map((s) => makeFold(s, ds.vocab));
   const scoreCounts = folds[specs.findIndex((s) => s.kind === 'score')] as ScoreCounts | undefined;
   const stats = folds[specs.findIndex((s) => s.kind === 'stats')] as StatsCounts | undefined;
+  const practices = folds[specs.findIndex((s) => s.kind === 'practices')] as PracticeCounts | undefined;
 
   const kept: Activity[] = [];
-  await streamYearRequired(ctx, ds, year, { folds, split: { specs, workerUrl: SCAN_WORKER }, keep: req.explain === undefined ? undefined : keepFor(base, req.explain, kept) });
-  return { scope, scoreScope, rubric, assessments: rules.assessments, scoreCounts, stats, kept };
+  const training: Activity[] = [];
+  const keep = req.explain !== undefined ? keepFor(base, req.explain, kept) : req.practices || req.trainings ? keepTrainings(training) : undefined;
+  await streamYearRequired(ctx, ds, year, { folds, split: { specs, workerUrl: SCAN_WORKER }, keep });
+  let practised: Practised | undefined;
+  if (layout && practices) {
+    const reviews = await loadYearReviews(ctx, ds, year);
+    checkNewMemberCourse(ctx, ds, year, training.filter((a) => isNewMemberCourse(a, ds.config.training)).length);
+    practised = { year, layout, practices, trainingRecords: training, reviews };
+  }
+  return { scope, scoreScope, rubric, assessments: rules.assessments, scoreCounts, stats, kept, trainingRecords: training, practised };
+}
+
+const TRAINING = ACTIVITY_TYPES.indexOf('培训');
+
+/** The year's 培训 records, whole: by type, so the scan may still be split. */
+function keepTrainings(into: Activity[]): Keep {
+  return { want: (v) => v.type === TRAINING, take: (a) => void into.push(a), types: 1 << TRAINING };
 }
 
 /** --explain: the records credited to the branch or listing one of its members. */
@@ -135,10 +175,31 @@ export async function countYear(base: Base, year: number, asOf?: Day): Promise<S
   return finish(base, countedOf(run, year));
 }
 
-/** Both, from one scan (mj report). */
-export async function reportYear(base: Base, year: number): Promise<Stage<Scored & Counted>> {
-  const run = await runYear(base, year, { scores: true, stats: true });
+/** All of them, from one scan (mj report). */
+export async function reportYear(base: Base, year: number): Promise<Stage<Scored & Counted & Practised>> {
+  const run = await runYear(base, year, { scores: true, stats: true, practices: true });
   const scored = scoredOf(run, year, undefined);
   const counted = countedOf(run, year);
-  return finish(base, scored && counted ? { ...counted, ...scored } : undefined);
+  return finish(base, scored && counted && run.practised ? { ...counted, ...scored, ...run.practised } : undefined);
+}
+
+/** The year's practices (liaison visits, committee meetings, trainings, reviews), with its statistics. */
+export async function practiceYear(base: Base, year: number): Promise<Stage<Counted & Practised>> {
+  const run = await runYear(base, year, { scores: false, stats: true, practices: true });
+  const counted = countedOf(run, year);
+  return finish(base, counted && run.practised ? { ...counted, ...run.practised } : undefined);
+}
+
+/** The years FROM..TO, each with its own rubric when it has one (mj trend): statistics and, where a rubric is, scores. */
+export async function trendYears(
+  base: Base, from: number, to: number,
+): Promise<Stage<readonly { readonly counted: Counted; readonly scored: Scored | undefined; readonly trainingRecords: readonly Activity[] }[]>> {
+  const out: { counted: Counted; scored: Scored | undefined; trainingRecords: readonly Activity[] }[] = [];
+  for (let year = from; year <= to; year++) {
+    const scores = fileOfYear(base.ds.files.rubrics, year) !== undefined;
+    const run = await runYear(base, year, { scores, stats: true, trainings: true });
+    const counted = countedOf(run, year);
+    if (counted) out.push({ counted, scored: scores ? scoredOf(run, year, undefined) : undefined, trainingRecords: run.trainingRecords });
+  }
+  return finish(base, out.length === to - from + 1 ? out : undefined);
 }
