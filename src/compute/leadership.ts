@@ -1,12 +1,16 @@
 // The 领导班子 of the committees in a year: each seat held on a day of it, the holder's results in
 // the year's reviews (述职述评 and the 平时, 年度, 任期 assessments), and their attendance at the
 // committee's meetings held while they held the seat (支委会 records credited to the committee;
-// 主委会 and 常委会 by tag). From the practices fold. Pure.
+// 主委会 and 常委会 by tag; a 主委会 expects the 主委, 副主委 and 秘书长 only, a 常委会 and any other
+// meeting every seat). From the practices fold. Pure.
 
 import { LEADER_ROLES, REVIEW_KINDS, type Leader, type Review } from '../model/practices.js';
 import { nextDay } from '../util/dates.js';
 import { yearEnd, yearStart, type Org } from '../model/types.js';
 import { MEETING_KINDS, type PracticeCounts, type PracticeLayout } from './practices.js';
+
+/** The seats a 主委会 is held by (主委, 副主委, 秘书长); 常委会 and other meetings expect every seat. */
+export const CHAIRS: ReadonlySet<string> = new Set(['主委', '副主委', '秘书长']);
 
 export interface SeatYear {
   readonly org: Org;
@@ -41,10 +45,11 @@ export function leadershipYear(
     const k = orgIndex.get(l.org) ?? -1;
     const from = Math.max(first, l.from), until = Math.min(after, l.until);
     const p = posting[i]!;
+    const expected = (kind: number): boolean => kind !== 0 || CHAIRS.has(l.role);
     out.push({
       org, leader: l, results: review.get(`${l.org}\u0000${l.member}`) ?? {},
-      held: MEETING_KINDS.map((_, kind) => (k < 0 ? 0 : counts.meetings(k, kind, from, until))),
-      attended: MEETING_KINDS.map((_, kind) => (p < 0 ? 0 : counts.attended[p * MEETING_KINDS.length + kind]!)),
+      held: MEETING_KINDS.map((_, kind) => (k < 0 || !expected(kind) ? 0 : counts.meetings(k, kind, from, until))),
+      attended: MEETING_KINDS.map((_, kind) => (p < 0 || !expected(kind) ? 0 : counts.attended[p * MEETING_KINDS.length + kind]!)),
     });
   });
   const roleRank = (l: Leader): number => LEADER_ROLES.indexOf(l.role);

@@ -495,8 +495,8 @@ export function leadershipTable(input: LeadershipTableInput): Table {
   const notes = [
     L(`列出 ${input.year} 年内任何一天在任的领导班子成员（领导班子文件 leaders.csv；它没有列出的委员会按 orgs.yaml 的 committee，视为一直在任）；考评结果来自 reviews/${input.year}.csv。`,
       `Members of the committees' 领导班子 on some day of ${input.year} (leaders.csv; for the committees it does not list, orgs.yaml's committee, holding for all dates); results from reviews/${input.year}.csv.`),
-    L('出席：记在该委员会名下、类型为支委会的记录是它的会议，标签含“主委会”或“常委会”的分别计；应出席为任职期间召开的次数，出席为其中列出该成员的次数；出席率 = 出席 ÷ 应出席（没有会议记录时空白）。合计行由合计的次数计算。',
-      'Attendance: the committee\'s meetings are its 支委会 records, tagged 主委会 or 常委会 by kind; held counts the meetings during the seat, attended those listing the holder; attendance = attended ÷ held (blank without meetings). The total row\'s from the summed counts.'),
+    L('出席：记在该委员会名下、类型为支委会的记录是它的会议，标签含“主委会”或“常委会”的分别计；应出席为任职期间召开的次数（主委会只计主委、副主委和秘书长，常委会和其他会议计全体成员），出席为其中列出该成员的次数；出席率 = 出席 ÷ 应出席（没有会议记录时空白）。合计行由合计的次数计算。',
+      'Attendance: the committee\'s meetings are its 支委会 records, tagged 主委会 or 常委会 by kind; held counts the meetings during the seat (a 主委会 for the 主委, 副主委 and 秘书长 only; a 常委会 or other meeting for every seat), attended those listing the holder; attendance = attended ÷ held (blank without meetings). The total row\'s from the summed counts.'),
   ];
   if (input.orgFilter !== undefined) notes.push(L(`只列出 ${input.orgFilter} 下的委员会。`, `Only the committees under ${input.orgFilter} are listed.`));
   if (input.mask) notes.push(L('姓名已脱敏（只显示第一个字）。', 'Names are masked (first character only).'));
