@@ -173,8 +173,8 @@ export function trainingYear(input: TrainingInput): TrainingYear {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** In the reserve pool (any kind) on some day of [first, last]. */
+/** A 后备干部 in the pool on some day of [first, last] (a 代表人士 is not a reserve cadre). */
 function inPoolDuring(m: Member, first: Day, last: Day): boolean {
-  if (m.reserveSpans === undefined) return inReserveOn(m, last);
-  return m.reserveSpans.some((s) => s.from <= last && s.until > first);
+  if (m.reserveSpans === undefined) return inReserveOn(m, last, '后备干部');
+  return m.reserveSpans.some((s) => s.kind === '后备干部' && s.from <= last && s.until > first);
 }

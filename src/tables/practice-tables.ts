@@ -283,7 +283,7 @@ export function traineesTable(input: TrainingTableInput): Table {
     col('id', L('会员编号', 'Member id'), 'id'),
     col('name', L('姓名', 'Name'), 'text'),
     col('branch', L('支部', 'Branch'), 'text'),
-    col('kind', L('类别', 'Kind'), 'text'),
+    col('category', L('类别', 'Kind'), 'text'),
     col('joined', L('入会时间', 'Joined'), 'text'),
     col('records', L('本年培训次数', 'Trainings this year'), 'int'),
     col('hours', L('培训学时', 'Training hours'), 'number'),
@@ -309,7 +309,7 @@ export function traineesTable(input: TrainingTableInput): Table {
   if (input.mask) notes.push(L('姓名已脱敏（只显示第一个字）。', 'Names are masked (first character only).'));
   return {
     name: 'trainees',
-    compact: { keys: ['id', 'name', 'branch', 'kind', 'records', 'course'] },
+    compact: { keys: ['id', 'name', 'branch', 'category', 'records', 'course'] },
     title: L(`${input.datasetName}${input.year}年度新会员和后备干部培训情况`, `${input.datasetName}: training of new members and reserve cadres, ${input.year}`),
     columns, rows, notes,
   };
@@ -335,7 +335,7 @@ export function reserveTable(input: ReserveTableInput): Table {
     col('id', L('会员编号', 'Member id'), 'id'),
     col('name', L('姓名', 'Name'), 'text'),
     col('branch', L('支部', 'Branch'), 'text'),
-    col('kind', L('类别', 'Kind'), 'text'),
+    col('category', L('类别', 'Kind'), 'text'),
     col('gender', L('性别', 'Gender'), 'text'),
     col('age', L('年龄', 'Age'), 'int'),
     col('title', L('职称', 'Title'), 'text'),
@@ -386,7 +386,7 @@ export function reserveTable(input: ReserveTableInput): Table {
   if (input.mask) notes.push(L('姓名已脱敏（只显示第一个字）。', 'Names are masked (first character only).'));
   return {
     name: 'reserve',
-    compact: { keys: ['id', 'name', 'branch', 'kind', 'title', 'from', 'until', 'change', 'sqmy'], dropFirst: ['title', 'sqmy'] },
+    compact: { keys: ['id', 'name', 'branch', 'category', 'title', 'from', 'until', 'change', 'sqmy'], dropFirst: ['title', 'sqmy'] },
     title: L(`${input.datasetName}${input.year}年度后备人才库（截至 ${formatDay(input.asOf)}）`, `${input.datasetName}: reserve pool, ${input.year} (as of ${formatDay(input.asOf)})`),
     columns, rows, notes,
   };
@@ -406,7 +406,7 @@ export function reserveStructureTable(input: ReserveStructureInput): Table {
   const zh = input.lang === 'zh';
   const L = (a: string, b: string): string => (zh ? a : b);
   const columns: Column[] = [
-    col('kind', L('类别', 'Kind'), 'text'),
+    col('category', L('类别', 'Kind'), 'text'),
     col('start', L('年初在库', 'At start of year'), 'int'),
     col('entered', L('本年入库', 'Entered'), 'int'),
     col('exited', L('本年出库', 'Left'), 'int'),
@@ -437,7 +437,7 @@ export function reserveStructureTable(input: ReserveStructureInput): Table {
   rows.push({ kind: 'total', cells: cells(L('合计', 'Total'), input.total) });
   return {
     name: 'reserve-structure',
-    compact: { keys: ['kind', 'start', 'entered', 'exited', 'end', 'female', 'meanAge', 'seniorShare', 'cppcc'] },
+    compact: { keys: ['category', 'start', 'entered', 'exited', 'end', 'female', 'meanAge', 'seniorShare', 'cppcc'] },
     title: L(`${input.datasetName}${input.year}年度后备人才库结构（截至 ${formatDay(input.asOf)}）`, `${input.datasetName}: structure of the reserve pool, ${input.year} (as of ${formatDay(input.asOf)})`),
     columns, rows,
     notes: [
