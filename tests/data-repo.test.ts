@@ -59,7 +59,10 @@ describe.skipIf(!hasGit)('a data repository made by mj init', () => {
     expect(sh(repo, 'git symbolic-ref HEAD').out.trim()).toBe('refs/heads/main');
     expect(statSync(join(repo, 'mj')).mode & 0o111).not.toBe(0);
     // A clerk's data: the tiny example's files.
-    for (const f of ['orgs.yaml', 'members.csv', 'activities/2019.csv', 'assessments/2019.csv', 'rubrics/2019.yaml']) cpSync(join(TINY, f), join(repo, f));
+    for (const f of [
+      'orgs.yaml', 'members.csv', 'activities/2019.csv', 'assessments/2019.csv', 'rubrics/2019.yaml', 'transfers.csv', 'reserve.csv', 'liaisons.csv', 'leaders.csv',
+      'reviews/2019.csv', 'inspections.csv', 'findings.csv',
+    ]) cpSync(join(TINY, f), join(repo, f));
     const report = sh(repo, 'node .mj/mj.mjs report 2019 --format csv,md,xlsx --excel --date 2020-01-15');
     expect(report.code, report.out).toBe(0);
     // Excel's lock file while a workbook is open stays out of git.
