@@ -3,6 +3,7 @@
 // streaming counters can use typed arrays instead of maps keyed by strings.
 
 import { isBranchOfYear, onRoster, orgOn, orgPeriods, rosterUntil, yearEnd, yearStart, type Day, type Member, type Org } from '../model/types.js';
+import { previousDay } from '../util/dates.js';
 
 export interface YearScope {
   readonly year: number;
@@ -128,7 +129,7 @@ export function makeScope(orgs: readonly Org[], members: readonly Member[], year
     if (m.moves !== undefined && m.moves.length > 0) {
       // The branch on the scope's day, or on the nearest day on the roster.
       const until = rosterUntil(m);
-      org = orgOn(m, day < m.joined ? m.joined : day >= until && until > m.joined ? until - 1 : day);
+      org = orgOn(m, day < m.joined ? m.joined : day >= until && until > m.joined ? previousDay(until) : day);
       if (m.moves.some((mv) => mv.day > first && mv.day <= last)) (moved ??= []).push(i);
     }
     const b = branchIndex.get(org) ?? -1;
