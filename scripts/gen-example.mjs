@@ -7,8 +7,15 @@
  *   orgs.yaml             民进贵州省委 → 省直支部, 9 市州委会 + 贵安新区工委 → 总支 → 支部 (depth first),
  *                         with committees (支委会) and liaisons (领导联系基层)
  *   members.csv           the roster with the Chinese headers of spec.md §1
- *   activities/YEAR.csv   one year's duty records (履职记录) for each --years
- *   assessments/YEAR.csv  the panel's and the branches' own points for the last of --years
+ *   activities/YEAR.csv   one year's duty records (履职记录) for each --years, liaisons' visits and
+ *                         committee meetings (主委会, 常委会) among them
+ *   assessments/YEAR.csv  the panel's and the branches' own points for each of --years
+ *   transfers.csv         members moving between branches (转接), within the years
+ *   reserve.csv           the reserve pool's stays (后备干部, 代表人士)
+ *   liaisons.csv          机关干部 keeping contact with the 省直支部
+ *   leaders.csv           the 领导班子 of the 省委会 and the 市州委会/工委, with the seats' days
+ *   reviews/YEAR.csv      the year's 述职述评 (and the 省委会's 年度考核)
+ *   inspections.csv       the 政治巡查 of the 市州 committees from 2018; findings.csv their 整改
  * It never deletes anything: other files (rubrics/, reports/, other years) are left alone.
  * Each file is written to FILE.tmp and renamed over FILE when complete.
  *
@@ -18,7 +25,7 @@
  *   --out DIR        output folder (default: <repo>/data-examples/guizhou)
  *   --members N      members on the roster on 2019-10-10 (default 4462); branches scale with N
  *   --seed S         any text (default guizhou-2019)
- *   --years LIST     comma list of activity years (default 2018,2019)
+ *   --years LIST     comma list of activity years (default 2017,2018,2019)
  *   --density F      multiplies the number of activity records per branch and per member
  *                    (default 1: realistic volumes; use it to make stress files)
  *
@@ -46,7 +53,9 @@
  *   on-roster.mjs        the roster rule (the same as onRoster in src/model/types.ts)
  *   roster.mjs           the members (qualifications.mjs: 学历, 学位, 职称 to the targets)
  *   leadership.mjs       committees, liaisons, 政治安排, 后备干部
- *   activities/          one year's duty records: branch.mjs, committees.mjs, year.mjs
+ *   history.mjs          moves between branches, the reserve pool's stays
+ *   practices.mjs        liaisons, seats, reviews, inspections and their 整改
+ *   activities/          one year's duty records: branch.mjs, committees.mjs, practices.mjs, year.mjs
  *   write-files.mjs      mj.yaml, orgs.yaml, members.csv, activities/YEAR.csv (output.mjs: Out, quoting)
  *   assessments.mjs      assessments/YEAR.csv;  invariants.mjs  the checks above
  */
@@ -57,7 +66,9 @@ import { fileURLToPath } from 'node:url';
 import { generateYear } from './gen/activities/year.mjs';
 import { writeAssessments } from './gen/assessments.mjs';
 import { checkInvariants } from './gen/invariants.mjs';
+import { moveMembers, reservePool, writeReserve, writeTransfers } from './gen/history.mjs';
 import { appointCommittees, assignRoles } from './gen/leadership.mjs';
+import { planPractices, writeInspections, writeLeaders, writeLiaisons, writeReviews } from './gen/practices.mjs';
 import { USAGE, contextOf, parseArgs } from './gen/options.mjs';
 import { buildOrgTree, sizeBranches } from './gen/org-tree.mjs';
 import { buildRoster } from './gen/roster.mjs';
@@ -82,18 +93,25 @@ function main(argv) {
   const M = buildRoster(ctx, tree);
   appointCommittees(ctx, tree, M);
   assignRoles(ctx, tree, M);
+  // the history and the practices (seats and liaisons never move)
+  moveMembers(ctx, tree, M);
+  reservePool(ctx, M);
+  planPractices(ctx, tree, M);
 
   // the files, each to FILE.tmp
   const out = ctx.out;
   fs.mkdirSync(path.join(out, 'activities'), { recursive: true });
-  const pending = [writeSettings(out), writeOrgs(out, tree, M), writeMembers(out, M)];
+  const pending = [
+    writeSettings(out), writeOrgs(out, tree, M), writeMembers(out, M), writeTransfers(out, M), writeReserve(out, M), writeLiaisons(out, tree, M),
+    writeLeaders(out, tree, M), ...writeInspections(out, tree, M),
+  ];
   const yearCounts = [];
   for (const Y of ctx.years) {
     const year = generateYear(ctx, tree, M, Y);
     pending.push(writeActivities(out, Y, year, tree, M));
     yearCounts.push(`${Y}: ${year.store.n}`);
   }
-  pending.push(writeAssessments(ctx, out, ctx.years[ctx.years.length - 1], tree.branches));
+  for (const Y of ctx.years) pending.push(writeAssessments(ctx, out, Y, tree.branches), writeReviews(ctx, out, Y, tree, M));
 
   // invariants, then every FILE.tmp renamed into place (or removed), and the summary
   const { problems, senior, doctor } = checkInvariants(ctx, tree, M);

@@ -110,12 +110,12 @@ export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => v
     });
 
   const stats = program.command('stats').description(t(lang, 'cmd.stats'));
-  const statsCommand = (kind: 'branches' | 'members' | 'roster', argument: string) => {
+  const statsCommand = (kind: 'branches' | 'members' | 'roster' | 'trainings' | 'trainees' | 'reserve' | 'reserve-structure', argument: string) => {
     const cmd = addOutput(addCommon(stats.command(kind).description(t(lang, `cmd.stats.${kind}`)).argument(argument, t(lang, 'arg.year')), lang), lang)
       .option('--org <id>', t(lang, 'opt.orgStats'))
       .option('--mask', t(lang, 'opt.mask'));
-    if (kind !== 'roster') cmd.option('--by <group>', t(lang, 'opt.by'));
-    else cmd.option('--as-of <date>', t(lang, 'opt.asOf'));
+    if (kind === 'branches' || kind === 'members') cmd.option('--by <group>', t(lang, 'opt.by'));
+    else if (kind === 'roster' || kind === 'reserve' || kind === 'reserve-structure') cmd.option('--as-of <date>', t(lang, 'opt.asOf'));
     cmd.action(async (year: string | undefined, opts) => {
       const { runStats } = await import('./commands/stats.js');
       setExit(await runStats(kind, year, opts, io));
@@ -124,6 +124,38 @@ export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => v
   statsCommand('branches', '<year>');
   statsCommand('members', '<year>');
   statsCommand('roster', '[year]');
+  statsCommand('trainings', '<year>');
+  statsCommand('trainees', '<year>');
+  statsCommand('reserve', '[year]');
+  statsCommand('reserve-structure', '[year]');
+
+  const practice = (name: 'liaison' | 'leadership', extra: (c: Command) => Command) =>
+    extra(addOutput(addCommon(program.command(name).description(t(lang, `cmd.${name}`)).argument('<year>', t(lang, 'arg.year')), lang), lang)
+      .option('--org <id>', t(lang, 'opt.orgStats'))
+      .option('--mask', t(lang, 'opt.mask')))
+      .action(async (year: string, opts) => {
+        const { runLiaison, runLeadership } = await import('./commands/practices.js');
+        setExit(await (name === 'liaison' ? runLiaison : runLeadership)(year, opts, io));
+      });
+  practice('liaison', (c) => c.option('--unvisited', t(lang, 'opt.unvisited')));
+  practice('leadership', (c) => c);
+
+  addOutput(addCommon(program.command('inspections').description(t(lang, 'cmd.inspections')).argument('[year]', t(lang, 'arg.yearOptional')), lang), lang)
+    .option('--as-of <date>', t(lang, 'opt.inspectionsAsOf'))
+    .option('--open', t(lang, 'opt.open'))
+    .option('--org <id>', t(lang, 'opt.orgStats'))
+    .action(async (year: string | undefined, opts) => {
+      const { runInspections } = await import('./commands/practices.js');
+      setExit(await runInspections(year, opts, io));
+    });
+
+  addOutput(addCommon(program.command('trend').description(t(lang, 'cmd.trend')).argument('<range>', t(lang, 'arg.range')), lang), lang)
+    .option('--branches', t(lang, 'opt.trendBranches'))
+    .option('--org <id>', t(lang, 'opt.orgStats'))
+    .action(async (range: string, opts) => {
+      const { runTrend } = await import('./commands/practices.js');
+      setExit(await runTrend(range, opts, io));
+    });
 
   addOutput(addCommon(program.command('progress').description(t(lang, 'cmd.progress')).argument('<year>', t(lang, 'arg.year')), lang), lang)
     .option('--as-of <date>', t(lang, 'opt.asOf'))

@@ -19,7 +19,7 @@ describe('mj validate', () => {
   it('prints a one-line summary and exits 0 on a clean dataset', async () => {
     const r = await mj(['validate', '--data', TINY]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('民进示例省委：组织 8 个（支部 5 个），会员 31 人（在册 27 人），履职记录 2019 年 58 条，评分表 2019 年；检查通过。\n');
+    expect(r.stdout).toBe('民进示例省委：组织 8 个（支部 5 个），会员 31 人（在册 27 人），履职记录 2019 年 64 条，评分表 2019 年；检查通过。\n');
   });
 
   it('finds the dataset by walking up from the current folder', async () => {
@@ -142,7 +142,7 @@ describe('usage errors', () => {
   it('says which table is missing when mj stats is given options but no table', async () => {
     const r = await mj(['stats', '--data', 'x']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('stats 后面要写 branches、members、roster 中的一个');
+    expect(r.stderr).toContain('stats 后面要写 branches、members、roster、trainings、trainees、reserve、reserve-structure 中的一个');
     expect((await mj(['stats', 'branches', '2019', '--dat', 'x'])).stderr).toContain('未知选项 --dat');
   });
 
@@ -172,7 +172,10 @@ describe('mj schema', () => {
     const r = await mj(['schema']);
     expect(r.code).toBe(0);
     const all = JSON.parse(r.stdout) as Record<string, { title: string }>;
-    expect(Object.keys(all)).toEqual(['mj.schema.json', 'orgs.schema.json', 'members.schema.json', 'activities.schema.json', 'assessments.schema.json', 'rubric.schema.json']);
+    expect(Object.keys(all)).toEqual([
+      'mj.schema.json', 'orgs.schema.json', 'members.schema.json', 'activities.schema.json', 'assessments.schema.json', 'rubric.schema.json',
+      'transfers.schema.json', 'reserve.schema.json', 'liaisons.schema.json', 'inspections.schema.json', 'findings.schema.json', 'leaders.schema.json', 'reviews.schema.json',
+    ]);
     // A number as an editor reads it, or its text as mj does; full marks above 0 either way.
     const rubric = all['rubric.schema.json'] as unknown as { properties: { total: { anyOf: { type: string }[] } } };
     expect(rubric.properties.total.anyOf.map((s) => s.type)).toEqual(['number', 'string']);
@@ -183,7 +186,10 @@ describe('mj schema', () => {
     mkdirSync(join(d, 'x'));
     const r = await mj(['schema', '--out', 'x/schemas'], { cwd: d });
     expect(r.code).toBe(0);
-    expect(readdirSync(join(d, 'x', 'schemas')).sort()).toEqual(['activities.schema.json', 'assessments.schema.json', 'members.schema.json', 'mj.schema.json', 'orgs.schema.json', 'rubric.schema.json']);
+    expect(readdirSync(join(d, 'x', 'schemas')).sort()).toEqual([
+      'activities.schema.json', 'assessments.schema.json', 'findings.schema.json', 'inspections.schema.json', 'leaders.schema.json', 'liaisons.schema.json',
+      'members.schema.json', 'mj.schema.json', 'orgs.schema.json', 'reserve.schema.json', 'reviews.schema.json', 'rubric.schema.json', 'transfers.schema.json',
+    ]);
   });
 });
 

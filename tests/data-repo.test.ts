@@ -59,7 +59,10 @@ describe.skipIf(!hasGit)('a data repository made by mj init', () => {
     expect(sh(repo, 'git symbolic-ref HEAD').out.trim()).toBe('refs/heads/main');
     expect(statSync(join(repo, 'mj')).mode & 0o111).not.toBe(0);
     // A clerk's data: the tiny example's files.
-    for (const f of ['orgs.yaml', 'members.csv', 'activities/2019.csv', 'assessments/2019.csv', 'rubrics/2019.yaml']) cpSync(join(TINY, f), join(repo, f));
+    for (const f of [
+      'orgs.yaml', 'members.csv', 'activities/2019.csv', 'assessments/2019.csv', 'rubrics/2019.yaml', 'transfers.csv', 'reserve.csv', 'liaisons.csv', 'leaders.csv',
+      'reviews/2019.csv', 'inspections.csv', 'findings.csv',
+    ]) cpSync(join(TINY, f), join(repo, f));
     // The example's records are kept by branch; mj fmt puts them in canonical order (the CI checks it).
     const fmt = sh(repo, 'node .mj/mj.mjs fmt');
     expect(fmt.code, fmt.out).toBe(0);
@@ -80,7 +83,7 @@ describe.skipIf(!hasGit)('a data repository made by mj init', () => {
       const green = runWorkflow(clone);
       expect(green.code, green.out).toBe(0);
       expect(green.out).toContain('民进某某省委：组织 8 个');
-      expect(green.out).toContain('数据文件都已是规范格式（6 个文件）。');
+      expect(green.out).toContain('数据文件都已是规范格式（13 个文件）。');
       expect(green.out).toContain('报表与数据一致（1 个报表文件夹）。');
       const act = join(clone, 'activities', '2019.csv');
       writeFileSync(act, readFileSync(act, 'utf8').replace('A057,2019-12-05,宣传', 'A057,2019-12-05,调研'));

@@ -29,11 +29,22 @@ describe('mj report', () => {
     const r = await mj(['report', '2019', '--format', 'csv,md,xlsx', '--date', '2020-01-15'], { cwd: d });
     expect(r.code).toBe(0);
     const dir = join(d, 'reports', '2019');
-    const names = ['scores', 'score-forms', 'branches', 'members', 'roster', 'progress', 'subsidy'];
+    const names = [
+      'scores', 'score-forms', 'branches', 'members', 'roster', 'progress', 'subsidy', 'trainings', 'trainees', 'reserve', 'reserve-structure', 'liaison',
+      'leadership', 'inspections', 'inspection-open',
+    ];
     expect(readdirSync(dir).sort()).toEqual(['index.md', 'mj-report.json', ...names.flatMap((n) => [`${n}.csv`, `${n}.md`, `${n}.xlsx`])].sort());
     expect(readFileSync(join(dir, 'scores.csv'), 'utf8')).toBe((await mj(['score', '2019', '--format', 'csv'], { cwd: d })).stdout);
     expect(readFileSync(join(dir, 'branches.md'), 'utf8')).toBe((await mj(['stats', 'branches', '2019', '--format', 'md'], { cwd: d })).stdout);
     expect(readFileSync(join(dir, 'subsidy.csv'), 'utf8')).toBe((await mj(['subsidy', '2019', '--format', 'csv'], { cwd: d })).stdout);
+    // The practice tables are the commands' tables too.
+    for (const [name, args] of [
+      ['trainings.csv', ['stats', 'trainings', '2019']], ['trainees.md', ['stats', 'trainees', '2019', '--format', 'md']], ['reserve.csv', ['stats', 'reserve', '2019']],
+      ['reserve-structure.csv', ['stats', 'reserve-structure', '2019']], ['liaison.csv', ['liaison', '2019']], ['leadership.md', ['leadership', '2019', '--format', 'md']],
+      ['inspections.csv', ['inspections', '2019']], ['inspection-open.csv', ['inspections', '2019', '--open']],
+    ] as const) {
+      expect(readFileSync(join(dir, name), 'utf8'), name).toBe((await mj([...args, ...(name.endsWith('.csv') ? ['--format', 'csv'] : [])], { cwd: d })).stdout);
+    }
     golden('report/index.md', readFileSync(join(dir, 'index.md'), 'utf8'));
     golden('report/mj-report.json', readFileSync(join(dir, 'mj-report.json'), 'utf8'));
   });

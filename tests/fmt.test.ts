@@ -81,13 +81,22 @@ describe('mj fmt', () => {
     expect(r.stdout).toBe('已整理 1 个文件：activities/2019.csv\n');
     expect((await mj(['score', '2019', '--format', 'csv'], { cwd: d })).stdout).toBe(scores);
     expect((await mj(['stats', 'members', '2019', '--format', 'csv'], { cwd: d })).stdout).toBe(stats);
-    expect((await mj(['fmt', '--check'], { cwd: d })).stdout).toBe('数据文件都已是规范格式（6 个文件）。\n');
-    expect((await mj(['fmt'], { cwd: d })).stdout).toBe('数据文件都已是规范格式（6 个文件），没有改动。\n');
+    expect((await mj(['fmt', '--check'], { cwd: d })).stdout).toBe('数据文件都已是规范格式（13 个文件）。\n');
+    expect((await mj(['fmt'], { cwd: d })).stdout).toBe('数据文件都已是规范格式（13 个文件），没有改动。\n');
+  });
+
+  it('sorts transfers by date and member, and keeps the order of leaders as the secretariat wrote it', () => {
+    const transfers = ['会员编号,转接日期,转出支部,转入支部', '0007,2019-05-01,gy-edu2,gy-edu1', '0003,2019/3/1,gy-edu1,gy-edu2', ''].join('\n');
+    const t = canonicalCsvText(transfers, 'transfers', LF);
+    expect(t.ok && t.text).toBe(['会员编号,转接日期,转出支部,转入支部', '0003,2019-03-01,gy-edu1,gy-edu2', '0007,2019-05-01,gy-edu2,gy-edu1', ''].join('\n'));
+    const leaders = ['组织,会员编号,职务,任职时间', 'gy,0009,主委,2017-01-01', 'gy,0002,副主委,2017-01-01', ''].join('\n');
+    const l = canonicalCsvText(leaders, 'leaders', LF);
+    expect(l.ok && l.text).toBe(leaders);
   });
 
   it('finds the generated province example already in canonical form', async () => {
     const r = await mj(['fmt', '--check', '--data', join(ROOT, 'data-examples', 'guizhou')], { cwd: ROOT });
-    expect([r.code, r.stdout]).toEqual([0, '数据文件都已是规范格式（7 个文件）。\n']);
+    expect([r.code, r.stdout]).toEqual([0, '数据文件都已是规范格式（21 个文件）。\n']);
   });
 
   it('keeps a GB18030 file GB18030, a BOM, CRLF and a tab-separated file as they were', async () => {

@@ -1,10 +1,10 @@
 // The JSON Schemas `mj schema` writes for editors are as strict as `mj validate` where a schema
 // can say it: every one compiles under Ajv's strict mode, the example datasets pass them (their
 // YAML as mj's reader gives it, numbers as their text; their CSV records as YAML records would
-// hold them), and values validate refuses — date forms, ids with spaces, quotas outside 0–1, a
+// hold them; the practice files and the published schemes' datasets too), and values validate refuses — date forms, ids with spaces, quotas outside 0–1, a
 // negative total — are refused.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,9 @@ import { parseCsvText } from '../src/source/csv.js';
 import { parseYaml } from '../src/source/yaml.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const EXAMPLES = ['guizhou', 'tiny'].map((n) => join(ROOT, 'data-examples', n));
+const SCHEMES = readdirSync(join(ROOT, 'data-examples', 'schemes')).filter((n) => !n.includes('.')).map((n) => join('schemes', n));
+const EXAMPLES = ['guizhou', 'tiny', ...SCHEMES].map((n) => join(ROOT, 'data-examples', n));
+const PRACTICE_FILES = ['transfers', 'reserve', 'liaisons', 'inspections', 'findings', 'leaders'] as const;
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 const validators = new Map<string, ValidateFunction>(jsonSchemas().map(([name, schema]) => [name, ajv.compile(schema as object)]));
@@ -48,7 +50,10 @@ function errorsOf(name: string, value: unknown): string {
 
 describe('the JSON Schemas', () => {
   it('compile under Ajv strict mode, every one', () => {
-    expect([...validators.keys()]).toEqual(['mj.schema.json', 'orgs.schema.json', 'members.schema.json', 'activities.schema.json', 'assessments.schema.json', 'rubric.schema.json']);
+    expect([...validators.keys()]).toEqual([
+      'mj.schema.json', 'orgs.schema.json', 'members.schema.json', 'activities.schema.json', 'assessments.schema.json', 'rubric.schema.json',
+      'transfers.schema.json', 'reserve.schema.json', 'liaisons.schema.json', 'inspections.schema.json', 'findings.schema.json', 'leaders.schema.json', 'reviews.schema.json',
+    ]);
   });
 
   it.each(EXAMPLES)('accept the example dataset %s', async (dir) => {
@@ -57,7 +62,12 @@ describe('the JSON Schemas', () => {
     for (const f of readdirSync(join(dir, 'rubrics'))) expect(errorsOf('rubric.schema.json', await yaml(join(dir, 'rubrics', f)))).toBe('No errors');
     expect(errorsOf('members.schema.json', csvAsYaml(join(dir, 'members.csv'), 'members'))).toBe('No errors');
     for (const f of readdirSync(join(dir, 'activities'))) expect(errorsOf('activities.schema.json', csvAsYaml(join(dir, 'activities', f), 'activities'))).toBe('No errors');
-    for (const f of readdirSync(join(dir, 'assessments'))) expect(errorsOf('assessments.schema.json', csvAsYaml(join(dir, 'assessments', f), 'assessments'))).toBe('No errors');
+    const each = (sub: string): string[] => (existsSync(join(dir, sub)) ? readdirSync(join(dir, sub)) : []);
+    for (const f of each('assessments')) expect(errorsOf('assessments.schema.json', csvAsYaml(join(dir, 'assessments', f), 'assessments'))).toBe('No errors');
+    for (const kind of PRACTICE_FILES) {
+      if (existsSync(join(dir, `${kind}.csv`))) expect(errorsOf(`${kind}.schema.json`, csvAsYaml(join(dir, `${kind}.csv`), kind)), kind).toBe('No errors');
+    }
+    for (const f of each('reviews')) expect(errorsOf('reviews.schema.json', csvAsYaml(join(dir, 'reviews', f), 'reviews'))).toBe('No errors');
   });
 
   it('accept numbers and ids as an editor reads them (YAML numbers) and as mj does (their text)', () => {
@@ -67,6 +77,8 @@ describe('the JSON Schemas', () => {
     expect(errorsOf('rubric.schema.json', rubric)).toBe('No errors');
     expect(check('members.schema.json', [{ id: 12, name: '王明华', gender: '男', birth: '1968-04', joined: '2001/6/1 0:00', org: 'gy-edu1' }])).toBe(true);
     expect(check('activities.schema.json', [{ id: 'A1', date: '2019年3月5日', type: '学习', org: 'gy-edu1', title: 't', hours: 2.5 }])).toBe(true);
+    // A manual item's value as its word (档次), beside points as a number and as text.
+    expect(check('assessments.schema.json', [{ org: 'gy', item: 'panel', points: '较好', self: '好' }, { org: 'gy', item: 'p2', points: 8.5 }, { org: 'gy', item: 'p3', points: '-2' }])).toBe(true);
   });
 
   const ORG = { id: 'gy-edu1', name: '贵阳一中支部', type: '支部', parent: 'gy' };
@@ -84,7 +96,7 @@ describe('the JSON Schemas', () => {
     ['members.schema.json', 'a member id in scientific notation', [{ ...MEMBER, id: '1.23E+17' }]],
     ['members.schema.json', 'an org id with a space', [{ ...MEMBER, org: '某某 大学' }]],
     ['activities.schema.json', 'negative hours', [{ id: 'A1', date: '2019-03-05', type: '学习', org: 'gy', title: 't', hours: '-2' }]],
-    ['assessments.schema.json', 'points that are no number', [{ org: 'gy', item: 'panel', points: '很好' }]],
+    ['assessments.schema.json', 'points that are neither a number nor a word (a list)', [{ org: 'gy', item: 'panel', points: ['90'] }]],
     ['rubric.schema.json', 'a quota of 30 (a number)', { ...RUBRIC, grades: [{ name: '优秀', min: '90', quota: 30 }] }],
     ['rubric.schema.json', 'a quota of 30 (its text)', { ...RUBRIC, grades: [{ name: '优秀', min: '90', quota: '30' }] }],
     ['rubric.schema.json', 'a negative total (a number)', { ...RUBRIC, total: -100 }],

@@ -1,4 +1,4 @@
-// assessments/YEAR.csv for the last year: the panel's points for the example rubric's one manual
+// assessments/YEAR.csv for each year: the panel's points for the example rubric's one manual
 // item (panel, 考评组综合评价, max 5), and the branch's own, usually a little higher.
 import fs from 'node:fs';
 import path from 'node:path';

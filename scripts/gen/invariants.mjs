@@ -28,6 +28,21 @@ export function checkInvariants(ctx, tree, M) {
     // on the roster on the day of dissolution or later ⇔ on it on the later of that day and the day of joining
     if (m.b.dis != null && onRoster(m, Math.max(m.b.dis, m.join))) problems.push(`${m.id} still in dissolved ${m.b.id}`);
   }
+  // the history: moves inside the days on the roster, chained, into branches that exist; pool stays begin on the roster
+  for (const m of M) {
+    let at = null;
+    for (const mv of m.moves ?? []) {
+      if (mv.d <= m.join || mv.d >= m.left) problems.push(`${m.id} moves outside their days on the roster`);
+      if (at && at !== mv.from) problems.push(`${m.id}'s moves do not chain`);
+      if ((mv.to.est != null && mv.to.est > mv.d) || (mv.to.dis != null && mv.to.dis <= mv.d)) problems.push(`${m.id} moves into ${mv.to.id} outside its life`);
+      at = mv.to;
+    }
+    if (at && at !== m.b) problems.push(`${m.id}'s last move is not to their branch`);
+    for (const s of m.pool ?? []) if (!onRoster(m, s.from)) problems.push(`${m.id} enters the pool off the roster`);
+    const open = m.status === '在册' && (m.pool ?? []).some((s) => s.kind === '后备干部' && s.until === NEVER);
+    if (open !== (m.reserve === '是')) problems.push(`${m.id}'s 后备干部 column disagrees with the pool`);
+  }
+  for (const s of tree.seats ?? []) if (!onRoster(M[s.member], s.from)) problems.push(`seat of ${M[s.member].id} begins off the roster`);
   for (const g of tree.orgs) {
     for (const c of g.committee) if (!onRoster(M[c.member], END_DAY)) problems.push(`committee of ${g.id} holds a departed member`);
     if (g.liaison != null && !onRoster(M[g.liaison], END_DAY)) problems.push(`liaison of ${g.id} departed`);

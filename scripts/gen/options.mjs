@@ -2,7 +2,7 @@
 // for the entry point to print; it neither prints nor exits.
 import path from 'node:path';
 
-export const USAGE = 'usage: node scripts/gen-example.mjs [--out DIR] [--members N] [--seed S] [--years 2018,2019] [--density F]';
+export const USAGE = 'usage: node scripts/gen-example.mjs [--out DIR] [--members N] [--seed S] [--years 2017,2018,2019] [--density F]';
 
 /**
  * argv: the arguments after the script; defaultOut: the folder written when --out is absent.
@@ -10,7 +10,7 @@ export const USAGE = 'usage: node scripts/gen-example.mjs [--out DIR] [--members
  * problem, in argument order. Relative --out paths resolve against the current directory.
  */
 export function parseArgs(argv, defaultOut) {
-  const o = { out: defaultOut, members: 4462, seed: 'guizhou-2019', years: [2018, 2019], density: 1 };
+  const o = { out: defaultOut, members: 4462, seed: 'guizhou-2019', years: [2017, 2018, 2019], density: 1 };
   const error = (message) => ({ kind: 'error', message });
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];

@@ -13,6 +13,8 @@ export function writeSettings(dir) {
   o.w('# 重新生成：npm run gen:example（相同参数，逐字节相同）\n');
   o.w('name: 民进贵州省委\n');
   o.w('locale: zh-CN\n');
+  o.w('# 会员培训：每年至少举办 1 期新会员培训班（标签为“新会员培训”的培训记录），没有时 mj 给出警告 MJ701\n');
+  o.w('training:\n  require_new_member_course: true\n');
   return o.close();
 }
 

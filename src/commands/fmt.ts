@@ -7,7 +7,7 @@
 
 import { relative, sep } from 'node:path';
 import type { Lang } from '../diagnostics/codes.js';
-import { CsvChecker, canonicalCsvText, styleOf, type CanonicalProblem, type Difference } from '../edit/canonical-csv.js';
+import { CsvChecker, canonicalCsvText, SORT_KEYS, styleOf, type CanonicalProblem, type Difference } from '../edit/canonical-csv.js';
 import { canonicalYaml, dateFieldsOf, valueAt, type DateField } from '../edit/canonical-yaml.js';
 import { t, writeReason } from '../i18n/cli.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
@@ -52,6 +52,11 @@ async function dataFiles(ctx: LoadContext): Promise<DataFile[] | undefined> {
   for (const f of await listYearFiles(ctx, config.files.rubrics)) out.push({ file: f.file, kind: 'rubric' });
   for (const f of await listYearFiles(ctx, config.files.assessments)) out.push({ file: f.file, kind: 'assessments' });
   for (const f of await listYearFiles(ctx, config.files.activities)) out.push({ file: f.file, kind: 'activities' });
+  for (const kind of ['transfers', 'reserve', 'liaisons', 'inspections', 'findings', 'leaders'] as const) {
+    const file = await pickFile(ctx, config.files[kind]);
+    if (file) out.push({ file, kind });
+  }
+  for (const f of await listYearFiles(ctx, config.files.reviews)) out.push({ file: f.file, kind: 'reviews' });
   return out;
 }
 
@@ -218,10 +223,18 @@ export async function runFmt(opts: FmtOptions, io: Io): Promise<ExitCode> {
   return EXIT.ok;
 }
 
+/** The columns a kind's rows are sorted by, as the clerk reads them (会员编号、日期). */
+function sortKeysText(kind: RecordKind, lang: Lang): string {
+  const labels = SORT_KEYS[kind].map((k) => {
+    const f = RECORD_FIELDS[kind].find((x) => x.key === k)!;
+    return lang === 'zh' ? f.label : f.labelEn;
+  });
+  return labels.join(lang === 'zh' ? '、' : ', then ');
+}
+
 function printDifference(io: Io, lang: Lang, file: string, d: Difference, kind: DataFile['kind']): void {
   if (d.why === 'order') {
-    const keys = kind === 'members' ? 'fmt.byMembers' : kind === 'activities' ? 'fmt.byActivities' : 'fmt.byAssessments';
-    io.stdout(t(lang, 'fmt.order', { file, line: d.line, keys: t(lang, keys) }) + '\n');
+    io.stdout(t(lang, 'fmt.order', { file, line: d.line, keys: sortKeysText(kind as RecordKind, lang) }) + '\n');
     return;
   }
   io.stdout(t(lang, 'fmt.differs', { file, line: d.line }) + '\n');

@@ -32,6 +32,8 @@ import { langOf, noteWarnings, openBaseOf, parseYear, printProblems, tableLang }
 import { footerDate, refuseInput, shownPath, type OutputOptions } from './output.js';
 import { inputGuard } from './inputs.js';
 import { IS_STANDALONE, standaloneFile } from '../version.js';
+import { yearEnd } from '../model/types.js';
+import { inspectionDocs, leadershipDoc, liaisonDoc, practiceKinds, reserveDoc, reserveStructureDoc, trainingDocs } from './practice-docs.js';
 
 export const MANIFEST = 'mj-report.json';
 type ReportFormat = 'csv' | 'md' | 'json' | 'xlsx' | 'html';
@@ -186,6 +188,23 @@ async function yearDocuments(
   ];
   const subsidy = y.subsidy;
   if (subsidy) makers.push(() => tableDoc(subsidyTable({ ...common, rubric: y.rubric, branches: y.scoreScope.branches, result: subsidy })));
+  // The practices of the year, each where the dataset keeps data for it.
+  const kinds = practiceKinds(ds, y);
+  const doc = { lang: settings.lang, mask: settings.mask, only: undefined, orgFilter: undefined };
+  if (kinds.trainings) {
+    makers.push(() => tableDoc(trainingDocs(ds, y, doc).trainings));
+    makers.push(() => tableDoc(trainingDocs(ds, y, doc).trainees));
+  }
+  if (kinds.reserve) {
+    makers.push(() => tableDoc(reserveDoc(ds, y, doc)));
+    makers.push(() => tableDoc(reserveStructureDoc(ds, year, y.scope.lastDay, doc)));
+  }
+  if (kinds.liaison) makers.push(() => tableDoc(liaisonDoc(ds, y, doc)));
+  if (kinds.leadership) makers.push(() => tableDoc(leadershipDoc(ds, y, doc)));
+  if (kinds.inspections) {
+    makers.push(() => tableDoc(inspectionDocs(ds, year, yearEnd(year), false, doc).summary));
+    makers.push(() => tableDoc(inspectionDocs(ds, year, yearEnd(year), false, doc).open));
+  }
   // Last, once the tables' files are written: the web site, which draws them again its own way.
   if (html) makers.push(() => siteDoc(reportSiteOf(base, y, earlier?.value ?? [], settings)));
   return makers;

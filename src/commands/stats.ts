@@ -7,7 +7,8 @@ import { t } from '../i18n/cli.js';
 import { yearEnd, type Day } from '../model/types.js';
 import { UsageError, type ExitCode, type Io } from '../io.js';
 import { unlessErrors } from '../pipeline/base.js';
-import { countYear } from '../pipeline/year.js';
+import { countYear, practiceYear } from '../pipeline/year.js';
+import { reserveDoc, reserveStructureDoc, trainingDocs } from './practice-docs.js';
 import { TABLE_RENDERERS } from '../render/registry.js';
 import { rosterTable } from '../tables/roster-table.js';
 import { branchesTable, membersTable, progressTable } from '../tables/stats-tables.js';
@@ -24,7 +25,7 @@ export interface StatsOptions extends OutputOptions {
   readonly asOf?: string;
 }
 
-export type StatsKind = 'branches' | 'members' | 'roster' | 'progress';
+export type StatsKind = 'branches' | 'members' | 'roster' | 'progress' | 'trainings' | 'trainees' | 'reserve' | 'reserve-structure';
 
 function byGroup(value: string | undefined, lang: Lang): boolean {
   if (value === undefined) return false;
@@ -45,7 +46,7 @@ export async function runStats(kind: StatsKind, yearText: string | undefined, op
   const lang = langOf(opts, io);
   const dest = destination(opts, io, lang);
   let year = yearText === undefined ? undefined : parseYear(yearText, lang);
-  if ((kind === 'branches' || kind === 'members') && opts.asOf !== undefined) throw new UsageError(t(lang, 'usage.noAsOf', { command: `stats ${kind}` }));
+  if ((kind === 'branches' || kind === 'members' || kind === 'trainings' || kind === 'trainees') && opts.asOf !== undefined) throw new UsageError(t(lang, 'usage.noAsOf', { command: `stats ${kind}` }));
   const asOf = asOfDay(opts.asOf, year, lang);
   if (year === undefined) {
     if (asOf === undefined) throw new UsageError(t(lang, 'usage.yearOrAsOf'));
@@ -66,11 +67,20 @@ export async function runStats(kind: StatsKind, yearText: string | undefined, op
   const write = async (table: Table): Promise<ExitCode> =>
     emit(await TABLE_RENDERERS[dest.format](table, renderOptions(opts, io, lang, tl, dest.path !== undefined, ds.config.name)), dest, guard, io, lang);
 
-  if (kind === 'roster') {
+  const settings = { lang: tl, mask: opts.mask === true, only, orgFilter };
+  if (kind === 'roster' || kind === 'reserve-structure') {
     const clean = unlessErrors(base, undefined);
     if (!clean.ok) return printProblems(clean.problems, opts, io, lang);
     noteWarnings(base, io, lang);
+    if (kind === 'reserve-structure') return write(reserveStructureDoc(ds, year, asOf ?? yearEnd(year), settings));
     return write(rosterTable({ ...common, orgsInTreeOrder: makeScope(ds.orgs, [], year).orgsInTreeOrder, members: ds.members, year, asOf: asOf ?? yearEnd(year) }));
+  }
+  if (kind === 'trainings' || kind === 'trainees') {
+    const result = await practiceYear(base, year);
+    if (!result.ok) return printProblems(result.problems, opts, io, lang);
+    noteWarnings(base, io, lang);
+    const docs = trainingDocs(ds, result.value, settings);
+    return write(kind === 'trainings' ? docs.trainings : docs.trainees);
   }
 
   const result = await countYear(base, year, asOf);
@@ -79,7 +89,8 @@ export async function runStats(kind: StatsKind, yearText: string | undefined, op
   noteWarnings(base, io, lang);
   const input = { ...common, scope: counted.scope, counts: counted.stats, byGroup: grouped, mask: opts.mask === true };
   let table: Table;
-  if (kind === 'branches') table = branchesTable(input);
+  if (kind === 'reserve') table = reserveDoc(ds, counted, settings);
+  else if (kind === 'branches') table = branchesTable(input);
   else if (kind === 'members') table = membersTable({ ...input, points: counted.memberPoints });
   else table = progressTable(input);
   return write(table);

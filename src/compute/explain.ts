@@ -3,7 +3,7 @@
 // bonus, deductions, total, rank, grade (veto, quota) and "三个一". Pure.
 
 import type { Item, Rubric } from '../model/rubric.js';
-import { onRoster, type Activity, type Assessment } from '../model/types.js';
+import type { Activity, Assessment } from '../model/types.js';
 import { Rational } from '../util/decimal-text.js';
 import type { BranchScore, ItemScore, RequirementResult } from './scores.js';
 import type { YearScope } from './scope.js';
@@ -74,7 +74,8 @@ export function explainBranch(
   scope: YearScope, rubric: Rubric, scores: readonly BranchScore[], branchId: string, records: readonly Activity[], assessments: readonly Assessment[],
 ): Explanation {
   const score = scores.find((s) => s.branch.id === branchId)!;
-  const activeMembers = scope.members.filter((m) => m.org === branchId && onRoster(m, scope.asOf));
+  const b = scope.branchIndex.get(branchId) ?? -1;
+  const activeMembers = scope.members.filter((_, i) => scope.memberBranch[i] === b && scope.active[i] === 1);
   const activeIds = new Set(activeMembers.map((m) => m.id));
   const own = records.filter((a) => a.org === branchId);
   const items = new Map<Item, ItemExplanation>();

@@ -2,7 +2,8 @@
 // which members are active on the reference day, and dense numbers for both so that the
 // streaming counters can use typed arrays instead of maps keyed by strings.
 
-import { isBranchOfYear, onRoster, yearEnd, yearStart, type Day, type Member, type Org } from '../model/types.js';
+import { isBranchOfYear, onRoster, orgOn, orgPeriods, rosterUntil, yearEnd, yearStart, type Day, type Member, type Org } from '../model/types.js';
+import { previousDay } from '../util/dates.js';
 
 export interface YearScope {
   readonly year: number;
@@ -20,16 +21,53 @@ export interface YearScope {
   readonly branchOfOrg: Int32Array;
   readonly members: readonly Member[];
   readonly memberIndex: ReadonlyMap<string, number>;
-  /** Branch number of each member's org, or -1 when it is not one of the year's branches. */
+  /**
+   * Branch number of each member's org on the scope's day (or on their last day on the roster
+   * before it, or their first after it), or -1 when it is not one of the year's branches.
+   */
   readonly memberBranch: Int32Array;
+  /** The branch periods of the members who moved during the year, as extra slots; undefined when nobody did. */
+  readonly slots: Slots | undefined;
   /** 1 when the member is on the roster on asOf. */
   readonly active: Uint8Array;
   /** Active members per branch. */
   readonly activeCount: Int32Array;
 }
 
+/**
+ * A member's days in one branch during the year are a slot: slot m is member m's first period of
+ * the year (for most members the only one); a member who moved has one more slot per later
+ * period, numbered from M up. Counts per slot make one row per branch period in the member table.
+ */
+export interface Slots {
+  /** Slots in all: M + the later periods. */
+  readonly size: number;
+  /** Per member: k of its first later period (slot M + k), or -1 when the member did not move during the year. */
+  readonly next: Int32Array;
+  /** Per later period k: its member and its first day (a member's later periods are consecutive, in day order). */
+  readonly owner: Int32Array;
+  readonly start: Int32Array;
+  /** Per slot: the branch number of its period, or -1. */
+  readonly branch: Int32Array;
+}
+
+/** The slot member m is counted in on day D. */
+export function slotOn(slots: Slots, m: number, day: Day): number {
+  let k = slots.next[m]!;
+  if (k < 0) return m;
+  const M = slots.next.length;
+  let slot = m;
+  while (k < slots.owner.length && slots.owner[k] === m && slots.start[k]! <= day) slot = M + k++;
+  return slot;
+}
+
+/** The member of a slot. */
+export function slotMember(slots: Slots | undefined, M: number, slot: number): number {
+  return slot < M || slots === undefined ? slot : slots.owner[slot - M]!;
+}
+
 /** What the streaming counters need of a scope (a worker thread builds just this). */
-export type CountScope = Pick<YearScope, 'branchOfOrg' | 'memberBranch' | 'active' | 'lastDay'> & {
+export type CountScope = Pick<YearScope, 'branchOfOrg' | 'memberBranch' | 'active' | 'lastDay' | 'slots'> & {
   readonly branches: { readonly length: number };
   readonly members: { readonly length: number };
   /** The rubric's roster filters (where.who) as member masks, by whoKey. */
@@ -40,7 +78,7 @@ export type CountScope = Pick<YearScope, 'branchOfOrg' | 'memberBranch' | 'activ
 export function countScopeOf(s: YearScope, masks?: ReadonlyMap<string, Uint8Array>): CountScope {
   return {
     branches: { length: s.branches.length }, members: { length: s.members.length }, branchOfOrg: s.branchOfOrg, memberBranch: s.memberBranch,
-    active: s.active, lastDay: s.lastDay, ...(masks && masks.size > 0 ? { whoMasks: masks } : {}),
+    active: s.active, lastDay: s.lastDay, slots: s.slots, ...(masks && masks.size > 0 ? { whoMasks: masks } : {}),
   };
 }
 
@@ -85,9 +123,18 @@ export function makeScope(orgs: readonly Org[], members: readonly Member[], year
   const memberBranch = new Int32Array(members.length);
   const active = new Uint8Array(members.length);
   const activeCount = new Int32Array(branches.length);
+  const first = yearStart(year), last = yearEnd(year);
+  let moved: number[] | undefined;
   members.forEach((m, i) => {
     memberIndex.set(m.id, i);
-    const b = branchIndex.get(m.org) ?? -1;
+    let org = m.org;
+    if (m.moves !== undefined && m.moves.length > 0) {
+      // The branch on the scope's day, or on the nearest day on the roster.
+      const until = rosterUntil(m);
+      org = orgOn(m, day < m.joined ? m.joined : day >= until && until > m.joined ? previousDay(until) : day);
+      if (m.moves.some((mv) => mv.day > first && mv.day <= last)) (moved ??= []).push(i);
+    }
+    const b = branchIndex.get(org) ?? -1;
     memberBranch[i] = b;
     if (b >= 0 && onRoster(m, day)) {
       active[i] = 1;
@@ -102,7 +149,41 @@ export function makeScope(orgs: readonly Org[], members: readonly Member[], year
     year, asOf: day, firstDay: yearStart(year), lastDay: yearEnd(year),
     orgsInTreeOrder, orgById: new Map(orgs.map((o) => [o.id, o])),
     branches, branchIndex, branchOfOrg, members, memberIndex, memberBranch, active, activeCount,
+    slots: moved === undefined ? undefined : slotsOf(members, moved, branchIndex, memberBranch, first, last),
   };
+}
+
+/** The slots of a year whose moved members are `moved` (in roster order). */
+function slotsOf(
+  members: readonly Member[], moved: readonly number[], branchIndex: ReadonlyMap<string, number>, memberBranch: Int32Array, first: Day, last: Day,
+): Slots | undefined {
+  const M = members.length;
+  const next = new Int32Array(M).fill(-1);
+  const owner: number[] = [];
+  const start: number[] = [];
+  const later: number[] = [];
+  const firstBranch = new Map<number, number>();
+  for (const i of moved) {
+    const periods = orgPeriods(members[i]!, first, last);
+    if (periods.length === 0) continue;
+    firstBranch.set(i, branchIndex.get(periods[0]!.org) ?? -1);
+    if (periods.length === 1) continue;
+    next[i] = owner.length;
+    for (const p of periods.slice(1)) {
+      owner.push(i);
+      start.push(p.from);
+      later.push(branchIndex.get(p.org) ?? -1);
+    }
+  }
+  if (owner.length === 0) return undefined;
+  // A member who did not move during the year is in the same branch all year: the scope's.
+  const branch = new Int32Array(M + owner.length);
+  branch.set(memberBranch);
+  for (const [i, b] of firstBranch) branch[i] = b;
+  later.forEach((b, k) => {
+    branch[M + k] = b;
+  });
+  return { size: M + owner.length, next, owner: Int32Array.from(owner), start: Int32Array.from(start), branch };
 }
 
 /** Ids of an org and every org below it. */

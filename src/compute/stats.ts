@@ -7,9 +7,10 @@ import type { ThreeOnesRule } from '../model/rubric.js';
 import type { RecordView, Vocabulary } from '../model/record-view.js';
 import { ACTIVITY_TYPES, LEVELS } from '../model/types.js';
 import { DecimalSums, exportCounts, mergeState, type CountState } from './score-counts.js';
+import type { Rational } from '../util/decimal-text.js';
 import type { Fold } from '../model/fold.js';
 import { ListedMembers } from './listed.js';
-import type { CountScope } from './scope.js';
+import { slotOn, type CountScope } from './scope.js';
 import { viewMatcher, type ViewMatcher } from './where.js';
 
 const T = Object.fromEntries(ACTIVITY_TYPES.map((t, i) => [t, i])) as Record<(typeof ACTIVITY_TYPES)[number], number>;
@@ -52,7 +53,8 @@ export class StatsCounts implements Fold {
   readonly threeProposal: Int32Array;
   readonly threeService: Int32Array;
 
-  // Per member: records listing them, whichever org they are credited to.
+  // Per slot (a member's period in one branch during the year; most members have one, see
+  // Slots): records listing them, whichever org they are credited to.
   readonly mSqmy: Int32Array;
   readonly mSqmyAdopted: Int32Array;
   readonly mLead: Int32Array;
@@ -62,7 +64,10 @@ export class StatsCounts implements Fold {
   /** Their own branch's 组织生活 records listing them. */
   readonly mOwnMeetings: Int32Array;
   readonly mTrainingHours: DecimalSums;
+  /** Per member (not slot): "三个一" member reports over the whole year. */
   readonly mThreeInfo: Int32Array;
+  /** The branch of each slot. */
+  private readonly slotBranch: Int32Array;
 
   private readonly proposalMatch: ViewMatcher;
   private readonly serviceMatch: ViewMatcher;
@@ -83,9 +88,11 @@ export class StatsCounts implements Fold {
   ) {
     const B = scope.branches.length;
     const M = scope.members.length;
+    const S = scope.slots?.size ?? M;
     const b = () => new Int32Array(B);
-    const m = () => new Int32Array(M);
+    const m = () => new Int32Array(S);
     this.listedMembers = new ListedMembers(M);
+    this.slotBranch = scope.slots?.branch ?? scope.memberBranch;
     this.proposals = b();
     this.suggestions = b();
     this.filed = b();
@@ -108,8 +115,8 @@ export class StatsCounts implements Fold {
     this.mService = m();
     this.mMeetings = m();
     this.mOwnMeetings = m();
-    this.mTrainingHours = new DecimalSums(M);
-    this.mThreeInfo = m();
+    this.mTrainingHours = new DecimalSums(S);
+    this.mThreeInfo = new Int32Array(M);
     this.proposalMatch = viewMatcher(threeOnes.proposal, vocab);
     this.serviceMatch = viewMatcher(threeOnes.service, vocab);
     this.infoMatch = viewMatcher(threeOnes.memberInfo, vocab);
@@ -246,30 +253,53 @@ export class StatsCounts implements Fold {
     }
 
     const info = this.infoMatch(v);
+    const slots = scope.slots;
     for (let k = 0; k < n; k++) {
       const m = listed[k]!;
+      if (info) this.mThreeInfo[m]!++;
+      // The member's slot on the record's day: the member itself unless they moved during the year.
+      const s = slots === undefined || slots.next[m]! < 0 ? m : slotOn(slots, m, v.date);
       switch (v.type) {
         case T.社情民意:
-          this.mSqmy[m]!++;
-          if (adopted) this.mSqmyAdopted[m]!++;
+          this.mSqmy[s]!++;
+          if (adopted) this.mSqmyAdopted[s]!++;
           break;
         case T.提案:
         case T.建议:
-          if (k === 0 && v.members[0] === m) this.mLead[m]!++;
-          else this.mCosigned[m]!++;
+          if (k === 0 && v.members[0] === m) this.mLead[s]!++;
+          else this.mCosigned[s]!++;
           break;
         case T.社会服务:
-          this.mService[m]!++;
+          this.mService[s]!++;
           break;
         case T.组织生活:
-          this.mMeetings[m]!++;
-          if (b >= 0 && scope.memberBranch[m] === b) this.mOwnMeetings[m]!++;
+          this.mMeetings[s]!++;
+          if (b >= 0 && this.slotBranch[s] === b) this.mOwnMeetings[s]!++;
           break;
         case T.培训:
-          if (v.hours !== undefined) this.mTrainingHours.add(m, v.hours);
+          if (v.hours !== undefined) this.mTrainingHours.add(s, v.hours);
           break;
       }
-      if (info) this.mThreeInfo[m]!++;
     }
+  }
+
+  /** Member m's training hours over all their slots. */
+  hoursOfMember(m: number): Rational {
+    const slots = this.scope.slots;
+    let h = this.mTrainingHours.get(m);
+    if (slots === undefined) return h;
+    const M = slots.next.length;
+    for (let k = slots.next[m]!; k >= 0 && k < slots.owner.length && slots.owner[k] === m; k++) h = h.add(this.mTrainingHours.get(M + k));
+    return h;
+  }
+
+  /** The sum over member m's slots of a per-slot count. */
+  ofMember(counts: Int32Array, m: number): number {
+    const slots = this.scope.slots;
+    let n = counts[m]!;
+    if (slots === undefined) return n;
+    const M = slots.next.length;
+    for (let k = slots.next[m]!; k >= 0 && k < slots.owner.length && slots.owner[k] === m; k++) n += counts[M + k]!;
+    return n;
   }
 }

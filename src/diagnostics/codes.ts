@@ -61,6 +61,10 @@ export const CODES = {
   MJ222: 'error', // XLSX ids stored as numbers that lost their leading zeros
   MJ223: 'error', // formula without a cached value
   MJ224: 'error', // Excel error value
+  MJ230: 'error', // a span ends before it starts
+  MJ231: 'error', // 整改 done without a date
+  MJ232: 'error', // a date done on a measure still open
+  MJ233: 'error', // a reason for leaving the pool without the day
   // References across records and files
   MJ301: 'error', // duplicate id
   MJ302: 'error', // unknown org
@@ -78,6 +82,23 @@ export const CODES = {
   MJ320: 'error', // a member's name is ambiguous within the org
   MJ321: 'error', // no member of that name in the org
   MJ322: 'error', // no org of that id or full name
+  MJ330: 'error', // a transfer to the branch it comes from
+  MJ331: 'error', // two transfers of one member on one day
+  MJ332: 'error', // a transfer outside the member's days on the roster
+  MJ333: 'error', // a transfer from a branch the member was not in
+  MJ334: 'error', // the last transfer and the roster disagree
+  MJ335: 'error', // a transfer into a branch that did not exist that day
+  MJ336: 'error', // pool spans of one member overlap
+  MJ337: 'warning', // entered the pool while not on the roster
+  MJ338: 'warning', // the roster's 后备干部 column disagrees with the pool
+  MJ339: 'warning', // a liaison assigned twice over the same days
+  MJ340: 'error', // an inspection of a branch
+  MJ341: 'error', // a finding of an unknown inspection
+  MJ342: 'error', // one finding, rows with different categories
+  MJ343: 'warning', // a deadline before the inspection began
+  MJ344: 'error', // a 领导班子 seat in a branch
+  MJ345: 'warning', // a review of someone with no seat that year
+  MJ346: 'error', // two reviews of one kind for one leader
   // Rubrics and assessments
   MJ401: 'error', // assessment names an item that is not a manual item
   MJ402: 'error', // manual points outside the item's bounds
@@ -104,6 +125,8 @@ export const CODES = {
   MJ605: 'error', // a date without a year, and no --year
   MJ606: 'error', // the dataset keeps that kind in a file mj import does not write
   MJ607: 'error', // the same record twice in the sheets imported
+  // Practices
+  MJ701: 'warning', // no 新会员培训班 in a year that asks for one
 } as const;
 
 export type Code = keyof typeof CODES;
@@ -166,6 +189,10 @@ export const MESSAGES_ZH = {
   MJ222: '“{label}”列中有 {n} 个编号在 Excel 中存成了数字，开头的 0 已经丢了（{cells}；如“{value}”，本列其他编号是 {width} 位）',
   MJ223: '单元格是公式（={formula}），文件中却没有它的计算结果；mj 不计算公式',
   MJ224: '单元格是 Excel 的错误值 {value}',
+  MJ230: '“{label}” {until} 早于开始日期 {from}',
+  MJ231: '整改状态为“已完成”，必须填写完成日期',
+  MJ232: '整改状态为“整改中”，却填写了完成日期 {done}',
+  MJ233: '写了出库原因“{reason}”，却没有出库时间',
   MJ301: '编号“{id}”重复，第一次出现在 {first}',
   MJ302: '“{label}”的值“{value}”不存在',
   MJ303: '会员“{value}”不在会员名册中',
@@ -183,6 +210,23 @@ export const MESSAGES_ZH = {
   MJ320: '“{name}”在{org}有 {n} 名会员（{ids}），不知道是哪一位',
   MJ321: '{org}没有名为“{name}”的会员（同名的会员在别的组织：{others}）',
   MJ322: '“{label}”的值“{value}”既不是组织编号，也不是 orgs.yaml 中某个组织的全称',
+  MJ330: '转入支部与转出支部相同（{value}）',
+  MJ331: '会员 {member} 在 {date} 有两条转接记录（另一条在第 {first} 行）',
+  MJ332: '会员 {member} 的转接日期 {date} 不在其在册期间（{why}）',
+  MJ333: '会员 {member} 在 {date} 从“{value}”转出，但上一条转接（第 {line} 行）已把该会员转入 {expected}',
+  MJ334: '会员 {member} 最后一次转入 {value}，但会员名册中的所属组织是 {org}（第 {line} 行）',
+  MJ335: '转入的支部 {value} 在 {date} {why}',
+  MJ336: '会员 {member} 的入库时间 {from} 落在另一段入库期间内（第 {line} 行）',
+  MJ337: '会员 {member} 入库时（{date}）不在册：{why}',
+  MJ338: '会员 {member} 的“后备干部”一栏写作“{column}”，但后备人才库中该会员{pool}',
+  MJ339: '会员 {member} 联系 {org} 的期间与第 {line} 行重叠',
+  MJ340: '巡查对象 {value} 是支部；政治巡查的对象是市州委员会（工委）的领导班子',
+  MJ341: '巡查编号“{value}”不在政治巡查文件中',
+  MJ342: '问题 {finding} 的各行问题类别不一致：这里写作“{value}”，第 {line} 行写作“{expected}”',
+  MJ343: '整改期限 {deadline} 早于巡查 {inspection} 的开始日期 {start}',
+  MJ344: '{value} 是支部：领导班子文件记录省委会、市委会、工委和总支的领导班子',
+  MJ345: '会员 {member} 在 {year} 年不是 {org} 的领导班子成员，却有考评结果',
+  MJ346: '会员 {member} 在 {org} 的“{kind}”已有一条结果（第 {line} 行）',
   MJ402: '得分 {points} 超出该项允许的范围 {min}～{max}',
   MJ403: '{year} 年有考评组评分，却没有 {year} 年的评分表',
   MJ404: '等级要按分数线从高到低排列：“{name}”的分数线 {min} 高于上一档',
@@ -206,6 +250,7 @@ export const MESSAGES_ZH = {
   MJ605: '日期“{value}”没有写年份',
   MJ606: '数据集的{kind}保存在 {file} 中，mj import 只合并到 CSV 文件',
   MJ607: '这条记录与{first}是同一条（{key}），只导入一次',
+  MJ701: '{year} 年没有新会员培训班（类型为培训、标签为 {tags} 的记录）；mj.yaml 要求每年至少举办 1 期',
 } as const satisfies Catalogue;
 
 export const MESSAGES_EN = {
@@ -264,6 +309,10 @@ export const MESSAGES_EN = {
   MJ222: '{n} ids in column "{label}" are stored as numbers in Excel and lost their leading zeros ({cells}; e.g. "{value}", where the column\'s other ids have {width} digits)',
   MJ223: 'the cell holds a formula (={formula}) but the file keeps no calculated value for it; mj never calculates formulas',
   MJ224: 'the cell holds the Excel error value {value}',
+  MJ230: '{label} {until} is before the start {from}',
+  MJ231: 'the measure is 已完成 (done), so it needs the date done',
+  MJ232: 'the measure is 整改中 (open), yet it has a date done {done}',
+  MJ233: 'a reason for leaving the pool ({reason}) without the day left',
   MJ301: 'id "{id}" is duplicated; first seen at {first}',
   MJ302: '"{label}" value "{value}" does not exist',
   MJ303: 'member "{value}" is not on the roster',
@@ -281,6 +330,23 @@ export const MESSAGES_EN = {
   MJ320: '{org} has {n} members named "{name}" ({ids}); which one is meant cannot be told',
   MJ321: '{org} has no member named "{name}" (members of that name in other orgs: {others})',
   MJ322: '"{label}" value "{value}" is neither an org id nor the full name of an org in orgs.yaml',
+  MJ330: 'the transfer goes to the branch it comes from ({value})',
+  MJ331: 'member {member} has two transfers on {date} (the other on line {first})',
+  MJ332: 'member {member}\'s transfer on {date} is outside their days on the roster ({why})',
+  MJ333: 'member {member} leaves "{value}" on {date}, but the previous transfer (line {line}) moved them to {expected}',
+  MJ334: 'member {member}\'s last transfer is to {value}, but the roster puts them in {org} (line {line})',
+  MJ335: 'the branch {value} moved into {why} on {date}',
+  MJ336: 'member {member} enters the pool on {from}, inside another span (line {line})',
+  MJ337: 'member {member} enters the pool on {date} while not on the roster: {why}',
+  MJ338: 'member {member}\'s reserve-cadre column says "{column}", but the pool says they are {pool}',
+  MJ339: 'member {member}\'s contact with {org} overlaps line {line}',
+  MJ340: 'the inspection target {value} is a branch; 政治巡查 inspects the leadership of city committees',
+  MJ341: 'inspection "{value}" is not in the inspections file',
+  MJ342: 'the rows of finding {finding} have different categories: "{value}" here, "{expected}" on line {line}',
+  MJ343: 'the deadline {deadline} is before inspection {inspection} began ({start})',
+  MJ344: '{value} is a branch: the leadership file holds the committees\' 领导班子',
+  MJ345: 'member {member} held no seat in {org} in {year}, yet has a review',
+  MJ346: 'member {member} already has a "{kind}" result in {org} (line {line})',
   MJ402: 'points {points} are outside the item\'s range {min} to {max}',
   MJ403: '{year} has panel assessments but no {year} rubric',
   MJ404: 'grades must run from the highest threshold down: "{name}" has {min}, above the band before it',
@@ -304,6 +370,7 @@ export const MESSAGES_EN = {
   MJ605: 'date "{value}" has no year',
   MJ606: 'the dataset keeps its {kind} in {file}; mj import merges into CSV files only',
   MJ607: 'this record is the same as {first} ({key}); it is imported once',
+  MJ701: 'no new-member course in {year} (a 培训 record tagged {tags}); mj.yaml asks for one every year',
 } as const satisfies Catalogue;
 
 /** Static hints: what to do about it. Codes without one rely on a computed hint. */
@@ -356,6 +423,10 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ212: '检查两个日期',
   MJ213: '多半是年份输错了（例如把 1991 写成了 2091），请对照会员档案改正',
   MJ214: '删掉这一格（或这一项）的内容，用键盘重新输入，不要从网页、聊天软件或其他文件粘贴',
+  MJ230: '检查两个日期',
+  MJ231: '填写完成日期，或把整改状态改为“整改中”',
+  MJ232: '已完成的写“已完成”；尚未完成的删除完成日期',
+  MJ233: '填写出库时间，或删除出库原因',
   MJ301: '每个编号只能用一次',
   MJ303: '这一列填会员编号（不是姓名）；若编号开头的 0 不见了，是 Excel 把它当成了数字',
   MJ304: '把会员放到该组织下的某个支部',
@@ -372,6 +443,23 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ320: '改填会员编号',
   MJ321: '检查姓名，或改填会员编号；会员不在该组织时先核对名册',
   MJ322: '填写 orgs.yaml 中的组织编号（id）或全称（name），一字不差',
+  MJ330: '支部内部的调整不用写转接记录；检查两个支部编号',
+  MJ331: '一名会员一天只能转接一次：删除或合并其中一条',
+  MJ332: '检查转接日期和会员的入会、离会时间；入会时所在的支部写在第一条转接的“转出支部”',
+  MJ333: '每条转接的“转出支部”应是该会员上一条转接的“转入支部”',
+  MJ334: '名册的“所属组织”写会员现在（已离会的写离会时）所在的支部，也就是最后一次转接的“转入支部”',
+  MJ335: '检查转接日期，或该支部的成立（established）、撤销（dissolved）日期',
+  MJ336: '同一名会员的入库期间不能重叠：先给上一段填写出库时间',
+  MJ337: '检查入库时间和会员的入会、离会时间',
+  MJ338: '名册的“后备干部”是当前状态：在库且在册的写“是”，其余写“否”；历史以后备人才库文件为准',
+  MJ339: '同一人联系同一组织只写一行；中断后再联系时，先给上一行填写结束日期',
+  MJ340: '填写被巡查的市委会或工委的编号',
+  MJ341: '先在政治巡查文件（inspections.csv）中登记这次巡查，或改正巡查编号',
+  MJ342: '同一问题的各条整改措施，问题类别要相同；不同的问题用不同的问题编号',
+  MJ343: '检查整改期限',
+  MJ344: '填写委员会的编号；支部的支委会写在 orgs.yaml 的 committee 中',
+  MJ345: '检查领导班子文件（或 orgs.yaml 的 committee）中的任职时间，或改正组织、会员编号',
+  MJ346: '每人每年每类考评只写一行',
   MJ402: '得分要在该项的 min 与 max 之间',
   MJ403: '新建 rubrics/{year}.yaml，或删除该年的考评组评分',
   MJ404: '按 90、80、60、0 这样从高到低排列等级',
@@ -393,6 +481,7 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ605: '用 --year 写明年份，例如 --year 2019',
   MJ606: '把该文件另存为 CSV（mj.yaml 的 files: 指向它），或手工把记录加进去',
   MJ607: '删除重复的一行，或检查它们是否真的是同一条记录',
+  MJ701: '在该年的履职记录中登记新会员培训班（类型 培训，标签 新会员培训），或把 mj.yaml 中 training: 的 require_new_member_course 改为 false',
 };
 
 export const HINTS_EN: Partial<Record<Code, string>> = {
@@ -444,6 +533,10 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ212: 'check both dates',
   MJ213: 'the year is probably mistyped (e.g. 2091 for 1991); check it against the member\'s file',
   MJ214: 'clear the cell (or value) and type it again rather than pasting it from a web page, a chat or another file',
+  MJ230: 'check both dates',
+  MJ231: 'give the date done, or set the status to 整改中',
+  MJ232: 'a finished measure is 已完成; for an open one remove the date',
+  MJ233: 'give the day left, or remove the reason',
   MJ301: 'each id may be used once',
   MJ303: 'this column takes member ids (not names); if leading zeros are gone, Excel took the ids for numbers',
   MJ304: 'attach the member to a 支部 below that org',
@@ -460,6 +553,23 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ320: 'write the member id instead',
   MJ321: 'check the name, or write the member id; if the member is not in this org, check the roster first',
   MJ322: 'write the org\'s id or its full name exactly as orgs.yaml has them',
+  MJ330: 'no transfer is needed inside a branch; check both branch ids',
+  MJ331: 'a member moves at most once a day: remove or merge one of them',
+  MJ332: 'check the transfer date and the member\'s dates joined and left; the branch they joined is the first transfer\'s from branch',
+  MJ333: 'each transfer leaves the branch the member\'s previous transfer moved them to',
+  MJ334: 'the roster\'s org is the member\'s branch now (or when they left): the last transfer\'s to branch',
+  MJ335: 'check the transfer date, or the branch\'s established and dissolved dates',
+  MJ336: 'one member\'s spans may not overlap: give the earlier one the day it ended',
+  MJ337: 'check the day entered and the member\'s dates joined and left',
+  MJ338: 'the roster\'s reserve-cadre column is today\'s: 是 while in the pool and 在册, else 否; the pool file holds the history',
+  MJ339: 'one row per person and org; when contact resumes after a break, end the earlier row first',
+  MJ340: 'give the id of the city committee (市委会 or 工委) inspected',
+  MJ341: 'record the inspection in inspections.csv first, or fix the id',
+  MJ342: 'the measures of one finding share its category; a different finding takes another id',
+  MJ343: 'check the deadline',
+  MJ344: 'give a committee\'s id; a branch\'s committee belongs in orgs.yaml under committee',
+  MJ345: 'check the seat\'s dates in the leadership file (or orgs.yaml\'s committee), or the org and member ids',
+  MJ346: 'one row per leader, year and kind of review',
   MJ402: 'points must lie between the item\'s min and max',
   MJ403: 'create rubrics/{year}.yaml, or remove that year\'s assessments',
   MJ404: 'list the grades from the highest threshold down, e.g. 90, 80, 60, 0',
@@ -481,6 +591,7 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ605: 'give the year with --year, e.g. --year 2019',
   MJ606: 'save that file as CSV (pointed at by files: in mj.yaml), or add the records by hand',
   MJ607: 'remove the repeated row, or check that they really are one record',
+  MJ701: 'record the year\'s new-member course (type 培训, tag 新会员培训), or set training: require_new_member_course: false in mj.yaml',
 };
 
 export type Lang = 'zh' | 'en';

@@ -1,9 +1,9 @@
-// The canonical form of a record file in CSV (members, activities, assessments), for clean
+// The canonical form of a record file in CSV (members, activities, assessments, the practice files), for clean
 // diffs: the known columns in the field table's order (Chinese labels, or keys when the file
 // uses keys), then the file's other columns as they were; cells trimmed, quoted only when they
 // must be; dates as YYYY-MM-DD (a month as YYYY-MM); list items joined by `;`; blank lines
 // dropped; rows sorted where their order means nothing (members by id; duty records by date,
-// then id; assessments by org in orgs.yaml's order, then item), stably. orgs.yaml and rubrics
+// then id; assessments by org in orgs.yaml's order, then item; the others by SORT_KEYS), stably. orgs.yaml and rubrics
 // keep their order (it is the order of every table) and are not rewritten here. The file's container is kept: its encoding,
 // BOM, separator (comma or tab) and line ends. Pure: text in, text out, streamed record by
 // record so that checking a large file holds one record at a time.
@@ -17,6 +17,14 @@ export const SORT_KEYS: Readonly<Record<RecordKind, readonly string[]>> = {
   members: ['id'],
   activities: ['date', 'id'],
   assessments: ['org', 'item'],
+  transfers: ['date', 'member'],
+  reserve: ['member', 'from'],
+  inspections: ['id'],
+  findings: ['inspection', 'finding'],
+  // Kept in the secretariat's order (主委 before 副主委, as the tables list them).
+  liaisons: [],
+  leaders: [],
+  reviews: [],
 };
 // (assessments: orgs in orgs.yaml's order when it is known, see CsvStyle.orgOrder)
 

@@ -62,6 +62,14 @@ const MATCH_KEYS: Readonly<Record<RecordKind, readonly string[]>> = {
   members: ['name', 'org'],
   activities: ['date', 'org', 'type', 'title'],
   assessments: ['org', 'item'],
+  // mj import does not take these kinds (yet); the same row is the same sorting keys.
+  transfers: ['member', 'date'],
+  reserve: ['member', 'from'],
+  liaisons: ['org', 'member', 'from'],
+  inspections: ['id'],
+  findings: ['inspection', 'finding'],
+  leaders: ['org', 'member', 'from'],
+  reviews: ['org', 'member', 'kind'],
 };
 
 /** The id rule: the next ids after the file's (see the header). */

@@ -47,7 +47,7 @@ export interface RecordConsumers {
    * folds from these specs (one per fold, in order), and its states are merged in.
    */
   readonly split?: { readonly specs: readonly FoldSpec[]; readonly workerUrl: URL } | undefined;
-  /** Full records wanted whole (--explain keeps its branch's); a stream that keeps is not split. */
+  /** Full records wanted whole (--explain keeps its branch's); a stream that keeps is split only when the keep says by type. */
   readonly keep?: Keep | undefined;
 }
 
@@ -117,7 +117,7 @@ export async function streamActivities(ctx: LoadContext, file: string, year: num
   const o = ctx.options;
   const result = await scanCsv({
     file, source, year, dictionary, tables, vocab: refs.vocab, ids, rows, folds: to.folds, keep: to.keep,
-    split: to.split && !to.keep ? { ...to.split, minBytes: o.parallelMinBytes ?? 32 << 20 } : undefined,
+    split: to.split && (!to.keep || to.keep.types !== undefined) ? { ...to.split, minBytes: o.parallelMinBytes ?? 32 << 20 } : undefined,
     options: { maxRecord: ctx.limits.maxRecordChars, chunkBytes: o.chunkBytes ?? 1 << 22, carefulOnly: o.carefulOnly === true, traceTime: o.traceTime, traceSplit: o.traceSplit },
   });
   if (!result.ok) {

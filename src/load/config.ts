@@ -2,6 +2,7 @@
 // .git) and reading mj.yaml into settings with the default file patterns filled in.
 
 import { basename, dirname, join, resolve } from 'node:path';
+import { DEFAULT_TRAINING_RULE, type TrainingRule } from '../model/practices.js';
 import { OUTCOMES } from '../model/types.js';
 import { ENCODING_NAMES } from '../source/decode.js';
 import { parseYaml, type RawValue } from '../source/yaml.js';
@@ -25,10 +26,24 @@ export interface Config {
     readonly activities: readonly string[];
     readonly assessments: readonly string[];
     readonly rubrics: readonly string[];
+    readonly transfers: readonly string[];
+    readonly reserve: readonly string[];
+    readonly liaisons: readonly string[];
+    readonly inspections: readonly string[];
+    readonly findings: readonly string[];
+    readonly leaders: readonly string[];
+    readonly reviews: readonly string[];
   };
   /** The outcome vocabulary: built-in phrases plus mj.yaml's `outcomes:`. */
   readonly outcomes: ReadonlySet<string>;
+  /** mj.yaml's `training:` (which records are a 新会员培训班; must each year hold one). */
+  readonly training: TrainingRule;
+  /** Where mj.yaml writes `training:` (a missing 新会员培训班 is reported there). */
+  readonly trainingAt: { readonly line: number; readonly column: number } | undefined;
 }
+
+/** The yearly kinds: one file a year, {year} in the name. */
+export const YEARLY_KINDS: ReadonlySet<keyof Config['files']> = new Set(['activities', 'assessments', 'rubrics', 'reviews']);
 
 export const DEFAULT_FILES: Config['files'] = {
   orgs: ['orgs.yaml', 'orgs.yml'],
@@ -36,6 +51,13 @@ export const DEFAULT_FILES: Config['files'] = {
   activities: ['activities/{year}.csv', 'activities/{year}.yaml', 'activities/{year}.yml', 'activities/{year}.xlsx'],
   assessments: ['assessments/{year}.csv', 'assessments/{year}.yaml', 'assessments/{year}.yml', 'assessments/{year}.xlsx'],
   rubrics: ['rubrics/{year}.yaml', 'rubrics/{year}.yml'],
+  transfers: ['transfers.csv', 'transfers.yaml', 'transfers.yml'],
+  reserve: ['reserve.csv', 'reserve.yaml', 'reserve.yml'],
+  liaisons: ['liaisons.csv', 'liaisons.yaml', 'liaisons.yml'],
+  inspections: ['inspections.csv', 'inspections.yaml', 'inspections.yml'],
+  findings: ['findings.csv', 'findings.yaml', 'findings.yml'],
+  leaders: ['leaders.csv', 'leaders.yaml', 'leaders.yml'],
+  reviews: ['reviews/{year}.csv', 'reviews/{year}.yaml', 'reviews/{year}.yml'],
 };
 
 /** The dataset root: `data` if given (it must hold mj.yaml), else the nearest folder above `cwd` that does. */
@@ -97,7 +119,7 @@ export async function loadConfig(ctx: LoadContext): Promise<Config | undefined> 
     const p = raw.files?.[key];
     if (p === undefined) return DEFAULT_FILES[key];
     // A yearly kind's pattern names one file per year: {year} once, in the file's name.
-    const yearly = key === 'activities' || key === 'assessments' || key === 'rubrics';
+    const yearly = YEARLY_KINDS.has(key);
     const name = p.slice(p.lastIndexOf('/') + 1);
     const fine = yearly ? p.split('{year}').length === 2 && name.includes('{year}') : !p.includes('{year}');
     if (!fine) {
@@ -110,8 +132,14 @@ export async function loadConfig(ctx: LoadContext): Promise<Config | undefined> 
     locale: raw.locale === undefined ? undefined : raw.locale === 'en' ? 'en' : 'zh',
     files: {
       orgs: pick('orgs'), members: pick('members'), activities: pick('activities'),
-      assessments: pick('assessments'), rubrics: pick('rubrics'),
+      assessments: pick('assessments'), rubrics: pick('rubrics'), transfers: pick('transfers'), reserve: pick('reserve'),
+      liaisons: pick('liaisons'), inspections: pick('inspections'), findings: pick('findings'), leaders: pick('leaders'), reviews: pick('reviews'),
     },
     outcomes: new Set([...OUTCOMES, ...(raw.outcomes ?? [])]),
+    training: {
+      newMemberTags: raw.training?.new_member_tags ?? DEFAULT_TRAINING_RULE.newMemberTags,
+      requireNewMemberCourse: raw.training?.require_new_member_course ?? DEFAULT_TRAINING_RULE.requireNewMemberCourse,
+    },
+    trainingAt: raw.training === undefined ? undefined : doc.locateKey(['training']),
   };
 }

@@ -2,7 +2,11 @@
 // assessments, and the duty records streamed to whoever needs them. Each stage reports into
 // the shared LoadContext and goes on, so one run shows every problem.
 
-import { EVERY_ID, type Assessment, type IdFilter, type Member, type Org } from '../model/types.js';
+import { EVERY_ID, NEVER, type Assessment, type IdFilter, type Member, type Org } from '../model/types.js';
+import type { Inspection, Leader, Liaison, Rectification, Review } from '../model/practices.js';
+import type { HistoryRefs } from '../checks/history.js';
+import { loadReserve, loadTransfers, movesOf, spansOf } from './history.js';
+import { loadFindings, loadInspections, loadLeaders, loadLiaisons, loadReviews } from './practices.js';
 import { CHECKS } from '../checks/index.js';
 import { ZeroDamage } from '../checks/members.js';
 import { loadAssessments } from './assessments.js';
@@ -29,6 +33,13 @@ export interface Dataset {
     readonly activities: readonly YearFile[];
     readonly assessments: readonly YearFile[];
     readonly rubrics: readonly YearFile[];
+    readonly transfers: string | undefined;
+    readonly reserve: string | undefined;
+    readonly liaisons: string | undefined;
+    readonly inspections: string | undefined;
+    readonly findings: string | undefined;
+    readonly leaders: string | undefined;
+    readonly reviews: readonly YearFile[];
   };
   /** In the order orgs.yaml lists them. */
   readonly orgs: readonly Org[];
@@ -45,6 +56,17 @@ export interface Dataset {
   readonly memberIndex: ReadonlyMap<string, number>;
   /** The words of records as numbers (types, levels, outcomes, tags). */
   readonly vocab: Vocabulary;
+  /** The pool's history is kept (reserve.csv): members' reserveSpans decide who is in it on a day. */
+  readonly reserveHistory: boolean;
+  /** Who keeps contact with which org: liaisons.csv, plus orgs.yaml's `liaison` (undated, a leader). */
+  readonly liaisons: readonly Liaison[];
+  readonly inspections: readonly Inspection[];
+  readonly rectifications: readonly Rectification[];
+  /**
+   * The committees' 领导班子: leaders.csv for the orgs it lists, orgs.yaml's `committee` (undated)
+   * for the other committees (every org but a 支部).
+   */
+  readonly leaders: readonly Leader[];
 }
 
 /** Loads settings, the org tree and the roster, with their checks. Undefined without a usable mj.yaml. */
@@ -63,13 +85,52 @@ export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   const brokenOrgs: IdFilter = loadedOrgs?.broken ?? EVERY_ID;
 
-  const loadedMembers = membersFile === undefined ? undefined : await loadMembers(ctx, membersFile, orgById, brokenOrgs);
+  const optional = async (patterns: readonly string[]): Promise<string | undefined> => (await pickFile(ctx, patterns)) ?? undefined;
+  const reserveFile = await optional(config.files.reserve);
+  const loadedMembers = membersFile === undefined ? undefined : await loadMembers(ctx, membersFile, orgById, brokenOrgs, reserveFile !== undefined);
   const memberById = loadedMembers?.byId ?? new Map<string, Member>();
   // An unreadable or empty roster: references to members cannot be checked, so are not reported.
   const brokenMembers: IdFilter = loadedMembers === undefined || loadedMembers.members.length === 0 ? EVERY_ID : loadedMembers.broken;
-  const zeros = new ZeroDamage(loadedMembers?.members ?? []);
-  const subject = { tree: loadedOrgs, orgById, members: loadedMembers?.members ?? [], memberById, brokenMembers, zeros };
+  const members = loadedMembers?.members ?? [];
+  const zeros = new ZeroDamage(members);
+  const refs: HistoryRefs = { orgs: orgById, brokenOrgs, members: memberById, brokenMembers, zeros };
+
+  // The roster's history: moves between branches and spans in the pool, attached to the members.
+  const transfersFile = await optional(config.files.transfers);
+  const moves = transfersFile === undefined ? undefined : await loadTransfers(ctx, transfersFile, refs);
+  const spans = reserveFile === undefined ? undefined : await loadReserve(ctx, reserveFile, refs);
+  if ((moves?.size ?? 0) > 0 || (spans?.size ?? 0) > 0) {
+    members.forEach((m, i) => {
+      const mv = moves?.get(m.id);
+      const sp = spans?.get(m.id);
+      if (!mv && !sp) return;
+      const next: Member = { ...m, ...(mv ? { moves: movesOf(ctx, m, mv, orgById) } : {}), ...(sp ? { reserveSpans: spansOf(ctx, m, sp) } : {}) };
+      members[i] = next;
+      memberById.set(m.id, next);
+    });
+  }
+  if (reserveFile !== undefined && spans !== undefined) for (const check of CHECKS.pool) for (const d of check(members)) ctx.report(d);
+
+  const subject = { tree: loadedOrgs, orgById, members, memberById, brokenMembers, zeros };
   for (const check of CHECKS.dataset) for (const d of check(subject)) ctx.report(d);
+
+  // The practices: liaisons, 政治巡查 and 整改, the 领导班子.
+  const liaisonsFile = await optional(config.files.liaisons);
+  const liaisons = [
+    ...orgs.filter((o) => o.liaison !== undefined).map((o): Liaison => ({ org: o.id, member: o.liaison!, role: '领导', from: 0, until: NEVER, origin: o.origin })),
+    ...((liaisonsFile === undefined ? undefined : await loadLiaisons(ctx, liaisonsFile, refs)) ?? []),
+  ];
+  const inspectionsFile = await optional(config.files.inspections);
+  const findingsFile = await optional(config.files.findings);
+  const inspections = inspectionsFile === undefined ? [] : await loadInspections(ctx, inspectionsFile, refs);
+  const rectifications = findingsFile === undefined ? [] : ((await loadFindings(ctx, findingsFile, inspections)) ?? []);
+  const leadersFile = await optional(config.files.leaders);
+  const seats = leadersFile === undefined ? [] : ((await loadLeaders(ctx, leadersFile, refs)) ?? []);
+  const listed = new Set(seats.map((l) => l.org));
+  const leaders = [
+    ...orgs.filter((o) => o.type !== '支部' && !listed.has(o.id)).flatMap((o) => o.committee.map((c): Leader => ({ org: o.id, member: c.member, role: c.role, from: 0, until: NEVER, origin: o.origin }))),
+    ...seats,
+  ];
 
   return {
     root: ctx.root,
@@ -80,17 +141,29 @@ export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
       activities: await listYearFiles(ctx, config.files.activities),
       assessments: await listYearFiles(ctx, config.files.assessments),
       rubrics: await listYearFiles(ctx, config.files.rubrics),
+      transfers: transfersFile,
+      reserve: reserveFile,
+      liaisons: liaisonsFile,
+      inspections: inspectionsFile,
+      findings: findingsFile,
+      leaders: leadersFile,
+      reviews: await listYearFiles(ctx, config.files.reviews),
     },
     orgs,
     orgById,
     brokenOrgs,
-    members: loadedMembers?.members ?? [],
+    members,
     memberById,
     brokenMembers,
     zeros,
     orgIndex: new Map(orgs.map((o, i) => [o.id, i])),
-    memberIndex: new Map((loadedMembers?.members ?? []).map((m, i) => [m.id, i])),
+    memberIndex: new Map(members.map((m, i) => [m.id, i])),
     vocab: new Vocabulary(config.outcomes),
+    reserveHistory: reserveFile !== undefined,
+    liaisons,
+    inspections: inspections ?? [],
+    rectifications,
+    leaders,
   };
 }
 
@@ -101,7 +174,7 @@ export function fileOfYear(files: readonly YearFile[], year: number): string | u
 /** Every year that has any yearly file. */
 export function yearsOf(ds: Dataset): number[] {
   const ys = new Set<number>();
-  for (const list of [ds.files.activities, ds.files.assessments, ds.files.rubrics]) for (const f of list) ys.add(f.year);
+  for (const list of [ds.files.activities, ds.files.assessments, ds.files.rubrics, ds.files.reviews]) for (const f of list) ys.add(f.year);
   return [...ys].sort((a, b) => a - b);
 }
 
@@ -170,4 +243,18 @@ function refsOf(ds: Dataset): DatasetRefs {
     refsCache.set(ds, r);
   }
   return r;
+}
+
+/** The practice refs of a dataset: what its rows are checked against. */
+export function practiceRefs(ds: Dataset): HistoryRefs {
+  return { orgs: ds.orgById, brokenOrgs: ds.brokenOrgs, members: ds.memberById, brokenMembers: ds.brokenMembers, zeros: ds.zeros };
+}
+
+/** The year's reviews of the 领导班子 (reviews/YEAR.csv), checked against the year's seats; [] without a file. */
+export async function loadYearReviews(ctx: LoadContext, ds: Dataset, year: number): Promise<Review[]> {
+  const file = fileOfYear(ds.files.reviews, year);
+  if (file === undefined) return [];
+  const first = year * 10000 + 101, last = year * 10000 + 1231;
+  const seated = (org: string, member: string): boolean => ds.leaders.some((l) => l.org === org && l.member === member && l.from <= last && l.until > first);
+  return (await loadReviews(ctx, file, practiceRefs(ds), year, seated)) ?? [];
 }

@@ -39,7 +39,13 @@ export interface LoadedMembers {
   readonly broken: ReadonlySet<string>;
 }
 
-export async function loadMembers(ctx: LoadContext, file: string, orgs: ReadonlyMap<string, Org>, brokenOrgs: IdFilter): Promise<LoadedMembers | undefined> {
+/** Shared by every member with no span when the dataset keeps the pool's history (reserve.csv). */
+const NO_SPANS: NonNullable<Member['reserveSpans']> = Object.freeze([]) as unknown as NonNullable<Member['reserveSpans']>;
+
+/** `reserveHistory`: the dataset has a reserve.csv, so the pool on a day comes from it (members start with no span). */
+export async function loadMembers(
+  ctx: LoadContext, file: string, orgs: ReadonlyMap<string, Org>, brokenOrgs: IdFilter, reserveHistory = false,
+): Promise<LoadedMembers | undefined> {
   const members: Member[] = [];
   const byId = new Map<string, Member>();
   const firstSeen = new Map<string, number>();
@@ -126,6 +132,7 @@ export async function loadMembers(ctx: LoadContext, file: string, orgs: Readonly
     const m: Member = {
       id, name, gender, birth, ethnicity: intern(ethnicity), joined, org: intern(orgId)!, title, education, degree, employer: intern(employer), sector,
       roles: roles.length === 0 ? NO_ROLES : roles, reserve: reserve === '是', status, left, origin, orgColumn: rec.cols[F.org] || 1,
+      ...(reserveHistory ? { reserveSpans: NO_SPANS } : {}),
     };
     members.push(m);
     byId.set(id, m);

@@ -199,6 +199,15 @@ export class FieldReader implements FieldPlacer {
     return out;
   }
 
+  /** A whole number ≥ 0. */
+  count(i: number): number | undefined {
+    const v = this.raw(i);
+    if (v === undefined) return undefined;
+    if (/^\d{1,9}$/.test(v)) return Number(v);
+    this.report(i, 'MJ207', { value: v }, { span: v.length });
+    return undefined;
+  }
+
   /** A number ≥ 0 (or signed), kept as its decimal text. */
   decimal(i: number, signed = false): string | undefined {
     const v = this.raw(i);

@@ -14,6 +14,8 @@ const KNOWN_KEYS = [
   'field', 'at_least', 'lead', 'points', 'tiers', 'note', 'member_items', 'vetoes', 'when', 'item',
   'below', 'max_grade', 'three_ones', 'proposal', 'service', 'member_info', 'subsidy', 'base',
   'per_member', 'grade_factor', 'cap', 'budget', 'level', 'tags', 'limits', 'max_file_mb', 'max_record_chars',
+  'transfers', 'reserve', 'liaisons', 'inspections', 'findings', 'leaders', 'reviews', 'training', 'new_member_tags',
+  'require_new_member_course',
 ];
 
 function valueAt(root: RawValue | undefined, path: readonly PropertyKey[]): RawValue | undefined {

@@ -2,6 +2,8 @@
 // Imports nothing. Dates are calendar days as integers YYYYMMDD (20190310), which compare
 // and sort like the dates they stand for.
 
+import { nextDay } from '../util/dates.js';
+
 export type Day = number;
 
 export const ORG_TYPES = ['省委会', '市委会', '工委', '总支', '支部'] as const;
@@ -63,6 +65,38 @@ export interface Member {
   readonly origin: Origin;
   /** Column of the org cell, for checks that point at it. */
   readonly orgColumn: number;
+  /**
+   * Moves between branches (transfers.csv), by day; `org` is the branch after the last one (the
+   * roster's column is today's, like status). Absent or empty: `org` for all dates.
+   */
+  readonly moves?: readonly Move[];
+  /**
+   * Spans in the reserve pool (reserve.csv), by day. Absent when the dataset keeps no pool
+   * history: then the roster's `reserve` (today's) holds for all dates.
+   */
+  readonly reserveSpans?: readonly ReserveSpan[];
+}
+
+/** A move between branches: from `day` on, the member belongs to `to` (until the next move). */
+export interface Move {
+  readonly day: Day;
+  readonly from: string;
+  readonly to: string;
+  readonly origin: Origin;
+}
+
+export const RESERVE_KINDS = ['后备干部', '代表人士'] as const;
+export type ReserveKind = (typeof RESERVE_KINDS)[number];
+export const RESERVE_EXITS = ['换届使用', '提拔任用', '年龄', '调出', '离会', '其他'] as const;
+
+/** A span in the reserve pool: [from, until) — until is the first day out, NEVER while in. */
+export interface ReserveSpan {
+  readonly kind: ReserveKind;
+  readonly from: Day;
+  readonly until: Day;
+  /** Why the member left the pool, when they did. */
+  readonly reason: (typeof RESERVE_EXITS)[number] | undefined;
+  readonly origin: Origin;
 }
 
 export const ACTIVITY_TYPES = [
@@ -141,6 +175,58 @@ export function onRoster(m: Pick<Member, 'joined' | 'status' | 'left'>, day: Day
 /** On the roster on at least one day of [first, last]. */
 export function onRosterDuring(m: Pick<Member, 'joined' | 'status' | 'left'>, first: Day, last: Day): boolean {
   return m.joined <= last && rosterUntil(m) > Math.max(first, m.joined);
+}
+
+/**
+ * The org a member belongs to on day D by their moves (the roster span aside): the `from` of
+ * the first move after D, else `org`. The one home of "a member's branch on a day": scopes, the
+ * roster table, the member table's periods and the checks all ask orgOn or orgPeriods.
+ */
+export function orgOn(m: Pick<Member, 'org' | 'moves'>, day: Day): string {
+  const moves = m.moves;
+  if (moves === undefined) return m.org;
+  for (let i = 0; i < moves.length; i++) if (day < moves[i]!.day) return moves[i]!.from;
+  return m.org;
+}
+
+/** A stretch of days [from, until) in one org. */
+export interface OrgPeriod {
+  readonly org: string;
+  readonly from: Day;
+  readonly until: Day;
+}
+
+/**
+ * The member's periods in each org within [first, last], clipped to their roster span, in order
+ * (a member who never moved has at most one). A day belongs to exactly one period: a transfer
+ * never counts a member twice on one day.
+ */
+export function orgPeriods(m: Pick<Member, 'org' | 'moves' | 'joined' | 'status' | 'left'>, first: Day, last: Day): OrgPeriod[] {
+  const from0 = Math.max(first, m.joined);
+  const until0 = Math.min(rosterUntil(m), nextDay(last));
+  if (from0 >= until0) return [];
+  const moves = m.moves ?? [];
+  const out: OrgPeriod[] = [];
+  let start = from0;
+  for (const mv of moves) {
+    if (mv.day <= start) continue;
+    if (mv.day >= until0) break;
+    out.push({ org: orgOn(m, start), from: start, until: mv.day });
+    start = mv.day;
+  }
+  out.push({ org: orgOn(m, start), from: start, until: until0 });
+  return out;
+}
+
+/**
+ * In the reserve pool (of kind `kind`, or any) on day D: by the pool's history when the dataset
+ * keeps one (reserve.csv), else the roster's `reserve` column, which then holds for all dates.
+ */
+export function inReserveOn(m: Pick<Member, 'reserve' | 'reserveSpans'>, day: Day, kind?: ReserveKind): boolean {
+  const spans = m.reserveSpans;
+  if (spans === undefined) return m.reserve && (kind === undefined || kind === '后备干部');
+  for (const s of spans) if (s.from <= day && day < s.until && (kind === undefined || s.kind === kind)) return true;
+  return false;
 }
 
 /** Branches of a year: type 支部, not established after 31 December, not dissolved before 1 January. */

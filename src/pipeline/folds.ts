@@ -6,6 +6,9 @@ import { ScoreCounts } from '../compute/score-counts.js';
 import type { CountScope } from '../compute/scope.js';
 import { countingRules, type SheetFold } from '../compute/sheets.js';
 import { StatsCounts } from '../compute/stats.js';
+import { PracticeCounts, type PracticeLayout } from '../compute/practices.js';
+import { CourseCount } from '../compute/trainings.js';
+import type { TrainingRule } from '../model/practices.js';
 import { compileRubric } from '../load/compile-rubric.js';
 import type { Fold, FoldSpec } from '../model/fold.js';
 import type { Vocabulary } from '../model/record-view.js';
@@ -32,7 +35,20 @@ export interface StatsSpec extends FoldSpec {
   readonly scope: CountScope;
 }
 
-export type CountSpec = ScoreSpec | StatsSpec;
+/** Whether the year held a 新会员培训班 (records of type 培训 with one of the rule's tags). */
+export interface CoursesSpec extends FoldSpec {
+  readonly kind: 'courses';
+  readonly rule: TrainingRule;
+}
+
+/** Liaison visits and the committees' meetings with their leaders' attendance, up to `until`. */
+export interface PracticesSpec extends FoldSpec {
+  readonly kind: 'practices';
+  readonly layout: PracticeLayout;
+  readonly until: Day;
+}
+
+export type CountSpec = ScoreSpec | StatsSpec | CoursesSpec | PracticesSpec;
 
 export function makeFold(spec: FoldSpec, vocab: Vocabulary): Fold {
   const s = spec as CountSpec;
@@ -41,6 +57,10 @@ export function makeFold(spec: FoldSpec, vocab: Vocabulary): Fold {
       return new ScoreCounts(s.scope, countingRules(compileRubric(s.rubric, s.year), s.sheet), vocab);
     case 'stats':
       return new StatsCounts(s.scope, s.threeOnes, vocab, s.until);
+    case 'courses':
+      return new CourseCount(s.rule, vocab);
+    case 'practices':
+      return new PracticeCounts(s.layout, vocab, s.until);
     default:
       throw new Error(`unknown fold ${(spec as FoldSpec).kind}`);
   }

@@ -2,9 +2,11 @@
 // each year's rubric, assessments and duty records — read and checked, nothing computed. Every
 // problem lands in the context's diagnostics; the result says what was read.
 
-import { fileOfYear, loadBase, loadYearAssessments, loadYearRubric, streamYear, yearsOf, type Dataset } from '../load/dataset.js';
+import { fileOfYear, loadBase, loadYearAssessments, loadYearReviews, loadYearRubric, streamYear, yearsOf, type Dataset } from '../load/dataset.js';
 import type { LoadContext } from '../load/context.js';
-import { SCAN_WORKER } from './folds.js';
+import type { CourseCount } from '../compute/trainings.js';
+import { makeFold, SCAN_WORKER, type CountSpec } from './folds.js';
+import { checkNewMemberCourse } from './trainings.js';
 
 export interface Validated {
   /** Undefined without a usable mj.yaml. */
@@ -24,9 +26,14 @@ export async function validateAll(ctx: LoadContext): Promise<Validated> {
       const rubric = await loadYearRubric(ctx, ds, year);
       if (rubric) rubricYears.push(year);
       await loadYearAssessments(ctx, ds, year, fileOfYear(ds.files.rubrics, year) === undefined ? undefined : rubric);
-      // Nothing is counted (no folds), but a large file is still read on two cores.
-      const stats = await streamYear(ctx, ds, year, { folds: [], split: { specs: [], workerUrl: SCAN_WORKER } });
+      // Nothing is counted (no folds) — but the year's 新会员培训班 when mj.yaml asks for one —
+      // and a large file is still read on two cores.
+      const specs: CountSpec[] = ds.config.training.requireNewMemberCourse ? [{ kind: 'courses', rule: ds.config.training }] : [];
+      const folds = specs.map((spec) => makeFold(spec, ds.vocab));
+      const stats = await streamYear(ctx, ds, year, { folds, split: { specs, workerUrl: SCAN_WORKER } });
       if (stats) records.set(year, stats.rows);
+      if (stats && folds.length > 0) checkNewMemberCourse(ctx, ds, year, (folds[0] as CourseCount).count);
+      await loadYearReviews(ctx, ds, year);
     }
   }
   return { dataset: ds, records, rubricYears };

@@ -18,7 +18,12 @@ import {
 import type { StatsCounts } from '../compute/stats.js';
 import { yearSummary, type YearSummary } from '../compute/year-summary.js';
 import { computeSubsidy, type SubsidyResult } from '../compute/subsidy.js';
-import { fileOfYear, loadYearRules, streamYearRequired } from '../load/dataset.js';
+import { fileOfYear, loadYearReviews, loadYearRules, streamYearRequired } from '../load/dataset.js';
+import { practiceLayout, type PracticeCounts, type PracticeLayout } from '../compute/practices.js';
+import { isNewMemberCourse } from '../compute/trainings.js';
+import type { Review } from '../model/practices.js';
+import { ACTIVITY_TYPES } from '../model/types.js';
+import { checkNewMemberCourse } from './trainings.js';
 import type { Keep } from '../scan/csv-scan.js';
 import type { RecordView } from '../model/record-view.js';
 import { DEFAULT_THREE_ONES, type Rubric } from '../model/rubric.js';
@@ -72,9 +77,24 @@ export interface Counted {
   readonly memberPoints: ((m: number) => Rational) | undefined;
 }
 
+/** The practices of a year that come from its records: liaison visits, committee meetings, trainings. */
+export interface Practised {
+  readonly year: number;
+  readonly layout: PracticeLayout;
+  readonly practices: PracticeCounts;
+  /** The year's 培训 records, whole (for the trainings tables). */
+  readonly trainingRecords: readonly Activity[];
+  /** The year's reviews of the 领导班子. */
+  readonly reviews: readonly Review[];
+}
+
 interface Request {
   readonly scores: boolean;
   readonly stats: boolean;
+  /** Liaison visits and committee meetings (a practices fold), the 培训 records kept whole, the reviews. */
+  readonly practices?: boolean;
+  /** The 培训 records kept whole (without the rest of the practices). */
+  readonly trainings?: boolean;
   readonly asOf?: Day | undefined;
   /** --explain: keep the records of this branch and its members. */
   readonly explain?: string | undefined;
@@ -115,6 +135,8 @@ interface Run {
   readonly kept: readonly Activity[];
   readonly layouts: readonly UnitLayout[];
   readonly sheetFolds: readonly { readonly fold: SheetFold; readonly counts: ScoreCounts }[];
+  readonly trainingRecords: readonly Activity[];
+  readonly practised: Practised | undefined;
 }
 
 async function runYear(base: Base, year: number, req: Request): Promise<Run> {
@@ -143,22 +165,61 @@ async function runYear(base: Base, year: number, req: Request): Promise<Run> {
     }
   }
   if (req.stats) specs.push({ kind: 'stats', threeOnes: rubric?.threeOnes ?? DEFAULT_THREE_ONES, until: req.asOf ?? scope.lastDay, scope: countScopeOf(scope) });
+  const layout = req.practices ? practiceLayout(ds.orgs, ds.orgIndex, ds.memberIndex, ds.members.length, ds.liaisons, ds.leaders) : undefined;
+  if (layout) specs.push({ kind: 'practices', layout, until: req.asOf ?? scope.lastDay });
   const folds = specs.map((s) => makeFold(s, ds.vocab));
   const scoreCounts = folds[specs.findIndex((s) => s.kind === 'score' && s.sheet === undefined)] as ScoreCounts | undefined;
   const sheetFolds = specs.flatMap((s, i) => (s.kind === 'score' && s.sheet !== undefined ? [{ fold: s.sheet, counts: folds[i] as ScoreCounts }] : []));
   const stats = folds[specs.findIndex((s) => s.kind === 'stats')] as StatsCounts | undefined;
+  const practices = folds[specs.findIndex((s) => s.kind === 'practices')] as PracticeCounts | undefined;
 
   const kept: Activity[] = [];
-  const keep = req.explainAll
+  const training: Activity[] = [];
+  const explainKeep = req.explainAll
     ? keepAll(base, scoreScope, kept)
     : req.explain !== undefined
       ? keepFor(base, req.explain, kept)
       : req.explainMember !== undefined ? keepMember(base, req.explainMember, kept) : undefined;
+  const trainingKeep = req.practices || req.trainings ? keepTrainings(training) : undefined;
+  const keep = explainKeep && trainingKeep ? keepBoth(explainKeep, trainingKeep) : explainKeep ?? trainingKeep;
   await streamYearRequired(ctx, ds, year, { folds, split: { specs, workerUrl: SCAN_WORKER }, keep });
   for (const { fold, counts } of sheetFolds) {
     if (fold.kind === 'unit' && fold.scope === 'subtree') rollUpSubtree(counts, layouts.find((l) => l.sheet.id === fold.id)!);
   }
-  return { scope, scoreScope, rubric, assessments: rules.assessments, scoreCounts, stats, kept, layouts, sheetFolds };
+  let practised: Practised | undefined;
+  if (layout && practices) {
+    const reviews = await loadYearReviews(ctx, ds, year);
+    checkNewMemberCourse(ctx, ds, year, training.filter((a) => isNewMemberCourse(a, ds.config.training)).length);
+    practised = { year, layout, practices, trainingRecords: training, reviews };
+  }
+  return { scope, scoreScope, rubric, assessments: rules.assessments, scoreCounts, stats, kept, layouts, sheetFolds, trainingRecords: training, practised };
+}
+
+const TRAINING = ACTIVITY_TYPES.indexOf('培训');
+
+/** The year's 培训 records, whole: by type, so the scan may still be split. */
+function keepTrainings(into: Activity[]): Keep {
+  return { want: (v) => v.type === TRAINING, take: (a) => void into.push(a), types: 1 << TRAINING };
+}
+
+/**
+ * Two keeps in one scan (mj report's explanations and its trainings tables). The scan calls
+ * take right after the want that chose a record, so each takes what it wanted. Has no types:
+ * a scan keeping for an explanation is read on one thread anyway.
+ */
+function keepBoth(a: Keep, b: Keep): Keep {
+  let wa = false, wb = false;
+  return {
+    want: (v) => {
+      wa = a.want(v);
+      wb = b.want(v);
+      return wa || wb;
+    },
+    take: (x) => {
+      if (wa) a.take(x);
+      if (wb) b.take(x);
+    },
+  };
 }
 
 /**
@@ -210,7 +271,8 @@ function keepMember(base: Base, id: string, into: Activity[]): Keep {
 /** --explain: the records credited to the branch or listing one of its members. */
 function keepFor(base: Base, branch: string, into: Activity[]): Keep {
   const org = base.ds.orgIndex.get(branch) ?? -1;
-  const mine = Uint8Array.from(base.ds.members, (m) => (m.org === branch ? 1 : 0));
+  // Its members: any who were in it on a day of the year (a member who moved away is still explained).
+  const mine = Uint8Array.from(base.ds.members, (m) => (m.org === branch || (m.moves ?? []).some((mv) => mv.from === branch || mv.to === branch) ? 1 : 0));
   return {
     want: (v: RecordView) => {
       if (v.org === org) return true;
@@ -262,14 +324,14 @@ export async function countYear(base: Base, year: number, asOf?: Day): Promise<S
   return finish(base, countedOf(run, year));
 }
 
-/** Both, from one scan (mj report); with `explainAll`, also how every branch's points were reached. */
+/** All of them, from one scan (mj report); with `explainAll`, also how every branch's points were reached. */
 export async function reportYear(
   base: Base, year: number, options: { explainAll?: boolean; explainMaxBytes?: number } = {},
-): Promise<Stage<Scored & Counted & { explained: Explained | undefined }>> {
+): Promise<Stage<Scored & Counted & Practised & { explained: Explained | undefined }>> {
   const limit = options.explainMaxBytes ?? EXPLAIN_ALL_MAX_BYTES;
   const bytes = options.explainAll ? await recordsBytes(base, year) : 0;
   const keepAll = options.explainAll === true && bytes <= limit;
-  const run = await runYear(base, year, { scores: true, stats: true, explainAll: keepAll });
+  const run = await runYear(base, year, { scores: true, stats: true, practices: true, explainAll: keepAll });
   const scored = scoredOf(run, year, undefined);
   const counted = countedOf(run, year);
   let explained: Explained | undefined;
@@ -284,7 +346,7 @@ export async function reportYear(
       },
     };
   }
-  return finish(base, scored && counted ? { ...counted, ...scored, explained } : undefined);
+  return finish(base, scored && counted && run.practised ? { ...counted, ...scored, ...run.practised, explained } : undefined);
 }
 
 /** The size of the year's records file (0 when there is none or it cannot be read: the scan reports that). */
@@ -308,4 +370,25 @@ export async function earlierYears(base: Base, year: number): Promise<Stage<Year
     out.push(yearSummary(counted.value.scope, counted.value.stats));
   }
   return finish(base, out);
+}
+
+/** The year's practices (liaison visits, committee meetings, trainings, reviews), with its statistics. */
+export async function practiceYear(base: Base, year: number): Promise<Stage<Counted & Practised>> {
+  const run = await runYear(base, year, { scores: false, stats: true, practices: true });
+  const counted = countedOf(run, year);
+  return finish(base, counted && run.practised ? { ...counted, ...run.practised } : undefined);
+}
+
+/** The years FROM..TO, each with its own rubric when it has one (mj trend): statistics and, where a rubric is, scores. */
+export async function trendYears(
+  base: Base, from: number, to: number,
+): Promise<Stage<readonly { readonly counted: Counted; readonly scored: Scored | undefined; readonly trainingRecords: readonly Activity[] }[]>> {
+  const out: { counted: Counted; scored: Scored | undefined; trainingRecords: readonly Activity[] }[] = [];
+  for (let year = from; year <= to; year++) {
+    const scores = fileOfYear(base.ds.files.rubrics, year) !== undefined;
+    const run = await runYear(base, year, { scores, stats: true, trainings: true });
+    const counted = countedOf(run, year);
+    if (counted) out.push({ counted, scored: scores ? scoredOf(run, year, undefined) : undefined, trainingRecords: run.trainingRecords });
+  }
+  return finish(base, out.length === to - from + 1 ? out : undefined);
 }

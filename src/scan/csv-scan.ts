@@ -7,7 +7,8 @@
 
 import type { Fold, FoldSpec } from '../model/fold.js';
 import type { RecordView, Vocabulary } from '../model/record-view.js';
-import { ACTIVITY_TYPES, LEVELS, type Activity } from '../model/types.js';
+import type { Activity } from '../model/types.js';
+import { parseDate } from '../util/dates.js';
 import { ACTIVITY_FIELD as F } from '../schema/fields.js';
 import { CsvTokenizer, type CsvRecord, type CsvSink } from '../source/csv.js';
 import type { TextSource } from '../source/decode.js';
@@ -30,10 +31,15 @@ export interface CarefulRows extends CsvSink {
   countRow(): void;
 }
 
-/** Full records of the rows a caller wants whole (--explain keeps its branch's). */
+/** Full records of the rows a caller wants whole (--explain keeps its branch's; the trainings table its 培训 records). */
 export interface Keep {
   want(v: RecordView): boolean;
   take(a: Activity): void;
+  /**
+   * When `want` is exactly "the record's type is in this bitmask" (bit = index in ACTIVITY_TYPES):
+   * a worker can apply it too, so the scan may still be split. Undefined: a keeping scan is not split.
+   */
+  readonly types?: number;
 }
 
 /** Splitting across two cores: the specs of the folds, which the worker builds again. */
@@ -67,7 +73,7 @@ export interface CsvScan {
   readonly rows: CarefulRows;
   readonly folds: readonly Fold[];
   readonly keep: Keep | undefined;
-  /** Undefined: read on this thread only. Never used with `keep`. */
+  /** Undefined: read on this thread only. Used with `keep` only when keep.types says what is kept. */
   readonly split: SplitRequest | undefined;
   readonly options: ScanOptions;
 }
@@ -112,7 +118,7 @@ export async function scanCsv(job: CsvScan): Promise<ScanResult> {
       fastRows++;
       rows.countRow();
       for (const f of folds) f.visit(view);
-      if (keep && keep.want(view)) fullRecord(buf, s, e, at, view);
+      if (keep && keep.want(view)) fullRecord(buf, s, e, at);
     },
     slow: slowRecord,
     surprise: (buf, s, at, final) => {
@@ -122,17 +128,18 @@ export async function scanCsv(job: CsvScan): Promise<ScanResult> {
     },
   });
 
-  /** The full record (titles …) of a valid row, for --explain. */
-  const fullRecord = (buf: Uint8Array, s: number, e: number, at: number, view: RecordView): void => {
+  /** The full record (titles …) of a valid row the scanner read (here or in the worker), from its text. */
+  const fullRecord = (buf: Uint8Array, s: number, e: number, at: number): void => {
     const cols = rows.columns();
     const tok = new CsvTokenizer({
       record: (r: CsvRecord) => {
         const fields = cols.map((c) => (c < 0 ? '' : (r.fields[c] ?? '').trim()));
-        const list = (x: string): string[] => x.split(';').map((y) => y.trim()).filter(Boolean);
+        const list = (x: string): string[] => x.split(/[;；]/).map((y) => y.trim()).filter(Boolean);
+        const date = parseDate(fields[F.date]!);
         keep!.take({
-          id: fields[F.id]!, date: view.date, type: ACTIVITY_TYPES[view.type]!, org: job.dictionary.orgIds[view.org]!,
-          members: list(fields[F.members]!), title: fields[F.title]!, level: view.level < 0 ? undefined : LEVELS[view.level],
-          outcomes: list(fields[F.outcomes]!), hours: view.hours, tags: list(fields[F.tags]!), note: fields[F.note] || undefined,
+          id: fields[F.id]!, date: date.ok ? date.day : 0, type: fields[F.type] as Activity['type'], org: fields[F.org]!,
+          members: list(fields[F.members]!), title: fields[F.title]!, level: (fields[F.level] || undefined) as Activity['level'],
+          outcomes: list(fields[F.outcomes]!), hours: fields[F.hours] || undefined, tags: list(fields[F.tags]!), note: fields[F.note] || undefined,
           origin: { file, line: at, column: 1 },
         });
       },
@@ -167,7 +174,7 @@ export async function scanCsv(job: CsvScan): Promise<ScanResult> {
   };
 
   let plan: ParallelPlan | undefined;
-  const split = keep === undefined ? job.split : undefined;
+  const split = keep === undefined || keep.types !== undefined ? job.split : undefined;
   options.traceTime?.(`reading ${file}`);
   try {
     let limit = Number.POSITIVE_INFINITY;
@@ -178,7 +185,7 @@ export async function scanCsv(job: CsvScan): Promise<ScanResult> {
       options.traceTime?.('header read, starting the worker');
       plan = await planSplit(source, {
         year: job.year, chunkBytes: options.chunkBytes, maxRecord, minBytes: split.minBytes, workerUrl: split.workerUrl,
-        cols: rows.columns(), width: rows.width, dictionary: job.dictionary, specs: split.specs,
+        cols: rows.columns(), width: rows.width, dictionary: job.dictionary, specs: split.specs, keepTypes: keep?.types ?? 0,
       });
       if (plan) limit = plan.mainEnd;
     });
@@ -198,6 +205,8 @@ export async function scanCsv(job: CsvScan): Promise<ScanResult> {
         for (const c of result.ids.candidates) job.ids.candidates.push({ ...c, line: c.line + lineOffset, firstLine: c.firstLine + lineOffset });
         fastRows += result.fastRows;
         for (let k = 0; k < result.fastRows; k++) rows.countRow();
+        // The rows kept whole that the worker read (after this thread's, so in file order).
+        if (keep) for (let k = 0; k < result.kept.lines.length; k++) fullRecord(result.kept.bytes, result.kept.starts[k]!, result.kept.starts[k + 1]!, result.kept.lines[k]! + lineOffset);
         for (let k = 0; k < result.slowLines.length; k++) {
           slowRecord(result.slowBytes, result.slowStarts[k]!, result.slowStarts[k + 1]!, result.slowLines[k]! + lineOffset);
         }

@@ -27,6 +27,8 @@ export interface WorkerJob {
   readonly dictionary: ScanDictionary;
   /** The folds to build, in order (the main thread's folds come from the same list). */
   readonly specs: readonly FoldSpec[];
+  /** Record types (a bitmask of ACTIVITY_TYPES indices) whose valid rows come back whole; 0: none. */
+  readonly keepTypes: number;
 }
 
 /** What the worker sends back. */
@@ -36,6 +38,8 @@ export interface WorkerResult {
   readonly slowBytes: Uint8Array;
   readonly slowStarts: Int32Array;
   readonly slowLines: Int32Array;
+  /** Valid rows of the kept types, the same way (their fields are read again on the main thread). */
+  readonly kept: { readonly bytes: Uint8Array; readonly starts: Int32Array; readonly lines: Int32Array };
   /** A structural surprise: from this byte (after the BOM) on, the careful tokenizer reads. */
   readonly surprise: { readonly offset: number; readonly line: number } | undefined;
   readonly ids: { readonly slots: Uint32Array; readonly candidates: { id: string; line: number; column: number; firstLine: number }[] };
@@ -61,6 +65,7 @@ export interface SplitSetup {
   readonly width: number;
   readonly dictionary: ScanDictionary;
   readonly specs: readonly FoldSpec[];
+  readonly keepTypes: number;
 }
 
 /**
@@ -76,7 +81,7 @@ export async function planSplit(source: { path: string; skip: number; size: numb
   const mainEnd = lf + 1;
   const job: WorkerJob = {
     path: source.path, start: mainEnd, skip: source.skip, chunkBytes: s.chunkBytes, year: s.year, maxRecord: s.maxRecord,
-    cols: s.cols, width: s.width, dictionary: s.dictionary, specs: s.specs,
+    cols: s.cols, width: s.width, dictionary: s.dictionary, specs: s.specs, keepTypes: s.keepTypes,
   };
   const thread = new Worker(worker, { workerData: job });
   const result = new Promise<WorkerResult | undefined>((resolve) => {

@@ -29,14 +29,25 @@ async function scanPart(job: WorkerJob, factory: FoldFactory<Vocabulary>): Promi
   const slowStarts: number[] = [];
   const slowLines: number[] = [];
   let slowLength = 0;
+  const keptParts: Buffer[] = [];
+  const keptStarts: number[] = [];
+  const keptLines: number[] = [];
+  let keptLength = 0;
+  const keepTypes = job.keepTypes;
   let fastRows = 0;
   let surprise: { offset: number; line: number } | undefined;
   let offset = job.start; // of the current buffer's first byte, after the BOM
   const scanner = new ByteScanner(tables, job.year, job.maxRecord, (w) => vocab.tag(w), ids, {
     header: () => undefined,
-    fast: (view) => {
+    fast: (view, buf, s, e, line) => {
       fastRows++;
       for (const f of folds) f.visit(view);
+      if (keepTypes !== 0 && (keepTypes & (1 << view.type)) !== 0) {
+        keptParts.push(Buffer.from(buf.subarray(s, e)));
+        keptStarts.push(keptLength);
+        keptLines.push(line);
+        keptLength += e - s;
+      }
     },
     slow: (buf, s, e, line) => {
       slowParts.push(Buffer.from(buf.subarray(s, e)));
@@ -72,11 +83,13 @@ async function scanPart(job: WorkerJob, factory: FoldFactory<Vocabulary>): Promi
   }
   const slowBytes = Buffer.concat(slowParts);
   slowStarts.push(slowLength);
+  keptStarts.push(keptLength);
   return {
     fastRows,
     slowBytes,
     slowStarts: Int32Array.from(slowStarts),
     slowLines: Int32Array.from(slowLines),
+    kept: { bytes: Buffer.concat(keptParts), starts: Int32Array.from(keptStarts), lines: Int32Array.from(keptLines) },
     surprise,
     ids: { slots: ids.exportSlots(), candidates: ids.candidates.map((c) => ({ ...c })) },
     folds: folds.map((f) => f.exportState()),

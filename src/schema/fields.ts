@@ -3,8 +3,9 @@
 // One table drives CSV header matching, value checks and the JSON Schemas for editors.
 
 import {
-  ACTIVITY_TYPES, DEGREES, EDUCATIONS, GENDERS, LEVELS, RESERVE, ROLES, SECTORS, STATUSES, TITLES,
+  ACTIVITY_TYPES, DEGREES, EDUCATIONS, GENDERS, LEVELS, RESERVE, RESERVE_EXITS, RESERVE_KINDS, ROLES, SECTORS, STATUSES, TITLES,
 } from '../model/types.js';
+import { FINDING_CATEGORIES, LEADER_ROLES, LIAISON_ROLES, MEASURE_STATUSES, REVIEW_KINDS, REVIEW_RESULTS } from '../model/practices.js';
 
 export type FieldKind =
   | 'id' // text id: no spaces, never a number
@@ -15,6 +16,7 @@ export type FieldKind =
   | 'enum'
   | 'decimal' // a number ≥ 0, kept as its decimal text
   | 'signed-decimal'
+  | 'count' // a whole number ≥ 0
   | 'list-id' // ;-separated ids
   | 'list-enum'
   | 'list-text'
@@ -31,7 +33,9 @@ export interface FieldSpec {
   readonly aliases?: readonly string[];
 }
 
-export type RecordKind = 'members' | 'activities' | 'assessments';
+export type RecordKind =
+  | 'members' | 'activities' | 'assessments'
+  | 'transfers' | 'reserve' | 'liaisons' | 'inspections' | 'findings' | 'leaders' | 'reviews';
 
 const f = (
   key: string, label: string, labelEn: string, required: boolean, kind: FieldKind,
@@ -80,10 +84,89 @@ export const ASSESSMENT_FIELDS: readonly FieldSpec[] = [
   f('note', '备注', 'note', false, 'text'),
 ];
 
+/** transfers.csv: moves between branches (转接), one a row. */
+export const TRANSFER_FIELDS: readonly FieldSpec[] = [
+  f('member', '会员编号', 'member id', true, 'id', { aliases: ['会员'] }),
+  f('date', '转接日期', 'date', true, 'date', { aliases: ['日期', '转入日期'] }),
+  f('from', '转出支部', 'from branch', true, 'org-id', { aliases: ['原支部', '转出组织'] }),
+  f('to', '转入支部', 'to branch', true, 'org-id', { aliases: ['新支部', '转入组织'] }),
+  f('note', '备注', 'note', false, 'text'),
+];
+
+/** reserve.csv: spans in the reserve pool (后备干部、代表人士库), one a row. */
+export const RESERVE_FIELDS: readonly FieldSpec[] = [
+  f('member', '会员编号', 'member id', true, 'id', { aliases: ['会员'] }),
+  f('kind', '类别', 'kind', false, 'enum', { values: RESERVE_KINDS }),
+  f('from', '入库时间', 'entered', true, 'date', { aliases: ['入库日期'] }),
+  f('until', '出库时间', 'left the pool', false, 'date', { aliases: ['出库日期'] }),
+  f('reason', '出库原因', 'reason', false, 'enum', { values: RESERVE_EXITS }),
+  f('note', '备注', 'note', false, 'text'),
+];
+
+/** liaisons.csv: who keeps contact with which org (领导和机关干部联系基层), from when. */
+export const LIAISON_FIELDS: readonly FieldSpec[] = [
+  f('org', '联系组织', 'org', true, 'org-id', { aliases: ['组织'] }),
+  f('member', '联系人', 'liaison', true, 'id', { aliases: ['会员编号'] }),
+  f('role', '身份', 'role', true, 'enum', { values: LIAISON_ROLES }),
+  f('from', '开始日期', 'from', true, 'date', { aliases: ['开始时间'] }),
+  f('until', '结束日期', 'until', false, 'date', { aliases: ['结束时间'] }),
+  f('note', '备注', 'note', false, 'text'),
+];
+
+/** inspections.csv: the 政治巡查, one a row. */
+export const INSPECTION_FIELDS: readonly FieldSpec[] = [
+  f('id', '巡查编号', 'inspection id', true, 'id', { aliases: ['编号'] }),
+  f('target', '巡查对象', 'committee inspected', true, 'org-id', { aliases: ['组织'] }),
+  f('start', '开始日期', 'start', true, 'date', { aliases: ['开始时间'] }),
+  f('end', '结束日期', 'end', false, 'date', { aliases: ['结束时间'] }),
+  f('team', '巡查组成员', 'team', false, 'list-id', { aliases: ['巡查组'] }),
+  f('talks', '个别谈话人次', 'talks', false, 'count', { aliases: ['谈话人次'] }),
+  f('note', '备注', 'note', false, 'text'),
+];
+
+/** findings.csv: the findings of the inspections and their 整改 measures, one measure a row. */
+export const FINDING_FIELDS: readonly FieldSpec[] = [
+  f('inspection', '巡查编号', 'inspection id', true, 'id'),
+  f('finding', '问题编号', 'finding id', true, 'id'),
+  f('category', '问题类别', 'category', true, 'enum', { values: FINDING_CATEGORIES }),
+  f('problem', '问题', 'finding', false, 'text', { aliases: ['发现的问题'] }),
+  f('measure', '整改措施', 'measure', false, 'text'),
+  f('deadline', '整改期限', 'deadline', true, 'date', { aliases: ['期限'] }),
+  f('status', '整改状态', 'status', false, 'enum', { values: MEASURE_STATUSES }),
+  f('done', '完成日期', 'done', false, 'date', { aliases: ['完成时间'] }),
+  f('note', '备注', 'note', false, 'text'),
+];
+
+/** leaders.csv: the 领导班子 of the committees, one seat a row. */
+export const LEADER_FIELDS: readonly FieldSpec[] = [
+  f('org', '组织', 'committee', true, 'org-id'),
+  f('member', '会员编号', 'member id', true, 'id', { aliases: ['会员'] }),
+  f('role', '职务', 'post', true, 'enum', { values: LEADER_ROLES }),
+  f('from', '任职时间', 'from', true, 'date', { aliases: ['任职日期'] }),
+  f('until', '离任时间', 'until', false, 'date', { aliases: ['离任日期'] }),
+  f('note', '备注', 'note', false, 'text'),
+];
+
+/** reviews/YEAR.csv: the year's 述职述评 and assessments of the leaders. */
+export const REVIEW_FIELDS: readonly FieldSpec[] = [
+  f('org', '组织', 'committee', true, 'org-id'),
+  f('member', '会员编号', 'member id', true, 'id', { aliases: ['会员'] }),
+  f('kind', '考评类别', 'kind', false, 'enum', { values: REVIEW_KINDS, aliases: ['类别'] }),
+  f('result', '结果', 'result', true, 'enum', { values: REVIEW_RESULTS, aliases: ['考评结果', '等次'] }),
+  f('note', '备注', 'note', false, 'text'),
+];
+
 export const RECORD_FIELDS: Readonly<Record<RecordKind, readonly FieldSpec[]>> = {
   members: MEMBER_FIELDS,
   activities: ACTIVITY_FIELDS,
   assessments: ASSESSMENT_FIELDS,
+  transfers: TRANSFER_FIELDS,
+  reserve: RESERVE_FIELDS,
+  liaisons: LIAISON_FIELDS,
+  inspections: INSPECTION_FIELDS,
+  findings: FINDING_FIELDS,
+  leaders: LEADER_FIELDS,
+  reviews: REVIEW_FIELDS,
 };
 
 /** Index of a field by key, for fixed positions in decoded rows. */

@@ -56,6 +56,9 @@ function fieldSchema(f: FieldSpec): z.ZodType {
     case 'signed-decimal':
       s = z.string().meta({ mjNumber: 'any' });
       break;
+    case 'count':
+      s = z.string().meta({ mjNumber: 'whole' });
+      break;
     case 'date':
     case 'month':
     case 'id':
@@ -70,7 +73,14 @@ function fieldSchema(f: FieldSpec): z.ZodType {
 
 function recordSchema(kind: RecordKind): z.ZodType {
   const shape: Record<string, z.ZodType> = {};
-  for (const f of RECORD_FIELDS[kind]) shape[f.key] = f.required ? fieldSchema(f) : fieldSchema(f).optional();
+  for (const f of RECORD_FIELDS[kind]) {
+    // An assessment's points (or 自评) are a number, or one of its manual item's values (优秀, 健全):
+    // which words an item takes is the rubric's, beyond what a schema of the file can say.
+    const one = kind === 'assessments' && (f.key === 'points' || f.key === 'self')
+      ? z.string().meta({ mjPoints: true }).describe(`${f.label}（${f.labelEn}）`)
+      : fieldSchema(f);
+    shape[f.key] = f.required ? one : one.optional();
+  }
   return z.array(z.strictObject(shape));
 }
 
@@ -86,7 +96,7 @@ function toJson(schema: z.ZodType, title: string): unknown {
   const json = z.toJSONSchema(schema, {
     io: 'input',
     override: (ctx) => {
-      const meta = z.globalRegistry.get(ctx.zodSchema) as { mjNumber?: NumberRange; mjTextish?: TextForm; mjShare?: boolean } | undefined;
+      const meta = z.globalRegistry.get(ctx.zodSchema) as { mjNumber?: NumberRange; mjTextish?: TextForm; mjShare?: boolean; mjPoints?: boolean } | undefined;
       const js = ctx.jsonSchema as Json;
       if (meta?.mjNumber) {
         const range = NUMBER_RANGES[meta.mjNumber];
@@ -95,6 +105,8 @@ function toJson(schema: z.ZodType, title: string): unknown {
         // A decimal from 0 to 1 (YAML reads 0.3 as a number), or a fraction written as text (1/3).
         const range = NUMBER_RANGES['fraction'];
         becomeAnyOf(js, [range.number, { type: 'string', pattern: `${range.text}|^\\d+/[1-9]\\d*$` }]);
+      } else if (meta?.mjPoints) {
+        becomeAnyOf(js, [NUMBER_RANGES['any'].number, { type: 'string', minLength: 1 }]);
       } else if (meta?.mjTextish) {
         const form = TEXT_FORMS[meta.mjTextish];
         becomeAnyOf(js, [{ type: 'string', ...form.text }, ...(form.number ? [form.number] : [])]);
@@ -102,6 +114,7 @@ function toJson(schema: z.ZodType, title: string): unknown {
       delete js['mjNumber'];
       delete js['mjTextish'];
       delete js['mjShare'];
+      delete js['mjPoints'];
     },
   }) as Json;
   return { ...json, title };
@@ -116,5 +129,12 @@ export function jsonSchemas(): [string, unknown][] {
     ['activities.schema.json', toJson(recordSchema('activities'), 'activities/YEAR.yaml')],
     ['assessments.schema.json', toJson(recordSchema('assessments'), 'assessments/YEAR.yaml')],
     ['rubric.schema.json', toJson(RUBRIC_SCHEMA, 'rubrics/YEAR.yaml')],
+    ['transfers.schema.json', toJson(recordSchema('transfers'), 'transfers.yaml')],
+    ['reserve.schema.json', toJson(recordSchema('reserve'), 'reserve.yaml')],
+    ['liaisons.schema.json', toJson(recordSchema('liaisons'), 'liaisons.yaml')],
+    ['inspections.schema.json', toJson(recordSchema('inspections'), 'inspections.yaml')],
+    ['findings.schema.json', toJson(recordSchema('findings'), 'findings.yaml')],
+    ['leaders.schema.json', toJson(recordSchema('leaders'), 'leaders.yaml')],
+    ['reviews.schema.json', toJson(recordSchema('reviews'), 'reviews/YEAR.yaml')],
   ];
 }

@@ -13,6 +13,11 @@ export const MEASURES = ['count', 'members', 'coverage', 'sum', 'attendance', 'm
 /** The encoding names mj.yaml's `encoding:` takes (source/decode.ts reads each). */
 export const ENCODING_WORDS = ['utf-8', 'utf8', 'gb18030', 'gbk', 'gb2312', 'utf-16', 'utf-16le', 'utf16le', 'utf-16be', 'utf16be'] as const;
 
+/** The keys of mj.yaml's `files:`, one per file kind. */
+export const FILE_KEYS = [
+  'orgs', 'members', 'activities', 'assessments', 'rubrics', 'transfers', 'reserve', 'liaisons', 'inspections', 'findings', 'leaders', 'reviews',
+] as const;
+
 type Obj = Record<string, unknown>;
 
 const SIGNED_DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
@@ -75,7 +80,9 @@ export function quickConfig(v: unknown): RawConfig | undefined {
     {
       name: isText,
       locale: optional(oneOf(['zh-CN', 'en'])),
-      files: optional((f) => shape(f, Object.fromEntries(['orgs', 'members', 'activities', 'assessments', 'rubrics'].map((k) => [k, optional((x) => typeof x === 'string')])))),
+      files: optional((f) => shape(f, Object.fromEntries(FILE_KEYS.map((k) => [k, optional((x) => typeof x === 'string')])))),
+      training: optional((t) =>
+        shape(t, { new_member_tags: optional(listOf(isText, 1)), require_new_member_course: optional((x) => typeof x === 'boolean') })),
       outcomes: optional(listOf(isText)),
       encoding: optional((e) => isObj(e) && Object.keys(e).every((k) => k.length > 0) && Object.values(e).every(oneOf(ENCODING_WORDS))),
       sheets: optional((e) => isObj(e) && Object.keys(e).every((k) => k.length > 0) && Object.values(e).every(isText)),

@@ -37,9 +37,23 @@ export const CONFIG_SCHEMA = z.strictObject({
       activities: z.string().optional(),
       assessments: z.string().optional(),
       rubrics: z.string().optional(),
+      transfers: z.string().optional(),
+      reserve: z.string().optional(),
+      liaisons: z.string().optional(),
+      inspections: z.string().optional(),
+      findings: z.string().optional(),
+      leaders: z.string().optional(),
+      reviews: z.string().optional(),
     })
     .optional()
     .describe('覆盖默认的文件位置；按年份的文件用 {year} 占位，例如 activities/{year}.csv'),
+  training: z
+    .strictObject({
+      new_member_tags: z.array(z.string().min(1)).min(1).optional().describe('标记新会员培训班的标签，默认 [新会员培训]'),
+      require_new_member_course: z.boolean().optional().describe('true：某年没有新会员培训班时给出警告（MJ701）'),
+    })
+    .optional()
+    .describe('会员培训的规则（mj stats trainings）'),
   outcomes: z.array(z.string().min(1)).optional().describe('在内置的结果短语之外增加的短语'),
   encoding: z
     .record(z.string().min(1), z.enum(ENCODING_WORDS))

@@ -45,6 +45,8 @@ export const HEADER_SYNONYMS: Readonly<Record<RecordKind, Readonly<Record<string
     self: ['自评', '自评分', '支部自评', 'selfscore'],
     note: ['说明', 'remark', 'remarks'],
   },
+  // The practice files are kept by the secretariat, not sent in by branches: their own labels and aliases.
+  transfers: {}, reserve: {}, liaisons: {}, inspections: {}, findings: {}, leaders: {}, reviews: {},
 };
 
 /** Headers of a 序号 column: row numbers of the sheet, never a field. */

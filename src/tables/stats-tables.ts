@@ -1,10 +1,10 @@
 // The statistics tables: 支部履职情况统计表, 会员履职情况统计表 and "三个一" progress, from the
 // year's StatsCounts. Every share is computed from counts, also in subtotal and 合计 rows.
 
-import type { Member, Org } from '../model/types.js';
-import type { YearScope } from '../compute/scope.js';
+import type { Org } from '../model/types.js';
+import { slotMember, type YearScope } from '../compute/scope.js';
 import type { StatsCounts } from '../compute/stats.js';
-import { branchFacts, meetingsWhileOnRoster, membersOfYear } from '../compute/year-facts.js';
+import { branchFacts, meetingsWhileOnRoster, membersOfYear, slotPeriod } from '../compute/year-facts.js';
 import { formatDay } from '../util/dates.js';
 import { Rational } from '../util/decimal-text.js';
 import { groupsOf, type Group } from '../compute/groups.js';
@@ -176,14 +176,32 @@ export function membersTable(input: StatsInput & { readonly points: ((m: number)
     col('threeOnes', L(lang, '三个一（本人社情民意）', '"Three ones" (own report)'), 'text'),
   ];
   if (input.points) columns.push(col('points', L(lang, '履职积分', 'Duty points'), 'points'));
-  const units = membersOfYear(scope).filter((i) => !input.only || input.only.has(scope.members[i]!.org));
+  const M = scope.members.length;
+  const branchIdOf = (slot: number): string | undefined => {
+    const b = scope.slots?.branch[slot] ?? scope.memberBranch[slot < M ? slot : 0]!;
+    return b >= 0 ? scope.branches[b]!.id : undefined;
+  };
+  // A slot is a member's period in one branch (one per member who did not move in the year).
+  const orgOfSlot = (slot: number): string => branchIdOf(slot) ?? scope.members[slotMember(scope.slots, M, slot)]!.org;
+  const units = membersOfYear(scope).filter((s) => !input.only || input.only.has(orgOfSlot(s)));
   const meetingBase = meetingsWhileOnRoster(scope, counts);
-  const countsOf = (i: number): MemberCounts => {
+  /** The member's last period of the year: where their year-wide 履职积分 is shown (once). */
+  const lastSlot = (i: number): number => {
+    const slots = scope.slots;
+    if (slots === undefined || slots.next[i]! < 0) return i;
+    let k = slots.next[i]!;
+    while (k + 1 < slots.owner.length && slots.owner[k + 1] === i) k++;
+    return M + k;
+  };
+  const countsOf = (s: number): MemberCounts => {
+    const p = slotPeriod(scope, s);
+    const i = p.member;
     const info = counts.mThreeInfo[i]! > 0 ? 1 : 0;
+    const active = p.active ? 1 : 0;
     return {
-      active: scope.active[i]!, sqmy: counts.mSqmy[i]!, adopted: counts.mSqmyAdopted[i]!, lead: counts.mLead[i]!, cosigned: counts.mCosigned[i]!,
-      service: counts.mService[i]!, meetings: counts.mMeetings[i]!, own: counts.mOwnMeetings[i]!, branchMeetings: meetingBase[i]!,
-      hours: counts.mTrainingHours.get(i), info, infoActive: info & scope.active[i]!, points: input.points ? input.points(i) : Rational.ZERO,
+      active, sqmy: counts.mSqmy[s]!, adopted: counts.mSqmyAdopted[s]!, lead: counts.mLead[s]!, cosigned: counts.mCosigned[s]!,
+      service: counts.mService[s]!, meetings: counts.mMeetings[s]!, own: counts.mOwnMeetings[s]!, branchMeetings: meetingBase[s]!,
+      hours: counts.mTrainingHours.get(s), info, infoActive: info & active, points: input.points && lastSlot(i) === s ? input.points(i) : Rational.ZERO,
     };
   };
   const numbers = (c: MemberCounts): Cell[] => [
@@ -199,14 +217,17 @@ export function membersTable(input: StatsInput & { readonly points: ((m: number)
     }
     return z;
   };
-  const branchName = (m: Member): string => scope.orgById.get(m.org)?.name ?? m.org;
+  const branchName = (slot: number): string => {
+    const id = orgOfSlot(slot);
+    return scope.orgById.get(id)?.name ?? id;
+  };
   const rows = rowsWithTotals(
     units,
     countsOf,
-    (i, c) => {
-      const m = scope.members[i]!;
-      const cells: Cell[] = [m.id, input.mask ? maskName(m.name) : m.name, branchName(m), c.active ? yes : no, ...numbers(c), c.info ? yes : no];
-      if (input.points) cells.push(c.points);
+    (s, c) => {
+      const m = scope.members[slotMember(scope.slots, M, s)]!;
+      const cells: Cell[] = [m.id, input.mask ? maskName(m.name) : m.name, branchName(s), c.active ? yes : no, ...numbers(c), c.info ? yes : no];
+      if (input.points) cells.push(lastSlot(slotMember(scope.slots, M, s)) === s ? c.points : null);
       return cells;
     },
     sum,
@@ -216,7 +237,7 @@ export function membersTable(input: StatsInput & { readonly points: ((m: number)
       return cells;
     },
     {
-      ...(input.byGroup ? { groupOf: (i: number) => groups.get(scope.members[i]!.org) } : {}),
+      ...(input.byGroup ? { groupOf: (s: number) => groups.get(orgOfSlot(s)) } : {}),
       totalLabel: L(lang, '合计', 'Total'),
       subtotalLabel: (g: Group) => L(lang, `小计：${groupLabel(g, lang)}`, `Subtotal: ${groupLabel(g, lang)}`),
     },
@@ -228,6 +249,10 @@ export function membersTable(input: StatsInput & { readonly points: ((m: number)
       'Meetings attended: 组织生活 records of any org listing the member; attendance = their own branch\'s meetings listing them ÷ their branch\'s meetings held while they were on its roster (one who left in August is not counted against September; blank when there were none).'),
     L(lang, '合计行的“三个一”只计年末在册的会员（与“三个一”完成情况表一致）。', 'The total row\'s "three ones" counts members active at year end only (as the progress table does).'),
   ]);
+  if (scope.slots) {
+    notes.push(L(lang, '本年在支部之间转接的会员，每个支部期间各占一行：各项记录按记录日期计入当时所在的支部；年末在册只在年末所在支部的一行为“是”；本人社情民意（三个一）按全年计；履职积分写在本年最后一个期间的一行。',
+      'A member who moved between branches during the year has one row per branch period: each record counts in the branch they were in on its date; 年末在册 is 是 only on the row of their year-end branch; the own report ("three ones") is the whole year\'s; duty points are on the row of their last period.'));
+  }
   if (input.points) notes.push(L(lang, '履职积分按评分表的 member_items 计算。', 'Duty points follow the rubric\'s member_items.'));
   if (input.mask) notes.push(L(lang, '姓名已脱敏（只显示第一个字）。', 'Names are masked (first character only).'));
   return {

@@ -138,3 +138,35 @@ export function ageOn(birth: Day, on: Day): number {
   const years = yearOf(on) - yearOf(birth);
   return on % 10000 >= birth % 10000 ? years : years - 1;
 }
+
+/** The calendar day after D. */
+export function nextDay(d: Day): Day {
+  const y = yearOf(d), m = monthOf(d), dd = dateOf(d);
+  if (dd < daysInMonth(y, m)) return d + 1;
+  return m < 12 ? y * 10000 + (m + 1) * 100 + 1 : (y + 1) * 10000 + 101;
+}
+
+/** The calendar day before D. */
+export function previousDay(d: Day): Day {
+  const y = yearOf(d), m = monthOf(d), dd = dateOf(d);
+  if (dd > 1) return d - 1;
+  if (m === 1) return (y - 1) * 10000 + 1231;
+  return y * 10000 + (m - 1) * 100 + daysInMonth(y, m - 1);
+}
+
+/** Days from `a` to `b` (negative when b is earlier), by the proleptic Gregorian calendar. */
+export function daysBetween(a: Day, b: Day): number {
+  return serial(b) - serial(a);
+}
+
+/** A day's number counted from an epoch (civil-from-days, inverted). */
+function serial(d: Day): number {
+  let y = yearOf(d);
+  const m = monthOf(d);
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + dateOf(d) - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe;
+}

@@ -1,7 +1,7 @@
 // A branch's duty records of one year (the bulk of activities/YEAR.csv): how many of each type,
 // on which days, with which members, titles, levels and outcomes.
 import { day, yearFirstDay, yearLastDay, ymd } from '../calendar.mjs';
-import { onRoster } from '../on-roster.mjs';
+import { branchWindow, inBranch } from '../on-roster.mjs';
 import { Rng, chooseUniform, chooseWeighted } from '../random.mjs';
 import { COMMITTEE_MEETINGS, ISSUES, MEETINGS, OTHER, PUBLICITY, SERVICE, STUDY, TOPICS, TRAINING, inYear, sqmyTitle } from '../vocab/activity-titles.mjs';
 import { O } from '../vocab/records.mjs';
@@ -53,8 +53,8 @@ export function genBranchYear(ctx, M, b, Y, store) {
   const lo = Math.max(yS, b.est ?? yS);
   const hi = Math.min(yE, b.dis != null ? b.dis - 1 : yE);
   if (lo > hi) return;
-  // on the roster on some day of [lo, hi] ⇔ on it on the later of lo and the day of joining
-  const yearMem = b.mem.filter((i) => { const m = M[i]; const d = Math.max(lo, m.join); return d <= hi && onRoster(m, d); });
+  // in the branch on some day of [lo, hi] (a member who moved, only during their stay)
+  const yearMem = b.mem.filter((i) => { const [a, z] = branchWindow(M[i], b, lo, hi); return a <= z; });
   if (!yearMem.length) return;
   const frac = (hi - lo + 1) / (yE - yS + 1);
   const V = volume(ctx, Y);
@@ -73,7 +73,7 @@ export function genBranchYear(ctx, M, b, Y, store) {
   const pickDayWith = (a, z, need = 1) => {
     for (let t = 0; t < 6; t++) {
       const d = sampleDay(rng, a, z);
-      const act = membersOnRoster(M, yearMem, d);
+      const act = membersOnRoster(M, yearMem, d, b);
       if (act.length >= need) return [d, act];
     }
     return [null, null];
@@ -86,10 +86,10 @@ export function genBranchYear(ctx, M, b, Y, store) {
     : (r0 < 0.07 ? 1 : r0 < 0.85 ? 0.55 + 0.38 * rng.f() : 0.25 + 0.3 * rng.f());
   for (const i of yearMem) {
     const m = M[i];
-    // the member's days on the roster within [lo, hi]: from joining to the day before leaving
-    const wlo = Math.max(lo, m.join), whi = Math.min(hi, m.left - 1);
+    // the member's days in the branch within [lo, hi]: from joining (or moving in) to the day before leaving (or moving out)
+    const [wlo, whi] = branchWindow(m, b, lo, hi);
     if (whi < wlo) continue;
-    const stays = onRoster(m, hi);
+    const stays = inBranch(m, b, hi);
     const covered = stays ? (cov === 1 || rng.chance(cov)) : rng.chance(0.5 * cov * Math.min(1, (whi - wlo) / 120));
     if (!covered) continue;
     const r = rng.f();
@@ -99,7 +99,7 @@ export function genBranchYear(ctx, M, b, Y, store) {
       const d = sampleDay(rng, wlo, whi);
       let members = [i];
       if (rng.chance(0.15)) {
-        const others = membersOnRoster(M, yearMem, d).filter((x) => x !== i);
+        const others = membersOnRoster(M, yearMem, d, b).filter((x) => x !== i);
         members = members.concat(chooseUniform(rng, others, rng.int(1, 2)).sort((a, c) => a - c));
       }
       const level = b.lvl === 'prov' ? (rng.chance(0.9) ? '省' : '国家')
@@ -171,7 +171,7 @@ export function genBranchYear(ctx, M, b, Y, store) {
   const nM = Math.max((hi - lo) >= 45 ? 1 : 0, cnt([[4, 1], [5, 1], [6, 1.2], [7, 1.2], [8, 1], [9, 0.8], [10, 0.6]]));
   const att = 0.6 + 0.22 * rng.f();
   for (const d of spreadDays(rng, Y, lo, hi, nM)) {
-    const act = membersOnRoster(M, yearMem, d);
+    const act = membersOnRoster(M, yearMem, d, b);
     if (!act.length) continue;
     const mo = ymd(d)[1];
     const cands = MEETINGS.filter((x) => x[1].includes(mo) && inYear(x[2], Y) && !used.has(x[0]));
@@ -187,7 +187,7 @@ export function genBranchYear(ctx, M, b, Y, store) {
   const nC = cnt([[1, 55], [2, 45]]);
   const usedC = new Set();
   for (const d of spreadDays(rng, Y, lo, hi, nC)) {
-    const act = membersOnRoster(M, yearMem, d);
+    const act = membersOnRoster(M, yearMem, d, b);
     if (!act.length) continue;
     let ps = cm.filter((i) => act.includes(i));
     if (ps.length < 2) ps = chooseWeighted(rng, act, Math.min(act.length, 3), engW);

@@ -16,7 +16,8 @@ export function genCommitteeRows(ctx, tree, M, Y, store) {
   const { orgs, root, branches } = tree;
   const yS = yearFirstDay(Y), yE = yearLastDay(Y);
   const V = volume(ctx, Y);
-  const allMem = branches.flatMap((b) => b.mem);
+  // each member once (one who moved is in the lists of both branches)
+  const allMem = [...new Set(branches.flatMap((b) => b.mem))];
   const leaders = (o, d) => o.committee.map((c) => c.member).filter((i) => onRoster(M[i], d));
   // 省委会
   {
@@ -68,7 +69,7 @@ export function genCommitteeRows(ctx, tree, M, Y, store) {
   for (const o of orgs) {
     if (o.parent !== root || o.type === '支部') continue;
     const rng = new Rng(ctx.seed, 'activities', Y, o.id);
-    const sub = subtreeBranches(o).flatMap((b) => b.mem);
+    const sub = [...new Set(subtreeBranches(o).flatMap((b) => b.mem))];
     const d = day(Y, rng.int(4, 11), rng.int(1, 28));
     const act = sub.filter((i) => onRoster(M[i], d));
     const k = Math.min(100, Math.max(5, Math.round(act.length * (0.15 + 0.15 * rng.f()))));

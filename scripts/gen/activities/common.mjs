@@ -1,7 +1,7 @@
 // What the branches' and the committees' duty records share: the year's volume, dates weighted
 // by month, the participants on the roster that day, and the order they are listed in.
 import { day, monthEnd, workday, ymd } from '../calendar.mjs';
-import { onRoster } from '../on-roster.mjs';
+import { inBranch, onRoster } from '../on-roster.mjs';
 import { chooseWeighted } from '../random.mjs';
 
 /** records per month, relative (January … December) */
@@ -9,10 +9,10 @@ const MONTH_W = [0.8, 0.4, 1.1, 1.1, 1.1, 1.05, 0.85, 0.65, 1.05, 0.9, 1.1, 1.0]
 
 /** how many records year Y has relative to 2019 (12% fewer each year back), times --density */
 export function volume(ctx, Y) { return (Y >= 2019 ? 1 : 0.88 ** (2019 - Y)) * ctx.density; }
-/** the members of list (indices into M) on the roster on day d */
-export function membersOnRoster(M, list, d) {
+/** the members of list (indices into M) on the roster on day d (and in branch b that day, when given) */
+export function membersOnRoster(M, list, d, b = null) {
   const r = [];
-  for (const i of list) if (onRoster(M[i], d)) r.push(i);
+  for (const i of list) if (b ? inBranch(M[i], b, d) : onRoster(M[i], d)) r.push(i);
   return r;
 }
 /** a day in [lo, hi], the busier months more likely, moved off a holiday */

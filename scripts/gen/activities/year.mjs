@@ -3,6 +3,7 @@
 import { yearFirstDay, yearLastDay } from '../calendar.mjs';
 import { genBranchYear } from './branch.mjs';
 import { genCommitteeRows } from './committees.mjs';
+import { genPracticeRows } from './practices.mjs';
 import { RowStore } from './row-store.mjs';
 
 /** Returns { store, order }: order[k] is the row written k-th (a counting sort by day). */
@@ -10,6 +11,7 @@ export function generateYear(ctx, tree, M, Y) {
   const store = new RowStore(Y);
   for (const b of tree.branches) genBranchYear(ctx, M, b, Y, store);
   genCommitteeRows(ctx, tree, M, Y, store);
+  genPracticeRows(ctx, tree, M, Y, store);
   const yS = yearFirstDay(Y);
   const nDays = yearLastDay(Y) - yS + 1;
   const start = new Int32Array(nDays + 1);

@@ -1,0 +1,129 @@
+// `mj liaison YEAR`, `mj leadership YEAR`, `mj inspections [YEAR]` and `mj trend FROM..TO`: the
+// practices beside the score sheet, and the years side by side. Each is a table drawn by the
+// renderer registry, like the statistics.
+
+import { subtree } from '../compute/scope.js';
+import { trainingYear } from '../compute/trainings.js';
+import { trendOf } from '../compute/trend.js';
+import type { Lang } from '../diagnostics/codes.js';
+import { t } from '../i18n/cli.js';
+import { UsageError, type ExitCode, type Io } from '../io.js';
+import type { Base } from '../pipeline/base.js';
+import { practiceYear, trendYears } from '../pipeline/year.js';
+import { TABLE_RENDERERS } from '../render/registry.js';
+import type { Table } from '../tables/table.js';
+import { trendBranchesTable, trendTable } from '../tables/trend-table.js';
+import { parseDate } from '../util/dates.js';
+import { checkOrg, langOf, noteWarnings, openBaseOf, parseYear, printProblems, tableLang } from './common.js';
+import { inputGuard, type InputGuard } from './inputs.js';
+import { inspectionDay, inspectionDocs, leadershipDoc, liaisonDoc, type DocSettings } from './practice-docs.js';
+import { destination, emit, refuseInput, renderOptions, type Destination, type OutputOptions } from './output.js';
+import { unlessErrors } from '../pipeline/base.js';
+
+export interface PracticeOptions extends OutputOptions {
+  readonly org?: string;
+  readonly mask?: boolean;
+  /** mj liaison: only the orgs with no visit. */
+  readonly unvisited?: boolean;
+  /** mj inspections: the day measures are judged on, and the list of open measures. */
+  readonly asOf?: string;
+  readonly open?: boolean;
+  /** mj trend: one row per branch. */
+  readonly branches?: boolean;
+}
+
+interface Started {
+  readonly lang: Lang;
+  readonly dest: Destination;
+  readonly base: Base;
+  readonly guard: InputGuard;
+  readonly settings: DocSettings;
+  write(table: Table): Promise<ExitCode>;
+}
+
+async function start(opts: PracticeOptions, io: Io): Promise<Started | ExitCode> {
+  const lang = langOf(opts, io);
+  const dest = destination(opts, io, lang);
+  const opened = await openBaseOf(opts, io, lang);
+  if (!opened.ok) return printProblems(opened.problems, opts, io, lang);
+  const base = opened.value;
+  const { ds } = base;
+  const orgFilter = checkOrg(opts.org, ds, lang);
+  const guard = await inputGuard(ds);
+  if (dest.path !== undefined) await refuseInput(guard, dest.path, io, lang);
+  const tl = tableLang(opts, ds.config.locale);
+  const settings: DocSettings = { lang: tl, mask: opts.mask === true, only: orgFilter === undefined ? undefined : subtree(ds.orgs, orgFilter), orgFilter };
+  return {
+    lang, dest, base, guard, settings,
+    write: async (table) => emit(await TABLE_RENDERERS[dest.format](table, renderOptions(opts, io, lang, tl, dest.path !== undefined, ds.config.name)), dest, guard, io, lang),
+  };
+}
+
+export async function runLiaison(yearText: string, opts: PracticeOptions, io: Io): Promise<ExitCode> {
+  const year = parseYear(yearText, langOf(opts, io));
+  const s = await start(opts, io);
+  if (typeof s === 'number') return s;
+  const result = await practiceYear(s.base, year);
+  if (!result.ok) return printProblems(result.problems, opts, io, s.lang);
+  noteWarnings(s.base, io, s.lang);
+  return s.write(liaisonDoc(s.base.ds, result.value, s.settings, opts.unvisited === true));
+}
+
+export async function runLeadership(yearText: string, opts: PracticeOptions, io: Io): Promise<ExitCode> {
+  const year = parseYear(yearText, langOf(opts, io));
+  const s = await start(opts, io);
+  if (typeof s === 'number') return s;
+  const result = await practiceYear(s.base, year);
+  if (!result.ok) return printProblems(result.problems, opts, io, s.lang);
+  noteWarnings(s.base, io, s.lang);
+  return s.write(leadershipDoc(s.base.ds, result.value, s.settings));
+}
+
+export async function runInspections(yearText: string | undefined, opts: PracticeOptions, io: Io): Promise<ExitCode> {
+  const lang = langOf(opts, io);
+  const year = yearText === undefined ? undefined : parseYear(yearText, lang);
+  let asOf: number | undefined;
+  if (opts.asOf !== undefined) {
+    const r = parseDate(opts.asOf);
+    if (!r.ok) throw new UsageError(t(lang, 'usage.badDate', { value: opts.asOf }));
+    asOf = r.day;
+  }
+  const s = await start(opts, io);
+  if (typeof s === 'number') return s;
+  // Only the base is read: stop on its errors, as the year stages do.
+  const clean = unlessErrors(s.base, undefined);
+  if (!clean.ok) return printProblems(clean.problems, opts, io, lang);
+  noteWarnings(s.base, io, lang);
+  const { ds } = s.base;
+  const docs = inspectionDocs(ds, year, asOf ?? inspectionDay(ds, year), asOf !== undefined, s.settings);
+  return s.write(opts.open ? docs.open : docs.summary);
+}
+
+/** FROM..TO (or one year): the years of a trend. */
+export function parseRange(text: string, lang: Lang): { from: number; to: number } {
+  const m = /^(\d{4})(?:\.\.(\d{4}))?$/.exec(text);
+  if (!m) throw new UsageError(t(lang, 'usage.badRange', { value: text }));
+  const from = Number(m[1]), to = Number(m[2] ?? m[1]);
+  if (to < from || to - from > 50) throw new UsageError(t(lang, 'usage.badRange', { value: text }));
+  return { from, to };
+}
+
+export async function runTrend(rangeText: string, opts: PracticeOptions, io: Io): Promise<ExitCode> {
+  const lang = langOf(opts, io);
+  const { from, to } = parseRange(rangeText, lang);
+  const s = await start(opts, io);
+  if (typeof s === 'number') return s;
+  const result = await trendYears(s.base, from, to);
+  if (!result.ok) return printProblems(result.problems, opts, io, lang);
+  noteWarnings(s.base, io, lang);
+  const { ds } = s.base;
+  const trend = trendOf(
+    result.value.map(({ counted, scored, trainingRecords }) => ({
+      year: counted.year, scope: counted.scope, stats: counted.stats, scores: scored?.scores, grades: scored?.rubric.grades.map((g) => g.name) ?? [],
+      personTimes: trainingYear({ year: counted.year, records: trainingRecords.filter((a) => !s.settings.only || s.settings.only.has(a.org)), orgsInTreeOrder: [...ds.orgs], members: [], rule: ds.config.training }).personTimes,
+    })),
+    result.value[0]!.counted.scope.orgsInTreeOrder, ds.members, s.settings.only,
+  );
+  const input = { datasetName: ds.config.name, lang: s.settings.lang, from, to, trend, orgFilter: s.settings.orgFilter };
+  return s.write(opts.branches ? trendBranchesTable(input) : trendTable(input));
+}
