@@ -17,11 +17,12 @@ const LAYERS = {
   scan: ['model', 'schema', 'source', 'util'],
   load: ['model', 'schema', 'source', 'util', 'diagnostics', 'checks', 'scan'],
   compute: ['model', 'util'],
-  pipeline: ['model', 'schema', 'util', 'diagnostics', 'checks', 'scan', 'load', 'compute'],
+  pipeline: ['model', 'schema', 'util', 'diagnostics', 'checks', 'scan', 'load', 'compute', 'repo'],
   tables: ['model', 'util', 'compute'],
   render: ['model', 'util', 'tables', 'write'],
   write: [],
-  commands: ['model', 'schema', 'source', 'util', 'diagnostics', 'i18n', 'load', 'pipeline', 'compute', 'tables', 'render', 'write'],
+  repo: [],
+  commands: ['model', 'schema', 'source', 'util', 'diagnostics', 'i18n', 'load', 'pipeline', 'compute', 'tables', 'render', 'write', 'repo'],
 };
 /** Pure folders: no file system, no process, no clock. */
 const PURE = ['model', 'util', 'compute', 'checks', 'tables', 'render', 'diagnostics', 'i18n'];

@@ -74,6 +74,11 @@ export const CODES = {
   MJ411: 'error', // a rubric number below 0 (or full marks not above 0)
   MJ412: 'error', // a rubric names an item or requirement that does not exist (caps, grades.requires, vetoes)
   MJ413: 'error', // an assessment value the item's values do not list
+  // Closed years (mj close)
+  MJ801: 'error', // a closed year's file changed
+  MJ802: 'error', // a closed year's file is gone
+  MJ803: 'error', // a closed year has an input file it did not have when closed
+  MJ804: 'error', // a lock file (closed/YEAR.yaml) that does not say what mj close writes
 } as const;
 
 export type Code = keyof typeof CODES;
@@ -147,6 +152,10 @@ export const MESSAGES_ZH = {
   MJ411: '“{key}”的值 {value} 不合理：{rule}',
   MJ412: '引用的{kind}“{id}”不存在',
   MJ413: '“{value}”不是评分项“{item}”允许的取值（{allowed}）',
+  MJ801: '{year} 年已由 {by} 关账（{lock}），这个文件在关账之后改动了',
+  MJ802: '{year} 年已由 {by} 关账（{lock}），这个文件却不见了',
+  MJ803: '{year} 年已由 {by} 关账（{lock}），关账时还没有这个文件',
+  MJ804: '关账文件的“{key}”{problem}',
 } as const satisfies Catalogue;
 
 export const MESSAGES_EN = {
@@ -216,6 +225,10 @@ export const MESSAGES_EN = {
   MJ411: '"{key}" value {value} makes no sense: {rule}',
   MJ412: 'the {kind} "{id}" it names does not exist',
   MJ413: '"{value}" is not one of the values rubric item "{item}" allows ({allowed})',
+  MJ801: '{year} was closed by {by} ({lock}), but this file changed after it was closed',
+  MJ802: '{year} was closed by {by} ({lock}), but this file is gone',
+  MJ803: '{year} was closed by {by} ({lock}), and this file was not there when it was closed',
+  MJ804: '"{key}" of the lock file {problem}',
 } as const satisfies Catalogue;
 
 /** Static hints: what to do about it. Codes without one rely on a computed hint. */
@@ -276,6 +289,10 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ411: '满分要大于 0；上限、档次、补助金额和预算都不能是负数。扣分项把 points 写成负数，不要把 max 写成负数',
   MJ412: '写评分项或基本要求的 id（英文编号），不是名称',
   MJ413: '只能填评分表中该项 values 列出的取值',
+  MJ801: '撤销这个改动（git checkout -- {file}）；确需修改已上报的结果时，先运行 mj reopen {year} --reason "原因"，改完重新生成报表，再 mj close {year}',
+  MJ802: '从 git 找回它（git checkout -- {file}）；确需删除时，先运行 mj reopen {year} --reason "原因"',
+  MJ803: '删除这个文件；确需为 {year} 年补充它时，先运行 mj reopen {year} --reason "原因"',
+  MJ804: '关账文件由 mj close 和 mj reopen 写出，不要手工修改；从 git 找回原来的内容（git checkout -- {lock}）',
 };
 
 export const HINTS_EN: Partial<Record<Code, string>> = {
@@ -335,6 +352,10 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ411: 'full marks are above 0; caps, tiers, subsidy amounts and the budget are never negative. A deduction has negative points, not a negative max',
   MJ412: 'write the id of the item or requirement, not its name',
   MJ413: 'write one of the values the rubric lists for the item',
+  MJ801: 'undo the change (git checkout -- {file}); to change results already reported, first run mj reopen {year} --reason "why", then rebuild the reports and mj close {year} again',
+  MJ802: 'restore it from git (git checkout -- {file}); to remove it, first run mj reopen {year} --reason "why"',
+  MJ803: 'delete the file; to add it to {year}, first run mj reopen {year} --reason "why"',
+  MJ804: 'lock files are written by mj close and mj reopen, never by hand; restore it from git (git checkout -- {lock})',
 };
 
 export type Lang = 'zh' | 'en';

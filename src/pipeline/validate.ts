@@ -1,9 +1,11 @@
 // The pipeline of `mj validate`: every file of the dataset — settings, org tree, roster, and
 // each year's rubric, assessments and duty records — read and checked, nothing computed. Every
-// problem lands in the context's diagnostics; the result says what was read.
+// problem lands in the context's diagnostics; the result says what was read. Closed years'
+// files are held against their lock files (closed/YEAR.yaml).
 
 import { fileOfYear, loadBase, loadYearAssessments, loadYearRubric, streamYear, yearsOf, type Dataset } from '../load/dataset.js';
 import type { LoadContext } from '../load/context.js';
+import { checkClosedYears } from './closed.js';
 import { SCAN_WORKER } from './folds.js';
 
 export interface Validated {
@@ -28,6 +30,8 @@ export async function validateAll(ctx: LoadContext): Promise<Validated> {
       const stats = await streamYear(ctx, ds, year, { folds: [], split: { specs: [], workerUrl: SCAN_WORKER } });
       if (stats) records.set(year, stats.rows);
     }
+    // Closed years (mj close): their files as they were closed.
+    await checkClosedYears(ctx, ds);
   }
   return { dataset: ds, records, rubricYears };
 }
