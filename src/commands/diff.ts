@@ -53,8 +53,11 @@ function gitUsage(e: GitError, lang: Lang, io: Io): UsageError {
   switch (f.kind) {
     case 'no-git':
       return new UsageError(t(lang, 'usage.gitMissing'), t(lang, 'usage.gitMissingHint'));
-    case 'not-a-repo':
-      return new UsageError(t(lang, 'usage.notARepo', { dir: shownPath(f.dir, io) || '.', detail: f.detail }), t(lang, 'usage.notARepoHint'));
+    case 'not-a-repo': {
+      // git's own words only when they say more than "not a git repository" (dubious ownership …).
+      const detail = /not a git repository/i.test(f.detail) ? '' : f.detail.replace(/^fatal: /, '');
+      return new UsageError(t(lang, detail === '' ? 'usage.notARepo' : 'usage.notARepoWhy', { dir: shownPath(f.dir, io), detail }), t(lang, 'usage.notARepoHint'));
+    }
     case 'bad-revision':
       return new UsageError(t(lang, 'usage.badRevision', { revision: f.revision }), t(lang, 'usage.badRevisionHint'));
     case 'no-main-branch':
