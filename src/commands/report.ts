@@ -529,7 +529,7 @@ function checkSummary(found: readonly { dir: string; check: FolderCheck; closed:
   const zh = lang === 'zh';
   const all = found.flatMap((f) => f.check.differences.map((d) => ({ d, file: shown(f.dir, d.name) })));
   if (all.length === 0) return `### mj report --check：✅ ${mdText(t(lang, 'report.upToDate', { n: folders }))}\n`;
-  const out = [`### mj report --check：❌ ${mdText(t(lang, 'report.stale', { n: all.length }).replace(/[：:]\s*$/, ''))}`, ''];
+  const out = [`### mj report --check：❌ ${mdText(t(lang, 'summary.reportStale', { n: all.length }))}`, ''];
   out.push(zh ? '| 文件 | 情况 |' : '| File | State |', '| --- | --- |');
   const LIMIT = 50;
   for (const { d, file } of all.slice(0, LIMIT)) {
