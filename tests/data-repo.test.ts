@@ -85,7 +85,7 @@ describe.skipIf(!hasGit)('a data repository made by mj init', () => {
       expect(green.out).toContain('报表与数据一致（1 个报表文件夹）。');
       // A push has no pull request: the diff and comment steps are skipped.
       expect(green.run.steps.filter((st) => st.skipped).length).toBe(2);
-      expect(green.run.summary).toMatch(/^### mj validate：✅ 检查通过\n\n民进某某省委：组织 8 个[^\n]*\n### mj report --check：✅ 报表与数据一致（1 个报表文件夹）。\n$/);
+      expect(green.run.summary).toMatch(/^### mj validate：✅ 检查通过\n\n民进某某省委：组织 8 个[^\n]*\n\n### mj report --check：✅ 报表与数据一致（1 个报表文件夹）。\n\n$/);
       const act = join(clone, 'activities', '2019.csv');
       writeFileSync(act, readFileSync(act, 'utf8').replace('A057,2019-12-05,宣传', 'A057,2019-12-05,调研'));
       const red = runWorkflow(clone);

@@ -41,6 +41,7 @@ describe('mj validate in a GitHub Actions step', () => {
       '',
       `1. [members.csv:6:33](${link}) 错误 MJ302 “所属组织”的值“gy-edu9”不存在 — 是否为 gy-edu1？`,
       '',
+      '',
     ].join('\n'));
   });
 
@@ -52,7 +53,7 @@ describe('mj validate in a GitHub Actions step', () => {
     const ok = await mj(['validate'], { cwd: join(repo, 'data'), env: github(repo, summary) });
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^民进示例省委：组织 8 个（支部 5 个），会员 31 人（在册 \d+ 人），履职记录 2019 年 58 条，评分表 2019 年；检查通过。\n$/);
-    expect(readFileSync(summary, 'utf8')).toBe(`### mj validate：✅ 检查通过\n\n${ok.stdout}`);
+    expect(readFileSync(summary, 'utf8')).toBe(`### mj validate：✅ 检查通过\n\n${ok.stdout}\n`);
     const members = join(repo, 'data', 'members.csv');
     writeFileSync(members, readFileSync(members, 'utf8').replace('0005,陈静,女,1986-07,汉族,2019-04-10,gy-edu1', '0005,陈静,女,1986-07,汉族,2019-04-10,gy-edu9'));
     writeFileSync(summary, '');
@@ -114,7 +115,7 @@ describe('mj report --check in a GitHub Actions step', () => {
     await mj(['report', '2019'], { cwd: d });
     const summary = join(scratch(), 'step_summary');
     await mj(['report', '--check'], { cwd: d, env: { GITHUB_STEP_SUMMARY: summary } });
-    expect(readFileSync(summary, 'utf8')).toBe('### mj report --check：✅ 报表与数据一致（1 个报表文件夹）。\n');
+    expect(readFileSync(summary, 'utf8')).toBe('### mj report --check：✅ 报表与数据一致（1 个报表文件夹）。\n\n');
     const act = join(d, 'activities', '2019.csv');
     writeFileSync(act, readFileSync(act, 'utf8').replace('A057,2019-12-05,宣传', 'A057,2019-12-05,调研'));
     writeFileSync(join(d, 'reports', '2019', 'notes.txt'), 'x');
@@ -135,6 +136,7 @@ describe('mj report --check in a GitHub Actions step', () => {
       '```sh',
       'mj report 2019',
       '```',
+      '',
       '',
     ].join('\n'));
   });

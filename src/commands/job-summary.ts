@@ -29,7 +29,8 @@ export async function addJobSummary(io: Io, markdown: string, guard: InputGuard 
   try {
     const before = (await readRegular(file))?.toString('utf8') ?? '';
     const gap = before === '' || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
-    await writeAtomic(file, before + gap + markdown, io.fs);
+    // Each summary ends with a blank line, so the next step's starts a block of its own.
+    await writeAtomic(file, before + gap + markdown + (markdown.endsWith('\n\n') ? '' : markdown.endsWith('\n') ? '\n' : '\n\n'), io.fs);
   } catch (e) {
     const detail = e instanceof WriteRefused ? t(lang, 'summary.notAFile') : writeReason(lang, (e as { code?: string }).code);
     io.stderr(`mj: ${t(lang, 'summary.failed', { file: shownPath(file, io), detail })}\n`);
