@@ -100,6 +100,9 @@ describe('mj validate in a GitHub Actions step', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('mj: $GITHUB_STEP_SUMMARY 指向数据文件 members.csv，没有写入摘要');
     expect(readFileSync(join(d, 'members.csv')).equals(members)).toBe(true);
+    // Nor where mj reads a closed year's lock.
+    const lock = await mj(['validate'], { cwd: d, env: { GITHUB_STEP_SUMMARY: 'closed/2019.yaml' } });
+    expect(lock.stderr).toContain('mj: $GITHUB_STEP_SUMMARY 指向数据文件 closed/2019.yaml，没有写入摘要');
   });
 
   it('writes nothing without $GITHUB_STEP_SUMMARY', async () => {

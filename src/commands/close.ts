@@ -55,7 +55,7 @@ async function currentLock(base: Base, year: number): Promise<{ lock: YearLock |
 async function writeLock(base: Base, lock: Omit<YearLock, 'file'>, opts: CommonOptions, io: Io, lang: Lang): Promise<ExitCode | undefined> {
   const { ds } = base;
   const path = join(ds.root, ...lockFileOf(lock.year).split('/'));
-  await refuseInput(await inputGuard(ds), path, io, lang);
+  await refuseInput(await inputGuard(ds, path), path, io, lang);
   try {
     await writeAtomic(path, lockText(lock, tableLang(opts, ds.config.locale)), io.fs);
   } catch (e) {
