@@ -3,7 +3,8 @@
 // manifest of the settings, written into reports/YEAR/; with html also the year as a static
 // web site in reports/YEAR/html/ (charts, a score card per branch). All files are staged first,
 // renamed together, the manifest last. --check rebuilds in memory with the manifest's settings
-// and names every stale, missing or extra file, writing nothing.
+// and names every stale, missing or extra file, writing nothing (in a GitHub Actions step also as
+// a job summary). A closed year's reports (mj close) are never rewritten with other bytes.
 
 import { readdir, readFile, rmdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';

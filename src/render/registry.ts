@@ -1,8 +1,9 @@
 // The one table from output format to renderer, for each kind of document mj writes: tables
 // (every statistics table and score sheet), explanations (--explain), the official score forms,
-// what a change does to the results (mj diff), and the report as a web site (many files). One file per format holds the drawing; the
-// terminal, XLSX and HTML renderers are loaded only when used (HTML loads ECharts). A format a
-// kind cannot be drawn in has no entry, and the command says which formats there are.
+// what a change does to the results (mj diff), and the report as a web site (many files). One
+// file per format holds the drawing; the terminal, XLSX and HTML renderers are loaded only when
+// used (HTML loads ECharts). A format a kind cannot be drawn in has no entry, and the command
+// says which formats there are.
 
 import { headers, type TableLang } from '../tables/headers.js';
 import type { DiffDoc } from '../tables/diff-doc.js';
