@@ -180,3 +180,34 @@ describe.skipIf(!hasGit)('mj diff between two commits', () => {
     expect(existsSync(join(repo, '.git'))).toBe(true);
   });
 });
+
+describe('the diff document in Markdown', () => {
+  it('lists at most 30 rows a section and says how many more, within a pull-request comment\'s size', async () => {
+    const { renderDiffMarkdown } = await import('../src/render/diff-markdown.js');
+    const column = { key: 'sqmy', header: '社情民意报送', kind: 'int' as const };
+    const members = Array.from({ length: 40 }, (_, i) => ({
+      key: String(i).padStart(4, '0'), label: `会员${i}`, context: '某支部', status: 'changed' as const,
+      cells: [{ column, before: 0, after: 1, changed: true }],
+    }));
+    const year = (y: number) => ({ year: y, files: [], lock: undefined, only: undefined, unavailable: [], branches: [], cells: [], members });
+    const md = renderDiffMarkdown({ lang: 'zh', base: 'main', head: '工作区', files: [{ path: 'members.csv', change: 'changed', year: undefined }], years: [year(2019)] });
+    expect(md.match(/^\| `\d{4}` \|/gm)?.length).toBe(30);
+    expect(md).toContain('\n另有 10 行未列出（全部：mj diff --format json）。\n');
+    // Forty years of it: the rows stop once the text passes its budget, the counts stay.
+    const many = renderDiffMarkdown({ lang: 'zh', base: 'main', head: '工作区', files: [{ path: 'members.csv', change: 'changed', year: undefined }], years: Array.from({ length: 40 }, (_, i) => year(1980 + i)) });
+    expect(many.length).toBeLessThan(65_536);
+    expect(many).toContain('### 2019 年');
+    expect(many).toContain('另有 40 行未列出');
+  });
+
+  it('masks members\' names with --mask', async () => {
+    const repo = join(scratch(), 'm');
+    cpSync(TINY, repo, { recursive: true });
+    const old = join(scratch(), 'old');
+    cpSync(TINY, old, { recursive: true });
+    edit(repo);
+    const r = await mj(['diff', old, repo, '--mask'], { cwd: repo });
+    expect(r.stdout).toContain('0013 马**（贵阳市第一人民医院支部）');
+    expect(r.stdout).not.toContain('马晓东');
+  });
+});
