@@ -17,12 +17,13 @@ const LAYERS = {
   scan: ['model', 'schema', 'source', 'util'],
   load: ['model', 'schema', 'source', 'util', 'diagnostics', 'checks', 'scan'],
   compute: ['model', 'util'],
-  pipeline: ['model', 'schema', 'util', 'diagnostics', 'checks', 'scan', 'load', 'compute'],
+  pipeline: ['model', 'schema', 'util', 'diagnostics', 'checks', 'scan', 'load', 'compute', 'repo'],
   edit: ['model', 'schema', 'source', 'util', 'diagnostics', 'load'],
   tables: ['model', 'util', 'compute'],
   render: ['model', 'util', 'tables', 'write'],
   write: [],
-  commands: ['model', 'schema', 'source', 'util', 'diagnostics', 'i18n', 'load', 'pipeline', 'compute', 'tables', 'render', 'write', 'edit'],
+  repo: [],
+  commands: ['model', 'schema', 'source', 'util', 'diagnostics', 'i18n', 'load', 'pipeline', 'compute', 'tables', 'render', 'write', 'edit', 'repo'],
 };
 /** Pure folders: no file system, no process, no clock. */
 const PURE = ['model', 'util', 'compute', 'checks', 'tables', 'render', 'diagnostics', 'i18n', 'edit'];

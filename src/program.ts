@@ -188,6 +188,31 @@ export function createProgram(io: Io, lang: Lang, setExit: (code: ExitCode) => v
       setExit(await runFmt(opts, io));
     });
 
+  addCommon(program.command('diff').description(t(lang, 'cmd.diff')).argument('[base]', t(lang, 'arg.base')).argument('[head]', t(lang, 'arg.head')), lang)
+    .option('--format <format>', t(lang, 'opt.diffFormat'))
+    .option('--out <file>', t(lang, 'opt.diffOut'))
+    .option('--mask', t(lang, 'opt.maskDiff'))
+    .action(async (base: string | undefined, head: string | undefined, opts) => {
+      const { runDiff } = await import('./commands/diff.js');
+      setExit(await runDiff(base, head, opts, io));
+    });
+
+  addCommon(program.command('close').description(t(lang, 'cmd.close')).argument('<year>', t(lang, 'arg.year')), lang)
+    .option('--reason <text>', t(lang, 'opt.closeReason'))
+    .option('--date <date>', t(lang, 'opt.lockDate'))
+    .action(async (year: string, opts) => {
+      const { runClose } = await import('./commands/close.js');
+      setExit(await runClose(year, opts, io));
+    });
+
+  addCommon(program.command('reopen').description(t(lang, 'cmd.reopen')).argument('<year>', t(lang, 'arg.year')), lang)
+    .option('--reason <text>', t(lang, 'opt.reopenReason'))
+    .option('--date <date>', t(lang, 'opt.lockDate'))
+    .action(async (year: string, opts) => {
+      const { runReopen } = await import('./commands/close.js');
+      setExit(await runReopen(year, opts, io));
+    });
+
   addCommon(program.command('schema').description(t(lang, 'cmd.schema')), lang)
     .option('--out <dir>', t(lang, 'opt.schemaOut'))
     .action(async (opts) => {

@@ -47,3 +47,20 @@ describe('README', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('README outputs', () => {
+  it('shows what mj import --dry-run prints for the example sheet', async () => {
+    const text = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const m = /```sh\nnpx --no-install mj (import [^\n]*--dry-run)\n```\n\n```\n([\s\S]*?)```/.exec(text);
+    expect(m).not.toBeNull();
+    const fresh = tempDir('mj-readme-import-');
+    try {
+      cpSync(join(ROOT, 'data-examples'), join(fresh, 'data-examples'), { recursive: true });
+      const r = await mj(words(m![1]!), { cwd: fresh });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(m![2]!);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+});

@@ -4,7 +4,7 @@
 import { relative, resolve, sep } from 'node:path';
 import type { Lang } from '../diagnostics/codes.js';
 import { sortDiagnostics, type Diagnostic, type SuggestPool } from '../diagnostics/diagnostic.js';
-import { formatGithub, formatJson, formatText, type FormatContext } from '../diagnostics/format.js';
+import { formatGithub, formatJson, formatMarkdownSummary, formatText, type FormatContext } from '../diagnostics/format.js';
 import { alphabetOf, closest, closestInSet } from '../diagnostics/suggest.js';
 import { t, messageLang } from '../i18n/cli.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
@@ -166,6 +166,20 @@ export async function renderDiagnostics(
   if (format === 'json') return formatJson(sorted, ctx, extra);
   if (format === 'github') return formatGithub(sorted, ctx, max);
   return formatText(sorted, ctx, max);
+}
+
+/**
+ * The job summary of diagnostics (Markdown for $GITHUB_STEP_SUMMARY): counts by code and the
+ * first `first` problems, each linked to its file and line where `link` can.
+ */
+export function diagnosticsSummary(
+  list: readonly Diagnostic[], root: string | undefined, ds: Dataset | undefined, io: Io, lang: Lang,
+  link: (file: string, line: number) => string | undefined, ok: string | undefined, first = 20,
+): string {
+  const ctx: FormatContext = {
+    lang, suggest: suggestPools(ds), lineText: () => undefined, showPath: root === undefined ? (f) => f : pathShower(root, io.cwd),
+  };
+  return formatMarkdownSummary(sortDiagnostics(list), ctx, { first, link, ok });
 }
 
 /**

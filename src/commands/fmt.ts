@@ -20,8 +20,11 @@ import { openContext } from '../pipeline/base.js';
 import { RECORD_FIELDS, type RecordKind } from '../schema/fields.js';
 import { encodeText } from '../source/encode.js';
 import { parseYaml } from '../source/yaml.js';
+import { mdCode, mdText } from '../util/markdown.js';
 import { commit, realFs, stageFiles, WriteRefused } from '../write/atomic.js';
 import { langOf, loadOptionsOf, mjCommand, printProblems, type CommonOptions } from './common.js';
+import { guardOf } from './inputs.js';
+import { addJobSummary } from './job-summary.js';
 import { shownPath } from './output.js';
 
 export interface FmtOptions extends CommonOptions {
@@ -41,7 +44,7 @@ type Outcome =
   | { kind: 'workbook' };
 
 /** The data files of a dataset, in the order validate reads them. */
-async function dataFiles(ctx: LoadContext): Promise<DataFile[] | undefined> {
+async function dataFiles(ctx: LoadContext): Promise<{ files: DataFile[]; patterns: string[] } | undefined> {
   const config = await loadConfig(ctx);
   if (config === undefined) return undefined;
   const out: DataFile[] = [{ file: CONFIG_FILE, kind: 'config' }];
@@ -57,7 +60,7 @@ async function dataFiles(ctx: LoadContext): Promise<DataFile[] | undefined> {
     if (file) out.push({ file, kind });
   }
   for (const f of await listYearFiles(ctx, config.files.reviews)) out.push({ file: f.file, kind: 'reviews' });
-  return out;
+  return { files: out, patterns: Object.values(config.files).flat() };
 }
 
 const ORG_DATES = { established: 'date', dissolved: 'date' } as const;
@@ -182,8 +185,12 @@ export async function runFmt(opts: FmtOptions, io: Io): Promise<ExitCode> {
   const opened = await openContext(io.cwd, opts.data, loadOptionsOf(opts, io, lang));
   if (!opened.ok) return printProblems(opened.problems, opts, io, lang);
   const ctx = opened.value;
-  const files = await dataFiles(ctx);
-  if (files === undefined || ctx.diagnostics.errors > 0) return printProblems({ missing: undefined, ctx, dataset: undefined }, opts, io, lang);
+  const found = await dataFiles(ctx);
+  if (found === undefined || ctx.diagnostics.errors > 0) return printProblems({ missing: undefined, ctx, dataset: undefined }, opts, io, lang);
+  const { files } = found;
+  const summary = async (markdown: string): Promise<void> => {
+    if (opts.check) await addJobSummary(io, markdown, await guardOf(ctx.root, files.map((f) => f.file), found.patterns), lang);
+  };
   const shown = (file: string): string => relative(io.cwd, `${ctx.root}${sep}${file}`).split(sep).join('/') || file;
   const differing: { df: DataFile; outcome: Extract<Outcome, { kind: 'differs' }> }[] = [];
   let workbooks = 0;
@@ -200,13 +207,16 @@ export async function runFmt(opts: FmtOptions, io: Io): Promise<ExitCode> {
   const note = workbooks > 0 ? t(lang, 'fmt.workbooks', { n: workbooks }) : '';
   if (differing.length === 0) {
     io.stdout(t(lang, opts.check ? 'fmt.ok' : 'fmt.unchanged', { n: readable, note }) + '\n');
+    await summary(`### mj fmt --check：✅ ${mdText(t(lang, 'fmt.ok', { n: readable, note }))}\n`);
     return EXIT.ok;
   }
   if (opts.check) {
     for (const { df, outcome } of differing) printDifference(io, lang, shown(df.file), outcome.difference, df.kind);
     io.stdout(t(lang, 'fmt.stale', { n: differing.length }) + '\n');
-    io.stdout(`  ${mjCommand(io)} fmt${opts.data !== undefined ? ` --data ${opts.data}` : ''}\n`);
+    const redo = `${mjCommand(io)} fmt${opts.data !== undefined ? ` --data ${opts.data}` : ''}`;
+    io.stdout(`  ${redo}\n`);
     io.stdout(t(lang, 'report.thenCommit') + '\n');
+    await summary(staleSummary(differing.map(({ df, outcome }) => ({ file: shown(df.file), line: outcome.difference.line })), redo, lang));
     return EXIT.data;
   }
   const fs = io.fs ?? realFs;
@@ -221,6 +231,16 @@ export async function runFmt(opts: FmtOptions, io: Io): Promise<ExitCode> {
   }
   io.stdout(t(lang, 'fmt.written', { n: differing.length, files: differing.map((d) => shown(d.df.file)).join(lang === 'zh' ? '、' : ', ') }) + '\n');
   return EXIT.ok;
+}
+
+/** The job summary of a failed check: each file and its first line not in canonical form, and the command. */
+function staleSummary(stale: readonly { file: string; line: number }[], redo: string, lang: Lang): string {
+  const zh = lang === 'zh';
+  const out = [`### mj fmt --check：❌ ${mdText(t(lang, 'summary.fmtStale', { n: stale.length }))}`, ''];
+  out.push(zh ? '| 文件 | 第一处不同的行 |' : '| File | First line that differs |', '| --- | --- |');
+  for (const { file, line } of stale) out.push(`| ${mdCode(file)} | ${line} |`);
+  out.push('', zh ? '整理格式，然后提交改动：' : 'Format them, then commit the change:', '', '```sh', redo, '```', '');
+  return out.join('\n');
 }
 
 /** The columns a kind's rows are sorted by, as the clerk reads them (会员编号、日期). */

@@ -3,7 +3,8 @@
 // manifest of the settings, written into reports/YEAR/; with html also the year as a static
 // web site in reports/YEAR/html/ (charts, a score card per branch). All files are staged first,
 // renamed together, the manifest last. --check rebuilds in memory with the manifest's settings
-// and names every stale, missing or extra file, writing nothing.
+// and names every stale, missing or extra file, writing nothing (in a GitHub Actions step also as
+// a job summary). A closed year's reports (mj close) are never rewritten with other bytes.
 
 import { readdir, readFile, rmdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
@@ -34,6 +35,11 @@ import { inputGuard } from './inputs.js';
 import { IS_STANDALONE, standaloneFile } from '../version.js';
 import { yearEnd } from '../model/types.js';
 import { inspectionDocs, leadershipDoc, liaisonDoc, practiceKinds, reserveDoc, reserveStructureDoc, trainingDocs } from './practice-docs.js';
+import { closedYears } from '../pipeline/closed.js';
+import type { YearLock } from '../model/closed.js';
+import { bytesHash, fileHash } from '../repo/hash.js';
+import { mdCode, mdText } from '../util/markdown.js';
+import { addJobSummary } from './job-summary.js';
 
 export const MANIFEST = 'mj-report.json';
 type ReportFormat = 'csv' | 'md' | 'json' | 'xlsx' | 'html';
@@ -286,19 +292,28 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
       io.stdout(t(lang, 'report.noReports') + '\n');
       return EXIT.ok;
     }
-    let stale = 0;
     const redo: string[] = [];
+    const found: { dir: string; check: FolderCheck; closed: string | undefined }[] = [];
     let stopped: Problems | undefined;
+    const shown = (dir: string, name: string): string => relative(io.cwd, join(dir, name)).split(sep).join('/');
+    const locks = await closedYears(ds.root);
     for (const dir of folders) {
-      const checked = await checkFolder(base, dir, io, lang);
-      if ('problems' in checked) stopped = checked.problems;
-      else if (checked.differences > 0) {
-        stale += checked.differences;
-        redo.push(regenerate(io, opts, ds.root, dir, checked.year));
+      const checked = await checkFolder(base, dir);
+      if ('problems' in checked) {
+        stopped = checked.problems;
+        continue;
       }
+      const lock = locks.get(checked.year);
+      const closed = lock !== undefined && resolve(dir) === join(ds.root, 'reports', String(checked.year)) ? lock.file : undefined;
+      found.push({ dir, check: checked, closed });
+      for (const d of checked.differences) io.stdout(differenceLine(d, shown(dir, d.name), lang) + '\n');
+      if (checked.differences.length > 0) redo.push(regenerate(io, opts, ds.root, dir, checked.year));
     }
     if (stopped) return printProblems(stopped, opts, io, lang);
+    const stale = found.reduce((n, f) => n + f.check.differences.length, 0);
+    await addJobSummary(io, checkSummary(found, redo, folders.length, shown, lang), await inputGuard(ds), lang);
     if (stale > 0) {
+      for (const f of found) if (f.closed !== undefined && f.check.differences.length > 0) io.stdout(t(lang, 'report.closedStale', { year: f.check.year, lock: f.closed }) + '\n');
       io.stdout(t(lang, 'report.stale', { n: stale }) + '\n');
       for (const command of redo) io.stdout(`  ${command}\n`);
       io.stdout(t(lang, 'report.thenCommit') + '\n');
@@ -373,6 +388,16 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
   }
   noteWarnings(base, io, lang);
   const manifest = built;
+  // A closed year's reports stay as they were closed: a run that would change them writes nothing.
+  const lock = (await closedYears(ds.root)).get(year);
+  if (lock !== undefined && resolve(dir) === join(ds.root, 'reports', String(year))) {
+    const changed = await closedReportChanges(lock, ds.root, dir, staged, manifestText(manifest));
+    if (changed > 0) {
+      await discard(staged, fs);
+      await unlock?.();
+      throw new UsageError(t(lang, 'usage.reportClosed', { year, lock: lock.file, n: changed }), t(lang, 'usage.reportClosedHint', { year }));
+    }
+  }
   try {
     await commit(staged, fs);
     staged.length = 0;
@@ -395,6 +420,22 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
   }
   io.stderr(t(lang, 'report.written', { n: manifest.files.length + 1, dir: shownPath(dir, io) || '.' }) + '\n');
   return EXIT.ok;
+}
+
+/** How many of a closed year's report files a run would change (staged, not yet renamed), add or remove. */
+async function closedReportChanges(lock: YearLock, root: string, dir: string, staged: readonly PendingWrite[], manifest: string): Promise<number> {
+  const prefix = relative(root, dir).split(sep).join('/') + '/';
+  const recorded = new Map(lock.files.filter((f) => f.path.startsWith(prefix)).map((f) => [f.path, f.hash]));
+  const made = new Map<string, string | undefined>();
+  for (const p of staged) {
+    const rel = relative(root, p.target).split(sep).join('/');
+    made.set(rel, await fileHash(p.temp, p.target));
+  }
+  made.set(prefix + MANIFEST, bytesHash(MANIFEST, Buffer.from(manifest, 'utf8')));
+  let n = 0;
+  for (const [path, hash] of made) if (recorded.get(path) !== hash) n++;
+  for (const path of recorded.keys()) if (!made.has(path)) n++;
+  return n;
 }
 
 /** A name mj report makes: a table's name and a report format, index.md, or a page of the web site. */
@@ -468,38 +509,61 @@ function regenerate(io: Io, opts: ReportOptions, root: string, dir: string, year
   return command;
 }
 
+/** A file of a report folder that does not match the data: stale, missing, or not a report's at all. */
+export interface Difference {
+  readonly kind: 'stale' | 'missing' | 'extra';
+  /** Its path inside the report folder, with /. */
+  readonly name: string;
+}
+
+/** What checking a report folder found: its year, every difference in order, and its manifest's files. */
+export interface FolderCheck {
+  readonly year: number;
+  readonly differences: readonly Difference[];
+  /** The files the report makes (its manifest's list and the manifest), when it has a manifest. */
+  readonly files: readonly string[];
+}
+
 /**
- * Rebuilds one report in memory and prints every stale, missing or extra file; returns how many
- * differ, or what stopped it.
+ * Rebuilds one report in memory and compares it with the folder: every stale, missing or extra
+ * file, in the order the report makes them; or what stopped it (data errors).
  */
-async function checkFolder(base: Base, dir: string, io: Io, lang: Lang): Promise<{ differences: number; year: number } | { problems: Problems }> {
-  const shown = (name: string): string => relative(io.cwd, join(dir, name)).split(sep).join('/');
+export async function checkFolder(base: Base, dir: string): Promise<FolderCheck | { problems: Problems }> {
   const m = await readManifest(dir);
-  if (!m) {
-    io.stdout(t(lang, 'report.missing', { file: shown(MANIFEST) }) + '\n');
-    return { differences: 1, year: Number(dir.split(sep).pop()) || 0 };
-  }
-  let differences = 0;
+  if (!m) return { differences: [{ kind: 'missing', name: MANIFEST }], year: Number(dir.split(sep).pop()) || 0, files: [] };
+  const differences: Difference[] = [];
   const compare = async (name: string, content: Content): Promise<void> => {
     const actual = await readRegular(join(dir, name));
-    if (actual === undefined) {
-      io.stdout(t(lang, 'report.missing', { file: shown(name) }) + '\n');
-      differences++;
-      return;
-    }
-    if (!sameContent(name, content, actual)) {
-      io.stdout(t(lang, 'report.staleFile', { file: shown(name) }) + '\n');
-      differences++;
-    }
+    if (actual === undefined) differences.push({ kind: 'missing', name });
+    else if (!sameContent(name, content, actual)) differences.push({ kind: 'stale', name });
   };
   const manifest = await buildReport(base, m, compare);
   if (!isManifest(manifest)) return { problems: manifest };
   await compare(MANIFEST, manifestText(manifest));
   const expected = new Set([...manifest.files, MANIFEST]);
-  for (const name of await folderFiles(dir)) {
-    if (expected.has(name)) continue;
-    io.stdout(t(lang, 'report.extra', { file: shown(name) }) + '\n');
-    differences++;
+  for (const name of await folderFiles(dir)) if (!expected.has(name)) differences.push({ kind: 'extra', name });
+  return { differences, year: m.year, files: [...manifest.files, MANIFEST] };
+}
+
+/** A difference as `mj report --check` prints it. */
+function differenceLine(d: Difference, file: string, lang: Lang): string {
+  return t(lang, d.kind === 'stale' ? 'report.staleFile' : d.kind === 'missing' ? 'report.missing' : 'report.extra', { file });
+}
+
+/** The job summary of `mj report --check`: what differs, and the commands that rebuild it. */
+function checkSummary(found: readonly { dir: string; check: FolderCheck; closed: string | undefined }[], redo: readonly string[], folders: number, shown: (dir: string, name: string) => string, lang: Lang): string {
+  const zh = lang === 'zh';
+  const all = found.flatMap((f) => f.check.differences.map((d) => ({ d, file: shown(f.dir, d.name) })));
+  if (all.length === 0) return `### mj report --check：✅ ${mdText(t(lang, 'report.upToDate', { n: folders }))}\n`;
+  const out = [`### mj report --check：❌ ${mdText(t(lang, 'summary.reportStale', { n: all.length }))}`, ''];
+  out.push(zh ? '| 文件 | 情况 |' : '| File | State |', '| --- | --- |');
+  const LIMIT = 50;
+  for (const { d, file } of all.slice(0, LIMIT)) {
+    const kind = zh ? { stale: '过时', missing: '缺少', extra: '多余（删除该文件）' }[d.kind] : { stale: 'stale', missing: 'missing', extra: 'extra (delete it)' }[d.kind];
+    out.push(`| ${mdCode(file)} | ${kind} |`);
   }
-  return { differences, year: m.year };
+  if (all.length > LIMIT) out.push('', zh ? `另有 ${all.length - LIMIT} 个文件未列出（全部：mj report --check）。` : `${all.length - LIMIT} more not listed (all of them: mj report --check).`);
+  for (const f of found) if (f.closed !== undefined && f.check.differences.length > 0) out.push('', `> ${mdText(t(lang, 'report.closedStale', { year: f.check.year, lock: f.closed }))}`);
+  out.push('', zh ? '重新生成报表，然后提交改动：' : 'Rebuild the reports, then commit the change:', '', '```sh', ...redo, '```', '');
+  return out.join('\n');
 }

@@ -1,5 +1,6 @@
 // `mj validate`: load every file of the dataset (settings, orgs, roster, and each year's rubric,
-// assessments and duty records), report every problem at once, or a one-line summary.
+// assessments and duty records, and closed years' locks), report every problem at once, or a
+// one-line summary; in a GitHub Actions step also a job summary ($GITHUB_STEP_SUMMARY).
 
 import type { Lang } from '../diagnostics/codes.js';
 import { groupDigits, t } from '../i18n/cli.js';
@@ -7,7 +8,9 @@ import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import type { Dataset } from '../load/dataset.js';
 import { openContext } from '../pipeline/base.js';
 import { validateAll } from '../pipeline/validate.js';
-import { langOf, loadOptionsOf, renderDiagnostics, writeOut, useColor, wholeNumber, type CommonOptions, type DiagnosticFormat } from './common.js';
+import { diagnosticsSummary, langOf, loadOptionsOf, renderDiagnostics, writeOut, useColor, wholeNumber, type CommonOptions, type DiagnosticFormat } from './common.js';
+import { inputGuard } from './inputs.js';
+import { addJobSummary, githubLinker, summaryFile } from './job-summary.js';
 
 export interface ValidateOptions extends CommonOptions {
   readonly format?: string;
@@ -43,6 +46,11 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<ExitCo
   } else {
     if (list.length > 0) writeOut(io.stdout, await renderDiagnostics(list, ctx.root, ds, io, lang, format, max, color, ctx.facts));
     if (errors === 0 && summary) io.stdout(summary + '\n');
+  }
+  // In a GitHub Actions step: the counts by code and the first problems, linked to their lines.
+  if (summaryFile(io) !== undefined) {
+    const markdown = diagnosticsSummary(list, ctx.root, ds, io, lang, githubLinker(io, ctx.root), summary);
+    await addJobSummary(io, markdown, ds ? await inputGuard(ds) : undefined, lang);
   }
   if (list.some((d) => d.code === 'MJ003')) return EXIT.io;
   if (errors > 0 || (opts.strict && warnings > 0)) return EXIT.data;

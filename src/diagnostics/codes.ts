@@ -127,6 +127,11 @@ export const CODES = {
   MJ607: 'error', // the same record twice in the sheets imported
   // Practices
   MJ701: 'warning', // no 新会员培训班 in a year that asks for one
+  // Closed years (mj close)
+  MJ801: 'error', // a closed year's file changed
+  MJ802: 'error', // a closed year's file is gone
+  MJ803: 'error', // a closed year has an input file it did not have when closed
+  MJ804: 'error', // a lock file (closed/YEAR.yaml) that does not say what mj close writes
 } as const;
 
 export type Code = keyof typeof CODES;
@@ -251,6 +256,10 @@ export const MESSAGES_ZH = {
   MJ606: '数据集的{kind}保存在 {file} 中，mj import 只合并到 CSV 文件',
   MJ607: '这条记录与{first}是同一条（{key}），只导入一次',
   MJ701: '{year} 年没有新会员培训班（类型为培训、标签为 {tags} 的记录）；mj.yaml 要求每年至少举办 1 期',
+  MJ801: '{year} 年已由 {by} 关账（{lock}），这个文件在关账之后改动了',
+  MJ802: '{year} 年已由 {by} 关账（{lock}），这个文件却不见了',
+  MJ803: '{year} 年已由 {by} 关账（{lock}），关账时还没有这个文件',
+  MJ804: '关账文件的“{key}”{problem}',
 } as const satisfies Catalogue;
 
 export const MESSAGES_EN = {
@@ -371,6 +380,10 @@ export const MESSAGES_EN = {
   MJ606: 'the dataset keeps its {kind} in {file}; mj import merges into CSV files only',
   MJ607: 'this record is the same as {first} ({key}); it is imported once',
   MJ701: 'no new-member course in {year} (a 培训 record tagged {tags}); mj.yaml asks for one every year',
+  MJ801: '{year} was closed by {by} ({lock}), but this file changed after it was closed',
+  MJ802: '{year} was closed by {by} ({lock}), but this file is gone',
+  MJ803: '{year} was closed by {by} ({lock}), and this file was not there when it was closed',
+  MJ804: '"{key}" of the lock file {problem}',
 } as const satisfies Catalogue;
 
 /** Static hints: what to do about it. Codes without one rely on a computed hint. */
@@ -482,6 +495,10 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ606: '把该文件另存为 CSV（mj.yaml 的 files: 指向它），或手工把记录加进去',
   MJ607: '删除重复的一行，或检查它们是否真的是同一条记录',
   MJ701: '在该年的履职记录中登记新会员培训班（类型 培训，标签 新会员培训），或把 mj.yaml 中 training: 的 require_new_member_course 改为 false',
+  MJ801: '撤销这个改动（git checkout -- {file}）；确需修改已上报的结果时，先运行 mj reopen {year} --reason "原因"，改完重新生成报表，再 mj close {year}',
+  MJ802: '从 git 找回它（git checkout -- {file}）；确需删除时，先运行 mj reopen {year} --reason "原因"',
+  MJ803: '删除这个文件；确需为 {year} 年补充它时，先运行 mj reopen {year} --reason "原因"',
+  MJ804: '关账文件由 mj close 和 mj reopen 写出，不要手工修改；从 git 找回原来的内容（git checkout -- {lock}）',
 };
 
 export const HINTS_EN: Partial<Record<Code, string>> = {
@@ -592,6 +609,10 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ606: 'save that file as CSV (pointed at by files: in mj.yaml), or add the records by hand',
   MJ607: 'remove the repeated row, or check that they really are one record',
   MJ701: 'record the year\'s new-member course (type 培训, tag 新会员培训), or set training: require_new_member_course: false in mj.yaml',
+  MJ801: 'undo the change (git checkout -- {file}); to change results already reported, first run mj reopen {year} --reason "why", then rebuild the reports and mj close {year} again',
+  MJ802: 'restore it from git (git checkout -- {file}); to remove it, first run mj reopen {year} --reason "why"',
+  MJ803: 'delete the file; to add it to {year}, first run mj reopen {year} --reason "why"',
+  MJ804: 'lock files are written by mj close and mj reopen, never by hand; restore it from git (git checkout -- {lock})',
 };
 
 export type Lang = 'zh' | 'en';

@@ -7,6 +7,7 @@ import { compareText, type Diagnostic, type SuggestPool } from './diagnostic.js'
 import { term } from '../i18n/terms.js';
 import { visible, visibleChar } from '../util/control-chars.js';
 import { columnLetters } from '../util/cells.js';
+import { mdText } from '../util/markdown.js';
 import { displayWidth } from '../util/width.js';
 
 export interface FormatContext {
@@ -219,6 +220,55 @@ export function formatGithub(sorted: readonly Diagnostic[], ctx: FormatContext, 
   }
   out.push(summaryLine(sorted, ctx.lang, shown.length));
   return out.join('\n') + '\n';
+}
+
+export interface MarkdownSummaryOptions {
+  /** How many problems are listed in full (the counts cover all). */
+  readonly first: number;
+  /** A web address of a file's line (GitHub's blob view), when there is one. */
+  readonly link: (file: string, line: number) => string | undefined;
+  /** The line that says what was read, when there are no errors. */
+  readonly ok: string | undefined;
+}
+
+/**
+ * A workflow job summary (GitHub's $GITHUB_STEP_SUMMARY, Markdown): a heading with the counts,
+ * the counts by code with the first place of each, and the first problems with links to their
+ * file and line. Text from the data is escaped, never markup.
+ */
+export function formatMarkdownSummary(sorted: readonly Diagnostic[], ctx: FormatContext, o: MarkdownSummaryOptions): string {
+  const zh = ctx.lang === 'zh';
+  const s = summarize(sorted);
+  const place = (d: Diagnostic): string => {
+    const text = mdText(d.file === '' ? (zh ? '数据集' : 'dataset') : visible(location(d, ctx)));
+    const url = d.file === '' ? undefined : o.link(d.file, d.line);
+    return url === undefined ? text : `[${text}](${url})`;
+  };
+  const out: string[] = [];
+  if (s.errors === 0 && s.warnings === 0) {
+    out.push(`### mj validate：${zh ? '✅ 检查通过' : '✅ all checks passed'}`, '');
+    if (o.ok) out.push(mdText(o.ok), '');
+    return out.join('\n');
+  }
+  const counts = zh ? `${s.errors} 个错误，${s.warnings} 个警告` : `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`;
+  out.push(`### mj validate：${s.errors > 0 ? '❌' : '⚠️'} ${counts}`, '');
+  if (s.errors === 0 && o.ok) out.push(mdText(o.ok), '');
+  out.push(zh ? '| 代码 | 级别 | 个数 | 第一处 |' : '| Code | Severity | Count | First at |', '| --- | --- | ---: | --- |');
+  for (const [code, n] of s.byCode) {
+    const first = sorted.find((d) => d.code === code)!;
+    out.push(`| ${code} | ${SEVERITY_WORD[ctx.lang][first.severity]} | ${n} | ${place(first)} |`);
+  }
+  out.push('');
+  const shown = sorted.slice(0, o.first);
+  out.push(zh ? (shown.length < sorted.length ? `前 ${shown.length} 个问题（全部：mj validate）：` : '问题：') : (shown.length < sorted.length ? `The first ${shown.length} problems (all of them: mj validate):` : 'Problems:'), '');
+  shown.forEach((d, i) => {
+    const suggestion = suggestionHint(d, ctx);
+    out.push(`${i + 1}. ${place(d)} ${SEVERITY_WORD[ctx.lang][d.severity]} ${d.code} ${mdText(message(d, ctx.lang) + (suggestion ? ` — ${suggestion}` : ''))}`);
+    const hint = staticHint(d, ctx.lang);
+    if (hint) out.push(`   ${zh ? '提示：' : 'hint: '}${mdText(hint)}`);
+  });
+  out.push('');
+  return out.join('\n');
 }
 
 /**

@@ -101,6 +101,15 @@ const TERMS_ZH = {
   'or-org': '（也没有用 --org 指定）',
   'space': '空格',
   'sep-values': '多个值',
+  'lock': '关账文件',
+  'lock-map': '应为映射（键: 值），写法见 mj close 写出的文件',
+  'lock-year': '应为文件名中的年份 {arg}',
+  'lock-state': '应为 closed（已关账）或 open（已重新打开）',
+  'lock-files': '应为“文件路径: sha256:…”的映射',
+  'lock-hash': '应为 sha256: 加 64 位十六进制数字（由 mj close 写出，不要手工修改）',
+  'lock-history': '应为列表，每项有 action（close 或 reopen）和 by（谁），可有 reason（原因）和 date（日期）',
+  'lock-unknown': '不是关账文件的键（可用的键：year、state、files、history）',
+  'lock-path': '不是数据目录中的文件路径',
 } satisfies Terms;
 
 const TERMS_EN = {
@@ -199,6 +208,15 @@ const TERMS_EN = {
   'or-org': ' (and no --org gives it)',
   'space': 'spaces',
   'sep-values': 'several values',
+  'lock': 'lock',
+  'lock-map': 'should be a mapping (key: value), as mj close writes it',
+  'lock-year': 'should be the year of the file name, {arg}',
+  'lock-state': 'should be closed or open (reopened)',
+  'lock-files': 'should be a mapping "file path: sha256:…"',
+  'lock-hash': 'should be sha256: and 64 hex digits (written by mj close; never edit it by hand)',
+  'lock-history': 'should be a list whose entries have action (close or reopen) and by (who), maybe reason and date',
+  'lock-unknown': 'is not a key of lock files (they have year, state, files, history)',
+  'lock-path': 'is not the path of a file inside the dataset',
 } satisfies Record<keyof typeof TERMS_ZH, string>;
 
 /** The YAML parser's error codes, said plainly. */

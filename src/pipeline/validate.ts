@@ -1,12 +1,14 @@
 // The pipeline of `mj validate`: every file of the dataset — settings, org tree, roster, and
 // each year's rubric, assessments and duty records — read and checked, nothing computed. Every
-// problem lands in the context's diagnostics; the result says what was read.
+// problem lands in the context's diagnostics; the result says what was read. Closed years'
+// files are held against their lock files (closed/YEAR.yaml).
 
 import { fileOfYear, loadBase, loadYearAssessments, loadYearReviews, loadYearRubric, streamYear, yearsOf, type Dataset } from '../load/dataset.js';
 import type { LoadContext } from '../load/context.js';
 import type { CourseCount } from '../compute/trainings.js';
 import { makeFold, SCAN_WORKER, type CountSpec } from './folds.js';
 import { checkNewMemberCourse } from './trainings.js';
+import { checkClosedYears } from './closed.js';
 
 export interface Validated {
   /** Undefined without a usable mj.yaml. */
@@ -35,6 +37,8 @@ export async function validateAll(ctx: LoadContext): Promise<Validated> {
       if (stats && folds.length > 0) checkNewMemberCourse(ctx, ds, year, (folds[0] as CourseCount).count);
       await loadYearReviews(ctx, ds, year);
     }
+    // Closed years (mj close): their files as they were closed.
+    await checkClosedYears(ctx, ds);
   }
   return { dataset: ds, records, rubricYears };
 }

@@ -1,16 +1,21 @@
 // The one table from output format to renderer, for each kind of document mj writes: tables
 // (every statistics table and score sheet), explanations (--explain), the official score forms,
-// and the report as a web site (many files). One file per format holds the drawing; the
-// terminal, XLSX and HTML renderers are loaded only when used (HTML loads ECharts). A format a
-// kind cannot be drawn in has no entry, and the command says which formats there are.
+// what a change does to the results (mj diff), and the report as a web site (many files). One
+// file per format holds the drawing; the terminal, XLSX and HTML renderers are loaded only when
+// used (HTML loads ECharts). A format a kind cannot be drawn in has no entry, and the command
+// says which formats there are.
 
 import { headers, type TableLang } from '../tables/headers.js';
+import type { DiffDoc } from '../tables/diff-doc.js';
 import type { ExplainDoc } from '../tables/explain-doc.js';
 import type { ReportSite } from '../tables/report-site.js';
 import type { ScoreFormsDoc } from '../tables/score-form.js';
 import type { Table } from '../tables/table.js';
 import type { Content } from '../write/atomic.js';
 import { csvChunks } from './csv.js';
+import { renderDiffJson } from './diff-json.js';
+import { renderDiffMarkdown } from './diff-markdown.js';
+import { renderDiffText } from './diff-text.js';
 import { renderExplainJson } from './explain-json.js';
 import { renderExplainMarkdown } from './explain-markdown.js';
 import { renderExplainText } from './explain-text.js';
@@ -52,6 +57,13 @@ export const EXPLAIN_RENDERERS: Readonly<Partial<Record<OutputFormat, Renderer<E
   table: (d) => renderExplainText(d),
   md: (d) => renderExplainMarkdown(d),
   json: (d) => renderExplainJson(d),
+};
+
+/** What a change to the data does to the results (mj diff). */
+export const DIFF_RENDERERS: Readonly<Partial<Record<OutputFormat, Renderer<DiffDoc>>>> = {
+  table: (d) => renderDiffText(d),
+  md: (d) => renderDiffMarkdown(d),
+  json: (d) => renderDiffJson(d),
 };
 
 /** The official score forms: a workbook of the summary and one sheet per branch in XLSX; the summary elsewhere. */
