@@ -82,3 +82,21 @@ describe('files as clerks save them', () => {
     }
   });
 });
+
+describe('an item typed twice in a list', () => {
+  it('warns (MJ215) and counts the member or the outcome once: every table as without the repeat', async () => {
+    const d = dataset();
+    const before = await Promise.all(['score', 'stats'].map(async (c) => (await mj([c, '2019', '--format', 'csv'], { cwd: d })).stdout));
+    const members = await mj(['stats', 'members', '2019', '--format', 'csv'], { cwd: d });
+    const file = join(d, 'activities', '2019.csv');
+    writeFileSync(file, readFileSync(file, 'utf8')
+      .replace('A001,2019-01-12,组织生活,gy-edu1,0001;0002;0003;0006;0007,', 'A001,2019-01-12,组织生活,gy-edu1,0001;0002;0003;0002;0006;0007,')
+      .replace('A007,2019-06-10,社情民意,gy-edu1,0004,关于中小学教师减负的建议,省,省委会采用,', 'A007,2019-06-10,社情民意,gy-edu1,0004,关于中小学教师减负的建议,省,省委会采用;省委会采用,'));
+    const v = await mj(['validate'], { cwd: d });
+    expect(v.code).toBe(0);
+    expect(v.stdout).toContain('共 0 个错误，2 个警告（MJ215 ×2）。');
+    const after = await Promise.all(['score', 'stats'].map(async (c) => (await mj([c, '2019', '--format', 'csv'], { cwd: d })).stdout));
+    expect(after).toEqual(before);
+    expect((await mj(['stats', 'members', '2019', '--format', 'csv'], { cwd: d })).stdout).toBe(members.stdout);
+  });
+});

@@ -1,6 +1,7 @@
 // Checks of one duty record against the rest of the dataset: its date inside its file's year, the
 // org it is credited to (exists; existed that day), and each member it lists (on the roster; on
-// it that day). A record with an error is not counted.
+// it that day), and no member or outcome listed twice (counted once; MJ215). A record with an
+// error is not counted.
 
 import type { DiagnosticInput } from '../diagnostics/diagnostic.js';
 import { onRoster, type Day, type IdFilter, type Member, type Org } from '../model/types.js';
@@ -17,6 +18,8 @@ export interface ActivitySubject {
   readonly dateText: string;
   readonly org: string | undefined;
   readonly members: readonly string[];
+  /** The outcome phrases as listed (known ones), repeats kept. */
+  readonly outcomes: readonly string[];
 }
 
 export interface ActivityRefs {
@@ -79,5 +82,18 @@ export const activityMembers: ActivityCheck = (a, place, refs) => {
     }
     if (d) (out ??= []).push(d);
   });
+  return out ?? NONE;
+};
+
+/** A member or an outcome listed twice on one record (MJ215, a warning): it counts once. */
+export const activityRepeats: ActivityCheck = (a, place) => {
+  let out: DiagnosticInput[] | undefined;
+  for (const [field, list] of [[F.members, a.members], [F.outcomes, a.outcomes]] as const) {
+    if (list.length < 2) continue;
+    list.forEach((x, k) => {
+      const first = list.indexOf(x);
+      if (first < k) (out ??= []).push(place.atItem(field, k, 'MJ215', { value: x, first: first + 1, n: k + 1 }));
+    });
+  }
   return out ?? NONE;
 };

@@ -6,7 +6,7 @@
 
 import type { DiagnosticInput } from '../diagnostics/diagnostic.js';
 import type { IdFilter, Member, Org } from '../model/types.js';
-import { activityInYear, activityMembers, activityOrg, type ActivityCheck } from './activities.js';
+import { activityInYear, activityMembers, activityRepeats, activityOrg, type ActivityCheck } from './activities.js';
 import { assessedItem, assessedOnce, assessedOrg, type AssessmentCheck } from './assessments.js';
 import { dissolvedBranches, memberOrg, type MemberCheck, type ZeroDamage } from './members.js';
 import { orgPeople, orgTree, type OrgTree } from './org-tree.js';
@@ -44,7 +44,7 @@ export const CHECKS = {
   /** One roster row against the org tree. */
   member: [memberOrg] as readonly MemberCheck[],
   /** One duty record against its year, the orgs and the roster. */
-  activity: [activityInYear, activityOrg, activityMembers] as readonly ActivityCheck[],
+  activity: [activityInYear, activityOrg, activityMembers, activityRepeats] as readonly ActivityCheck[],
   /** One assessment row against the orgs and the year's rubric. */
   assessment: [assessedOrg, assessedItem, assessedOnce] as readonly AssessmentCheck[],
   /** A rubric's own rules. */

@@ -56,6 +56,7 @@ export const CODES = {
   MJ212: 'error', // dissolved before established
   MJ213: 'error', // birth after joining, or before 1900
   MJ214: 'error', // control character in a value
+  MJ215: 'warning', // a member or an outcome listed twice on one record
   MJ220: 'error', // list items separated by 、 , ， or spaces
   MJ221: 'warning', // XLSX ids stored as numbers, zeros shown by a 0000 format
   MJ222: 'error', // XLSX ids stored as numbers that lost their leading zeros
@@ -189,6 +190,7 @@ export const MESSAGES_ZH = {
   MJ212: '撤销日期 {dissolved} 早于成立日期 {established}',
   MJ213: '“{label}”的值“{value}”{why}，这不可能',
   MJ214: '“{label}”含有控制字符（{char}），可能是复制粘贴带来的不可见字符',
+  MJ215: '“{label}”中的“{value}”写了两次（第 {first} 项和第 {n} 项），只计一次',
   MJ220: '“{label}”的值“{value}”用“{sep}”隔开了几项',
   MJ221: '“{label}”列中有 {n} 个编号在 Excel 中存成了数字，靠“{format}”格式才显示出开头的 0（{cells}）',
   MJ222: '“{label}”列中有 {n} 个编号在 Excel 中存成了数字，开头的 0 已经丢了（{cells}；如“{value}”，本列其他编号是 {width} 位）',
@@ -313,6 +315,7 @@ export const MESSAGES_EN = {
   MJ212: 'dissolved {dissolved} before it was established {established}',
   MJ213: '"{label}" value "{value}" {why}, which cannot be',
   MJ214: '"{label}" contains a control character ({char}), probably an invisible character picked up by copy and paste',
+  MJ215: '"{label}" lists "{value}" twice (items {first} and {n}); it counts once',
   MJ220: '"{label}" value "{value}" separates several items with "{sep}"',
   MJ221: '{n} ids in column "{label}" are stored as numbers in Excel and show their leading zeros only through the format "{format}" ({cells})',
   MJ222: '{n} ids in column "{label}" are stored as numbers in Excel and lost their leading zeros ({cells}; e.g. "{value}", where the column\'s other ids have {width} digits)',
@@ -436,6 +439,7 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ212: '检查两个日期',
   MJ213: '多半是年份输错了（例如把 1991 写成了 2091），请对照会员档案改正',
   MJ214: '删掉这一格（或这一项）的内容，用键盘重新输入，不要从网页、聊天软件或其他文件粘贴',
+  MJ215: '删去重复的一项：同一条记录中的同一名会员、同一项结果只计一次',
   MJ230: '检查两个日期',
   MJ231: '填写完成日期，或把整改状态改为“整改中”',
   MJ232: '已完成的写“已完成”；尚未完成的删除完成日期',
@@ -550,6 +554,7 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ212: 'check both dates',
   MJ213: 'the year is probably mistyped (e.g. 2091 for 1991); check it against the member\'s file',
   MJ214: 'clear the cell (or value) and type it again rather than pasting it from a web page, a chat or another file',
+  MJ215: 'delete the repeat: one record counts a member, or an outcome, once',
   MJ230: 'check both dates',
   MJ231: 'give the date done, or set the status to 整改中',
   MJ232: 'a finished measure is 已完成; for an open one remove the date',

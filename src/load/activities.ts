@@ -71,7 +71,7 @@ export function decodeActivity(ctx: LoadContext, rf: RecordFile, rec: RawRecord,
   const tags = r.list(F.tags);
   const note = r.text(F.note);
 
-  const subject = { date, dateText: String(rec.values[F.date] ?? ''), org: orgId, members: memberIds };
+  const subject = { date, dateText: String(rec.values[F.date] ?? ''), org: orgId, members: memberIds, outcomes };
   for (const check of CHECKS.activity) for (const d of check(subject, r, checkRefs)) r.add(d);
   if (id !== undefined) {
     if (ids instanceof IdIndex) ids.addString(id, rec.line, rec.cols[F.id] || 1);

@@ -237,9 +237,9 @@ export class ByteScanner {
     this.rowBuf = buf;
     this.rowDay = day;
     const nm = this.readList(buf, cols[F.members]!, view.members, this.memberLookup);
-    if (nm < 0) return false;
+    if (nm < 0 || (nm > 1 && repeats(view.members, nm))) return false;
     const no = this.readList(buf, cols[F.outcomes]!, view.outcomes, this.outcomeLookup);
-    if (no < 0) return false;
+    if (no < 0 || (no > 1 && repeats(view.outcomes, no))) return false;
     const nt = this.readList(buf, cols[F.tags]!, view.tags, this.tagLookup);
     if (nt < 0) return false;
     // The row is valid: its id goes into the index (a repeat is confirmed and reported later).
@@ -379,4 +379,13 @@ export class ByteScanner {
     }
     return n;
   }
+}
+
+/** A number listed twice among the first n (a member or outcome repeated: the careful reader warns, MJ215). */
+function repeats(list: Int32Array, n: number): boolean {
+  for (let i = 1; i < n; i++) {
+    const x = list[i]!;
+    for (let j = 0; j < i; j++) if (list[j] === x) return true;
+  }
+  return false;
 }
