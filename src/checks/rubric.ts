@@ -4,6 +4,7 @@
 // naming real items and grades, subsidy factors naming real grades.
 
 import type { DiagnosticInput } from '../diagnostics/diagnostic.js';
+import type { Rubric } from '../model/rubric.js';
 import type { RawItem, RawRecordWhere, RawRubric, RawWhere } from '../schema/structured.js';
 import { compareDecimal, Rational } from '../util/decimal-text.js';
 
@@ -242,13 +243,15 @@ function kindProblem(
   if (item.excused !== undefined && item.measure !== 'absences') return '@excused-absences-only';
   if (item.measure === 'absences' && kind === 'unit') return '@absences-not-unit';
   if (kind === 'unit' && item.measure === 'attendance') return '@attendance-not-unit';
-  if (kind === 'member' && !['count', 'sum', 'manual', 'roster', 'absences'].includes(item.measure)) return '@member-sheet-measure';
+  if (kind === 'member' && !['count', 'sum', 'manual', 'roster', 'absences', 'earlier'].includes(item.measure)) return '@member-sheet-measure';
   return undefined;
 }
 
 /** The new forms' rules, shared by items and requirements: ratio's `of`, per: outcome, roster's who, values. */
-function measureProblem(item: Pick<RawItem, 'measure' | 'where' | 'of' | 'per' | 'values' | 'period'>): string | undefined {
+function measureProblem(item: Pick<RawItem, 'measure' | 'where' | 'of' | 'per' | 'values' | 'period' | 'earlier'>): string | undefined {
   if (item.values !== undefined) return '@values-only-manual';
+  if (item.earlier !== undefined && item.measure !== 'earlier') return '@earlier-only';
+  if (item.measure === 'earlier' && item.where !== undefined) return '@earlier-no-where';
   if (item.period !== undefined && item.measure !== 'count') return '@period-count-only';
   if (item.measure === 'ratio' && item.of === undefined) return '@ratio-needs-of';
   if (item.measure !== 'ratio' && item.of !== undefined) return '@of-only-ratio';
@@ -308,3 +311,45 @@ function itemProblem(item: RawItem, kind: SheetKind): string | undefined {
   return undefined;
 }
 
+
+/** A compiled rubric of an earlier year: undefined when the year has none, null when it has one that did not load. */
+export type EarlierRubric = (year: number) => Rubric | undefined | null;
+
+/**
+ * Items measured by an earlier year's points (measure: earlier) against that year's rubric:
+ * none for that year is a warning, the item then measuring 0 (MJ418); a sheet or item `of`
+ * names that the year's rubric lacks is an error (MJ419).
+ */
+export function earlierRefs(rubric: RawRubric, refs: Pick<RubricRefs, 'file' | 'year' | 'locate'>, earlier: EarlierRubric): DiagnosticInput[] {
+  const out: DiagnosticInput[] = [];
+  type RawSheet = Pick<RawRubric, 'sections' | 'requirements'>;
+  const sheets: { path: (string | number)[]; id: string; raw: RawSheet; of: (r: Rubric) => Pick<Rubric, 'sections'> | undefined }[] = [
+    { path: [], id: '', raw: rubric, of: (r) => r },
+    ...(rubric.units ?? []).map((u, k) => ({ path: ['units', k], id: u.id, raw: u, of: (r: Rubric) => r.units.find((x) => x.id === u.id) })),
+    ...(rubric.members ? [{ path: ['members'], id: 'members', raw: rubric.members, of: (r: Rubric) => r.memberSheet }] : []),
+  ];
+  for (const sheet of sheets) {
+    const items: { item: RawItem | NonNullable<RawRubric['requirements']>[number]; path: (string | number)[] }[] = [];
+    (sheet.raw.sections ?? []).forEach((sec, i) => sec.items.forEach((item, j) => items.push({ item, path: [...sheet.path, 'sections', i, 'items', j] })));
+    (sheet.raw.requirements ?? []).forEach((item, r) => items.push({ item, path: [...sheet.path, 'requirements', r] }));
+    for (const { item, path } of items) {
+      if (item.measure !== 'earlier') continue;
+      const year = refs.year - Number(item.earlier?.years_back ?? '1');
+      const past = earlier(year);
+      if (past === null) continue;
+      const at = { file: refs.file, ...refs.locate([...path, 'measure']) };
+      if (past === undefined) {
+        out.push({ code: 'MJ418', ...at, params: { item: item.id, year } });
+        continue;
+      }
+      const of = item.earlier?.of ?? 'total';
+      const target = sheet.of(past);
+      const known = target !== undefined && (of === 'total' || target.sections.some((s) => s.items.some((x) => x.id === of)));
+      if (!known) {
+        const where = item.earlier?.of !== undefined ? { file: refs.file, ...refs.locate([...path, 'earlier', 'of']) } : at;
+        out.push({ code: 'MJ419', ...where, params: { item: item.id, year, of: target === undefined ? sheet.id : of } });
+      }
+    }
+  }
+  return out;
+}

@@ -21,7 +21,12 @@ export interface GroupMeasureContext {
   readonly activeOf: (s: number) => readonly number[];
   /** The panel's points of subject s on a manual item (0 without a row). */
   readonly manual: (s: number, item: Item) => Rational;
+  /** measure: earlier — subject s's points in an earlier year (0 when it was not scored then). */
+  readonly earlier?: ((s: number, item: Item) => Rational) | undefined;
 }
+
+/** A subject's points in an earlier year, by its id (a branch's, a unit's or a member's) and the item asking. */
+export type EarlierOf = (subject: string, item: Item) => Rational;
 
 /** Member-index masks for `who`, built once per filter. */
 export function whoCache(year: number, members: readonly Member[], countsOf: GroupMeasureContext['countsOf']): (item: Item) => Uint8Array | undefined {
@@ -48,6 +53,7 @@ export function groupMeasure(ctx: GroupMeasureContext, branchOf: (m: number) => 
   const whoOf = whoCache(ctx.year, ctx.members, ctx.countsOf);
   return (item, s) => {
     if (item.measure === 'manual') return { value: ctx.manual(s, item) };
+    if (item.measure === 'earlier') return { value: ctx.earlier?.(s, item) ?? Rational.ZERO };
     const who = whoOf(item);
     const all = ctx.activeOf(s);
     const counted = who === undefined ? all : all.filter((m) => who[m] === 1);

@@ -10,7 +10,7 @@ import { Rational } from '../util/decimal-text.js';
 import type { ScoreCounts } from './score-counts.js';
 import type { YearScope } from './scope.js';
 import { threeOnesComplete } from './three-ones.js';
-import { groupMeasure } from './measure.js';
+import { groupMeasure, type EarlierOf } from './measure.js';
 
 export interface ItemScore {
   readonly item: Item;
@@ -217,7 +217,7 @@ export function scoreSheet(
 }
 
 /** Scores every branch of the year. Assessments give manual items' points (0 without a row). */
-export function scoreBranches(scope: YearScope, rubric: Rubric, counts: ScoreCounts, assessments: readonly Assessment[]): BranchScore[] {
+export function scoreBranches(scope: YearScope, rubric: Rubric, counts: ScoreCounts, assessments: readonly Assessment[], earlier?: EarlierOf): BranchScore[] {
   const manual = new Map<string, Rational>();
   for (const a of assessments) if (a.points !== undefined && a.member === undefined) manual.set(`${a.org}\u0000${a.item}`, Rational.parse(a.points));
   // By id: the counts may come from their own compilation of the same rubric (ids are unique).
@@ -236,6 +236,7 @@ export function scoreBranches(scope: YearScope, rubric: Rubric, counts: ScoreCou
     },
     activeOf: (b) => activeOf[b]!,
     manual: (b, item) => manual.get(`${scope.branches[b]!.id}\u0000${item.id}`) ?? Rational.ZERO,
+    earlier: earlier && ((b, item) => earlier(scope.branches[b]!.id, item)),
   }, (m) => scope.memberBranch[m]!);
   const threeOnes = (b: number): ThreeOnes => {
     let covered = 0;

@@ -8,7 +8,7 @@
 import { sheetItems, type Item, type Rubric, type Sheet } from '../model/rubric.js';
 import { isOrgOfYear, type Assessment, type Member, type Org } from '../model/types.js';
 import { Rational } from '../util/decimal-text.js';
-import { absencesOf, groupMeasure, whoCache, type Measured } from './measure.js';
+import { absencesOf, groupMeasure, whoCache, type EarlierOf, type Measured } from './measure.js';
 import { whoMatcher } from './where.js';
 import { COUNTED_MEASURES, type CountingRules, type ItemCounter, type ScoreCounts } from './score-counts.js';
 import type { CountScope, YearScope } from './scope.js';
@@ -169,6 +169,7 @@ const manualKey = (subject: string, item: string): string => `${subject}\u0000${
 /** Scores the units of a unit sheet. `folds` are the sheet's counts (own and/or subtree, subtree already rolled up). */
 export function scoreUnits(
   scope: YearScope, rubric: Rubric, layout: UnitLayout, folds: readonly ScoreCounts[], branchScores: readonly BranchScore[], assessments: readonly Assessment[],
+  earlier?: EarlierOf,
 ): UnitScore[] {
   const manual = new Map<string, Rational>();
   for (const a of assessments) if (a.points !== undefined && a.member === undefined) manual.set(manualKey(a.org, a.item), Rational.parse(a.points));
@@ -178,6 +179,7 @@ export function scoreUnits(
     year: rubric.year, members: scope.members, countsOf: (item) => counterOf.get(item.id),
     activeOf: (u) => layout.activeOf[u]!,
     manual: (u, item) => manual.get(manualKey(layout.units[u]!.id, item.id)) ?? Rational.ZERO,
+    earlier: earlier && ((u, item) => earlier(layout.units[u]!.id, item)),
   }, (m) => scope.memberBranch[m]!);
   const measure = (item: Item, u: number): Measured => (item.measure === 'rollup' ? rollupOf(item, layout.branchesOf[u]!, branchScores) : base(item, u));
   const sheet = scoreSheet(layout.sheet, layout.units.length, measure, { groupOf: (type, u) => ancestorOfType(scope.orgById, layout.units[u]!.id, type) });
@@ -195,7 +197,7 @@ export function memberSubjects(scope: YearScope, sheet: Sheet): number[] {
 }
 
 /** Scores the members on the member sheet from its fold's counts. */
-export function scoreMembers(scope: YearScope, rubric: Rubric, counts: ScoreCounts, assessments: readonly Assessment[]): MemberScore[] {
+export function scoreMembers(scope: YearScope, rubric: Rubric, counts: ScoreCounts, assessments: readonly Assessment[], earlier?: EarlierOf): MemberScore[] {
   const sheet = rubric.memberSheet!;
   const subjects = memberSubjects(scope, sheet);
   const manual = new Map<string, Rational>();
@@ -209,6 +211,7 @@ export function scoreMembers(scope: YearScope, rubric: Rubric, counts: ScoreCoun
     const m = subjects[i]!;
     const member = scope.members[m]!;
     if (item.measure === 'manual') return { value: manual.get(manualKey(member.id, item.id)) ?? Rational.ZERO };
+    if (item.measure === 'earlier') return { value: earlier?.(member.id, item) ?? Rational.ZERO };
     const who = whoOf(item);
     if (item.measure === 'roster') return { value: who === undefined || who[m] === 1 ? Rational.ONE : Rational.ZERO };
     const c = counterOf.get(item.id);

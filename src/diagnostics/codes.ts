@@ -118,6 +118,8 @@ export const CODES = {
   MJ415: 'error', // two tiers of an item at one threshold
   MJ416: 'error', // an assessment row gives what its item does not take (panel points on a computed item, a member on a branch item)
   MJ417: 'error', // a member sheet's row names a member of another branch
+  MJ418: 'warning', // measure: earlier, but that year has no rubric (the item measures 0)
+  MJ419: 'error', // measure: earlier names a sheet or item that year's rubric lacks
   // mj import
   MJ601: 'error', // the sheet lacks a required column
   MJ602: 'warning', // a column of the sheet maps to no field
@@ -250,6 +252,8 @@ export const MESSAGES_ZH = {
   MJ415: '评分项“{id}”的分档 at_least {value} 与第 {first} 档相同',
   MJ416: '评分项“{item}”{why}',
   MJ417: '会员“{member}”属于“{actual}”，不属于“{org}”',
+  MJ418: '评分项“{item}”用 {year} 年的得分，但没有 {year} 年的评分表，该项按 0 计',
+  MJ419: '评分项“{item}”用 {year} 年评分表中的“{of}”，但那一年的评分表中没有它',
   MJ601: '表中没有“{column}”列{option}',
   MJ602: '“{column}”列对应不到任何字段，没有导入',
   MJ603: '映射文件中的“{field}”不是{kind}的字段',
@@ -375,6 +379,8 @@ export const MESSAGES_EN = {
   MJ415: 'rubric item "{id}" has two tiers at at_least {value} (the first is tier {first})',
   MJ416: 'rubric item "{item}" {why}',
   MJ417: 'member "{member}" belongs to "{actual}", not "{org}"',
+  MJ418: 'item "{item}" takes the points of {year}, but there is no rubric for {year}: it counts 0',
+  MJ419: 'item "{item}" takes "{of}" of the {year} rubric, which has no such sheet or item',
   MJ601: 'the sheet has no "{column}" column{option}',
   MJ602: 'column "{column}" maps to no field and is not imported',
   MJ603: '"{field}" in the mapping file is not a field of {kind}',
@@ -491,6 +497,8 @@ export const HINTS_ZH: Partial<Record<Code, string>> = {
   MJ415: '每一档的 at_least 要不同；要合并两档就删掉其中一档',
   MJ416: '按记录计算的评分项只填“支部自评得分”；会员编号只用于会员考核表的项目',
   MJ417: '“组织”填该会员所在的支部',
+  MJ418: '第一年用这张评分表时属正常；否则补上那一年的评分表（rubrics/{year}.yaml）和记录',
+  MJ419: 'earlier 的 of 写 total（总分）或那一年同一张考核表中某评分项的 id；考核表本身也须在那一年的评分表中',
   MJ601: '在表头加上这一列（中文列名即可），或用 --map 指明哪一列是它',
   MJ602: '用不到的列可以不管；如果它就是某个字段，用 --map 指明（mj import --suggest-map 生成映射草稿）',
   MJ603: '字段名写英文键名，如 date、org、members；不导入的列写 ~',
@@ -606,6 +614,8 @@ export const HINTS_EN: Partial<Record<Code, string>> = {
   MJ415: 'give each tier its own at_least; to merge two tiers, remove one',
   MJ416: 'an item mj computes from the records takes only the self-assessed score; the member column is for the member sheet\'s items',
   MJ417: 'give the member\'s own branch as the org',
+  MJ418: 'expected in the first year of such a rubric; otherwise add that year\'s rubric (rubrics/{year}.yaml) and records',
+  MJ419: 'earlier\'s of is total or the id of an item on the same sheet in that year\'s rubric, and the sheet must be in it too',
   MJ601: 'add the column to the header (its Chinese name will do), or name the column with --map',
   MJ602: 'unused columns can stay; if it is one of the fields, name it with --map (mj import --suggest-map writes a draft)',
   MJ603: 'write field keys such as date, org, members; ~ leaves a column out',

@@ -66,6 +66,7 @@ function compileItem(it: RawItem): Item {
     split: it.split === true || it.split === 'equal' ? 'equal' : it.split === 'lead-half' ? 'lead-half' : undefined,
     scope: it.scope ?? 'subtree',
     excused: it.excused ? compileWhere(it.excused) : undefined,
+    earlier: it.measure === 'earlier' ? { of: it.earlier?.of ?? 'total', back: Number(it.earlier?.years_back ?? '1') } : undefined,
     rollup: it.rollup && {
       of: it.rollup.of ?? 'total', how: it.rollup.how, grades: list(it.rollup.grade), atLeast: opt(it.rollup.at_least), threeOnes: it.rollup.three_ones === true,
     },

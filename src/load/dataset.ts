@@ -199,6 +199,8 @@ export interface YearData {
   readonly rubric: Rubric | undefined;
   /** The rubric as written (a worker thread compiles its own copy). */
   readonly raw: RawRubric | undefined;
+  /** The rubric's file and document (positions for checks made later: measure: earlier). */
+  readonly loaded: LoadedRubric | undefined;
   readonly assessments: readonly Assessment[];
 }
 
@@ -210,7 +212,7 @@ export async function loadYearRules(ctx: LoadContext, ds: Dataset, year: number)
     ctx.report({ code: 'MJ002', file: path, line: 0, column: 0, params: { what: '@rubric', path } });
   }
   const assessments = await loadYearAssessments(ctx, ds, year, loaded);
-  return { rubric: loaded ? compileRubric(loaded.rubric, year) : undefined, raw: loaded?.rubric, assessments };
+  return { rubric: loaded ? compileRubric(loaded.rubric, year) : undefined, raw: loaded?.rubric, loaded, assessments };
 }
 
 /** Streams the year's duty records; a year without a records file is an error. */

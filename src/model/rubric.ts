@@ -3,7 +3,7 @@
 
 import type { Rational } from '../util/decimal-text.js';
 
-export type Measure = 'count' | 'members' | 'coverage' | 'sum' | 'attendance' | 'manual' | 'ratio' | 'roster' | 'rollup' | 'absences';
+export type Measure = 'count' | 'members' | 'coverage' | 'sum' | 'attendance' | 'manual' | 'ratio' | 'roster' | 'rollup' | 'absences' | 'earlier';
 
 /** Which activity records an item looks at; every given key must match (AND), values within a key are alternatives (OR). */
 export interface Where {
@@ -92,11 +92,20 @@ export interface Item {
   readonly split: 'equal' | 'lead-half' | undefined;
   /** absences: the records that excuse a member (请假), listing the members excused. */
   readonly excused: Where | undefined;
+  /** earlier: the subject's points in an earlier year, by that year's own rubric (上年度得分 × 20%). */
+  readonly earlier: Earlier | undefined;
   readonly points: Rational | undefined;
   /** Sorted by atLeast, ascending. */
   readonly tiers: readonly Tier[] | undefined;
   readonly max: Rational | undefined;
   readonly min: Rational | undefined;
+}
+
+export interface Earlier {
+  /** 'total' (the subject's total that year) or the id of an item of that year's sheet. */
+  readonly of: string;
+  /** How many years back (1: last year). */
+  readonly back: number;
 }
 
 export interface Section {
@@ -228,6 +237,12 @@ export const DEFAULT_THREE_ONES: ThreeOnesRule = {
 /** The items of a sheet's rules: its sections' and its requirements' measures. */
 export function sheetItems(r: Pick<SheetRules, 'sections' | 'requirements'>): Item[] {
   return [...r.sections.flatMap((s) => s.items), ...r.requirements.map((q) => q.item)];
+}
+
+/** The items measured by an earlier year's points (measure: earlier), every sheet. */
+export function earlierItems(r: Rubric): Item[] {
+  const sheets = [r, ...r.units, ...(r.memberSheet ? [r.memberSheet] : [])];
+  return sheets.flatMap(sheetItems).filter((it) => it.measure === 'earlier');
 }
 
 /** Every item's where in a rubric (every sheet, requirements, member items). */

@@ -1,7 +1,8 @@
 // The pipeline of `mj validate`: every file of the dataset — settings, org tree, roster, and
 // each year's rubric, assessments and duty records — read and checked, nothing computed. Every
 // problem lands in the context's diagnostics; the result says what was read. Closed years'
-// files are held against their lock files (closed/YEAR.yaml).
+// files are held against their lock files (closed/YEAR.yaml), and items measured by an earlier
+// year's points against that year's rubric (MJ418, MJ419).
 
 import { fileOfYear, loadBase, loadYearAssessments, loadYearReviews, loadYearRubric, streamYear, yearsOf, type Dataset } from '../load/dataset.js';
 import type { LoadContext } from '../load/context.js';
@@ -9,6 +10,10 @@ import type { CourseCount } from '../compute/trainings.js';
 import { makeFold, SCAN_WORKER, type CountSpec } from './folds.js';
 import { checkNewMemberCourse } from './trainings.js';
 import { checkClosedYears } from './closed.js';
+import { earlierRefs } from '../checks/rubric.js';
+import { compileRubric } from '../load/compile-rubric.js';
+import type { LoadedRubric } from '../load/rubric.js';
+import { earlierItems, type Rubric } from '../model/rubric.js';
 
 export interface Validated {
   /** Undefined without a usable mj.yaml. */
@@ -24,9 +29,11 @@ export async function validateAll(ctx: LoadContext): Promise<Validated> {
   const records = new Map<number, number>();
   const rubricYears: number[] = [];
   if (ds) {
+    const rubrics = new Map<number, LoadedRubric | null>();
     for (const year of yearsOf(ds)) {
       const rubric = await loadYearRubric(ctx, ds, year);
       if (rubric) rubricYears.push(year);
+      if (fileOfYear(ds.files.rubrics, year) !== undefined) rubrics.set(year, rubric ?? null);
       await loadYearAssessments(ctx, ds, year, fileOfYear(ds.files.rubrics, year) === undefined ? undefined : rubric);
       // Nothing is counted (no folds) — but the year's 新会员培训班 when mj.yaml asks for one —
       // and a large file is still read on two cores.
@@ -37,8 +44,27 @@ export async function validateAll(ctx: LoadContext): Promise<Validated> {
       if (stats && folds.length > 0) checkNewMemberCourse(ctx, ds, year, (folds[0] as CourseCount).count);
       await loadYearReviews(ctx, ds, year);
     }
+    // measure: earlier — each rubric's items against the earlier years' rubrics.
+    checkEarlierRefs(ctx, rubrics);
     // Closed years (mj close): their files as they were closed.
     await checkClosedYears(ctx, ds);
   }
   return { dataset: ds, records, rubricYears };
+}
+
+function checkEarlierRefs(ctx: LoadContext, rubrics: ReadonlyMap<number, LoadedRubric | null>): void {
+  const compiled = new Map<number, Rubric | null>();
+  const earlier = (y: number): Rubric | null | undefined => {
+    if (!rubrics.has(y)) return undefined;
+    if (!compiled.has(y)) {
+      const r = rubrics.get(y);
+      compiled.set(y, r ? compileRubric(r.rubric, y) : null);
+    }
+    return compiled.get(y);
+  };
+  for (const [year, loaded] of rubrics) {
+    const own = loaded ? earlier(year) : undefined;
+    if (!loaded || !own || earlierItems(own).length === 0) continue;
+    for (const d of earlierRefs(loaded.rubric, { file: loaded.file, year, locate: (p) => loaded.doc.locate(p) }, earlier)) ctx.report(d);
+  }
 }

@@ -11,7 +11,11 @@ import type { ScoreCounts } from '../compute/score-counts.js';
 import { scoreBranches, type BranchScore } from '../compute/scores.js';
 import { countScopeOf, makeScope, type YearScope } from '../compute/scope.js';
 import { whoMasks } from '../compute/where.js';
-import { rubricWheres, type Sheet } from '../model/rubric.js';
+import { earlierOf, type EarlierYear } from '../compute/earlier.js';
+import type { SheetScore } from '../compute/scores.js';
+import { earlierRefs } from '../checks/rubric.js';
+import type { LoadedRubric } from '../load/rubric.js';
+import { earlierItems, rubricWheres, type Sheet } from '../model/rubric.js';
 import {
   rollUpSubtree, scoreMembers, scoreUnits, unitCountScope, unitFolds, unitLayout, type MemberScore, type SheetFold, type UnitLayout, type UnitScore,
 } from '../compute/sheets.js';
@@ -133,6 +137,8 @@ interface Run {
   readonly scoreCounts: ScoreCounts | undefined;
   readonly stats: StatsCounts | undefined;
   readonly kept: readonly Activity[];
+  /** measure: earlier — the earlier years' results the rubric asks for (undefined: no rubric that year). */
+  readonly earlier: ReadonlyMap<number, EarlierYear | undefined>;
   readonly layouts: readonly UnitLayout[];
   readonly sheetFolds: readonly { readonly fold: SheetFold; readonly counts: ScoreCounts }[];
   readonly trainingRecords: readonly Activity[];
@@ -142,7 +148,7 @@ interface Run {
 async function runYear(base: Base, year: number, req: Request): Promise<Run> {
   const { ctx, ds } = base;
   const wantRubric = req.scores || fileOfYear(ds.files.rubrics, year) !== undefined;
-  const rules = wantRubric ? await loadYearRules(ctx, ds, year) : { rubric: undefined, assessments: [], raw: undefined };
+  const rules = wantRubric ? await loadYearRules(ctx, ds, year) : { rubric: undefined, assessments: [], raw: undefined, loaded: undefined };
   const rubric = rules.rubric;
   const scope = makeScope(ds.orgs, ds.members, year, req.asOf);
   const scoreScope = req.asOf === undefined ? scope : makeScope(ds.orgs, ds.members, year);
@@ -186,13 +192,47 @@ async function runYear(base: Base, year: number, req: Request): Promise<Run> {
   for (const { fold, counts } of sheetFolds) {
     if (fold.kind === 'unit' && fold.scope === 'subtree') rollUpSubtree(counts, layouts.find((l) => l.sheet.id === fold.id)!);
   }
+  const earlier = req.scores && rubric && rules.loaded ? await earlierYearsOf(base, year, rubric, rules.loaded) : new Map<number, EarlierYear | undefined>();
   let practised: Practised | undefined;
   if (layout && practices) {
     const reviews = await loadYearReviews(ctx, ds, year);
     checkNewMemberCourse(ctx, ds, year, training.filter((a) => isNewMemberCourse(a, ds.config.training)).length);
     practised = { year, layout, practices, trainingRecords: training, reviews };
   }
-  return { scope, scoreScope, rubric, assessments: rules.assessments, scoreCounts, stats, kept, layouts, sheetFolds, trainingRecords: training, practised };
+  return { scope, scoreScope, rubric, assessments: rules.assessments, scoreCounts, stats, kept, earlier, layouts, sheetFolds, trainingRecords: training, practised };
+}
+
+/**
+ * measure: earlier — each earlier year the rubric's items ask for, scored by its own rubric
+ * (which may ask for years before it in turn), and the items checked against that rubric
+ * (MJ418, MJ419). A year without a rubric is undefined: its items measure 0.
+ */
+async function earlierYearsOf(base: Base, year: number, rubric: Rubric, loaded: LoadedRubric): Promise<Map<number, EarlierYear | undefined>> {
+  const out = new Map<number, EarlierYear | undefined>();
+  const past = new Map<number, Rubric | null>();
+  const backs = [...new Set(earlierItems(rubric).map((it) => it.earlier!.back))].sort((a, b) => a - b);
+  for (const back of backs) {
+    const y = year - back;
+    if (fileOfYear(base.ds.files.rubrics, y) === undefined) {
+      out.set(y, undefined);
+      continue;
+    }
+    const scored = await scoreYear(base, y);
+    if (!scored.ok) {
+      past.set(y, null);
+      continue;
+    }
+    const s = scored.value;
+    past.set(y, s.rubric);
+    const byId = <T extends SheetScore>(list: readonly T[], id: (x: T) => string): ReadonlyMap<string, SheetScore> => new Map(list.map((x) => [id(x), x]));
+    const sheets = new Map<string, ReadonlyMap<string, SheetScore>>([['', byId(s.scores, (b) => b.branch.id)]]);
+    for (const u of s.units) sheets.set(u.sheet.id, byId(u.scores, (x) => x.unit.id));
+    if (s.members) sheets.set('members', byId(s.members.scores, (m) => m.member.id));
+    out.set(y, { sheet: (id) => sheets.get(id) });
+  }
+  const refs = { file: loaded.file, year, locate: (path: readonly (string | number)[]) => loaded.doc.locate(path) };
+  for (const d of earlierRefs(loaded.rubric, refs, (y) => past.get(y))) base.ctx.report(d);
+  return out;
 }
 
 const TRAINING = ACTIVITY_TYPES.indexOf('培训');
@@ -286,17 +326,18 @@ function keepFor(base: Base, branch: string, into: Activity[]): Keep {
 function scoredOf(run: Run, year: number, explain: string | undefined): Scored | undefined {
   const { rubric, scoreCounts: counts, scoreScope } = run;
   if (!rubric || !counts) return undefined;
-  const scores = scoreBranches(scoreScope, rubric, counts, run.assessments);
+  const past = (sheet: string) => (run.earlier.size > 0 ? earlierOf(year, sheet, run.earlier) : undefined);
+  const scores = scoreBranches(scoreScope, rubric, counts, run.assessments, past(''));
   const subsidy = rubric.subsidy && computeSubsidy(rubric.subsidy, scores.map((s, b) => ({ members: scoreScope.activeCount[b]!, grade: s.grade })));
   const explanation = explain !== undefined && scoreScope.branchIndex.has(explain)
     ? explainBranch(scoreScope, rubric, scores, explain, run.kept, run.assessments)
     : undefined;
   const units = run.layouts.map((layout): UnitSheetResult => {
     const folds = run.sheetFolds.filter((f) => f.fold.kind === 'unit' && f.fold.id === layout.sheet.id).map((f) => f.counts);
-    return { sheet: layout.sheet, layout, scores: scoreUnits(scoreScope, rubric, layout, folds, scores, run.assessments) };
+    return { sheet: layout.sheet, layout, scores: scoreUnits(scoreScope, rubric, layout, folds, scores, run.assessments, past(layout.sheet.id)) };
   });
   const memberFold = run.sheetFolds.find((f) => f.fold.kind === 'member');
-  const members = rubric.memberSheet && memberFold ? { sheet: rubric.memberSheet, counts: memberFold.counts, scores: scoreMembers(scoreScope, rubric, memberFold.counts, run.assessments) } : undefined;
+  const members = rubric.memberSheet && memberFold ? { sheet: rubric.memberSheet, counts: memberFold.counts, scores: scoreMembers(scoreScope, rubric, memberFold.counts, run.assessments, past('members')) } : undefined;
   return { year, scoreScope, rubric, assessments: run.assessments, counts, scores, subsidy, explanation, units, members, kept: run.kept };
 }
 

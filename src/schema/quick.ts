@@ -8,7 +8,7 @@
 import { ACTIVITY_TYPES, COMMITTEE_ROLES, LEVELS, ORG_TYPES } from '../model/types.js';
 import type { RawConfig, RawOrg, RawRubric } from './structured.js';
 
-export const MEASURES = ['count', 'members', 'coverage', 'sum', 'attendance', 'manual', 'ratio', 'roster', 'rollup', 'absences'] as const;
+export const MEASURES = ['count', 'members', 'coverage', 'sum', 'attendance', 'manual', 'ratio', 'roster', 'rollup', 'absences', 'earlier'] as const;
 
 /** The encoding names mj.yaml's `encoding:` takes (source/decode.ts reads each). */
 export const ENCODING_WORDS = ['utf-8', 'utf8', 'gb18030', 'gbk', 'gb2312', 'utf-16', 'utf-16le', 'utf16le', 'utf-16be', 'utf16be'] as const;

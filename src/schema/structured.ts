@@ -141,6 +141,13 @@ const ROLLUP_SCHEMA = z
   })
   .describe('measure: rollup 汇总下属支部在支部考核表中的结果');
 
+const EARLIER_SCHEMA = z
+  .strictObject({
+    of: z.string().min(1).optional().describe('total（该年总分，默认）或该年评分表中某评分项的 id'),
+    years_back: z.string().regex(/^[1-9]\d?$/, 'MJ207').meta({ mjNumber: 'whole' }).optional().describe('往前几年：1 为上一年（默认）'),
+  })
+  .describe('measure: earlier 计量值为考核对象往年（按该年自己的评分表）的得分，例如“上年度得分的 20%”');
+
 const TIER_SCHEMA = z.strictObject({ at_least: decimal('non-negative'), points: decimal() });
 
 export const ITEM_SCHEMA = z.strictObject({
@@ -157,6 +164,7 @@ export const ITEM_SCHEMA = z.strictObject({
   role: z.enum(['any', 'lead', 'co']).optional().describe('会员计量：lead 只计第一作者（主笔），co 只计其他作者（参与），any 都计（默认）'),
   split: z.union([z.boolean(), z.enum(['equal', 'lead-half'])]).optional().describe('会员计量：一条记录的分值分给所计会员：true 或 equal 平分；lead-half 第一作者得一半、其余作者平分另一半（只有一人时全得）'),
   excused: RECORD_WHERE.optional().describe('measure: absences 的请假记录：列出的会员该日不算缺席'),
+  earlier: EARLIER_SCHEMA.optional(),
   per: z.enum(['record', 'outcome']).optional().describe('measure: count 的计数单位：record 每条记录计一次（默认），outcome 每条记录中每个符合的结果短语各计一次'),
   of: RECORD_WHERE.optional().describe('measure: ratio 的分母：占这些记录的比例（where 选出其中的分子）'),
   values: z

@@ -5,6 +5,7 @@
 
 import type { Explanation, ItemExplanation, MemberRef, RecordRef, RequirementExplanation } from '../compute/explain.js';
 import { membersCovered } from '../compute/three-ones.js';
+import { describeEarlier } from '../compute/earlier.js';
 import { describeWhere } from '../compute/where.js';
 import { periodOf } from '../model/rubric.js';
 import type { TableLang } from './headers.js';
@@ -144,6 +145,9 @@ function itemLines(e: ItemExplanation, x: Explanation, o: ExplainOptions): Block
     case 'absences':
       out.push(pointsLine(zh ? `缺席：在册会员在本支部${where}中应到未到（请假除外）共 ${score.value.toShort(0)} 次` : `absences: ${score.value.toShort(0)} missed (${where}, leave excused) by active members`));
       break;
+    case 'earlier':
+      out.push(pointsLine(`${describeEarlier(item, x.rubric.year, lang)} ${score.value.toShort(4)}`));
+      break;
     case 'roster': {
       const k = score.ratio?.numerator ?? 0;
       out.push(pointsLine(zh ? `人数：在册会员中${where} ${k} 人` : `members on the roster (${where}): ${k}`));
@@ -203,7 +207,7 @@ function explainBlocks(x: Explanation, o: ExplainOptions): Block[] {
   }
   if (x.requirements.length > 0) {
     out.push({ depth: 0, role: 'heading', text: zh ? '基本要求（不计分）' : 'Requirements (no points)' });
-    for (const q of x.requirements) out.push(...requirementLines(q, o));
+    for (const q of x.requirements) out.push(...requirementLines(q, o, x.rubric.year));
     out.push(BLANK);
   }
   const r = x.rubric;
@@ -242,7 +246,7 @@ function explainBlocks(x: Explanation, o: ExplainOptions): Block[] {
   return out;
 }
 
-function requirementLines(q: RequirementExplanation, o: ExplainOptions): Block[] {
+function requirementLines(q: RequirementExplanation, o: ExplainOptions, year: number): Block[] {
   const zh = o.lang === 'zh';
   const { requirement, value, met } = q.result;
   const item = requirement.item;
@@ -284,6 +288,9 @@ function requirementLines(q: RequirementExplanation, o: ExplainOptions): Block[]
       break;
     case 'rollup':
       measured = zh ? `所属支部汇总 ${value.toShort(4)}` : `its branches' figure ${value.toShort(4)}`;
+      break;
+    case 'earlier':
+      measured = `${describeEarlier(item, year, o.lang)} ${value.toShort(4)}`;
       break;
     case 'manual':
       measured = q.assessment

@@ -171,6 +171,11 @@ export function itemStandard(item: Item, lang: TableLang): string {
     }
     case 'roster':
       return per(zh ? '人' : 'member') + (zh ? `（${describeWhere(item.where, lang)}）` : ` (${describeWhere(item.where, lang)})`) + cap();
+    case 'earlier': {
+      const e = item.earlier!;
+      const what = zh ? `${e.back === 1 ? '上年度' : `${e.back} 年前`}${e.of === 'total' ? '总分' : `“${e.of}”得分`}` : `${e.back === 1 ? "last year's" : `${e.back} years earlier:`} ${e.of === 'total' ? 'total' : `points of "${e.of}"`}`;
+      return (zh ? `${what} × ${num(p)}` : `${what} × ${num(p)}`) + cap();
+    }
     case 'coverage':
       return (zh ? `覆盖率 × ${num(p)} 分` : `coverage × ${num(p)}`) + cond + cap();
     case 'attendance':
@@ -195,12 +200,12 @@ export function itemStandard(item: Item, lang: TableLang): string {
 function measureText(item: Item, lang: TableLang): string {
   const zh = lang === 'zh';
   const words = zh
-    ? { count: '记录条数', members: '人数', coverage: '覆盖率', sum: '学时合计', attendance: '平均参加率', manual: '考评组评定', ratio: '占比', roster: '在册人数', rollup: '所属支部汇总', absences: '缺席次数' }
+    ? { count: '记录条数', members: '人数', coverage: '覆盖率', sum: '学时合计', attendance: '平均参加率', manual: '考评组评定', ratio: '占比', roster: '在册人数', rollup: '所属支部汇总', absences: '缺席次数', earlier: '往年得分' }
     : {
       count: 'the number of records', members: 'the number of members', coverage: 'the coverage', sum: 'the hours', attendance: 'the mean attendance', manual: "the panel's value",
-      ratio: 'the share', roster: 'the members on the roster', rollup: "its branches' figure", absences: 'the absences',
+      ratio: 'the share', roster: 'the members on the roster', rollup: "its branches' figure", absences: 'the absences', earlier: "an earlier year's points",
     };
-  const where = item.measure === 'manual' ? '' : zh ? `（${describeWhere(item.where, lang)}）` : ` (${describeWhere(item.where, lang)})`;
+  const where = item.measure === 'manual' || item.measure === 'earlier' ? '' : zh ? `（${describeWhere(item.where, lang)}）` : ` (${describeWhere(item.where, lang)})`;
   return words[item.measure] + where;
 }
 

@@ -4,6 +4,7 @@
 // total, rank and grade; for a member, the records that list them. Format-neutral and pure.
 
 import type { SheetScore } from '../compute/scores.js';
+import { describeEarlier } from '../compute/earlier.js';
 import { describeWhere } from '../compute/where.js';
 import type { Item, Sheet } from '../model/rubric.js';
 import type { Activity } from '../model/types.js';
@@ -30,7 +31,7 @@ export interface SheetExplainInput {
 const pts = (r: Rational): string => r.toFixed(2);
 const line = (depth: number, text: string): Block => ({ depth, text });
 
-function measureText(item: Item, score: SheetScore['sections'][number]['items'][number], zh: boolean, lang: TableLang): string {
+function measureText(item: Item, score: SheetScore['sections'][number]['items'][number], zh: boolean, lang: TableLang, year: number): string {
   const v = score.value;
   const ratio = score.ratio ? (zh ? `（${score.ratio.numerator}/${score.ratio.denominator}）` : ` (${score.ratio.numerator}/${score.ratio.denominator})`) : '';
   const where = describeWhere(item.where, lang);
@@ -45,6 +46,8 @@ function measureText(item: Item, score: SheetScore['sections'][number]['items'][
     }
     case 'absences':
       return zh ? `缺席 ${v.toShort(0)} 次（${where}）` : `${v.toShort(0)} absences (${where})`;
+    case 'earlier':
+      return `${describeEarlier(item, year, lang)} ${v.toShort(4)}`;
     default:
       return zh ? `${where}：计量值 ${v.toShort(4)}${ratio}` : `${where}: ${v.toShort(4)}${ratio}`;
   }
@@ -64,7 +67,7 @@ export function sheetExplainDocument(x: SheetExplainInput): ExplainDoc {
       const rule = it.item.tiers
         ? (it.tier === undefined ? (zh ? '未达到任何一档' : 'no tier reached') : zh ? `达到第 ${it.tier + 1} 档` : `tier ${it.tier + 1} reached`)
         : it.item.measure === 'manual' ? '' : `× ${(it.item.points ?? Rational.ZERO).toShort(4)}`;
-      out.push(line(2, `${measureText(it.item, it, zh, x.lang)}${rule ? ` ${rule}` : ''} = ${pts(it.raw)}`));
+      out.push(line(2, `${measureText(it.item, it, zh, x.lang, x.year)}${rule ? ` ${rule}` : ''} = ${pts(it.raw)}`));
       if (it.cappedBy === 'max' && it.item.max) out.push(line(2, zh ? `超过该项上限 ${pts(it.item.max)}，按上限计` : `above the item's max ${pts(it.item.max)}: capped`));
       if (it.cappedBy === 'min' && it.item.min) out.push(line(2, zh ? `低于该项下限 ${pts(it.item.min)}，按下限计` : `below the item's min ${pts(it.item.min)}: held there`));
       if (it.cappedBy === 'cap' && it.cap) out.push(line(2, zh ? `与同组各项（${it.cap.name ?? it.cap.items.join('+')}）合计封顶，本项只计 ${pts(it.points)}` : `capped with its group (${it.cap.name ?? it.cap.items.join('+')}): ${pts(it.points)}`));
