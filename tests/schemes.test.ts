@@ -70,6 +70,16 @@ describe('published schemes as rubrics', () => {
       .toEqual([1, 1, 2, 1, 2, 1, 1, 1]);
   });
 
+  it('桐城: a member\'s explanation says where a part\'s cap cut (12.50 + 18.75 = 31.25, held at 25)', async () => {
+    const r = await mj(['score', '2019', '--sheet', 'members', '--explain', '0201'], { cwd: join(SCHEMES, 'tongcheng-cppcc') });
+    expect(r.stdout).toContain('  小计 25.00（得分 31.25，超过上限按 25.00 计）\n');
+  });
+
+  it('海洋大学: --explain shows the panel\'s word and the branch\'s own (自评) word, each with its points', async () => {
+    const r = await mj(['score', '2019', '--explain', 'jg-1'], { cwd: join(SCHEMES, 'gdou-party') });
+    expect(r.stdout).toContain('    考评组评分 “较好”（2 分），支部自评 “明显”（3 分）（assessments/2019.csv:3）\n');
+  });
+
   it('an unknown --sheet is a usage error naming the sheets there are', async () => {
     const r = await mj(['score', '2019', '--sheet', 'city'], { cwd: join(SCHEMES, 'lvliang-info') });
     expect(r.code).toBe(2);

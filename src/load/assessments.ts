@@ -45,6 +45,7 @@ export async function loadAssessments(
     out.push({
       org: orgId, item, points: asPoints(points), self: asPoints(self), note, origin: { file: rf.file, line: rec.line, column: 1 },
       ...(words && points !== undefined ? { value: points } : {}),
+      ...(words && self !== undefined ? { selfValue: self } : {}),
       ...(member === undefined ? {} : { member }),
     });
   });

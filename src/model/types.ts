@@ -137,6 +137,8 @@ export interface Assessment {
   readonly self: string | undefined;
   /** The word written, for an item whose values are words (是/否). */
   readonly value?: string;
+  /** The 自评 word written, for such an item (self holds its points). */
+  readonly selfValue?: string;
   /** The member assessed, for an item of the member sheet (会员编号). */
   readonly member?: string;
   readonly note: string | undefined;

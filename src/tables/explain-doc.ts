@@ -6,6 +6,7 @@
 import type { Explanation, ItemExplanation, MemberRef, RecordRef, RequirementExplanation } from '../compute/explain.js';
 import { membersCovered } from '../compute/three-ones.js';
 import { describeEarlier } from '../compute/earlier.js';
+import type { SectionScore } from '../compute/scores.js';
 import { describeWhere } from '../compute/where.js';
 import { periodOf } from '../model/rubric.js';
 import type { TableLang } from './headers.js';
@@ -157,7 +158,8 @@ function itemLines(e: ItemExplanation, x: Explanation, o: ExplainOptions): Block
     case 'manual': {
       const a = e.assessment;
       if (a) {
-        const self = a.self === undefined ? '' : zh ? `，支部自评 ${a.self}` : `, self-assessed ${a.self}`;
+        const selfGiven = a.self === undefined ? '' : a.selfValue === undefined ? a.self : zh ? `“${a.selfValue}”（${a.self} 分）` : `"${a.selfValue}" (${a.self})`;
+        const self = a.self === undefined ? '' : zh ? `，支部自评 ${selfGiven}` : `, self-assessed ${selfGiven}`;
         const given = a.value === undefined ? a.points : zh ? `“${a.value}”（${a.points} 分）` : `"${a.value}" (${a.points})`;
         out.push(line(2, zh ? `考评组评分 ${given}${self}（${a.origin.file}:${a.origin.line}）` : `panel's points ${given}${self} (${a.origin.file}:${a.origin.line})`));
       } else out.push(line(2, zh ? '考评组没有给该支部评分，按 0 分计' : 'no panel points for this branch: 0'));
@@ -169,6 +171,23 @@ function itemLines(e: ItemExplanation, x: Explanation, o: ExplainOptions): Block
 }
 
 /** The explanation as a document, in the table language. */
+/** A section's subtotal line: its points, the section's cap and floor where they cut, its weight (any sheet). */
+export function subtotalText(sec: SectionScore, lang: TableLang): string {
+  const zh = lang === 'zh';
+  const capped = sec.section.max !== undefined && sec.positive.cmp(sec.section.max) > 0;
+  const floored = sec.deducted.cmp(sec.negative) !== 0;
+  const weighted = sec.section.weight.cmp(Rational.ONE) !== 0;
+  const neg = sec.negative.isZero()
+    ? ''
+    : zh
+      ? `，扣分 ${pts(sec.negative)}${floored ? `，扣完为止只计 ${pts(sec.deducted)}` : ''}`
+      : `, deductions ${pts(sec.negative)}${floored ? `, stopped at the floor: ${pts(sec.deducted)}` : ''}`;
+  const times = weighted ? (zh ? `；× ${pct(sec.section.weight)} = ${pts(sec.weighted)}` : `; × ${pct(sec.section.weight)} = ${pts(sec.weighted)}`) : '';
+  return zh
+    ? `小计 ${pts(sec.subtotal)}（得分 ${pts(sec.positive)}${capped ? `，超过上限按 ${pts(sec.capped)} 计` : ''}${neg}）${times}`
+    : `subtotal ${pts(sec.subtotal)} (points ${pts(sec.positive)}${capped ? `, capped at ${pts(sec.capped)}` : ''}${neg})${times}`;
+}
+
 export function explainDocument(x: Explanation, o: ExplainOptions): ExplainDoc {
   return { blocks: explainBlocks(x, o), data: explainData(x) };
 }
@@ -192,17 +211,7 @@ function explainBlocks(x: Explanation, o: ExplainOptions): Block[] {
       const e = x.items.get(it.item);
       if (e) out.push(...itemLines(e, x, o));
     }
-    const capped = sec.section.max !== undefined && sec.positive.cmp(sec.section.max) > 0;
-    const floored = sec.deducted.cmp(sec.negative) !== 0;
-    const neg = sec.negative.isZero()
-      ? ''
-      : zh
-        ? `，扣分 ${pts(sec.negative)}${floored ? `，扣完为止只计 ${pts(sec.deducted)}` : ''}`
-        : `, deductions ${pts(sec.negative)}${floored ? `, stopped at the floor: ${pts(sec.deducted)}` : ''}`;
-    const times = weighted ? (zh ? `；× ${pct(sec.section.weight)} = ${pts(sec.weighted)}` : `; × ${pct(sec.section.weight)} = ${pts(sec.weighted)}`) : '';
-    out.push(line(1, zh
-      ? `小计 ${pts(sec.subtotal)}（得分 ${pts(sec.positive)}${capped ? `，超过上限按 ${pts(sec.capped)} 计` : ''}${neg}）${times}`
-      : `subtotal ${pts(sec.subtotal)} (points ${pts(sec.positive)}${capped ? `, capped at ${pts(sec.capped)}` : ''}${neg})${times}`));
+    out.push(line(1, subtotalText(sec, lang)));
     out.push(BLANK);
   }
   if (x.requirements.length > 0) {

@@ -10,7 +10,7 @@ import type { Item, Sheet } from '../model/rubric.js';
 import type { Activity } from '../model/types.js';
 import { formatDay } from '../util/dates.js';
 import { Rational } from '../util/decimal-text.js';
-import type { Block, ExplainDoc } from './explain-doc.js';
+import { subtotalText, type Block, type ExplainDoc } from './explain-doc.js';
 import type { TableLang } from './headers.js';
 import { rankScope } from './rows.js';
 import { vetoText } from './scores-table.js';
@@ -72,7 +72,7 @@ export function sheetExplainDocument(x: SheetExplainInput): ExplainDoc {
       if (it.cappedBy === 'min' && it.item.min) out.push(line(2, zh ? `低于该项下限 ${pts(it.item.min)}，按下限计` : `below the item's min ${pts(it.item.min)}: held there`));
       if (it.cappedBy === 'cap' && it.cap) out.push(line(2, zh ? `与同组各项（${it.cap.name ?? it.cap.items.join('+')}）合计封顶，本项只计 ${pts(it.points)}` : `capped with its group (${it.cap.name ?? it.cap.items.join('+')}): ${pts(it.points)}`));
     }
-    out.push(line(1, zh ? `小计 ${pts(sec.subtotal)}` : `subtotal ${pts(sec.subtotal)}`));
+    out.push(line(1, subtotalText(sec, x.lang)));
     out.push(line(0, ''));
   }
   if (s.requirements.length > 0) {
