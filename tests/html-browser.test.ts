@@ -127,11 +127,19 @@ describe.skipIf(missing.length > 0)('the HTML report in Chromium', () => {
         return {
           id: f.id, role: svg?.getAttribute('role'), label: svg?.getAttribute('aria-label') ?? '', marks: svg?.querySelectorAll('path, rect').length ?? 0,
           texts: svg?.querySelectorAll('text').length ?? 0, width: box?.width ?? 0, height: box?.height ?? 0, rows: f.querySelectorAll('details table tbody tr').length,
+          // Every label inside its picture (an svg hides what overflows it: 优秀 cut in half). A text's
+          // box is its line's, a little taller than its ink: 2 px of it may pass the edge.
+          outside: [...(svg?.querySelectorAll('text') ?? [])].filter((t) => {
+            const b = t.getBoundingClientRect();
+            return box !== undefined && b.width > 0 && (b.top < box.top - 2 || b.bottom > box.bottom + 2 || b.left < box.left - 2 || b.right > box.right + 2);
+          }).map((t) => { const b = t.getBoundingClientRect(); return `${t.textContent ?? ''} ${Math.round(b.left)},${Math.round(b.top)}–${Math.round(b.right)},${Math.round(b.bottom)} in ${Math.round(box!.left)},${Math.round(box!.top)}–${Math.round(box!.right)},${Math.round(box!.bottom)}`; }),
         };
       }));
       const ids = charts.map((c) => c.id);
       for (const key of ['scores-by-group', 'grades', 'three-ones-by-group', 'reports-by-level', 'ages', 'titles', 'sectors', 'gender']) expect(ids).toContain(`chart-${key}`);
-      if (site === sites.guizhou) expect(ids).toEqual(expect.arrayContaining(['chart-members-trend', 'chart-three-ones-trend']));
+      if (site === sites.guizhou) {
+        expect(ids).toEqual(expect.arrayContaining(['chart-members-trend', 'chart-senior-trend', 'chart-sqmy-trend', 'chart-three-ones-trend', 'chart-score-trend']));
+      }
       for (const c of charts) {
         expect(c.role, c.id).toBe('img');
         expect(c.label.length, c.id).toBeGreaterThan(10);
@@ -139,6 +147,7 @@ describe.skipIf(missing.length > 0)('the HTML report in Chromium', () => {
         expect(c.texts, c.id).toBeGreaterThan(2);
         expect(c.width * c.height, c.id).toBeGreaterThan(10_000);
         expect(c.rows, c.id).toBeGreaterThan(0);
+        expect(c.outside, c.id).toEqual([]);
       }
     }
   });

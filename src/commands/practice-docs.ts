@@ -11,7 +11,9 @@ import { trainingYear } from '../compute/trainings.js';
 import type { Dataset } from '../load/dataset.js';
 import { yearsOf } from '../load/dataset.js';
 import { yearEnd, type Day } from '../model/types.js';
-import type { Counted, Practised } from '../pipeline/year.js';
+import type { Counted, Practised, Scored } from '../pipeline/year.js';
+import { trendOf, type Trend, type YearInput } from '../compute/trend.js';
+import type { Activity } from '../model/types.js';
 import type { TableLang } from '../tables/headers.js';
 import {
   inspectionsTable, leadershipTable, liaisonTable, openMeasuresTable, reserveStructureTable, reserveTable, traineesTable, trainingsTable,
@@ -79,4 +81,18 @@ export function practiceKinds(ds: Dataset, p: Practised): { liaison: boolean; le
     reserve: ds.reserveHistory || ds.members.some((m) => m.reserve),
     inspections: ds.files.inspections !== undefined,
   };
+}
+
+/** One year's part of a trend (mj trend, the HTML report's trends), from its results; `only` keeps some orgs (--org). */
+export function trendInput(ds: Dataset, r: { counted: Counted; scored: Scored | undefined; trainingRecords: readonly Activity[] }, only: ReadonlySet<string> | undefined): YearInput {
+  const { counted, scored, trainingRecords } = r;
+  return {
+    year: counted.year, scope: counted.scope, stats: counted.stats, scores: scored?.scores, grades: scored?.rubric.grades.map((g) => g.name) ?? [],
+    personTimes: trainingYear({ year: counted.year, records: trainingRecords.filter((a) => !only || only.has(a.org)), orgsInTreeOrder: [...ds.orgs], members: [], rule: ds.config.training }).personTimes,
+  };
+}
+
+/** The trend of the given years' results, oldest first. */
+export function trendOfResults(ds: Dataset, results: readonly { counted: Counted; scored: Scored | undefined; trainingRecords: readonly Activity[] }[], only: ReadonlySet<string> | undefined): Trend {
+  return trendOf(results.map((r) => trendInput(ds, r, only)), results[results.length - 1]!.counted.scope.orgsInTreeOrder, ds.members, only);
 }

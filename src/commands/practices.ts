@@ -3,8 +3,6 @@
 // renderer registry, like the statistics.
 
 import { subtree } from '../compute/scope.js';
-import { trainingYear } from '../compute/trainings.js';
-import { trendOf } from '../compute/trend.js';
 import type { Lang } from '../diagnostics/codes.js';
 import { t } from '../i18n/cli.js';
 import { UsageError, type ExitCode, type Io } from '../io.js';
@@ -16,7 +14,7 @@ import { trendBranchesTable, trendTable } from '../tables/trend-table.js';
 import { parseDate } from '../util/dates.js';
 import { checkOrg, langOf, noteWarnings, openBaseOf, parseYear, printProblems, tableLang } from './common.js';
 import { inputGuard, type InputGuard } from './inputs.js';
-import { inspectionDay, inspectionDocs, leadershipDoc, liaisonDoc, type DocSettings } from './practice-docs.js';
+import { inspectionDay, inspectionDocs, leadershipDoc, liaisonDoc, trendOfResults, type DocSettings } from './practice-docs.js';
 import { destination, emit, refuseInput, renderOptions, type Destination, type OutputOptions } from './output.js';
 import { unlessErrors } from '../pipeline/base.js';
 
@@ -113,17 +111,11 @@ export async function runTrend(rangeText: string, opts: PracticeOptions, io: Io)
   const { from, to } = parseRange(rangeText, lang);
   const s = await start(opts, io);
   if (typeof s === 'number') return s;
-  const result = await trendYears(s.base, from, to);
+  const result = await trendYears(s.base, Array.from({ length: to - from + 1 }, (_, k) => from + k));
   if (!result.ok) return printProblems(result.problems, opts, io, lang);
   noteWarnings(s.base, io, lang);
   const { ds } = s.base;
-  const trend = trendOf(
-    result.value.map(({ counted, scored, trainingRecords }) => ({
-      year: counted.year, scope: counted.scope, stats: counted.stats, scores: scored?.scores, grades: scored?.rubric.grades.map((g) => g.name) ?? [],
-      personTimes: trainingYear({ year: counted.year, records: trainingRecords.filter((a) => !s.settings.only || s.settings.only.has(a.org)), orgsInTreeOrder: [...ds.orgs], members: [], rule: ds.config.training }).personTimes,
-    })),
-    result.value[0]!.counted.scope.orgsInTreeOrder, ds.members, s.settings.only,
-  );
+  const trend = trendOfResults(ds, result.value, s.settings.only);
   const input = { datasetName: ds.config.name, lang: s.settings.lang, from, to, trend, orgFilter: s.settings.orgFilter };
   return s.write(opts.branches ? trendBranchesTable(input) : trendTable(input));
 }

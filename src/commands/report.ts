@@ -14,10 +14,11 @@ import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import type { Dataset } from '../load/dataset.js';
 import type { Base } from '../pipeline/base.js';
 import type { Problems } from '../pipeline/stage.js';
-import { earlierYears, reportYear } from '../pipeline/year.js';
+import { reportYear, trendYears } from '../pipeline/year.js';
 import { SCORE_FORMS_RENDERERS, SITE_RENDERERS, TABLE_RENDERERS, type RenderOptions } from '../render/registry.js';
 import { rosterCounts } from '../compute/roster.js';
-import { yearSummary, type YearSummary } from '../compute/year-summary.js';
+import { yearSummary } from '../compute/year-summary.js';
+import type { TrendYear } from '../compute/trend.js';
 import { membersOfYear } from '../compute/year-facts.js';
 import { reportCharts } from '../tables/charts.js';
 import { reportSite, type ReportSite } from '../tables/report-site.js';
@@ -34,7 +35,7 @@ import { footerDate, refuseInput, shownPath, type OutputOptions } from './output
 import { inputGuard } from './inputs.js';
 import { IS_STANDALONE, standaloneFile } from '../version.js';
 import { yearEnd } from '../model/types.js';
-import { inspectionDocs, leadershipDoc, liaisonDoc, practiceKinds, reserveDoc, reserveStructureDoc, trainingDocs } from './practice-docs.js';
+import { inspectionDocs, leadershipDoc, liaisonDoc, practiceKinds, reserveDoc, reserveStructureDoc, trainingDocs, trendOfResults } from './practice-docs.js';
 import { closedYears } from '../pipeline/closed.js';
 import type { YearLock } from '../model/closed.js';
 import { bytesHash, fileHash } from '../repo/hash.js';
@@ -116,11 +117,12 @@ const siteDoc = (site: ReportSite): ReportDoc => ({
 type YearResult = Extract<Awaited<ReturnType<typeof reportYear>>, { ok: true }>['value'];
 
 /**
- * The web site of a year's report, from its results and the earlier years' figures (its trends).
+ * The web site of a year's report, from its results and the years up to it, each by its own
+ * rules (its trends: mj trend's figures).
  * `limits` lowers the members table's limit (tests).
  */
 export function reportSiteOf(
-  base: Base, y: YearResult, earlier: readonly YearSummary[], settings: { lang: 'zh' | 'en'; mask: boolean; date: string | null; formats: readonly ReportFormat[] },
+  base: Base, y: YearResult, trend: readonly TrendYear[], settings: { lang: 'zh' | 'en'; mask: boolean; date: string | null; formats: readonly ReportFormat[] },
   limits: { members?: number } = {},
 ): ReportSite {
   const { ds } = base;
@@ -139,7 +141,7 @@ export function reportSiteOf(
   const charts = reportCharts({
     lang: settings.lang, year, rubric: y.rubric, scores: y.scores, scope: y.scoreScope, counts: y.stats,
     roster: rosterCounts({ orgsInTreeOrder: y.scope.orgsInTreeOrder, members: ds.members, year, asOf: y.scope.lastDay, only: undefined }).total,
-    years: [...earlier, summaryOfYear],
+    trend,
   });
   // The report's files of each table (the same names as the tables' own files), for the index's links.
   const formats = fileFormats(settings.formats);
@@ -170,10 +172,13 @@ async function yearDocuments(
   const html = settings.formats.includes('html');
   const result = await reportYear(base, year, { explainAll: html });
   if (!result.ok) return result.problems;
-  const earlier = html ? await earlierYears(base, year) : undefined;
-  if (earlier && !earlier.ok) return earlier.problems;
   const y = result.value;
   const { ds } = base;
+  // The HTML report's trends: every earlier year with records, each read like mj trend reads it
+  // (an error in one stops the report as an error in any file it reads does), and this year.
+  const earlier = html ? await trendYears(base, ds.files.activities.map((f) => f.year).filter((e) => e < year).sort((a, b) => a - b)) : undefined;
+  if (earlier && !earlier.ok) return earlier.problems;
+  const trend = earlier?.ok ? trendOfResults(ds, [...earlier.value, { counted: y, scored: y, trainingRecords: y.trainingRecords }], undefined).years : [];
   const common = { datasetName: ds.config.name, lang: settings.lang, only: undefined, orgFilter: undefined };
   const stats = { ...common, scope: y.scope, counts: y.stats, byGroup: false, mask: settings.mask };
   const makers: (() => ReportDoc)[] = [
@@ -212,7 +217,7 @@ async function yearDocuments(
     makers.push(() => tableDoc(inspectionDocs(ds, year, yearEnd(year), false, doc).open));
   }
   // Last, once the tables' files are written: the web site, which draws them again its own way.
-  if (html) makers.push(() => siteDoc(reportSiteOf(base, y, earlier?.value ?? [], settings)));
+  if (html) makers.push(() => siteDoc(reportSiteOf(base, y, trend, settings)));
   return makers;
 }
 

@@ -20,7 +20,6 @@ import {
   rollUpSubtree, scoreMembers, scoreUnits, unitCountScope, unitFolds, unitLayout, type MemberScore, type SheetFold, type UnitLayout, type UnitScore,
 } from '../compute/sheets.js';
 import type { StatsCounts } from '../compute/stats.js';
-import { yearSummary, type YearSummary } from '../compute/year-summary.js';
 import { computeSubsidy, type SubsidyResult } from '../compute/subsidy.js';
 import { fileOfYear, loadYearReviews, loadYearRules, streamYearRequired } from '../load/dataset.js';
 import { practiceLayout, type PracticeCounts, type PracticeLayout } from '../compute/practices.js';
@@ -397,22 +396,6 @@ async function recordsBytes(base: Base, year: number): Promise<number> {
   return (await stat(join(base.ds.root, file)).catch(() => undefined))?.size ?? 0;
 }
 
-/**
- * The headline figures of every year before `year` that has a records file, oldest first (the
- * HTML report's trends). Each is read like `mj stats` reads it, so an error in it stops the
- * report as an error in any file the report reads does.
- */
-export async function earlierYears(base: Base, year: number): Promise<Stage<YearSummary[]>> {
-  const years = base.ds.files.activities.map((f) => f.year).filter((y) => y < year).sort((a, b) => a - b);
-  const out: YearSummary[] = [];
-  for (const y of years) {
-    const counted = await countYear(base, y);
-    if (!counted.ok) return counted;
-    out.push(yearSummary(counted.value.scope, counted.value.stats));
-  }
-  return finish(base, out);
-}
-
 /** The year's practices (liaison visits, committee meetings, trainings, reviews), with its statistics. */
 export async function practiceYear(base: Base, year: number): Promise<Stage<Counted & Practised>> {
   const run = await runYear(base, year, { scores: false, stats: true, practices: true });
@@ -420,16 +403,24 @@ export async function practiceYear(base: Base, year: number): Promise<Stage<Coun
   return finish(base, counted && run.practised ? { ...counted, ...run.practised } : undefined);
 }
 
-/** The years FROM..TO, each with its own rubric when it has one (mj trend): statistics and, where a rubric is, scores. */
-export async function trendYears(
-  base: Base, from: number, to: number,
-): Promise<Stage<readonly { readonly counted: Counted; readonly scored: Scored | undefined; readonly trainingRecords: readonly Activity[] }[]>> {
-  const out: { counted: Counted; scored: Scored | undefined; trainingRecords: readonly Activity[] }[] = [];
-  for (let year = from; year <= to; year++) {
+/** One year of a trend: its statistics, its scores where it has a rubric, its 培训 records. */
+export interface TrendResult {
+  readonly counted: Counted;
+  readonly scored: Scored | undefined;
+  readonly trainingRecords: readonly Activity[];
+}
+
+/**
+ * The given years, oldest first, each with its own rubric when it has one (mj trend, and the HTML
+ * report's trends): statistics and, where a rubric is, scores. An error in any year stops it.
+ */
+export async function trendYears(base: Base, years: readonly number[]): Promise<Stage<readonly TrendResult[]>> {
+  const out: TrendResult[] = [];
+  for (const year of years) {
     const scores = fileOfYear(base.ds.files.rubrics, year) !== undefined;
     const run = await runYear(base, year, { scores, stats: true, trainings: true });
     const counted = countedOf(run, year);
     if (counted) out.push({ counted, scored: scores ? scoredOf(run, year, undefined) : undefined, trainingRecords: run.trainingRecords });
   }
-  return finish(base, out.length === to - from + 1 ? out : undefined);
+  return finish(base, out.length === years.length ? out : undefined);
 }

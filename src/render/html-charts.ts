@@ -60,7 +60,7 @@ function seriesOption(c: BarChart | LineChart): { option: EChartsCoreOption; acr
     across,
     option: {
       legend: c.series.length > 1 ? { top: 0, textStyle: { color: TEXT } } : undefined,
-      grid: { left: 12, right: across ? 56 : 16, top: c.series.length > 1 ? 32 : 20, bottom: 8 },
+      grid: { left: 12, right: across ? 56 : 16, top: c.series.length > 1 ? 32 : 20, bottom: 24 },
       xAxis: across ? val : cat,
       yAxis: across ? cat : val,
       series,
@@ -75,7 +75,7 @@ function boxOption(c: BoxChart): { option: EChartsCoreOption; across: boolean } 
   return {
     across,
     option: {
-      grid: { left: 12, right: 20, top: 20, bottom: 8 },
+      grid: { left: 12, right: 20, top: 20, bottom: 24 },
       xAxis: across ? val : cat,
       yAxis: across ? cat : val,
       series: [{

@@ -11,7 +11,7 @@ import type { YearScope } from '../compute/scope.js';
 import type { BranchScore } from '../compute/scores.js';
 import type { StatsCounts } from '../compute/stats.js';
 import { branchFacts } from '../compute/year-facts.js';
-import type { YearSummary } from '../compute/year-summary.js';
+import type { TrendYear } from '../compute/trend.js';
 import type { Rubric } from '../model/rubric.js';
 import { LEVELS, SECTORS, TITLES } from '../model/types.js';
 import { Rational } from '../util/decimal-text.js';
@@ -79,8 +79,8 @@ export interface ChartsInput {
   readonly counts: StatsCounts;
   /** The roster's structure on 31 December, all groups together. */
   readonly roster: RosterCounts;
-  /** The headline figures of every year with records up to this one, oldest first. */
-  readonly years: readonly YearSummary[];
+  /** Every year with records up to this one, oldest first, each by its own rules (mj trend's figures). */
+  readonly trend: readonly TrendYear[];
 }
 
 const ratio = (num: number, den: number): Rational => (den === 0 ? Rational.ZERO : Rational.of(BigInt(num), BigInt(den)));
@@ -200,18 +200,30 @@ function rosterCharts(input: ChartsInput, zh: boolean): Chart[] {
 
 function trends(input: ChartsInput, zh: boolean): ChartSection {
   const title = zh ? '历年趋势' : 'Across the years';
-  const years = input.years;
+  const years = input.trend;
   if (years.length < 2) {
     return { title, charts: [], note: zh ? `数据中只有 ${input.year} 年的履职记录，没有可比较的往年，不画趋势图。` : `The dataset has duty records for ${input.year} only: no earlier year to compare with.` };
   }
   const labels = years.map((y) => String(y.year));
+  const scored = years.filter((y) => y.meanScore !== undefined);
   const yearHeader = zh ? '年份' : 'Year';
   return {
     title,
     charts: [
-      seriesChart('line', 'members-trend', zh ? '历年年末会员数' : 'Members at year end', yearHeader, labels, [{ name: zh ? '年末会员数' : 'Members', values: years.map((y) => Rational.int(y.active)) }], 'int', zh, {
-        extra: [{ header: zh ? '新发展会员' : 'New members', kind: 'int', cells: years.map((y) => y.newMembers) }],
+      seriesChart('line', 'members-trend', zh ? '历年年末会员数' : 'Members at year end', yearHeader, labels, [{ name: zh ? '年末会员数' : 'Members', values: years.map((y) => Rational.int(y.end)) }], 'int', zh, {
+        extra: [
+          { header: zh ? '年初数' : 'At the start', kind: 'int', cells: years.map((y) => y.start) },
+          { header: zh ? '新发展会员' : 'New members', kind: 'int', cells: years.map((y) => y.joined) },
+        ],
       }),
+      seriesChart('line', 'senior-trend', zh ? '历年副高级以上职称占比' : 'Senior titles (副高以上) across the years', yearHeader, labels,
+        [{ name: zh ? '副高以上占比' : 'Senior share', values: years.map((y) => ratio(y.senior, y.end)) }], 'ratio', zh, {
+          extra: [{ header: zh ? '副高以上人数' : 'Senior titles', kind: 'int', cells: years.map((y) => y.senior) }],
+        }),
+      seriesChart('line', 'sqmy-trend', zh ? '历年社情民意报送与采用' : 'Reports submitted and adopted across the years', yearHeader, labels, [
+        { name: zh ? '报送' : 'Submitted', values: years.map((y) => Rational.int(y.sqmy)) },
+        { name: zh ? '采用' : 'Adopted', values: years.map((y) => Rational.int(y.adopted)) },
+      ], 'int', zh),
       seriesChart('line', 'three-ones-trend', zh ? '历年“三个一”完成率' : '"Three ones" completion across the years', yearHeader, labels,
         [{ name: zh ? '完成率' : 'Completion', values: years.map((y) => ratio(y.threeOnesDone, y.branches)) }], 'ratio', zh, {
           extra: [
@@ -219,8 +231,13 @@ function trends(input: ChartsInput, zh: boolean): ChartSection {
             { header: zh ? '支部数' : 'Branches', kind: 'int', cells: years.map((y) => y.branches) },
           ],
         }),
+      // The mean score of the years that have a rubric (each by its own).
+      ...(scored.length >= 2
+        ? [seriesChart('line', 'score-trend', zh ? '历年支部平均分（按各年评分表）' : "Mean branch score across the years (each year's rubric)", yearHeader, scored.map((y) => String(y.year)),
+          [{ name: zh ? '平均分' : 'Mean score', values: scored.map((y) => y.meanScore!) }], 'points', zh)]
+        : []),
     ],
-    note: zh ? `往年的数字按当年的履职记录和名册计算（${labels.join('、')} 年）。` : `Earlier years are computed from their own records and the roster (${labels.join(', ')}).`,
+    note: zh ? `往年的数字按当年的履职记录、名册和评分表计算（${labels.join('、')} 年），与 mj trend 相同。` : `Each year is computed from its own records, roster and rubric (${labels.join(', ')}), as mj trend does.`,
   };
 }
 

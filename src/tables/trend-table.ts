@@ -1,6 +1,6 @@
 // mj trend FROM..TO: the years side by side, as tables (the province by year; the branches by
-// year) and as plain chart data (trendChart: series of numbers and exact fractions, for the HTML
-// report's charts). Layout only: compute/trend.ts decides every number.
+// year); the HTML report draws the same figures (tables/charts.ts). Layout only: compute/trend.ts
+// decides every number.
 
 import type { Trend } from '../compute/trend.js';
 import { Rational } from '../util/decimal-text.js';
@@ -110,56 +110,5 @@ export function trendBranchesTable(input: TrendTableInput): Table {
         'One row per branch; each year its members at year end, reports, "three ones", total and grade, by that year\'s own rubric; blank in a year it was not a branch. The total row\'s total is the year\'s mean.'),
       ...(input.orgFilter !== undefined ? [L(`只列出 ${input.orgFilter} 下的支部。`, `Only the branches under ${input.orgFilter}.`)] : []),
     ],
-  };
-}
-
-/** An exact share for a chart: numerator and denominator (den 0: no data). */
-export interface Fraction {
-  readonly num: number;
-  readonly den: number;
-}
-
-/** The trend as plain data a chart draws: one value per year in every series (null: none that year). */
-export interface TrendChart {
-  readonly title: string;
-  readonly years: readonly number[];
-  readonly series: readonly {
-    readonly key: string;
-    readonly label: string;
-    readonly unit: 'people' | 'count' | 'share' | 'points';
-    /** Counts as numbers; shares and mean scores as exact fractions. */
-    readonly values: readonly (number | Fraction | null)[];
-  }[];
-  readonly branches: readonly {
-    readonly id: string;
-    readonly name: string;
-    readonly totals: readonly (Fraction | null)[];
-    readonly grades: readonly (string | null)[];
-  }[];
-}
-
-const fraction = (r: Rational | undefined): Fraction | null => (r === undefined ? null : { num: Number(r.num), den: Number(r.den) });
-
-export function trendChart(input: TrendTableInput): TrendChart {
-  const zh = input.lang === 'zh';
-  const L = (a: string, b: string): string => (zh ? a : b);
-  const ys = input.trend.years;
-  const share = (num: (y: (typeof ys)[number]) => number, den: (y: (typeof ys)[number]) => number) => ys.map((y) => ({ num: num(y), den: den(y) }));
-  return {
-    title: trendTable(input).title,
-    years: ys.map((y) => y.year),
-    series: [
-      { key: 'end', label: L('年末数', 'At year end'), unit: 'people', values: ys.map((y) => y.end) },
-      { key: 'joined', label: L('本年发展', 'Joined'), unit: 'people', values: ys.map((y) => y.joined) },
-      { key: 'seniorShare', label: L('副高以上占比', 'Senior share'), unit: 'share', values: share((y) => y.senior, (y) => y.end) },
-      { key: 'threeOnesRate', label: L('“三个一”完成率', '"Three ones" rate'), unit: 'share', values: share((y) => y.threeOnesDone, (y) => y.branches) },
-      { key: 'sqmy', label: L('社情民意报送', 'Reports submitted'), unit: 'count', values: ys.map((y) => y.sqmy) },
-      { key: 'adopted', label: L('社情民意采用', 'Reports adopted'), unit: 'count', values: ys.map((y) => y.adopted) },
-      { key: 'trainees', label: L('培训人次', 'Trainees'), unit: 'count', values: ys.map((y) => y.trainees) },
-      { key: 'meanScore', label: L('平均分', 'Mean score'), unit: 'points', values: ys.map((y) => fraction(y.meanScore)) },
-    ],
-    branches: input.trend.branches.map((b) => ({
-      id: b.branch.id, name: b.branch.name, totals: b.years.map((y) => fraction(y?.total)), grades: b.years.map((y) => y?.grade ?? null),
-    })),
   };
 }
