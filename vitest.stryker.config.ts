@@ -5,7 +5,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    exclude: ['tests/fuzz.test.ts', 'tests/parallel.test.ts', 'tests/bin.test.ts', 'tests/readme.test.ts', 'tests/gen-example.test.ts', 'tests/faults.test.ts'],
+    exclude: [
+      'tests/fuzz.test.ts', 'tests/parallel.test.ts', 'tests/bin.test.ts', 'tests/readme.test.ts', 'tests/gen-example.test.ts', 'tests/faults.test.ts',
+      // These run the built bin or the bundled single file only (a browser, git and the workflow's steps, a terminal).
+      'tests/data-repo.test.ts', 'tests/html-browser.test.ts', 'tests/readme-flow.test.ts', 'tests/startup.test.ts', 'tests/terminal.test.ts',
+    ],
     testTimeout: 60_000,
     pool: 'forks',
   },
