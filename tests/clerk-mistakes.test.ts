@@ -100,3 +100,31 @@ describe('an item typed twice in a list', () => {
     expect((await mj(['stats', 'members', '2019', '--format', 'csv'], { cwd: d })).stdout).toBe(members.stdout);
   });
 });
+
+describe('one mistake, one problem', () => {
+  const tiny = (): string => {
+    const d = scratch();
+    cpSync(join(ROOT, 'data-examples', 'tiny'), d, { recursive: true });
+    return d;
+  };
+  const codes = async (d: string): Promise<string[]> => {
+    const r = await mj(['validate', '--format', 'json'], { cwd: d });
+    return (JSON.parse(r.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((x) => x.code);
+  };
+
+  it('an inspection row with a wrong team member is that row\'s error only: its findings still know it', async () => {
+    const d = tiny();
+    const file = join(d, 'inspections.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('XC2019-1,gy,2019-04-08,2019-04-19,0021;0027,', 'XC2019-1,gy,2019-04-08,2019-04-19,0021;0099,'));
+    expect(await codes(d)).toEqual(['MJ303']);
+  });
+
+  it('every roster id stripped of its zeros by Excel is one MJ313 that counts them, and nothing in the files written right', async () => {
+    const d = tiny();
+    const file = join(d, 'members.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^0+(\d+),/gm, '$1,'));
+    expect(await codes(d)).toEqual(['MJ313']);
+    const r = await mj(['validate'], { cwd: d });
+    expect(r.stdout).toContain('MJ313 名册中有 31 个会员编号开头的 0 被 Excel 去掉了');
+  });
+});

@@ -64,10 +64,18 @@ export class ZeroDamage {
     return this.byNumber.size === 0 || !/^0+[1-9]\d*$/.test(ref) ? undefined : this.byNumber.get(ref.replace(/^0+/, ''));
   }
 
+  /** True once a reference was found to mean a roster id that lost its zeros. */
+  get seen(): boolean {
+    return this.reported;
+  }
+
   /** MJ313 at the roster row, the first time; nothing afterwards (one diagnostic names it all). */
   report(m: Member, ref: string, where: string): readonly DiagnosticInput[] {
     if (this.reported) return NONE;
     this.reported = true;
-    return [{ code: 'MJ313', file: m.origin.file, line: m.origin.line, column: m.origin.column, field: 'id', span: m.id.length, params: { id: m.id, ref, where, file: m.origin.file } }];
+    // The roster's ids shorter than the references' width: each lost its zeros (ids as wide are whole).
+    let n = 0;
+    for (const id of this.byNumber.keys()) if (id.length < ref.length) n++;
+    return [{ code: 'MJ313', file: m.origin.file, line: m.origin.line, column: m.origin.column, field: 'id', span: m.id.length, params: { id: m.id, ref, where, file: m.origin.file, n } }];
   }
 }

@@ -76,7 +76,12 @@ export function inspectionRow(s: InspectionSubject, place: FieldPlacer, refs: Pr
   if (org?.type === '支部') out.push(place.at(I.target, 'MJ340', { value: org.id }, { span: org.id.length }));
   s.team.forEach((id, k) => {
     if (refs.members.has(id) || refs.brokenMembers.has(id)) return;
-    out.push(place.atItem(I.team, k, 'MJ303', { value: id }, { suggest: { value: id, pool: 'members' } }));
+    const damaged = refs.zeros.match(id);
+    if (damaged) {
+      // Excel's lost zeros: named once, at the roster (MJ313).
+      const at = place.atItem(I.team, k, 'MJ303');
+      out.push(...refs.zeros.report(damaged, id, `${at.file}:${at.line}`));
+    } else out.push(place.atItem(I.team, k, 'MJ303', { value: id }, { suggest: { value: id, pool: 'members' } }));
   });
   out.push(...spanOrder(s.start, s.end, I.end, place, s.endText));
   return out;
@@ -93,6 +98,8 @@ export interface FindingSubject {
 
 export interface FindingRefs {
   readonly inspections: ReadonlyMap<string, Inspection>;
+  /** The ids of every row of the inspections file, those with an error too (their findings are not reported again). */
+  readonly written: ReadonlySet<string>;
   /** The inspections file could not be read: references to it are not reported. */
   readonly inspectionsBroken: boolean;
   /** First row of each finding (inspection + id): its category and line. */
@@ -103,7 +110,9 @@ export function findingRow(f: FindingSubject, line: number, place: FieldPlacer, 
   const out: DiagnosticInput[] = [];
   if (f.inspection !== undefined && !refs.inspectionsBroken) {
     const ins = refs.inspections.get(f.inspection);
-    if (ins === undefined) {
+    if (ins === undefined && refs.written.has(f.inspection)) {
+      // Its row has an error of its own, reported there.
+    } else if (ins === undefined) {
       out.push(place.at(F.inspection, 'MJ341', { value: f.inspection }, { span: f.inspection.length, suggest: { value: f.inspection, pool: 'values', candidates: [...refs.inspections.keys()] } }));
     } else if (f.deadline !== undefined && f.deadline < ins.start) {
       out.push(place.at(F.deadline, 'MJ343', { deadline: formatDay(f.deadline), start: formatDay(ins.start), inspection: ins.id }, { span: f.deadlineText.length }));

@@ -109,7 +109,8 @@ export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
       memberById.set(m.id, next);
     });
   }
-  if (reserveFile !== undefined && spans !== undefined) for (const check of CHECKS.pool) for (const d of check(members)) ctx.report(d);
+  // With the roster's zeros lost (MJ313), the pool's ids cannot be matched to it: the column is not judged.
+  if (reserveFile !== undefined && spans !== undefined && !zeros.seen) for (const check of CHECKS.pool) for (const d of check(members)) ctx.report(d);
 
   const subject = { tree: loadedOrgs, orgById, members, memberById, brokenMembers, zeros };
   for (const check of CHECKS.dataset) for (const d of check(subject)) ctx.report(d);
@@ -122,8 +123,9 @@ export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
   ];
   const inspectionsFile = await optional(config.files.inspections);
   const findingsFile = await optional(config.files.findings);
-  const inspections = inspectionsFile === undefined ? [] : await loadInspections(ctx, inspectionsFile, refs);
-  const rectifications = findingsFile === undefined ? [] : ((await loadFindings(ctx, findingsFile, inspections)) ?? []);
+  const loadedInspections = inspectionsFile === undefined ? { list: [], ids: new Set<string>() } : await loadInspections(ctx, inspectionsFile, refs);
+  const inspections = loadedInspections?.list;
+  const rectifications = findingsFile === undefined ? [] : ((await loadFindings(ctx, findingsFile, loadedInspections)) ?? []);
   const leadersFile = await optional(config.files.leaders);
   const seats = leadersFile === undefined ? [] : ((await loadLeaders(ctx, leadersFile, refs)) ?? []);
   const listed = new Set(seats.map((l) => l.org));

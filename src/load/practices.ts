@@ -48,7 +48,8 @@ export async function loadLiaisons(ctx: LoadContext, file: string, refs: Practic
   return out.map((x) => x.liaison);
 }
 
-export async function loadInspections(ctx: LoadContext, file: string, refs: PracticeRefs): Promise<Inspection[] | undefined> {
+/** The inspections that passed their checks, and the ids of every row (one with an error too: findings may name it). */
+export async function loadInspections(ctx: LoadContext, file: string, refs: PracticeRefs): Promise<{ readonly list: Inspection[]; readonly ids: ReadonlySet<string> } | undefined> {
   const out: Inspection[] = [];
   const seen = new Map<string, number>();
   const ok = await readRecordFile(ctx, file, 'inspections', '政治巡查', (rec, rf) => {
@@ -65,12 +66,14 @@ export async function loadInspections(ctx: LoadContext, file: string, refs: Prac
     if (r.bad || id === undefined || target === undefined || start === undefined) return;
     out.push({ id, target, start, end, team, talks, note, origin: { file: rf.file, line: rec.line, column: rec.cols[I.id] || 1 } });
   });
-  return ok ? out : undefined;
+  return ok ? { list: out, ids: new Set(seen.keys()) } : undefined;
 }
 
-export async function loadFindings(ctx: LoadContext, file: string, inspections: readonly Inspection[] | undefined): Promise<Rectification[] | undefined> {
+export async function loadFindings(ctx: LoadContext, file: string, inspections: { readonly list: readonly Inspection[]; readonly ids: ReadonlySet<string> } | undefined): Promise<Rectification[] | undefined> {
   const out: Rectification[] = [];
-  const refs: FindingRefs = { inspections: new Map((inspections ?? []).map((i) => [i.id, i])), inspectionsBroken: inspections === undefined, seen: new Map() };
+  const refs: FindingRefs = {
+    inspections: new Map((inspections?.list ?? []).map((i) => [i.id, i])), written: inspections?.ids ?? new Set(), inspectionsBroken: inspections === undefined, seen: new Map(),
+  };
   const ok = await readRecordFile(ctx, file, 'findings', '巡查整改', (rec, rf) => {
     const r = new FieldReader(ctx, rf, rec);
     const inspection = r.id(F.inspection);
