@@ -76,9 +76,27 @@ describe('mj report', () => {
     // The hint's command is exact: it rebuilds what --check expects, leaving only the extra file.
     expect((await mj(['report', '2019'], { cwd: d })).code).toBe(0);
     const again = await mj(['report', '--check'], { cwd: d });
-    expect(again.stdout).toBe('多余：reports/2019/notes.txt（mj 不生成这个文件：删除该文件）\n有 1 个报表文件与数据不一致。重新生成：\n  mj report 2019\n然后提交改动（git add -A && git commit）。\n');
+    // Only an extra file left: rebuilding would not remove it, so the hint says to delete it.
+    expect(again.stdout).toBe('多余：reports/2019/notes.txt（mj 不生成这个文件：删除该文件）\n报表文件夹中有 1 个不是 mj 生成的文件：删除上面标为“多余”的文件（或移到报表文件夹以外），\n然后提交改动（git add -A && git commit）。\n');
     rmSync(join(d, 'reports', '2019', 'notes.txt'));
     expect((await mj(['report', '--check'], { cwd: d })).code).toBe(0);
+  });
+
+  it('--check without a year fails when a year with records and a rubric has no report: deleted, or never made', async () => {
+    const d = copyTiny();
+    const none = await mj(['report', '--check'], { cwd: d });
+    expect([none.code, none.stdout]).toEqual([1, '缺少：reports/2019/mj-report.json\n有 1 个报表文件与数据不一致。重新生成：\n  mj report 2019\n然后提交改动（git add -A && git commit）。\n']);
+    await mj(['report', '2019'], { cwd: d });
+    expect((await mj(['report', '--check'], { cwd: d })).code).toBe(0);
+    rmSync(join(d, 'reports', '2019', 'mj-report.json'));
+    expect((await mj(['report', '--check'], { cwd: d })).code).toBe(1);
+    rmSync(join(d, 'reports'), { recursive: true });
+    expect((await mj(['report', '--check'], { cwd: d })).stdout).toContain('缺少：reports/2019/mj-report.json');
+    // A dataset with no year to report has nothing to check.
+    rmSync(join(d, 'rubrics', '2019.yaml'));
+    rmSync(join(d, 'assessments', '2019.csv'));
+    const empty = await mj(['report', '--check'], { cwd: d });
+    expect([empty.code, empty.stdout]).toEqual([0, '还没有报表（reports/年份/mj-report.json），没有需要检查的文件；生成报表请运行 mj report 年份。\n']);
   });
 
   it('mj report YEAR reuses the folder\'s settings and says so; options on the command line win', async () => {
@@ -210,6 +228,10 @@ describe('mj init', () => {
     const data = join(d, 'data');
     const v = await mj(['validate'], { cwd: data });
     expect([v.code, v.stdout]).toEqual([0, expect.stringContaining('检查通过')]);
+    // The template's example records need their report before CI passes.
+    const check = await mj(['report', '--check'], { cwd: data });
+    expect([check.code, check.stdout.split('\n')[0]]).toEqual([1, '缺少：reports/2019/mj-report.json']);
+    expect((await mj(['report', '2019'], { cwd: data })).code).toBe(0);
     expect((await mj(['report', '--check'], { cwd: data })).code).toBe(0);
     const workflow = readFileSync(join(data, '.github', 'workflows', 'mj.yml'), 'utf8');
     expect(workflow).toContain('run: node .mj/mj.mjs validate --format github');

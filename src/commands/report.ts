@@ -6,12 +6,12 @@
 // and names every stale, missing or extra file, writing nothing (in a GitHub Actions step also as
 // a job summary). A closed year's reports (mj close) are never rewritten with other bytes.
 
-import { readdir, readFile, rmdir, stat } from 'node:fs/promises';
+import { open, readdir, readFile, rmdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../diagnostics/codes.js';
 import { t, writeReason } from '../i18n/cli.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
-import type { Dataset } from '../load/dataset.js';
+import { fileOfYear, yearsOf, type Dataset } from '../load/dataset.js';
 import type { Base } from '../pipeline/base.js';
 import type { Problems } from '../pipeline/stage.js';
 import { reportYear, trendYears } from '../pipeline/year.js';
@@ -290,8 +290,10 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
   const dirOf = (y: number): string => (opts.out !== undefined ? resolve(io.cwd, opts.out) : join(ds.root, 'reports', String(y)));
 
   if (opts.check) {
-    // Without a year: every report folder that has a manifest, or the --out folder.
-    const folders = year !== undefined ? [dirOf(year)] : opts.out !== undefined ? [resolve(io.cwd, opts.out)] : await manifestFolders(ds.root);
+    // Without a year: every report folder that has a manifest, and the folder of every year that
+    // has records and a rubric (a report deleted, or never made, is missing: CI must not pass
+    // because the manifest is gone); or the --out folder.
+    const folders = year !== undefined ? [dirOf(year)] : opts.out !== undefined ? [resolve(io.cwd, opts.out)] : await checkedFolders(ds);
     if (folders.length === 0) {
       // Nothing committed yet, so nothing can be stale.
       io.stdout(t(lang, 'report.noReports') + '\n');
@@ -312,14 +314,15 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
       const closed = lock !== undefined && resolve(dir) === join(ds.root, 'reports', String(checked.year)) ? lock.file : undefined;
       found.push({ dir, check: checked, closed });
       for (const d of checked.differences) io.stdout(differenceLine(d, shown(dir, d.name), lang) + '\n');
-      if (checked.differences.length > 0) redo.push(regenerate(io, opts, ds.root, dir, checked.year));
+      // Rebuilding makes stale and missing files again; an extra file is the clerk's to delete.
+      if (checked.differences.some((d) => d.kind !== 'extra')) redo.push(regenerate(io, opts, ds.root, dir, checked.year));
     }
     if (stopped) return printProblems(stopped, opts, io, lang);
     const stale = found.reduce((n, f) => n + f.check.differences.length, 0);
     await addJobSummary(io, checkSummary(found, redo, folders.length, shown, lang), await inputGuard(ds), lang);
     if (stale > 0) {
       for (const f of found) if (f.closed !== undefined && f.check.differences.length > 0) io.stdout(t(lang, 'report.closedStale', { year: f.check.year, lock: f.closed }) + '\n');
-      io.stdout(t(lang, 'report.stale', { n: stale }) + '\n');
+      io.stdout(t(lang, redo.length > 0 ? 'report.stale' : 'report.onlyExtra', { n: stale }) + '\n');
       for (const command of redo) io.stdout(`  ${command}\n`);
       io.stdout(t(lang, 'report.thenCommit') + '\n');
       return EXIT.data;
@@ -462,6 +465,40 @@ async function readManifest(dir: string): Promise<Manifest | undefined> {
   }
 }
 
+/**
+ * The report folders --check looks at: those with a manifest, and those of the years that can be
+ * reported — a rubric and at least one record (a new dataset's empty template is not yet) — in
+ * year order.
+ */
+async function checkedFolders(ds: Dataset): Promise<string[]> {
+  const folders = new Set(await manifestFolders(ds.root));
+  for (const y of yearsOf(ds)) {
+    const records = fileOfYear(ds.files.activities, y);
+    if (records !== undefined && fileOfYear(ds.files.rubrics, y) !== undefined && (await holdsRecords(join(ds.root, records)))) folders.add(join(ds.root, 'reports', String(y)));
+  }
+  return [...folders].sort();
+}
+
+/** A records file with a record in it: past a CSV's header line, or a YAML list's first item (a workbook is taken to). */
+async function holdsRecords(path: string): Promise<boolean> {
+  if (/\.xlsx$/i.test(path)) return true;
+  let head = '';
+  try {
+    const fh = await open(path, 'r');
+    try {
+      const buf = Buffer.alloc(1 << 16);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+      head = buf.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return false;
+  }
+  const lines = head.split(/\r?\n|\r/).filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+  return /\.ya?ml$/i.test(path) ? lines.some((l) => /^\s*-/.test(l)) : lines.length > 1;
+}
+
 /** reports/<year>/ folders under the dataset root that hold a manifest, in year order. */
 async function manifestFolders(root: string): Promise<string[]> {
   const base = join(root, 'reports');
@@ -569,6 +606,7 @@ function checkSummary(found: readonly { dir: string; check: FolderCheck; closed:
   }
   if (all.length > LIMIT) out.push('', zh ? `另有 ${all.length - LIMIT} 个文件未列出（全部：mj report --check）。` : `${all.length - LIMIT} more not listed (all of them: mj report --check).`);
   for (const f of found) if (f.closed !== undefined && f.check.differences.length > 0) out.push('', `> ${mdText(t(lang, 'report.closedStale', { year: f.check.year, lock: f.closed }))}`);
-  out.push('', zh ? '重新生成报表，然后提交改动：' : 'Rebuild the reports, then commit the change:', '', '```sh', ...redo, '```', '');
+  if (redo.length > 0) out.push('', zh ? '重新生成报表，然后提交改动：' : 'Rebuild the reports, then commit the change:', '', '```sh', ...redo, '```', '');
+  else out.push('', zh ? '删除标为“多余”的文件，然后提交改动。' : 'Delete the files marked extra, then commit the change.', '');
   return out.join('\n');
 }
