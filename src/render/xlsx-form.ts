@@ -1,8 +1,9 @@
 // Score forms → one XLSX workbook: the 评分汇总表 first (a table sheet, see xlsx.ts), then one
 // A4 portrait sheet per branch, the official 基层支部年度工作量化考核评分表 — title, branch and
 // parent, the items down the page with 分类 merged over each section, subtotals, 总分, 等级,
-// 否决, and the signature line. Each form is one page wide; a long one continues on a second
-// page with the header repeated, breaking between sections.
+// 否决, and the signature line. Each form is one page wide, and one page long where it fits at
+// 80 % (text 8 pt or larger); a longer one continues on a second page with the header repeated,
+// breaking between sections.
 
 import type { Cell as ExcelCell, Worksheet } from 'exceljs';
 import type { ScoreForm, ScoreFormRow } from '../tables/score-form.js';
@@ -31,13 +32,20 @@ function sheetOptions(): Parameters<import('exceljs').Workbook['addWorksheet']>[
   return {
     views: [{ state: 'frozen', ySplit: 3 }],
     pageSetup: {
-      paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { ...MARGINS },
+      paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { ...FORM_MARGINS },
       horizontalCentered: true, printTitlesRow: '3:3', firstPageNumber: 1,
     },
   };
 }
 
 const LAST = FORM_WIDTHS.length;
+/** A form's margins: a little narrower at the top and bottom than a table's, for one page. */
+const FORM_MARGINS = { ...MARGINS, top: 0.5, bottom: 0.6 } as const;
+/** A form's lines: Noto Sans CJK's and SimSun's line height at 10 pt is at most 1.35 em plus the row's 3 pt. */
+const FORM_LINE = 1.35;
+const formRowHeight = (lines: number, size: number): number => rowHeight(lines, size, FORM_LINE);
+/** The smallest scale a form is fitted to one page at: 10 pt body text stays 8 pt. */
+const ONE_PAGE_SCALE = 0.8;
 const units = (from: number, to: number): number => FORM_WIDTHS.slice(from - 1, to).reduce((a, b) => a + b, 0);
 
 function style(cell: ExcelCell, opts: { bold?: boolean; align?: 'left' | 'center' | 'right'; fill?: boolean } = {}): void {
@@ -65,14 +73,14 @@ function addFormSheet(ws: Worksheet, form: ScoreForm, options: XlsxOptions): voi
   title.font = { ...TITLE_FONT, size: TITLE_SIZE, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.mergeCells(1, 1, 1, LAST);
-  heights.push(rowHeight(wrappedLines(form.title, units(1, LAST), TITLE_SIZE, true), TITLE_SIZE) + 6);
+  heights.push(formRowHeight(wrappedLines(form.title, units(1, LAST), TITLE_SIZE, true), TITLE_SIZE) + 6);
 
   const sub = row(2).getCell(1);
   sub.value = xlsxText(form.subtitle);
   sub.font = bodyFont();
   sub.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.mergeCells(2, 1, 2, LAST);
-  heights.push(rowHeight(wrappedLines(form.subtitle, units(1, LAST), BODY_SIZE), BODY_SIZE) + 4);
+  heights.push(formRowHeight(wrappedLines(form.subtitle, units(1, LAST), BODY_SIZE), BODY_SIZE) + 4);
 
   let lines = 1;
   form.headers.forEach((h, i) => {
@@ -81,7 +89,7 @@ function addFormSheet(ws: Worksheet, form: ScoreForm, options: XlsxOptions): voi
     style(cell, { bold: true, align: 'center', fill: true });
     lines = Math.max(lines, wrappedLines(h, FORM_WIDTHS[i]!, BODY_SIZE, true));
   });
-  heights.push(rowHeight(lines, BODY_SIZE));
+  heights.push(formRowHeight(lines, BODY_SIZE));
 
   // The rows; 分类 is merged over each section's items and subtotal.
   const starts = new Set<number>();
@@ -102,7 +110,7 @@ function addFormSheet(ws: Worksheet, form: ScoreForm, options: XlsxOptions): voi
       style(cell, { bold: true, align: 'center' });
       if (at > blockStart) ws.mergeCells(blockStart, 1, at, 1);
       // The merged section name must fit its rows.
-      const need = rowHeight(wrappedLines(r.section, FORM_WIDTHS[0], BODY_SIZE, true), BODY_SIZE);
+      const need = formRowHeight(wrappedLines(r.section, FORM_WIDTHS[0], BODY_SIZE, true), BODY_SIZE);
       let have = 0;
       for (let q = blockStart; q <= at; q++) have += heights[q - 1]!;
       if (need > have) heights[at - 1] = heights[at - 1]! + (need - have);
@@ -117,12 +125,21 @@ function addFormSheet(ws: Worksheet, form: ScoreForm, options: XlsxOptions): voi
   sign.font = bodyFont();
   sign.alignment = { horizontal: 'left', vertical: 'bottom', wrapText: true };
   ws.mergeCells(at, 1, at, LAST);
-  heights.push(rowHeight(wrappedLines(form.signatures, units(1, LAST), BODY_SIZE), BODY_SIZE) + 12);
+  heights.push(formRowHeight(wrappedLines(form.signatures, units(1, LAST), BODY_SIZE), BODY_SIZE) + 12);
 
   heights.forEach((h, i) => {
     row(i + 1).height = h;
   });
-  const page = a4('portrait');
+  const page = a4('portrait', FORM_MARGINS);
+  // One page when the form fits at 80 % or more (body text 8 pt or larger); a longer one goes on
+  // over pages at full size, breaking between sections.
+  const total = heights.reduce((a, b) => a + b, 0);
+  const room = page.height * 0.97;
+  if (total > room && total * ONE_PAGE_SCALE <= room) {
+    ws.pageSetup.fitToHeight = 1;
+    ws.headerFooter.oddFooter = pageFooter(options.unit, options.lang, 1);
+    return;
+  }
   const breaks = pageBreaks(heights, { pageHeight: page.height, scale: 1, repeat: { from: 3, to: 3 }, body: 4, tail, startsPage: (r) => starts.has(r) });
   for (const b of breaks) row(b).addPageBreak();
   // The form's own page count: the breaks are all there are, as the form is one page wide.
@@ -164,5 +181,5 @@ function formRow(ws: Worksheet, at: number, r: ScoreFormRow): number {
     wrappedLines(r.standard, FORM_WIDTHS[2], BODY_SIZE),
     typeof r.result === 'string' ? wrappedLines(r.result, FORM_WIDTHS[5], BODY_SIZE, bold) : 1,
   );
-  return rowHeight(lines, BODY_SIZE);
+  return formRowHeight(lines, BODY_SIZE);
 }

@@ -38,9 +38,9 @@ export interface Page {
   readonly height: number;
 }
 
-export function a4(orientation: 'portrait' | 'landscape'): Page {
+export function a4(orientation: 'portrait' | 'landscape', margins: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number } = MARGINS): Page {
   const [w, h] = orientation === 'landscape' ? [A4.long, A4.short] : [A4.short, A4.long];
-  return { width: w - (MARGINS.left + MARGINS.right) * 72, height: h - (MARGINS.top + MARGINS.bottom) * 72 };
+  return { width: w - (margins.left + margins.right) * 72, height: h - (margins.top + margins.bottom) * 72 };
 }
 
 /** Width of text in points at a font size: wide (CJK) characters are 1 em, others at most 0.65 em. */
@@ -104,8 +104,8 @@ export function wrappedLines(text: string, units: number, size: number, bold = f
 }
 
 /** Row height in points for n lines of text (LibreOffice's CJK line is 1.45 em, measured), on the 0.75 pt grid Excel rounds to. */
-export function rowHeight(lines: number, size: number): number {
-  const h = Math.max(1, lines) * size * 1.45 + 3;
+export function rowHeight(lines: number, size: number, lineHeight = 1.45): number {
+  const h = Math.max(1, lines) * size * lineHeight + 3;
   return Math.ceil(h / 0.75) * 0.75;
 }
 
