@@ -111,12 +111,15 @@ describe('mj import --kind activities', () => {
     const roster = join(d, 'members.csv');
     writeFileSync(roster, readFileSync(roster, 'utf8') + '0032,刘芳,女,1991-03,汉族,2015-01-01,gy-edu1,初级,研究生,硕士,贵阳市第一中学,中小学,,否,在册,\n');
     const sheet = join(d, 'a.csv');
-    writeFileSync(sheet, '日期,类型,组织,会员,标题\n2019-12-01,学习,gy-edu1,刘芳,学习会\n2019-12-02,学习,gy-edu1,黄丽,学习会二\n2019-12-03,学习,贵阳二中支部,王明华,学习会三\n');
+    writeFileSync(sheet, '日期,类型,组织,会员,标题\n2019-12-01,学习,gy-edu1,刘芳,学习会\n2019-12-02,学习,gy-edu1,黄丽,学习会二\n2019-12-03,学习,贵阳二中支部,王明华,学习会三\n2019-12-04,学习,gy-edu1,王小二,学习会四\n');
     const r = await mj(['import', sheet, '--kind', 'activities', '--no-color'], { cwd: d });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('a.csv:2:23: 错误 MJ320 “刘芳”在贵阳一中支部有 2 名会员（0004、0032），不知道是哪一位');
     expect(r.stderr).toContain('a.csv:3:23: 错误 MJ321 贵阳一中支部没有名为“黄丽”的会员（同名的会员在别的组织：0008（贵阳市第一人民医院支部））');
     expect(r.stderr).toContain('a.csv:4:15: 错误 MJ322 “组织”的值“贵阳二中支部”既不是组织编号，也不是 orgs.yaml 中某个组织的全称');
+    // A name no member has is a name all the same: not an id with lost zeros (MJ303).
+    expect(r.stderr).toContain('a.csv:5:23: 错误 MJ321 贵阳一中支部没有名为“王小二”的会员（名册中没有叫这个名字的会员）');
+    expect(r.stderr).not.toContain('MJ303');
   });
 
   it('keeps orgs inside --org, and names a date without a year', async () => {

@@ -280,7 +280,10 @@ function resolveMembers(list: string, orgId: string | undefined, refs: ImportRef
     }
     const named = refs.members.filter((m) => m.name === item);
     if (named.length === 0) {
-      out.push(item); // neither an id nor a name: validation names it (MJ303, with a hint)
+      // Written like an id: validation names it (MJ303, with a hint about lost zeros). A name the
+      // roster does not know is a name all the same (MJ321).
+      if (/^[\x21-\x7e]+$/.test(item)) out.push(item);
+      else return { ok: false, code: 'MJ321', params: { name: item, org: org?.name ?? '', others: '@named-nowhere' } };
       continue;
     }
     const inOrg = scope ? named.filter((m) => scope.has(m.org)) : named;
@@ -289,7 +292,7 @@ function resolveMembers(list: string, orgId: string | undefined, refs: ImportRef
       continue;
     }
     if (inOrg.length > 1) return { ok: false, code: 'MJ320', params: { name: item, org: org?.name ?? '', n: inOrg.length, ids: inOrg.map((m) => m.id).join('、') } };
-    return { ok: false, code: 'MJ321', params: { name: item, org: org?.name ?? '', others: named.map((m) => `${m.id}（${refs.orgById.get(m.org)?.name ?? m.org}）`).join('、') } };
+    return { ok: false, code: 'MJ321', params: { name: item, org: org?.name ?? '', others: `@named-elsewhere:${named.map((m) => `${m.id}（${refs.orgById.get(m.org)?.name ?? m.org}）`).join('、')}` } };
   }
   return { ok: true, value: out.join(';') };
 }
