@@ -119,6 +119,13 @@ describe('one mistake, one problem', () => {
     expect(await codes(d)).toEqual(['MJ303']);
   });
 
+  it('panel rows each with an error are those errors only, not also "no row for the item" (MJ408)', async () => {
+    const d = tiny();
+    const file = join(d, 'assessments', '2019.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/,panel,[\d.]+,/g, ',panel,99,'));
+    expect(await codes(d)).toEqual(['MJ402', 'MJ402', 'MJ402', 'MJ402', 'MJ402']);
+  });
+
   it('every roster id stripped of its zeros by Excel is one MJ313 that counts them, and nothing in the files written right', async () => {
     const d = tiny();
     const file = join(d, 'members.csv');

@@ -193,7 +193,9 @@ export async function loadYearAssessments(ctx: LoadContext, ds: Dataset, year: n
   if (file !== undefined) {
     rows = (await loadAssessments(ctx, file, year, ds.orgById, ds.brokenOrgs, items, rubricFile === undefined, ds.memberById)) ?? [];
   }
-  if (rubric && items) for (const d of unassessedItems(rubric.rubric, rows, year, rubric.file, (path) => rubric.doc.locate(path))) ctx.report(d);
+  // An item with no row is worth saying only when the rows are all read: rows with errors of their own are not "no rows".
+  const broken = file !== undefined && ctx.diagnostics.errorsIn(new Set([file])) > 0;
+  if (rubric && items && !broken) for (const d of unassessedItems(rubric.rubric, rows, year, rubric.file, (path) => rubric.doc.locate(path))) ctx.report(d);
   return rows;
 }
 
