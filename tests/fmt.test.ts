@@ -99,6 +99,11 @@ describe('mj fmt', () => {
     expect([r.code, r.stdout]).toEqual([0, '数据文件都已是规范格式（21 个文件）。\n']);
   });
 
+  it.each(['gdou-party', 'lvliang-info', 'shandong-mm', 'tongcheng-cppcc'])('finds the published scheme %s in canonical form', async (scheme) => {
+    const r = await mj(['fmt', '--check', '--data', join(ROOT, 'data-examples', 'schemes', scheme)], { cwd: ROOT });
+    expect(r.code, r.stdout).toBe(0);
+  });
+
   it('keeps a GB18030 file GB18030, a BOM, CRLF and a tab-separated file as they were', async () => {
     const d = copy(BASE);
     const members = readFileSync(join(d, 'members.csv'), 'utf8');
