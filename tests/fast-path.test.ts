@@ -77,5 +77,5 @@ describe('the byte-level reader agrees with the careful reader', () => {
       ),
       { seed: 31, numRuns: 15 },
     );
-  });
+  }, 120_000); // 15 runs of a few mj commands each: seconds alone, more on a loaded machine
 });
