@@ -227,7 +227,7 @@ describe("Excel's leading-zero damage to the roster", () => {
     const r = await mj(['validate', '--format', 'json'], { cwd: d });
     const list = (JSON.parse(r.stdout) as { diagnostics: { code: string; file: string; line: number; message: string; hint: string }[] }).diagnostics;
     expect(list.map((x) => [x.code, x.file, x.line])).toEqual([['MJ313', 'members.csv', 5]]);
-    expect(list[0]!.message).toContain('“4”开头的 0 被 Excel 去掉了');
+    expect(list[0]!.message).toContain('名册中有 1 个会员编号开头的 0 被 Excel 去掉了（如“4”');
     expect(list[0]!.hint).toContain('“文本”');
     expect(r.stdout).not.toContain('0002');
   });

@@ -285,7 +285,8 @@ describe('FIFOs where files should be', () => {
     spawnSync('mkfifo', [join(out, 'mj-report.json')]);
     const noManifest = runBin(['report', '--check'], d);
     expect(noManifest.signal).toBeNull();
-    expect(noManifest.status).toBe(0); // no manifest: nothing to check there
+    expect(noManifest.status).toBe(1); // a year with records and a rubric whose manifest is not a file: missing, not waited on
+    expect(noManifest.stdout).toContain('缺少：reports/2019/mj-report.json');
   });
 });
 

@@ -235,7 +235,7 @@ export async function runImport(files: readonly string[], opts: ImportOptions, i
         const d = rec.fields[F_DATE];
         const parsed = d === undefined ? undefined : parseDate(d.value);
         if (!parsed?.ok) {
-          if (!rec.bad && d !== undefined) report({ code: 'MJ202', file: rec.file, line: d.line, column: d.column, field: 'date', label: m.labels.get(F_DATE) ?? '日期', params: { label: m.labels.get(F_DATE) ?? '日期', value: d.value } });
+          if (!rec.bad && d !== undefined) report({ code: 'MJ202', file: rec.file, line: d.line, column: d.column, field: 'date', label: m.labels.get(F_DATE) ?? '日期', params: { label: m.labels.get(F_DATE) ?? '日期', value: d.value, why: '' } });
           rec.bad = true;
           continue;
         }

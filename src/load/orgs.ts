@@ -76,7 +76,7 @@ export async function loadOrgs(ctx: LoadContext, file: string): Promise<LoadedOr
       if (v === undefined) return undefined;
       const r = parseDate(v);
       if (r.ok) return r.day;
-      ctx.report({ ...at(key), code: 'MJ202', field: key, label: key, params: { label: key, value: v }, span: v.length });
+      ctx.report({ ...at(key), code: 'MJ202', field: key, label: key, params: { label: key, value: v, why: '' }, span: v.length });
       ok = false;
       return undefined;
     };

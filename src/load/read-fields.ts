@@ -137,7 +137,7 @@ export class FieldReader implements FieldPlacer {
     if (v === undefined) return undefined;
     const r = parseDate(v);
     if (r.ok) return r.day;
-    this.report(i, 'MJ202', { value: v }, { span: v.length, ...excelSerialHint(v) });
+    this.report(i, 'MJ202', { value: v, why: r.reason === 'calendar' ? '@no-such-day' : '' }, { span: v.length, ...excelSerialHint(v) });
     return undefined;
   }
 
@@ -147,7 +147,7 @@ export class FieldReader implements FieldPlacer {
     const r = parseMonthOrDate(v);
     if (r.ok) return r.day;
     if (r.reason === 'excel-damaged') this.report(i, 'MJ206', { value: v, year: r.year, month: r.month }, { span: v.length });
-    else this.report(i, 'MJ202', { value: v }, { span: v.length, ...excelSerialHint(v) });
+    else this.report(i, 'MJ202', { value: v, why: r.reason === 'calendar' ? '@no-such-day' : '@month-form' }, { span: v.length, ...excelSerialHint(v) });
     return undefined;
   }
 
