@@ -135,3 +135,10 @@ describe('one mistake, one problem', () => {
     expect(r.stdout).toContain('MJ313 名册中有 31 个会员编号开头的 0 被 Excel 去掉了');
   });
 });
+
+describe('--explain of an org no sheet scores', () => {
+  it('names the org and says what the rubric scores, as a usage error', async () => {
+    const r = await mj(['score', '2019', '--explain', 'sl'], { cwd: join(ROOT, 'data-examples', 'tiny') });
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, 'mj: 民进示例省委（sl，省委会）不是 2019 年评分表的考核对象：评分表考核的是支部']);
+  });
+});

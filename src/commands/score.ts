@@ -75,7 +75,12 @@ export async function runScore(yearText: string, opts: ScoreOptions, io: Io): Pr
     }
     if (target.kind === 'org') {
       const found = scored.units.find((u) => u.scores.some((x) => x.unit.id === target.id));
-      if (!found) throw new UsageError(t(lang, 'usage.notOnSheet', { value: target.id, year }));
+      if (!found) {
+        // The province's committee itself, or an org type no sheet scores: say what is scored.
+        const org = ds.orgById.get(target.id);
+        const types = [...new Set(['支部', ...scored.units.flatMap((u) => u.sheet.types)])].join(lang === 'zh' ? '、' : ', ');
+        throw new UsageError(t(lang, 'usage.orgNotScored', { value: target.id, name: org?.name ?? target.id, type: org?.type ?? '', year, types }));
+      }
       const score = found.scores.find((x) => x.unit.id === target.id)!;
       const doc = sheetExplainDocument({ sheet: found.sheet, year, score, subject: `${score.unit.name}（${score.unit.id}）`, subjects: found.scores.length, rootType, lang: tl });
       return emit(await render(doc, ro), dest, guard, io, lang);
