@@ -142,3 +142,13 @@ describe('--explain of an org no sheet scores', () => {
     expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, 'mj: 民进示例省委（sl，省委会）不是 2019 年评分表的考核对象：评分表考核的是支部']);
   });
 });
+
+describe('a roster saved under another name', () => {
+  it('names members.txt beside the missing members.csv', async () => {
+    const d = dataset();
+    writeFileSync(join(d, 'members.txt'), readFileSync(join(d, 'members.csv')));
+    (await import('node:fs')).rmSync(join(d, 'members.csv'));
+    const r = await mj(['validate'], { cwd: d });
+    expect(r.stdout).toContain('MJ002 缺少会员名册文件 members.csv，文件夹中有 members.txt：若它就是这份文件（如 Excel 另存的“Unicode 文本”），改成这个文件名即可');
+  });
+});

@@ -143,7 +143,7 @@ type Catalogue = Record<Code, string>;
 
 export const MESSAGES_ZH = {
   MJ001: '找不到数据集：{where}',
-  MJ002: '缺少{what}文件 {path}',
+  MJ002: '缺少{what}文件 {path}{also}',
   MJ003: '无法读取文件：{reason}',
   MJ004: '这是二进制文件，不是文本表格（第 {offset} 字节是 NUL）',
   MJ005: '文件不是 UTF-8 编码，已按 GB18030（中文 Excel 另存的 CSV）读取',
@@ -270,7 +270,7 @@ export const MESSAGES_ZH = {
 
 export const MESSAGES_EN = {
   MJ001: 'no dataset found: {where}',
-  MJ002: 'missing {what} file {path}',
+  MJ002: 'missing {what} file {path}{also}',
   MJ003: 'cannot read the file: {reason}',
   MJ004: 'this is a binary file, not a text table (byte {offset} is NUL)',
   MJ005: 'the file is not UTF-8; read it as GB18030 (what Chinese Excel saves as CSV)',

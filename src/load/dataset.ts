@@ -2,6 +2,7 @@
 // assessments, and the duty records streamed to whoever needs them. Each stage reports into
 // the shared LoadContext and goes on, so one run shows every problem.
 
+import { readdir } from 'node:fs/promises';
 import { EVERY_ID, NEVER, type Assessment, type IdFilter, type Member, type Org } from '../model/types.js';
 import type { Inspection, Leader, Liaison, Rectification, Review } from '../model/practices.js';
 import type { HistoryRefs } from '../checks/history.js';
@@ -70,6 +71,21 @@ export interface Dataset {
 }
 
 /** Loads settings, the org tree and the roster, with their checks. Undefined without a usable mj.yaml. */
+/** A file beside `path` with the same name and another extension (members.txt for members.csv), if there is one. */
+async function nearName(root: string, path: string): Promise<string | undefined> {
+  const slash = path.lastIndexOf('/');
+  const dir = slash < 0 ? '' : path.slice(0, slash);
+  const stem = path.slice(slash + 1).replace(/\.[^.]*$/, '');
+  let names: string[];
+  try {
+    names = await readdir(dir === '' ? root : `${root}/${dir}`);
+  } catch {
+    return undefined;
+  }
+  const found = names.sort().find((n) => n !== path.slice(slash + 1) && n.replace(/\.[^.]*$/, '') === stem && /\.(txt|tsv|csv|xls|xlsx)$/i.test(n));
+  return found === undefined ? undefined : dir === '' ? found : `${dir}/${found}`;
+}
+
 export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
   const config = await loadConfig(ctx);
   if (config === undefined) return undefined;
@@ -77,8 +93,12 @@ export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
   const membersPick = await pickFile(ctx, config.files.members);
   const orgsFile = orgsPick ?? undefined;
   const membersFile = membersPick ?? undefined;
-  if (orgsPick === undefined) ctx.report({ code: 'MJ002', file: config.files.orgs[0]!, line: 0, column: 0, params: { what: '@orgs', path: config.files.orgs[0]! } });
-  if (membersPick === undefined) ctx.report({ code: 'MJ002', file: config.files.members[0]!, line: 0, column: 0, params: { what: '@members', path: config.files.members[0]! } });
+  if (orgsPick === undefined) ctx.report({ code: 'MJ002', file: config.files.orgs[0]!, line: 0, column: 0, params: { what: '@orgs', path: config.files.orgs[0]!, also: '' } });
+  if (membersPick === undefined) {
+    // Excel saves "Unicode 文本" as members.txt: a roster under another name is named in the message.
+    const other = await nearName(ctx.root, config.files.members[0]!);
+    ctx.report({ code: 'MJ002', file: config.files.members[0]!, line: 0, column: 0, params: { what: '@members', path: config.files.members[0]!, also: other === undefined ? '' : `@found-instead:${other}` } });
+  }
 
   const loadedOrgs = orgsFile === undefined ? undefined : await loadOrgs(ctx, orgsFile);
   const orgs = loadedOrgs?.orgs ?? [];
@@ -213,7 +233,7 @@ export async function loadYearRules(ctx: LoadContext, ds: Dataset, year: number)
   const loaded = await loadYearRubric(ctx, ds, year);
   if (fileOfYear(ds.files.rubrics, year) === undefined) {
     const path = ds.config.files.rubrics[0]!.replace('{year}', String(year));
-    ctx.report({ code: 'MJ002', file: path, line: 0, column: 0, params: { what: '@rubric', path } });
+    ctx.report({ code: 'MJ002', file: path, line: 0, column: 0, params: { what: '@rubric', path, also: '' } });
   }
   const assessments = await loadYearAssessments(ctx, ds, year, loaded);
   return { rubric: loaded ? compileRubric(loaded.rubric, year) : undefined, raw: loaded?.rubric, loaded, assessments };
@@ -223,7 +243,7 @@ export async function loadYearRules(ctx: LoadContext, ds: Dataset, year: number)
 export async function streamYearRequired(ctx: LoadContext, ds: Dataset, year: number, to: RecordConsumers): Promise<void> {
   if (fileOfYear(ds.files.activities, year) === undefined) {
     const path = ds.config.files.activities[0]!.replace('{year}', String(year));
-    ctx.report({ code: 'MJ002', file: path, line: 0, column: 0, params: { what: '@activities', path } });
+    ctx.report({ code: 'MJ002', file: path, line: 0, column: 0, params: { what: '@activities', path, also: '' } });
     return;
   }
   await streamYear(ctx, ds, year, to);

@@ -46,7 +46,7 @@ export async function exists(abs: string): Promise<boolean> {
 export function reportFailure(ctx: LoadContext, file: string, failure: ReadFailure, what: string): void {
   switch (failure.kind) {
     case 'missing':
-      ctx.report({ code: 'MJ002', file, line: 0, column: 0, params: { what, path: file } });
+      ctx.report({ code: 'MJ002', file, line: 0, column: 0, params: { what, path: file, also: '' } });
       return;
     case 'not-a-file':
       ctx.report({ code: 'MJ003', file, line: 0, column: 0, params: { reason: '@not-a-file' } });
