@@ -35,7 +35,7 @@ export function vetoText(v: Veto, rubric: Pick<SheetRules, 'sections' | 'require
   const id = v.when.item;
   const item = rubric.sections.flatMap((s) => s.items).find((i) => i.id === id);
   const name = item?.name ?? id;
-  return zh ? `${name}低于 ${v.when.below.toShort(2)} 分（最高${v.maxGrade}）` : `${name} below ${v.when.below.toShort(2)} (at most ${v.maxGrade})`;
+  return zh ? `${name}得分低于 ${v.when.below.toShort(2)} 分（最高${v.maxGrade}）` : `${name} scored below ${v.when.below.toShort(2)} (at most ${v.maxGrade})`;
 }
 
 /** A share as written: an exact decimal (0.3), else a fraction (1/3). */
