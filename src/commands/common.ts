@@ -16,7 +16,7 @@ import type { Problems, Stage } from '../pipeline/stage.js';
 import { ENCODING_NAMES, type Encoding } from '../source/decode.js';
 import { readLines } from '../source/lines.js';
 import { headerLookup, RECORD_FIELDS, type RecordKind } from '../schema/fields.js';
-import { IS_STANDALONE, standaloneFile } from '../version.js';
+import { BUILD, IS_STANDALONE, standaloneFile } from '../version.js';
 
 export interface CommonOptions {
   readonly data?: string;
@@ -62,7 +62,7 @@ export function loadOptionsOf(opts: CommonOptions, io: Io, lang: Lang): LoadOpti
   };
   const chunk = envInt('MJ_CHUNK_BYTES');
   return {
-    encoding: encodingOf(opts, lang), maxFileBytes: maxBytes, carefulOnly: io.env['MJ_FAST_PATH'] === '0',
+    encoding: encodingOf(opts, lang), maxFileBytes: maxBytes, carefulOnly: io.env['MJ_FAST_PATH'] === '0', cacheBuild: io.env['MJ_CACHE'] === '0' ? undefined : BUILD,
     chunkBytes: chunk !== undefined && chunk > 0 ? chunk : undefined, parallelMinBytes: envInt('MJ_PARALLEL_MIN_BYTES'),
     traceSplit: io.env['MJ_TRACE_SPLIT'] === '1' ? (file, at, merged) => io.stderr(`mj: split ${file} at byte ${at}: ${merged ? 'merged' : 'read on one thread'}\n`) : undefined,
     traceTime: io.env['MJ_TRACE_TIME'] === '1' ? (step) => io.stderr(`mj: ${Math.round(performance.now())} ms ${step}\n`) : undefined,

@@ -3,12 +3,13 @@
 // problem lands in the context's diagnostics; the result says what was read. Closed years'
 // files are held against their lock files (closed/YEAR.yaml).
 
-import { fileOfYear, loadBase, loadYearAssessments, loadYearReviews, loadYearRubric, streamYear, yearsOf, type Dataset } from '../load/dataset.js';
+import { fileOfYear, loadBase, loadYearAssessments, loadYearReviews, loadYearRubric, yearsOf, type Dataset } from '../load/dataset.js';
 import type { LoadContext } from '../load/context.js';
 import type { CourseCount } from '../compute/trainings.js';
 import { makeFold, SCAN_WORKER, type CountSpec } from './folds.js';
 import { checkNewMemberCourse } from './trainings.js';
 import { checkClosedYears } from './closed.js';
+import { cacheBase, cachedStreamYear } from './cache.js';
 
 export interface Validated {
   /** Undefined without a usable mj.yaml. */
@@ -24,6 +25,8 @@ export async function validateAll(ctx: LoadContext): Promise<Validated> {
   const records = new Map<number, number>();
   const rubricYears: number[] = [];
   if (ds) {
+    // Unchanged records files are replayed from .mj/cache when the dataset keeps one (cache.ts).
+    const cache = await cacheBase(ctx, ds);
     for (const year of yearsOf(ds)) {
       const rubric = await loadYearRubric(ctx, ds, year);
       if (rubric) rubricYears.push(year);
@@ -32,7 +35,7 @@ export async function validateAll(ctx: LoadContext): Promise<Validated> {
       // and a large file is still read on two cores.
       const specs: CountSpec[] = ds.config.training.requireNewMemberCourse ? [{ kind: 'courses', rule: ds.config.training }] : [];
       const folds = specs.map((spec) => makeFold(spec, ds.vocab));
-      const stats = await streamYear(ctx, ds, year, { folds, split: { specs, workerUrl: SCAN_WORKER } });
+      const stats = await cachedStreamYear(ctx, ds, year, { folds, split: { specs, workerUrl: SCAN_WORKER } }, specs, cache);
       if (stats) records.set(year, stats.rows);
       if (stats && folds.length > 0) checkNewMemberCourse(ctx, ds, year, (folds[0] as CourseCount).count);
       await loadYearReviews(ctx, ds, year);
