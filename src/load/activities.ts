@@ -144,6 +144,7 @@ function scanTablesOf(refs: DatasetRefs): { dictionary: ScanDictionary; tables: 
     memberIds: refs.memberList.map((m) => m.id),
     from: Int32Array.from(refs.memberList, (m) => m.joined),
     until: Int32Array.from(refs.memberList, rosterUntil),
+    memberOrgs: Int32Array.from(refs.memberList, (m) => refs.orgIndex.get(m.org) ?? -1),
     outcomes: [...refs.vocab.outcomes.keys()],
   };
   t = { dictionary, tables: buildScanTables(dictionary) };
