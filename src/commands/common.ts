@@ -119,6 +119,18 @@ export function writeOut(write: (s: string) => void, content: string | Iterable<
   else for (const piece of content) write(piece);
 }
 
+/** The same on stdout, waiting for it to take each piece (io.drain), so a long output is never all in memory. */
+export async function writeOutPaced(io: Io, content: string | Iterable<string>): Promise<void> {
+  if (typeof content === 'string') {
+    io.stdout(content);
+    return;
+  }
+  for (const piece of content) {
+    io.stdout(piece);
+    if (io.drain) await io.drain();
+  }
+}
+
 const lookups = (Object.keys(RECORD_FIELDS) as RecordKind[]).map(headerLookup);
 
 /** A CSV header that names a field of some record kind (its key, Chinese label or an alias). */
