@@ -33,23 +33,46 @@ export class MemberTable {
     this.allMask = size - 1;
     this.all = new Int32Array(size * 2);
     this.slotOf = new Int32Array(ids.length).fill(-1);
-    const keys = ids.map((id) => Buffer.from(id, 'utf8'));
-    const hashes = Int32Array.from(keys, (k) => hashBytes(k, 0, k.length) | 0);
+    // Every id's bytes, one after another in one buffer (no buffer per id), and their hashes.
+    const enc = new TextEncoder();
+    let bytesLen = 0;
+    for (const id of ids) bytesLen += id.length * 3;
+    const all = new Uint8Array(bytesLen);
+    const start = new Int32Array(ids.length + 1);
+    let pos = 0;
+    ids.forEach((id, i) => {
+      start[i] = pos;
+      pos += enc.encodeInto(id, all.subarray(pos)).written;
+    });
+    start[ids.length] = pos;
+    const hashes = new Int32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) hashes[i] = hashBytes(all, start[i]!, start[i + 1]!) | 0;
+    const same = (i: number, j: number): boolean => {
+      const len = start[i + 1]! - start[i]!;
+      if (start[j + 1]! - start[j]! !== len) return false;
+      for (let k = 0; k < len; k++) if (all[start[i]! + k] !== all[start[j]! + k]) return false;
+      return true;
+    };
     // Every id once (the first of repeats), into the table of all ids.
-    const first: boolean[] = new Array<boolean>(ids.length).fill(false);
-    keys.forEach((key, i) => {
+    const first = new Uint8Array(ids.length);
+    for (let i = 0; i < ids.length; i++) {
       const h = hashes[i]!;
       let s = h & this.allMask;
+      let repeated = false;
       for (;;) {
         const v = this.all[s * 2 + 1]!;
         if (v === 0) break;
-        if (this.all[s * 2] === h && keys[v - 1]!.equals(key)) return; // first wins
+        if (this.all[s * 2] === h && same(v - 1, i)) {
+          repeated = true; // first wins
+          break;
+        }
         s = (s + 1) & this.allMask;
       }
+      if (repeated) continue;
       this.all[s * 2] = h;
       this.all[s * 2 + 1] = i + 1;
-      first[i] = true;
-    });
+      first[i] = 1;
+    }
     // The branches' tables: sized for their members at most 2/3 full.
     const groups = branches + 1;
     const group = (i: number): number => {
@@ -70,14 +93,15 @@ export class MemberTable {
     }
     this.slots = new Int32Array(total * W);
     this.bytes = new Uint8Array(this.slots.buffer);
-    keys.forEach((key, i) => {
-      if (!first[i]) return;
+    for (let i = 0; i < ids.length; i++) {
+      if (!first[i]) continue;
       const b = group(i);
       const h = hashes[i]!;
       const mask = this.masks[b]!;
       let s = h & mask;
       while (this.slots[(this.base[b]! + s) * W + 1] !== 0) s = (s + 1) & mask;
       const at = (this.base[b]! + s) * W;
+      const key = all.subarray(start[i]!, start[i + 1]!);
       this.slotOf[i] = at;
       this.slots[at] = h;
       this.slots[at + 1] = i + 1;
@@ -87,9 +111,9 @@ export class MemberTable {
       if (key.length <= INLINE) this.bytes.set(key, (at + 5) * 4);
       else {
         this.slots[at + 5] = this.long.length;
-        this.long.push(key);
+        this.long.push(key.slice());
       }
-    });
+    }
   }
 
   private equals(at: number, buf: Uint8Array, s: number, e: number): boolean {
