@@ -241,6 +241,8 @@ if (ONLY.length === 0 || ONLY.includes('years')) {
     log(`generating ${path.relative(ROOT, YEARS)} (ten years, members ${MEMBERS}, density ${DENSITY}) …`);
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'gen-example.mjs'), '--members', String(MEMBERS), '--density', String(DENSITY), '--years', years.join(','), '--out', YEARS], { stdio: 'inherit' });
   }
+  fs.mkdirSync(path.join(YEARS, 'rubrics'), { recursive: true });
+  for (const y of years) fs.copyFileSync(path.join(ROOT, 'data-examples', 'guizhou', 'rubrics', '2019.yaml'), path.join(YEARS, 'rubrics', `${y}.yaml`));
   fs.mkdirSync(path.join(YEARS, '.mj'), { recursive: true }); // a data repository's folder: the cache is used
   const cache = path.join(YEARS, '.mj', 'cache');
   const argv = [process.execPath, MJ, 'validate', '--data', YEARS];
