@@ -97,10 +97,16 @@ export function noteWarnings(base: Base, io: Io, lang: Lang): void {
 
 /** How dataset paths are shown: relative to the current folder, with forward slashes. */
 export function pathShower(root: string, cwd: string): (file: string) => string {
+  // Once per file: a national run may print hundreds of thousands of problems of one file.
+  const shown = new Map<string, string>();
   return (file) => {
-    const abs = resolve(root, file);
-    const rel = relative(cwd, abs) || '.';
-    return rel.split(sep).join('/');
+    let out = shown.get(file);
+    if (out === undefined) {
+      const abs = resolve(root, file);
+      const rel = relative(cwd, abs) || '.';
+      shown.set(file, (out = rel.split(sep).join('/')));
+    }
+    return out;
   };
 }
 
