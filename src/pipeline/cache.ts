@@ -89,7 +89,13 @@ export async function cachedStreamYear(
     facts: [...ctx.facts].filter(([f, facts]) => factsBefore.get(f) !== facts),
     folds: to.folds.map((f) => f.exportState()),
   };
-  await cachePut(ctx.root, key, serialize(fresh));
+  let bytes: Buffer | undefined;
+  try {
+    bytes = serialize(fresh);
+  } catch {
+    bytes = undefined; // something that is not plain data: not stored, never a failure
+  }
+  if (bytes !== undefined) await cachePut(ctx.root, key, bytes);
   return stats;
 }
 
