@@ -87,7 +87,8 @@ export async function planSplit(source: { path: string; skip: number; size: numb
     path: source.path, start: mainEnd, skip: source.skip, chunkBytes: s.chunkBytes, year: s.year, maxRecord: s.maxRecord,
     cols: s.cols, width: s.width, dictionary: s.dictionary, specs: s.specs, keepTypes: s.keepTypes,
   };
-  const thread = new Worker(worker, { workerData: job });
+  // The worker's garbage is small (views are reused): a small young generation keeps its memory down.
+  const thread = new Worker(worker, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const result = new Promise<WorkerResult | undefined>((resolve) => {
     thread.once('message', (r: WorkerResult) => resolve(r));
     thread.once('error', () => resolve(undefined));
