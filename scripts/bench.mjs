@@ -273,7 +273,7 @@ const gz = {
   'liaison 2019': ['liaison', '2019', '--format', 'csv'],
   'leadership 2019': ['leadership', '2019', '--format', 'csv'],
   'inspections 2019': ['inspections', '2019', '--format', 'csv'],
-  'trend 2017-2019': ['trend', '2017-2019', '--format', 'csv'],
+  'trend 2017..2019': ['trend', '2017..2019', '--format', 'csv'],
   'report 2019 (csv,md)': ['report', '2019', '--format', 'csv,md', '--out', path.join(ROOT, '.bench', 'report-gz')],
 };
 for (const [name, argv] of Object.entries(gz)) {
