@@ -14,6 +14,7 @@
 // and templates are constants in it; the same file is its scanning worker's script.
 
 import { Buffer } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,13 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bundle');
 rmSync(out, { recursive: true, force: true });
+// The build's identity (version.ts BUILD, which keys the cache of unchanged files): a hash of
+// package.json and every source file, in a fixed order.
+const sourceHash = createHash('sha256');
+for (const rel of ['package.json', ...readdirSync(join(root, 'src'), { recursive: true }).map((f) => join('src', String(f))).filter((f) => f.endsWith('.ts')).sort()]) {
+  sourceHash.update(`${rel}\0`).update(readFileSync(join(root, rel))).update('\0');
+}
+const BUILD_ID = JSON.stringify(sourceHash.digest('hex').slice(0, 16));
 const zodWithoutLocales = {
   // zod's sixty message catalogues (two thirds of the bundle's bytes, parsed at every start):
   // mj words every message itself, and zod's English default is imported on its own.
@@ -36,6 +44,7 @@ const requireBanner = "import { createRequire as __mjRequire } from 'node:module
 
 await build({
   entryPoints: [join(root, 'src', 'cli.ts'), join(root, 'src', 'pipeline', 'scan-worker.ts')],
+  define: { __MJ_BUILD__: BUILD_ID },
   tsconfig: join(root, 'tsconfig.json'),
   entryNames: '[name]',
   chunkNames: 'chunk-[hash]',
@@ -88,7 +97,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  define: { __MJ_STANDALONE__: JSON.stringify({ name: pkg.name, version: pkg.version, templates }) },
+  define: { __MJ_STANDALONE__: JSON.stringify({ name: pkg.name, version: pkg.version, templates }), __MJ_BUILD__: BUILD_ID },
   banner: { js: `#!/usr/bin/env node\n// mj ${pkg.version} (${pkg.name}): the whole tool in one file, pinned by this data repository. Replace it with \`mj pin\`; do not edit.\n${requireBanner}` },
   legalComments: 'eof',
   plugins: [zodWithoutLocales, echartsAsString],

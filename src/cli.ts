@@ -21,6 +21,16 @@ const io: Io = {
     if (!closed && failure === undefined) process.stdout.write(s);
   },
   stderr: (s) => void process.stderr.write(s),
+  drain: () => {
+    if (closed || failure !== undefined || !process.stdout.writableNeedDrain) return Promise.resolve();
+    return new Promise<void>((done) => {
+      const end = (): void => {
+        for (const event of ['drain', 'error', 'close']) process.stdout.off(event, end);
+        done();
+      };
+      for (const event of ['drain', 'error', 'close']) process.stdout.once(event, end);
+    });
+  },
   cwd: process.cwd(),
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,

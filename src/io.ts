@@ -13,6 +13,12 @@ export interface Io {
   readonly columns: number;
   /** Today, for defaults only (mj init's year); never written into an output. */
   readonly today: () => Date;
+  /**
+   * Resolves once stdout has taken what was written so far (a pipe's reader may be slower than
+   * mj): long outputs written in pieces wait on it, so they are never all held in memory at once.
+   * Absent: writes never wait (in-process runs).
+   */
+  readonly drain?: () => Promise<void>;
   /** The file system outputs are written through (tests inject faults such as ENOSPC). */
   readonly fs?: WriteFs;
 }

@@ -12,6 +12,15 @@ const standalone = typeof __MJ_STANDALONE__ === 'undefined' ? undefined : __MJ_S
 const pkg = standalone ?? (createRequire(import.meta.url)('../package.json') as { name: string; version: string });
 
 export const VERSION = pkg.version;
+
+/** Set by the bundler (scripts/bundle.mjs): a hash of the sources the build was made from. */
+declare const __MJ_BUILD__: string | undefined;
+
+/**
+ * Which code this is, for the cache of unchanged files (an entry of another build is never
+ * used): the bundler's hash of the sources; 'source' when run from src/ (the tests).
+ */
+export const BUILD = `${pkg.version}+${typeof __MJ_BUILD__ === 'undefined' ? 'source' : __MJ_BUILD__}`;
 /** The npm name mj is published under (the name `mj` itself belongs to another package). */
 export const PACKAGE_NAME = pkg.name;
 

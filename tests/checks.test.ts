@@ -164,6 +164,25 @@ describe('duplicate-id index', () => {
     expect(first.candidates.at(-1)).toEqual({ id: 'NEW', line: 9000, column: 1, firstLine: 3003 });
   });
 
+  it('looks ids added after a merge up in the merged index, which it never copies', () => {
+    const first = new IdIndex(16);
+    first.addString('A', 2, 1);
+    const second = new IdIndex(16);
+    second.addString('A', 1, 1);
+    second.addString('B', 2, 1);
+    first.mergeSlots(second.exportSlots(), 10);
+    expect(first.candidates).toEqual([{ id: '', line: 11, column: 0, firstLine: 2 }]);
+    first.addString('B', 30, 4); // only in the merged index: named at its line there
+    first.addString('C', 31, 1); // new
+    first.addString('C', 32, 1);
+    first.addString('A', 33, 1); // in both: this index's line
+    expect(first.candidates.slice(1)).toEqual([
+      { id: 'B', line: 30, column: 4, firstLine: 12 },
+      { id: 'C', line: 32, column: 1, firstLine: 31 },
+      { id: 'A', line: 33, column: 1, firstLine: 2 },
+    ]);
+  });
+
   it('takes two ids for one only when both halves of their 64-bit hashes agree', () => {
     // Slots as another thread exports them: [hash high, hash low (0 = empty), line] each.
     const ix = new IdIndex(16);

@@ -16,7 +16,7 @@ import type { Problems, Stage } from '../pipeline/stage.js';
 import { ENCODING_NAMES, type Encoding } from '../source/decode.js';
 import { readLines } from '../source/lines.js';
 import { headerLookup, RECORD_FIELDS, type RecordKind } from '../schema/fields.js';
-import { IS_STANDALONE, standaloneFile } from '../version.js';
+import { BUILD, IS_STANDALONE, standaloneFile } from '../version.js';
 
 export interface CommonOptions {
   readonly data?: string;
@@ -62,7 +62,7 @@ export function loadOptionsOf(opts: CommonOptions, io: Io, lang: Lang): LoadOpti
   };
   const chunk = envInt('MJ_CHUNK_BYTES');
   return {
-    encoding: encodingOf(opts, lang), maxFileBytes: maxBytes, carefulOnly: io.env['MJ_FAST_PATH'] === '0',
+    encoding: encodingOf(opts, lang), maxFileBytes: maxBytes, carefulOnly: io.env['MJ_FAST_PATH'] === '0', cacheBuild: io.env['MJ_CACHE'] === '0' ? undefined : BUILD,
     chunkBytes: chunk !== undefined && chunk > 0 ? chunk : undefined, parallelMinBytes: envInt('MJ_PARALLEL_MIN_BYTES'),
     traceSplit: io.env['MJ_TRACE_SPLIT'] === '1' ? (file, at, merged) => io.stderr(`mj: split ${file} at byte ${at}: ${merged ? 'merged' : 'read on one thread'}\n`) : undefined,
     traceTime: io.env['MJ_TRACE_TIME'] === '1' ? (step) => io.stderr(`mj: ${Math.round(performance.now())} ms ${step}\n`) : undefined,
@@ -97,10 +97,16 @@ export function noteWarnings(base: Base, io: Io, lang: Lang): void {
 
 /** How dataset paths are shown: relative to the current folder, with forward slashes. */
 export function pathShower(root: string, cwd: string): (file: string) => string {
+  // Once per file: a national run may print hundreds of thousands of problems of one file.
+  const shown = new Map<string, string>();
   return (file) => {
-    const abs = resolve(root, file);
-    const rel = relative(cwd, abs) || '.';
-    return rel.split(sep).join('/');
+    let out = shown.get(file);
+    if (out === undefined) {
+      const abs = resolve(root, file);
+      const rel = relative(cwd, abs) || '.';
+      shown.set(file, (out = rel.split(sep).join('/')));
+    }
+    return out;
   };
 }
 
@@ -117,6 +123,18 @@ export type DiagnosticFormat = 'text' | 'json' | 'github';
 export function writeOut(write: (s: string) => void, content: string | Iterable<string>): void {
   if (typeof content === 'string') write(content);
   else for (const piece of content) write(piece);
+}
+
+/** The same on stdout, waiting for it to take each piece (io.drain), so a long output is never all in memory. */
+export async function writeOutPaced(io: Io, content: string | Iterable<string>): Promise<void> {
+  if (typeof content === 'string') {
+    io.stdout(content);
+    return;
+  }
+  for (const piece of content) {
+    io.stdout(piece);
+    if (io.drain) await io.drain();
+  }
 }
 
 const lookups = (Object.keys(RECORD_FIELDS) as RecordKind[]).map(headerLookup);

@@ -8,7 +8,7 @@ import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import type { Dataset } from '../load/dataset.js';
 import { openContext } from '../pipeline/base.js';
 import { validateAll } from '../pipeline/validate.js';
-import { diagnosticsSummary, langOf, loadOptionsOf, renderDiagnostics, writeOut, useColor, wholeNumber, type CommonOptions, type DiagnosticFormat } from './common.js';
+import { diagnosticsSummary, langOf, loadOptionsOf, renderDiagnostics, writeOut, writeOutPaced, useColor, wholeNumber, type CommonOptions, type DiagnosticFormat } from './common.js';
 import { inputGuard } from './inputs.js';
 import { addJobSummary, githubLinker, summaryFile } from './job-summary.js';
 
@@ -42,9 +42,9 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<ExitCo
 
   if (format === 'json') {
     const data = ds ? { dataset: datasetFacts(ds, counts, rubricYears) } : {};
-    writeOut(io.stdout, await renderDiagnostics(list, ctx.root, ds, io, lang, format, max, color, ctx.facts, data));
+    await writeOutPaced(io, await renderDiagnostics(list, ctx.root, ds, io, lang, format, max, color, ctx.facts, data));
   } else {
-    if (list.length > 0) writeOut(io.stdout, await renderDiagnostics(list, ctx.root, ds, io, lang, format, max, color, ctx.facts));
+    if (list.length > 0) await writeOutPaced(io, await renderDiagnostics(list, ctx.root, ds, io, lang, format, max, color, ctx.facts));
     if (errors === 0 && summary) io.stdout(summary + '\n');
   }
   // In a GitHub Actions step: the counts by code and the first problems, linked to their lines.

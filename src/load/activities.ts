@@ -105,19 +105,22 @@ export async function streamActivities(ctx: LoadContext, file: string, year: num
 
   const source = await openDataFile(ctx, file, '履职记录');
   if (!source) return undefined;
-  // Sized for the whole file at about 150 bytes a record (a split file's other half is merged
-  // into it), so it seldom grows; it grows when needed.
-  const ids = new IdIndex(Math.min(1 << 22, Math.ceil(source.size / 150)));
+  // Sized for the records this thread reads, at about 150 bytes a record: the whole file, or half
+  // of one large enough to be split (the other half's index is looked up, not copied in), so it
+  // seldom grows; it grows when needed.
+  const o = ctx.options;
+  const minBytes = o.parallelMinBytes ?? 32 << 20;
+  const splittable = to.split !== undefined && (!to.keep || to.keep.types !== undefined) && source.size >= minBytes;
+  const ids = new IdIndex(Math.min(1 << 22, Math.ceil(source.size / (splittable ? 300 : 150))));
   const rows = new CsvRows(ctx, file, 'activities', (rec, rf) => {
     stats.rows++;
     const a = decodeActivity(ctx, rf, rec, refs, checkRefs, ids);
     if (a) deliver(a);
   });
   const { dictionary, tables } = scanTablesOf(refs);
-  const o = ctx.options;
   const result = await scanCsv({
     file, source, year, dictionary, tables, vocab: refs.vocab, ids, rows, folds: to.folds, keep: to.keep,
-    split: to.split && (!to.keep || to.keep.types !== undefined) ? { ...to.split, minBytes: o.parallelMinBytes ?? 32 << 20 } : undefined,
+    split: to.split && (!to.keep || to.keep.types !== undefined) ? { ...to.split, minBytes } : undefined,
     options: { maxRecord: ctx.limits.maxRecordChars, chunkBytes: o.chunkBytes ?? 1 << 22, carefulOnly: o.carefulOnly === true, traceTime: o.traceTime, traceSplit: o.traceSplit },
   });
   if (!result.ok) {
@@ -144,6 +147,7 @@ function scanTablesOf(refs: DatasetRefs): { dictionary: ScanDictionary; tables: 
     memberIds: refs.memberList.map((m) => m.id),
     from: Int32Array.from(refs.memberList, (m) => m.joined),
     until: Int32Array.from(refs.memberList, rosterUntil),
+    memberOrgs: Int32Array.from(refs.memberList, (m) => refs.orgIndex.get(m.org) ?? -1),
     outcomes: [...refs.vocab.outcomes.keys()],
   };
   t = { dictionary, tables: buildScanTables(dictionary) };

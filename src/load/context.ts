@@ -23,6 +23,11 @@ export interface LoadOptions {
   readonly parallelMinBytes?: number | undefined;
   /** Called when a file is split across threads (MJ_TRACE_SPLIT=1, for tests). */
   readonly traceSplit?: ((file: string, at: number, merged: boolean) => void) | undefined;
+  /**
+   * The build's identity (version.ts BUILD), when the cache of unchanged files (.mj/cache) may be
+   * used; undefined: never (MJ_CACHE=0).
+   */
+  readonly cacheBuild?: string | undefined;
   /** Called at the steps of a split read, with what happened (MJ_TRACE_TIME=1, for measuring). */
   readonly traceTime?: ((step: string) => void) | undefined;
 }

@@ -4,7 +4,7 @@
 // files are held against their lock files (closed/YEAR.yaml), and items measured by an earlier
 // year's points against that year's rubric (MJ418, MJ419).
 
-import { fileOfYear, loadBase, loadYearAssessments, loadYearReviews, loadYearRubric, streamYear, yearsOf, type Dataset } from '../load/dataset.js';
+import { fileOfYear, loadBase, loadYearAssessments, loadYearReviews, loadYearRubric, yearsOf, type Dataset } from '../load/dataset.js';
 import type { LoadContext } from '../load/context.js';
 import type { CourseCount } from '../compute/trainings.js';
 import { makeFold, SCAN_WORKER, type CountSpec } from './folds.js';
@@ -14,6 +14,7 @@ import { earlierRefs } from '../checks/rubric.js';
 import { compileRubric } from '../load/compile-rubric.js';
 import type { LoadedRubric } from '../load/rubric.js';
 import { earlierItems, type Rubric } from '../model/rubric.js';
+import { cacheBase, cachedStreamYear } from './cache.js';
 
 export interface Validated {
   /** Undefined without a usable mj.yaml. */
@@ -30,6 +31,8 @@ export async function validateAll(ctx: LoadContext): Promise<Validated> {
   const rubricYears: number[] = [];
   if (ds) {
     const rubrics = new Map<number, LoadedRubric | null>();
+    // Unchanged records files are replayed from .mj/cache when the dataset keeps one (cache.ts).
+    const cache = await cacheBase(ctx, ds);
     for (const year of yearsOf(ds)) {
       const rubric = await loadYearRubric(ctx, ds, year);
       if (rubric) rubricYears.push(year);
@@ -39,7 +42,7 @@ export async function validateAll(ctx: LoadContext): Promise<Validated> {
       // and a large file is still read on two cores.
       const specs: CountSpec[] = ds.config.training.requireNewMemberCourse ? [{ kind: 'courses', rule: ds.config.training }] : [];
       const folds = specs.map((spec) => makeFold(spec, ds.vocab));
-      const stats = await streamYear(ctx, ds, year, { folds, split: { specs, workerUrl: SCAN_WORKER } });
+      const stats = await cachedStreamYear(ctx, ds, year, { folds, split: { specs, workerUrl: SCAN_WORKER } }, specs, cache);
       if (stats) records.set(year, stats.rows);
       if (stats && folds.length > 0) checkNewMemberCourse(ctx, ds, year, (folds[0] as CourseCount).count);
       await loadYearReviews(ctx, ds, year);

@@ -113,6 +113,7 @@ export class ByteScanner {
   private readonly Y1: number;
   private rowBuf: Uint8Array = new Uint8Array(0);
   private rowDay = 0;
+  private rowOrg = -1;
   private readonly memberLookup: (s: number, e: number, h: number) => number;
   private readonly outcomeLookup: (s: number, e: number, h: number) => number;
   private readonly tagLookup: (s: number, e: number, h: number) => number;
@@ -130,7 +131,7 @@ export class ByteScanner {
     this.Y1 = yearEnd(year);
     ensureCapacity(this.view, 256, 64, 32); // longer lists go to the careful reader
     const decoder = new TextDecoder('utf-8');
-    this.memberLookup = (s, e, h) => T.members.onRoster(this.rowBuf, s, e, h, this.rowDay);
+    this.memberLookup = (s, e, h) => T.members.onRoster(this.rowBuf, s, e, h, this.rowDay, this.rowOrg);
     this.outcomeLookup = (s, e, h) => T.outcomes.getHashed(this.rowBuf, s, e, h);
     this.tagLookup = (s, e, h) => {
       const k = T.tags.getHashed(this.rowBuf, s, e, h);
@@ -236,6 +237,7 @@ export class ByteScanner {
     // lists: members (on the roster that day), outcomes (known phrases), tags
     this.rowBuf = buf;
     this.rowDay = day;
+    this.rowOrg = org;
     const nm = this.readList(buf, cols[F.members]!, view.members, this.memberLookup);
     if (nm < 0 || (nm > 1 && repeats(view.members, nm))) return false;
     const no = this.readList(buf, cols[F.outcomes]!, view.outcomes, this.outcomeLookup);

@@ -35,6 +35,8 @@ export class IdIndex {
   private slots: Uint32Array;
   private count = 0;
   private mask: number;
+  /** Indexes of later parts of the file (another thread's), looked up but never copied in: their slots, and their lines' shift. */
+  private readonly others: { readonly slots: Uint32Array; readonly mask: number; readonly lineOffset: number }[] = [];
   readonly candidates: DuplicateCandidate[] = [];
 
   constructor(expected = 1024) {
@@ -58,8 +60,20 @@ export class IdIndex {
     this.add(b, 0, b.length, line, column);
   }
 
-  /** Inserts; returns the first line of an equal hash, or 0 when new. */
+  /** Inserts (unless a merged index holds it); returns the first line of an equal hash, or 0 when new. */
   private insert(h: number, l: number, line: number): number {
+    if (this.others.length === 0) return this.insertOwn(h, l, line);
+    // This index first (its lines come first in the file), then the merged ones.
+    const own = find(this.slots, this.mask, h, l);
+    if (own !== 0) return own;
+    for (const o of this.others) {
+      const first = find(o.slots, o.mask, h, l);
+      if (first !== 0) return first + o.lineOffset;
+    }
+    return this.insertOwn(h, l, line);
+  }
+
+  private insertOwn(h: number, l: number, line: number): number {
     if (this.count + 1 > (this.mask + 1) * 0.7) this.grow();
     const slots = this.slots;
     let s = (h ^ Math.imul(l, 0x9e3779b1)) & this.mask;
@@ -83,15 +97,25 @@ export class IdIndex {
     return this.slots;
   }
 
-  /** Adds another index's ids (seen later in the file: their lines shifted by `lineOffset`). */
+  /**
+   * Adds another index's ids (seen later in the file: their lines shifted by `lineOffset`): each
+   * one this index holds becomes a candidate, and ids added from now on are looked up in both.
+   * The other's table is kept as it is (not copied in), so two halves cost what the file costs.
+   */
   mergeSlots(other: Uint32Array, lineOffset: number): void {
     for (let at = 0; at < other.length; at += 3) {
       if (other[at + 1] === EMPTY) continue;
       const line = other[at + 2]! + lineOffset;
-      const first = this.insert(other[at]!, other[at + 1]!, line);
+      let first = find(this.slots, this.mask, other[at]!, other[at + 1]!);
+      for (let k = 0; first === 0 && k < this.others.length; k++) {
+        const o = this.others[k]!;
+        const f = find(o.slots, o.mask, other[at]!, other[at + 1]!);
+        if (f !== 0) first = f + o.lineOffset;
+      }
       // The id's text is not kept: the confirmation reads it from the later line.
       if (first !== 0) this.candidates.push({ id: '', line, column: 0, firstLine: first });
     }
+    this.others.push({ slots: other, mask: other.length / 3 - 1, lineOffset });
   }
 
   private grow(): void {
@@ -100,6 +124,18 @@ export class IdIndex {
     this.slots = new Uint32Array(size * 3);
     this.mask = size - 1;
     this.count = 0;
-    for (let at = 0; at < old.length; at += 3) if (old[at + 1] !== EMPTY) this.insert(old[at]!, old[at + 1]!, old[at + 2]!);
+    for (let at = 0; at < old.length; at += 3) if (old[at + 1] !== EMPTY) this.insertOwn(old[at]!, old[at + 1]!, old[at + 2]!);
+  }
+}
+
+/** The first line of the hash (h, l) in a table of slots, or 0 when absent. */
+function find(slots: Uint32Array, mask: number, h: number, l: number): number {
+  let s = (h ^ Math.imul(l, 0x9e3779b1)) & mask;
+  for (;;) {
+    const at = s * 3;
+    const lo = slots[at + 1]!;
+    if (lo === EMPTY) return 0;
+    if (lo === l && slots[at] === h) return slots[at + 2]!;
+    s = (s + 1) & mask;
   }
 }

@@ -13,6 +13,9 @@ import { Worker } from 'node:worker_threads';
 import type { FoldSpec } from '../model/fold.js';
 import type { ScanDictionary } from './tables.js';
 
+/** The main thread's share of a split file (measured: the worker starts some 0.2–0.5 s later at national scale). */
+const MAIN_SHARE = 0.53;
+
 /** What the worker is asked to do. */
 export interface WorkerJob {
   readonly path: string;
@@ -75,15 +78,17 @@ export interface SplitSetup {
 export async function planSplit(source: { path: string; skip: number; size: number }, s: SplitSetup): Promise<ParallelPlan | undefined> {
   const worker = fileURLToPath(s.workerUrl);
   if (source.size < s.minBytes || availableParallelism() < 2 || !existsSync(worker)) return undefined;
-  // The cut lies past the first chunk, which the main thread has read already.
-  const lf = await firstLineBreak(source.path, source.skip, Math.max(Math.floor(source.size / 2), s.chunkBytes));
+  // The cut lies past the first chunk, which the main thread has read already; a little past the
+  // middle, since the worker starts later (its thread, its tables) and the two should end together.
+  const lf = await firstLineBreak(source.path, source.skip, Math.max(Math.floor(source.size * MAIN_SHARE), s.chunkBytes));
   if (lf < 0 || lf + 1 >= source.size) return undefined;
   const mainEnd = lf + 1;
   const job: WorkerJob = {
     path: source.path, start: mainEnd, skip: source.skip, chunkBytes: s.chunkBytes, year: s.year, maxRecord: s.maxRecord,
     cols: s.cols, width: s.width, dictionary: s.dictionary, specs: s.specs, keepTypes: s.keepTypes,
   };
-  const thread = new Worker(worker, { workerData: job });
+  // The worker's garbage is small (views are reused): a small young generation keeps its memory down.
+  const thread = new Worker(worker, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const result = new Promise<WorkerResult | undefined>((resolve) => {
     thread.once('message', (r: WorkerResult) => resolve(r));
     thread.once('error', () => resolve(undefined));

@@ -16,6 +16,8 @@ export interface ScanDictionary {
   /** Per member: on the roster on day d ⇔ from ≤ d < until (model/types.ts rosterSpan). */
   readonly from: Int32Array;
   readonly until: Int32Array;
+  /** Per member: the roster's branch (index in orgIds, -1: none), where the member table looks first. */
+  readonly memberOrgs: Int32Array;
   readonly outcomes: readonly string[];
 }
 
@@ -40,7 +42,7 @@ export function buildScanTables(d: ScanDictionary): ScanTables {
   const outcomes = new ByteMap(64);
   d.outcomes.forEach((o, k) => outcomes.setString(o, k));
   return {
-    orgs, members: new MemberTable(d.memberIds, d.from, d.until), types, levels, outcomes, tags: new ByteMap(64),
+    orgs, members: new MemberTable(d.memberIds, d.from, d.until, d.memberOrgs, d.orgIds.length), types, levels, outcomes, tags: new ByteMap(64),
     established: d.established, dissolved: d.dissolved,
   };
 }

@@ -96,10 +96,31 @@ async function scanPart(job: WorkerJob, factory: FoldFactory<Vocabulary>): Promi
   };
 }
 
+/**
+ * The large buffers of a result (the id index, the rows' bytes, the folds' arrays), moved to the
+ * main thread rather than copied: the worker ends once it has sent them. Only whole buffers of
+ * their own (never a slice of Node's shared pool) are moved.
+ */
+function transferable(result: WorkerResult): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  const walk = (x: unknown, depth: number): void => {
+    if (depth > 8 || x === null || typeof x !== 'object') return;
+    if (ArrayBuffer.isView(x)) {
+      const b = x.buffer;
+      if (b instanceof ArrayBuffer && x.byteOffset === 0 && x.byteLength === b.byteLength && b.byteLength >= 1 << 16) out.add(b);
+      return;
+    }
+    if (Array.isArray(x)) for (const y of x) walk(y, depth + 1);
+    else if (!(x instanceof Map) && !(x instanceof Set)) for (const y of Object.values(x)) walk(y, depth + 1);
+  };
+  walk(result, 0);
+  return [...out];
+}
+
 /** Runs the job this worker thread was started with, and posts the result (exit 1 on failure). */
 export function runScanWorker(factory: FoldFactory<Vocabulary>): void {
   void scanPart(workerData as WorkerJob, factory).then(
-    (result) => parentPort!.postMessage(result),
+    (result) => parentPort!.postMessage(result, transferable(result)),
     () => process.exit(1),
   );
 }

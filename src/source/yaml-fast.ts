@@ -20,6 +20,23 @@ interface Pos {
   column: number;
 }
 
+/** Where a node (and its key, in a mapping) was written, and its children by key or index. */
+interface Rec {
+  pos: Pos | undefined;
+  key: Pos | undefined;
+  kids: Map<string | number, Rec> | undefined;
+}
+
+const newRec = (): Rec => ({ pos: undefined, key: undefined, kids: undefined });
+
+/** The record of a child (made on first use): a number for an item, a string for a key, as paths name them. */
+function kid(r: Rec, seg: string | number): Rec {
+  const kids = (r.kids ??= new Map());
+  let k = kids.get(seg);
+  if (k === undefined) kids.set(seg, (k = newRec()));
+  return k;
+}
+
 interface Line {
   /** 1-based line number. */
   readonly no: number;
@@ -58,9 +75,8 @@ class Reader {
   private readonly lines: Line[] = [];
   private i = 0;
   private nodes = 0;
-  /** Path (joined) → position of the node, and of its key in a mapping. */
-  private readonly at = new Map<string, Pos>();
-  private readonly keyAt = new Map<string, Pos>();
+  /** Positions of the nodes and keys, as a tree beside the value (no path is ever joined into a key). */
+  private readonly root: Rec = newRec();
 
   constructor(text: string, private readonly maxDepth: number, private readonly maxNodes: number) {
     if (text.includes('\t') || text.includes('\r') || text.startsWith('\uFEFF')) throw new Unsupported();
@@ -75,41 +91,53 @@ class Reader {
   }
 
   read(): SimpleYaml {
-    const value = this.lines.length === 0 ? undefined : this.block(this.lines[0]!.indent, [], 0);
+    const value = this.lines.length === 0 ? undefined : this.block(this.lines[0]!.indent, this.root, 0);
     if (this.i < this.lines.length) throw new Unsupported();
+    const root = this.root;
+    /** The node at the longest prefix of `path` that was written. */
     const locate = (path: Path): Pos => {
-      for (let len = path.length; len >= 0; len--) {
-        const p = this.at.get(JSON.stringify(path.slice(0, len)));
-        if (p) return p;
+      let best = root.pos;
+      let r: Rec | undefined = root;
+      for (const seg of path) {
+        r = r.kids?.get(seg);
+        if (r === undefined) break;
+        if (r.pos) best = r.pos;
       }
-      return { line: 1, column: 1 };
+      return best ?? { line: 1, column: 1 };
     };
-    const locateKey = (path: Path): Pos => this.keyAt.get(JSON.stringify(path)) ?? locate(path);
+    const locateKey = (path: Path): Pos => {
+      let r: Rec | undefined = root;
+      for (const seg of path) {
+        r = r.kids?.get(seg);
+        if (r === undefined) break;
+      }
+      return r?.key ?? locate(path);
+    };
     return { value, locate, locateKey };
   }
 
-  private mark(path: (string | number)[], pos: Pos): void {
+  private mark(node: Rec, pos: Pos): void {
     if (++this.nodes > this.maxNodes) throw new Unsupported();
-    this.at.set(JSON.stringify(path), pos);
+    node.pos = pos;
   }
 
   /** A block node whose lines start at `indent`. */
-  private block(indent: number, path: (string | number)[], depth: number): RawValue {
+  private block(indent: number, node: Rec, depth: number): RawValue {
     if (depth > this.maxDepth) throw new Unsupported();
     const first = this.lines[this.i]!;
     if (first.indent !== indent) throw new Unsupported();
-    if (first.text === '-' || first.text.startsWith('- ')) return this.sequence(indent, path, depth);
-    return this.mapping(indent, path, depth, undefined);
+    if (first.text === '-' || first.text.startsWith('- ')) return this.sequence(indent, node, depth);
+    return this.mapping(indent, node, depth, undefined);
   }
 
-  private sequence(indent: number, path: (string | number)[], depth: number): RawValue[] {
+  private sequence(indent: number, node: Rec, depth: number): RawValue[] {
     const out: RawValue[] = [];
-    this.mark(path, { line: this.lines[this.i]!.no, column: indent + 1 });
+    this.mark(node, { line: this.lines[this.i]!.no, column: indent + 1 });
     while (this.i < this.lines.length) {
       const l = this.lines[this.i]!;
       if (l.indent < indent) break;
       if (l.indent > indent || !(l.text === '-' || l.text.startsWith('- '))) throw new Unsupported();
-      const itemPath = [...path, out.length];
+      const itemPath = kid(node, out.length);
       const rest = l.text === '-' ? '' : l.text.slice(2);
       const restTrim = rest.trimStart();
       const col = indent + 3 + (rest.length - restTrim.length);
@@ -137,7 +165,7 @@ class Reader {
   }
 
   /** A mapping at `indent`; `firstLine` is its first key's text when it began after "- ". */
-  private mapping(indent: number, path: (string | number)[], depth: number, firstLine: { line: number; text: string } | undefined): RawValue {
+  private mapping(indent: number, node: Rec, depth: number, firstLine: { line: number; text: string } | undefined): RawValue {
     if (depth > this.maxDepth) throw new Unsupported();
     const out: { [key: string]: RawValue } = Object.create(null) as { [key: string]: RawValue };
     let start: Pos | undefined;
@@ -163,8 +191,8 @@ class Reader {
       if (key in out) throw new Unsupported(); // duplicate: the full reader reports it
       const keyPos = { line: lineNo, column: indent + 1 };
       start ??= keyPos;
-      const childPath = [...path, key];
-      this.keyAt.set(JSON.stringify(childPath), keyPos);
+      const childPath = kid(node, key);
+      childPath.key = keyPos;
       const rest = kv.rest.trimStart();
       if (rest === '' || rest.startsWith('#')) {
         const next = this.lines[this.i];
@@ -180,7 +208,7 @@ class Reader {
         out[key] = this.inline(rest, childPath, { line: lineNo, column: col }, depth + 1);
       }
     }
-    this.mark(path, start ?? { line: 1, column: 1 });
+    this.mark(node, start ?? { line: 1, column: 1 });
     return out;
   }
 
@@ -199,15 +227,15 @@ class Reader {
   }
 
   /** A value written on one line: a scalar or a one-line flow collection, then maybe a comment. */
-  private inline(text: string, path: (string | number)[], pos: Pos, depth: number): RawValue {
+  private inline(text: string, node: Rec, pos: Pos, depth: number): RawValue {
     if (depth > this.maxDepth) throw new Unsupported();
     const c = text[0];
     if (c === '[' || c === '{') {
-      const { value, end } = this.flow(text, 0, path, pos, depth);
+      const { value, end } = this.flow(text, 0, node, pos, depth);
       this.trailing(text.slice(end));
       return value;
     }
-    this.mark(path, pos);
+    this.mark(node, pos);
     if (c === '"' || c === "'") {
       const { value, end } = quoted(text, 0);
       this.trailing(text.slice(end));
@@ -225,11 +253,11 @@ class Reader {
   }
 
   /** A flow collection starting at text[k]; returns the value and the index after it. */
-  private flow(text: string, k: number, path: (string | number)[], base: Pos, depth: number): { value: RawValue; end: number } {
+  private flow(text: string, k: number, node: Rec, base: Pos, depth: number): { value: RawValue; end: number } {
     if (depth > this.maxDepth) throw new Unsupported();
     const open = text[k]!;
     const close = open === '[' ? ']' : '}';
-    this.mark(path, { line: base.line, column: base.column + k });
+    this.mark(node, { line: base.line, column: base.column + k });
     const items: RawValue[] = [];
     const map: { [key: string]: RawValue } = Object.create(null) as { [key: string]: RawValue };
     let i = k + 1;
@@ -248,11 +276,11 @@ class Reader {
         const keyCol = base.column + i;
         i += m[0].length;
         skip();
-        const childPath = [...path, key];
-        this.keyAt.set(JSON.stringify(childPath), { line: base.line, column: keyCol });
+        const childPath = kid(node, key);
+        childPath.key = { line: base.line, column: keyCol };
         map[key] = this.flowValue(text, () => i, (n) => (i = n), childPath, base, depth + 1, close);
       } else {
-        items.push(this.flowValue(text, () => i, (n) => (i = n), [...path, items.length], base, depth + 1, close));
+        items.push(this.flowValue(text, () => i, (n) => (i = n), kid(node, items.length), base, depth + 1, close));
       }
       skip();
       if (text[i] === ',') {
@@ -264,15 +292,15 @@ class Reader {
     }
   }
 
-  private flowValue(text: string, get: () => number, set: (n: number) => void, path: (string | number)[], base: Pos, depth: number, close: string): RawValue {
+  private flowValue(text: string, get: () => number, set: (n: number) => void, node: Rec, base: Pos, depth: number, close: string): RawValue {
     const i = get();
     const c = text[i];
     if (c === '[' || c === '{') {
-      const { value, end } = this.flow(text, i, path, base, depth);
+      const { value, end } = this.flow(text, i, node, base, depth);
       set(end);
       return value;
     }
-    this.mark(path, { line: base.line, column: base.column + i });
+    this.mark(node, { line: base.line, column: base.column + i });
     if (c === '"' || c === "'") {
       const { value, end } = quoted(text, i);
       set(end);
