@@ -49,7 +49,7 @@ const layerRules = FOLDERS.map((folder) => {
 });
 
 export default tseslint.config(
-  { ignores: ['dist/', 'bundle/', 'node_modules/', 'data-examples/', 'coverage/', '.bench/', '.stryker-tmp/', 'mutation/'] },
+  { ignores: ['dist/', 'bundle/', 'bundle.next/', 'bundle.old/', 'node_modules/', 'data-examples/', 'coverage/', '.bench/', '.stryker-tmp/', 'mutation/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,13 +15,17 @@
 
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'bundle');
+// Built beside the old bundle and swapped in at the end, so that an mj started meanwhile (a
+// clerk's command while `npm test` builds) runs the old build whole, never a half-written one.
+const final = join(root, 'bundle');
+const out = join(root, 'bundle.next');
+const old = join(root, 'bundle.old');
 rmSync(out, { recursive: true, force: true });
 // The build's identity (version.ts BUILD, which keys the cache of unchanged files): a hash of
 // package.json and every source file, in a fixed order.
@@ -103,3 +107,8 @@ await build({
   plugins: [zodWithoutLocales, echartsAsString],
   logLevel: 'warning',
 });
+
+rmSync(old, { recursive: true, force: true });
+if (existsSync(final)) renameSync(final, old);
+renameSync(out, final);
+rmSync(old, { recursive: true, force: true });
