@@ -7,6 +7,8 @@ import type { Lang } from '../diagnostics/codes.js';
 import { t } from '../i18n/cli.js';
 import { UsageError, type ExitCode, type Io } from '../io.js';
 import type { Base } from '../pipeline/base.js';
+import type { Dataset } from '../load/dataset.js';
+import type { Counted, Practised } from '../pipeline/year.js';
 import { practiceYear, trendYears } from '../pipeline/year.js';
 import { TABLE_RENDERERS } from '../render/registry.js';
 import type { Table } from '../tables/table.js';
@@ -57,24 +59,23 @@ async function start(opts: PracticeOptions, io: Io): Promise<Started | ExitCode>
   };
 }
 
-export async function runLiaison(yearText: string, opts: PracticeOptions, io: Io): Promise<ExitCode> {
+/** A practice table of one year (liaison, leadership): the year's practices read, then the table written. */
+async function runPracticeYear(yearText: string, opts: PracticeOptions, io: Io, doc: (ds: Dataset, y: Counted & Practised, settings: DocSettings) => Table): Promise<ExitCode> {
   const year = parseYear(yearText, langOf(opts, io));
   const s = await start(opts, io);
   if (typeof s === 'number') return s;
   const result = await practiceYear(s.base, year);
   if (!result.ok) return printProblems(result.problems, opts, io, s.lang);
   noteWarnings(s.base, io, s.lang);
-  return s.write(liaisonDoc(s.base.ds, result.value, s.settings, opts.unvisited === true));
+  return s.write(doc(s.base.ds, result.value, s.settings));
 }
 
-export async function runLeadership(yearText: string, opts: PracticeOptions, io: Io): Promise<ExitCode> {
-  const year = parseYear(yearText, langOf(opts, io));
-  const s = await start(opts, io);
-  if (typeof s === 'number') return s;
-  const result = await practiceYear(s.base, year);
-  if (!result.ok) return printProblems(result.problems, opts, io, s.lang);
-  noteWarnings(s.base, io, s.lang);
-  return s.write(leadershipDoc(s.base.ds, result.value, s.settings));
+export function runLiaison(yearText: string, opts: PracticeOptions, io: Io): Promise<ExitCode> {
+  return runPracticeYear(yearText, opts, io, (ds, y, settings) => liaisonDoc(ds, y, settings, opts.unvisited === true));
+}
+
+export function runLeadership(yearText: string, opts: PracticeOptions, io: Io): Promise<ExitCode> {
+  return runPracticeYear(yearText, opts, io, leadershipDoc);
 }
 
 export async function runInspections(yearText: string | undefined, opts: PracticeOptions, io: Io): Promise<ExitCode> {
