@@ -15,7 +15,7 @@
 
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -107,6 +107,9 @@ await build({
   plugins: [zodWithoutLocales, echartsAsString],
   logLevel: 'warning',
 });
+
+// bin/mj.js answers `mj --version` from this file alone, before any of the CLI is loaded.
+writeFileSync(join(out, 'version.js'), `export const VERSION = ${JSON.stringify(pkg.version)};\n`);
 
 rmSync(old, { recursive: true, force: true });
 if (existsSync(final)) renameSync(final, old);

@@ -68,7 +68,7 @@ describe('the package', () => {
 
 describe('stdout that fails', () => {
   it.skipIf(!existsSync('/dev/full'))('a full disk on stdout is exit 3 with a message, not a silent exit 0', () => {
-    for (const args of [['score', '2019'], ['stats', 'members', '2019']]) {
+    for (const args of [['score', '2019'], ['stats', 'members', '2019'], ['--version'], ['-V']]) {
       const r = spawnSync('bash', ['-c', `node ${JSON.stringify(BIN)} ${args.join(' ')} > /dev/full`], { cwd: join(ROOT, 'data-examples', 'guizhou'), encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
       expect(r.status, args.join(' ')).toBe(3);
       expect(r.stderr).toContain('无法写入标准输出：磁盘空间不足');
@@ -85,5 +85,8 @@ describe('stdout that fails', () => {
     expect(r.stderr).toBe('');
     const ok = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(BIN)} score 2019 | head -c 10 > /dev/null`], { cwd: join(ROOT, 'data-examples', 'guizhou'), encoding: 'utf8' });
     expect(ok.status).toBe(0);
+    const version = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(BIN)} --version | true`], { encoding: 'utf8' });
+    expect(version.status).toBe(0);
+    expect(version.stderr).toBe('');
   });
 });

@@ -41,6 +41,15 @@ describe('start-up', () => {
     }
   });
 
+  it('mj --version and -V load one one-line file of the bundle, and print package.json\'s version', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      expect(loaded([flag]).map((f) => f.slice(f.lastIndexOf('/bundle/')))).toEqual(['/bundle/version.js']);
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'mj.js'), flag], { encoding: 'utf8' });
+      expect([r.status, r.stdout, r.stderr]).toEqual([0, `${pkg.version}\n`, '']);
+    }
+  });
+
   it('the single-file build holds ECharts as a data: URL string, not as code compiled at every start', () => {
     const single = readFileSync(join(ROOT, 'bundle', 'standalone', 'mj.mjs'), 'utf8');
     expect(single).not.toContain('registerPreprocessor'); // an ECharts function
