@@ -2,8 +2,8 @@
 // measured in an hour instead of the seven a full run takes on two cores. It lists every mutant
 // with Stryker's own instrumenter, draws N per folder with a seeded generator (the same seed, the
 // same sample), and writes mutation/sample.json and a Stryker config (mutation/stryker.sample.mjs)
-// whose `mutate` holds only the sampled mutants' source ranges. Mutants nested inside a sampled
-// range are tested too; `node scripts/mutation-summary.mjs --sample mutation/sample.json` counts
+// whose `mutate` holds only the sampled mutants' source ranges (and scripts/stryker-sample-ignorer.mjs
+// leaves out the mutants inside a sampled range that are not sampled themselves); `node scripts/mutation-summary.mjs --sample mutation/sample.json` counts
 // the sampled ones only, with a 95% interval for each folder's score.
 // Usage: node scripts/mutation-sample.mjs [--per 450] [--seed 1]
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -44,5 +44,5 @@ for (const folder of FOLDERS) {
 mkdirSync('mutation', { recursive: true });
 writeFileSync('mutation/sample.json', `${JSON.stringify(sample, null, 1)}\n`);
 const ranges = sample.map((s) => `${s.file}:${s.location.start.line + 1}:${s.location.start.column}-${s.location.end.line + 1}:${s.location.end.column}`);
-writeFileSync('mutation/stryker.sample.mjs', `// Written by scripts/mutation-sample.mjs: the sampled mutants only.\nimport base from '../stryker.config.mjs';\nexport default { ...base, incremental: false, jsonReporter: { fileName: 'mutation/sample-report.json' }, mutate: ${JSON.stringify([...new Set(ranges)])} };\n`);
+writeFileSync('mutation/stryker.sample.mjs', `// Written by scripts/mutation-sample.mjs: the sampled mutants only.\nimport base from '../stryker.config.mjs';\nexport default { ...base, incremental: false, plugins: [...base.plugins, './scripts/stryker-sample-ignorer.mjs'], ignorers: ['not-sampled'], jsonReporter: { fileName: 'mutation/sample-report.json' }, mutate: ${JSON.stringify([...new Set(ranges)])} };\n`);
 for (const folder of FOLDERS) console.log(`${folder}: ${sample.filter((s) => s.folder === folder).length} of ${mutants.filter((m) => m.fileName.startsWith(`src/${folder}/`)).length} mutants`);
