@@ -5,7 +5,7 @@
 // whose `mutate` holds only the sampled mutants' source ranges (and scripts/stryker-sample-ignorer.mjs
 // leaves out the mutants inside a sampled range that are not sampled themselves); `node scripts/mutation-summary.mjs --sample mutation/sample.json` counts
 // the sampled ones only, with a 95% interval for each folder's score.
-// Usage: node scripts/mutation-sample.mjs [--per 450] [--seed 1]
+// Usage: node scripts/mutation-sample.mjs [--per 300] [--seed 1]
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Instrumenter } from '@stryker-mutator/instrumenter';
 
@@ -13,7 +13,7 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const PER = arg('--per', 450);
+const PER = arg('--per', 300);
 let seed = arg('--seed', 1) >>> 0;
 /** mulberry32: small, seeded, good enough for drawing a sample. */
 const random = () => {
