@@ -1,0 +1,144 @@
+// Every rule of a rubric that its schema cannot say (checks/rubric.ts) has a case here: a rubric
+// that breaks exactly that rule gets exactly that problem, and the same rubric with the one
+// mistake put right gets none. The cases are by sheet kind: branch items, unit sheets, the member
+// sheet and member items.
+
+import { describe, expect, it } from 'vitest';
+import { rubricRules } from '../src/checks/rubric.js';
+import { RUBRIC_SCHEMA } from '../src/schema/structured.js';
+import { parseYamlFull } from '../src/source/yaml-full.js';
+import { DEFAULT_YAML_LIMITS } from '../src/source/yaml.js';
+
+const OK = '{ id: ok, name: 组织集中学习, measure: count, where: { type: 学习 }, points: 1 }';
+const UNIT_OK = (id = 'uok') => `{ id: ${id}, name: 总支学习${id}, measure: count, where: { type: 学习 }, points: 1 }`;
+
+/** A rubric with these branch items (one flow map each) and extra top-level YAML. */
+function rubricText(branch: readonly string[], extra = ''): string {
+  return `title: 2019年度测试考核
+total: 100
+grades: [ { name: 优秀, min: 90 }, { name: 合格, min: 0 } ]
+sections:
+  - name: 基本工作
+    items:
+${branch.map((i) => `      - ${i}`).join('\n')}
+${extra}`;
+}
+const unitSheet = (items: readonly string[], head = '') => `units:
+  - id: zz
+    name: 总支考核
+    types: 总支
+    total: 100
+    grades: [ { name: 合格, min: 0 } ]
+${head}    sections:
+      - name: 总支工作
+        items:
+${items.map((i) => `          - ${i}`).join('\n')}`;
+const memberSheet = (items: readonly string[]) => `members:
+  name: 会员考核
+  total: 100
+  grades: [ { name: 合格, min: 0 } ]
+  sections:
+    - name: 会员履职
+      items:
+${items.map((i) => `        - ${i}`).join('\n')}`;
+const memberItems = (items: readonly string[]) => `member_items:\n${items.map((i) => `  - ${i}`).join('\n')}`;
+
+/** The problems of a rubric, as [code, problem term or key] pairs. */
+function problems(text: string): [string, unknown][] {
+  const doc = parseYamlFull(text, DEFAULT_YAML_LIMITS);
+  expect(doc.problems).toEqual([]);
+  const parsed = RUBRIC_SCHEMA.safeParse(doc.value);
+  if (!parsed.success) throw new Error(`the case's rubric fails its schema: ${parsed.error.message}\n${text}`);
+  return rubricRules(parsed.data, { file: 'rubrics/2019.yaml', year: 2019, outcomes: new Set(['省委会采用', '全国政协转送']), locate: () => ({ line: 1, column: 1 }) })
+    .map((d) => [d.code, d.params?.['problem'] ?? d.params?.['key'] ?? d.params?.['rule']]);
+}
+
+interface Case {
+  readonly problem: string;
+  readonly bad: string;
+  readonly good: string;
+}
+
+const BRANCH: Case[] = [
+  { problem: '@manual-needs-max', bad: '{ id: x, name: 自评, measure: manual }', good: '{ id: x, name: 自评, measure: manual, max: 5 }' },
+  { problem: '@manual-no-points', bad: '{ id: x, name: 自评, measure: manual, max: 5, points: 1 }', good: '{ id: x, name: 自评, measure: manual, max: 5 }' },
+  { problem: '@values-outside', bad: '{ id: x, name: 自评, measure: manual, values: [3, 1], max: 5, min: 2 }', good: '{ id: x, name: 自评, measure: manual, values: [3, 2], max: 5, min: 2 }' },
+  { problem: '@needs-points', bad: '{ id: x, name: 学习, measure: count }', good: '{ id: x, name: 学习, measure: count, points: 1 }' },
+  { problem: '@points-or-tiers', bad: '{ id: x, name: 学习, measure: count, points: 1, tiers: [ { at_least: 1, points: 2 } ] }', good: '{ id: x, name: 学习, measure: count, tiers: [ { at_least: 1, points: 2 } ] }' },
+  { problem: '@sum-needs-field', bad: '{ id: x, name: 学时, measure: sum, points: 1 }', good: '{ id: x, name: 学时, measure: sum, field: hours, points: 1 }' },
+  { problem: '@field-only-sum', bad: '{ id: x, name: 学时, measure: count, field: hours, points: 1 }', good: '{ id: x, name: 学时, measure: count, points: 1 }' },
+  { problem: '@min-above-max', bad: '{ id: x, name: 学习, measure: count, points: 1, max: 2, min: 3 }', good: '{ id: x, name: 学习, measure: count, points: 1, max: 3, min: 2 }' },
+  { problem: '@lead-member-only', bad: '{ id: x, name: 提案, measure: count, lead: true, points: 1 }', good: '{ id: x, name: 提案, measure: count, points: 1 }' },
+  { problem: '@earlier-only', bad: '{ id: x, name: 上年, measure: count, earlier: { years_back: "1" }, points: 1 }', good: '{ id: x, name: 上年, measure: earlier, earlier: { years_back: "1" }, points: 1 }' },
+  { problem: '@earlier-no-where', bad: '{ id: x, name: 上年, measure: earlier, where: { type: 学习 }, points: 1 }', good: '{ id: x, name: 上年, measure: earlier, points: 1 }' },
+  { problem: '@period-count-only', bad: '{ id: x, name: 学时, measure: sum, field: hours, period: { every: quarter }, points: 1 }', good: '{ id: x, name: 学时, measure: count, period: { every: quarter }, points: 1 }' },
+  { problem: '@scope-unit-only', bad: '{ id: x, name: 学习, measure: count, scope: own, points: 1 }', good: '{ id: x, name: 学习, measure: count, points: 1 }' },
+  { problem: '@rollup-needs-rollup', bad: '{ id: x, name: 汇总, measure: count, rollup: { how: sum }, points: 1 }', good: '{ id: x, name: 汇总, measure: count, points: 1 }' },
+  { problem: '@rollup-unit-only', bad: '{ id: x, name: 汇总, measure: rollup, rollup: { how: sum }, points: 1 }', good: '{ id: x, name: 汇总, measure: count, points: 1 }' },
+  { problem: '@role-member-only', bad: '{ id: x, name: 提案, measure: count, role: lead, points: 1 }', good: '{ id: x, name: 提案, measure: count, points: 1 }' },
+  { problem: '@excused-absences-only', bad: '{ id: x, name: 出勤, measure: count, excused: { type: 其他 }, points: 1 }', good: '{ id: x, name: 出勤, measure: count, points: 1 }' },
+];
+
+const UNIT: Case[] = [
+  { problem: '@rollup-of', bad: '{ id: x, name: 汇总, measure: rollup, rollup: { how: sum, of: nothing }, points: 1 }', good: '{ id: x, name: 汇总, measure: rollup, rollup: { how: sum, of: ok }, points: 1 }' },
+  { problem: '@rollup-condition', bad: '{ id: x, name: 汇总, measure: rollup, rollup: { how: count }, points: 1 }', good: '{ id: x, name: 汇总, measure: rollup, rollup: { how: count, grade: 优秀 }, points: 1 }' },
+  { problem: '@rollup-condition', bad: '{ id: x, name: 汇总, measure: rollup, rollup: { how: sum, three_ones: true }, points: 1 }', good: '{ id: x, name: 汇总, measure: rollup, rollup: { how: share, three_ones: true }, points: 1 }' },
+  { problem: '@rollup-grade', bad: '{ id: x, name: 汇总, measure: rollup, rollup: { how: count, grade: [优秀, 特优] }, points: 1 }', good: '{ id: x, name: 汇总, measure: rollup, rollup: { how: count, grade: [优秀, 合格] }, points: 1 }' },
+  { problem: '@absences-not-unit', bad: '{ id: x, name: 缺席, measure: absences, where: { type: 组织生活 }, points: -1 }', good: '{ id: x, name: 缺席, measure: count, where: { type: 组织生活 }, points: -1 }' },
+  { problem: '@attendance-not-unit', bad: '{ id: x, name: 出勤, measure: attendance, where: { type: 组织生活 }, points: 1 }', good: '{ id: x, name: 出勤, measure: count, where: { type: 组织生活 }, points: 1 }' },
+  { problem: '@role-member-only', bad: '{ id: x, name: 提案, measure: count, split: true, points: 1 }', good: '{ id: x, name: 提案, measure: count, scope: own, points: 1 }' },
+];
+
+const MEMBER_SHEET: Case[] = [
+  { problem: '@member-sheet-measure', bad: '{ id: x, name: 覆盖, measure: coverage, points: 1 }', good: '{ id: x, name: 覆盖, measure: count, points: 1 }' },
+  { problem: '@split-count-only', bad: '{ id: x, name: 学时, measure: sum, field: hours, split: true, points: 1 }', good: '{ id: x, name: 提案, measure: count, split: true, points: 1 }' },
+  { problem: '@needs-points', bad: '{ id: x, name: 缺席, measure: absences, where: { type: 组织生活 } }', good: '{ id: x, name: 缺席, measure: absences, where: { type: 组织生活 }, points: -1 }' },
+  { problem: '@excused-absences-only', bad: '{ id: x, name: 提案, measure: count, excused: { type: 其他 }, points: 1 }', good: '{ id: x, name: 缺席, measure: absences, where: { type: 组织生活 }, excused: { type: 其他 }, points: -1 }' },
+];
+
+const MEMBER_ITEMS: Case[] = [
+  { problem: '@manual-member', bad: '{ id: x, name: 自评, measure: manual, max: 5 }', good: '{ id: x, name: 提案, measure: count, points: 1 }' },
+  { problem: '@member-measure', bad: '{ id: x, name: 覆盖, measure: members, points: 1 }', good: '{ id: x, name: 提案, measure: count, lead: true, points: 1 }' },
+];
+
+describe('each rule of checks/rubric.ts has a case', () => {
+  it.each(BRANCH)('branch item: $problem', ({ problem, bad, good }) => {
+    expect(problems(rubricText([OK, bad]))).toEqual([['MJ406', problem]]);
+    expect(problems(rubricText([OK, good]))).toEqual([]);
+  });
+
+  it.each(UNIT)('unit sheet item: $problem', ({ problem, bad, good }) => {
+    expect(problems(rubricText([OK], unitSheet([bad])))).toEqual([['MJ406', problem]]);
+    expect(problems(rubricText([OK], unitSheet([good])))).toEqual([]);
+  });
+
+  it.each(MEMBER_SHEET)('member sheet item: $problem', ({ problem, bad, good }) => {
+    expect(problems(rubricText([OK], memberSheet([bad])))).toEqual([['MJ406', problem]]);
+    expect(problems(rubricText([OK], memberSheet([good])))).toEqual([]);
+  });
+
+  it.each(MEMBER_ITEMS)('member item: $problem', ({ problem, bad, good }) => {
+    expect(problems(rubricText([OK], memberItems([bad])))).toEqual([['MJ406', problem]]);
+    expect(problems(rubricText([OK], memberItems([good])))).toEqual([]);
+  });
+
+  it('a veto on 三个一 is for the branch sheet only', () => {
+    const veto = (where: string) => rubricText([OK], where);
+    expect(problems(veto(unitSheet([UNIT_OK()], '    vetoes: [ { when: three_ones_incomplete, max_grade: 合格 } ]\n')))).toEqual([['MJ406', '@three-ones-branch-only']]);
+    expect(problems(veto('vetoes: [ { when: three_ones_incomplete, max_grade: 合格 } ]'))).toEqual([]);
+  });
+
+  it('a unit sheet may not be called members, nor share its id with another', () => {
+    const two = rubricText([OK], `${unitSheet([UNIT_OK('u1')])}\n${unitSheet([UNIT_OK('u2')]).replace('units:\n', '')}`);
+    expect(problems(two)).toEqual([['MJ414', undefined]]);
+    expect(problems(rubricText([OK], unitSheet([UNIT_OK()]).replace('id: zz', 'id: members')))).toEqual([['MJ414', undefined]]);
+    expect(problems(rubricText([OK], unitSheet([UNIT_OK()])))).toEqual([]);
+  });
+
+  it('numbers that make no sense: full marks not above 0, a negative cap, tier threshold or max', () => {
+    expect(problems(rubricText([OK]).replace('total: 100', 'total: 0'))).toEqual([['MJ411', 'total']]);
+    expect(problems(rubricText([OK, '{ id: x, name: 学习, measure: count, points: 1, max: -1 }']))).toEqual([['MJ411', 'max']]);
+    expect(problems(rubricText([OK, '{ id: x, name: 学习, measure: count, tiers: [ { at_least: 1, points: 1 }, { at_least: 1, points: 2 } ] }']))).toEqual([['MJ415', undefined]]);
+    expect(problems(rubricText([OK, '{ id: x, name: 学习, measure: count, tiers: [ { at_least: 1, points: 1 }, { at_least: 2, points: 2 } ] }']))).toEqual([]);
+  });
+});
