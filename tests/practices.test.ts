@@ -4,12 +4,13 @@
 // training's sessions share a title, the day inspections are judged on is never the clock.
 
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inspectionsAsOf } from '../src/compute/inspections.js';
 import { liaisonYear } from '../src/compute/liaison.js';
 import { PracticeCounts, practiceLayout } from '../src/compute/practices.js';
 import { trainingYear } from '../src/compute/trainings.js';
-import type { Inspection, Liaison, Rectification } from '../src/model/practices.js';
+import type { Inspection, Leader, Liaison, Rectification } from '../src/model/practices.js';
 import { NEVER } from '../src/model/types.js';
 import { mj } from './helpers/cli.js';
 import { act, feed, member, org, ROOT, VOCAB } from './helpers/builders.js';
@@ -200,5 +201,54 @@ describe('mj trend', () => {
 
   it('refuses a range written otherwise', async () => {
     for (const bad of ['2019..2017', '2019-2020', '19..20']) expect((await mj(['trend', bad], { cwd: TINY })).code).toBe(2);
+  });
+});
+
+describe('the practice fold of a split scan', () => {
+  it('two halves merged (through a worker\'s exported state) equal one pass, at every cut', () => {
+    const orgs = [ROOT, org('c', '市委会'), org('a')];
+    const members = ['L1', 'L2', 'S1', 'S2', 'x'].map((id) => member(id, 'a'));
+    const liaisons: Liaison[] = [
+      { org: 'a', member: 'L1', role: '领导', from: 20190301, until: NEVER, origin },
+      { org: 'a', member: 'L2', role: '机关干部', from: 20190101, until: 20190601, origin },
+      { org: 'c', member: 'L1', role: '领导', from: 20190101, until: NEVER, origin },
+    ];
+    const leaders: Leader[] = [
+      { org: 'c', member: 'S1', role: '主委', from: 20190101, until: NEVER, origin },
+      { org: 'c', member: 'S2', role: '委员', from: 20190601, until: NEVER, origin },
+      { org: 'root', member: 'S1', role: '副主委', from: 20190101, until: 20190901, origin },
+    ];
+    const orgIndex = new Map(orgs.map((o, i) => [o.id, i]));
+    const memberIndex = new Map(members.map((m, i) => [m.id, i]));
+    const layout = practiceLayout(orgs, orgIndex, memberIndex, members.length, liaisons, leaders);
+    const record = fc.record({
+      type: fc.constantFrom('支委会', '其他', '调研'),
+      org: fc.constantFrom('root', 'c', 'a'),
+      members: fc.subarray(['L1', 'L2', 'S1', 'S2', 'x']),
+      day: fc.integer({ min: 0, max: 364 }),
+      tags: fc.subarray(['主委会', '常委会']),
+    });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 40 }), (list) => {
+        const records = list.map((r) => {
+          const d = new Date(Date.UTC(2019, 0, 1 + r.day));
+          const date = d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+          return act(r.type as '支委会', r.org, r.members, { date, tags: r.tags });
+        });
+        const vocab = VOCAB();
+        const fold = (part: typeof records): PracticeCounts => {
+          const c = new PracticeCounts(layout, vocab, 20191231);
+          feed((v) => c.visit(v), part, orgs, members, vocab);
+          return c;
+        };
+        const whole = fold(records).exportState();
+        for (let cut = 0; cut <= records.length; cut++) {
+          const first = fold(records.slice(0, cut));
+          first.merge(structuredClone(fold(records.slice(cut)).exportState()));
+          expect(first.exportState()).toEqual(whole);
+        }
+      }),
+      { numRuns: 60, seed: 7 },
+    );
   });
 });
