@@ -1,5 +1,6 @@
 // Every diagnostic code has a case under tests/fixtures/invalid/<CODE>-<what>/ that triggers
-// it, and a golden text output (expected.txt): of mj validate, or of the case's `command`. UPDATE_GOLDEN=1 rewrites the goldens; review
+// it, and a golden text output (expected.txt): of mj validate, or of the case's `command`; and
+// validate's JSON in English (expected.en.json: each problem's field, message and hint). UPDATE_GOLDEN=1 rewrites the goldens; review
 // the diff before committing.
 
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,5 +44,18 @@ describe.each(cases)('%s', (name) => {
     if (!existsSync(golden)) expect.fail(`${name}/expected.txt is missing: run with UPDATE_GOLDEN=1 to write it, then review it`);
     expect(actual).toBe(readFileSync(golden, 'utf8'));
     if (json) expect(json.code).toBe(text.code);
+  });
+
+  // The same problems as CI reads them (JSON: field, message and hint) and in English.
+  it('its JSON in English matches the golden file', async () => {
+    const { dir, args, command } = buildCase(join(INVALID, name));
+    made.push(dir);
+    if (command) return;
+    const json = await mj(['validate', '--format', 'json', '--lang', 'en', ...args], { cwd: dir });
+    const actual = `${json.stdout}${json.stderr}exit: ${json.code}\n`;
+    const golden = join(INVALID, name, 'expected.en.json');
+    if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(golden, actual);
+    if (!existsSync(golden)) expect.fail(`${name}/expected.en.json is missing: run with UPDATE_GOLDEN=1 to write it, then review it`);
+    expect(actual).toBe(readFileSync(golden, 'utf8'));
   });
 });

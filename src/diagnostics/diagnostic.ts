@@ -14,8 +14,8 @@ export interface Suggest {
   readonly pool: SuggestPool;
   /** Candidates for the 'columns' and 'values' pools, and for rubric items. */
   readonly candidates?: readonly string[];
-  /** A known answer (a common wrong word and what it should be), shown as is. */
-  readonly answer?: string;
+  /** A known answer (a common wrong word and what it should be): one word, or words to choose from. */
+  readonly answer?: string | readonly string[];
 }
 
 export type Params = Readonly<Record<string, string | number>>;

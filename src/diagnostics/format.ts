@@ -61,9 +61,11 @@ const LIST_LIMIT = 12;
 export function suggestionHint(d: Diagnostic, ctx: FormatContext): string | undefined {
   const s = d.suggest;
   if (!s) return undefined;
-  const found = s.answer ?? ctx.suggest(s.value, s.pool, s.candidates);
   const zh = ctx.lang === 'zh';
-  if (found !== undefined) return zh ? `是否为 ${shown(found)}？` : `did you mean ${shown(found)}?`;
+  const words = s.answer === undefined ? undefined : typeof s.answer === 'string' ? [s.answer] : s.answer;
+  const near = words === undefined ? ctx.suggest(s.value, s.pool, s.candidates) : undefined;
+  const found = (words ?? (near === undefined ? [] : [near])).map(shown).join(zh ? ' 或 ' : ' or ');
+  if (found !== '') return zh ? `是否为 ${found}？` : `did you mean ${found}?`;
   if (s.pool === 'values' && s.candidates && s.candidates.length > 0 && s.candidates.length <= LIST_LIMIT) {
     const list = s.candidates.map(shown);
     return zh ? `可选：${list.join('、')}` : `allowed: ${list.join(', ')}`;

@@ -27,8 +27,8 @@ const F = {
 const EARLIEST_BIRTH = 19000101;
 
 /** Hints for standing words clerks write that are not in the list. */
-const STATUS_HINTS: Readonly<Record<string, string>> = {
-  出会: '除名 或 开除', 离会: '退会', 死亡: '去世', 病故: '去世', 逝世: '去世', 调出: '转出', 迁出: '转出',
+const STATUS_HINTS: Readonly<Record<string, string | readonly string[]>> = {
+  出会: ['除名', '开除'], 离会: '退会', 死亡: '去世', 病故: '去世', 逝世: '去世', 调出: '转出', 迁出: '转出',
   正常: '在册', 在籍: '在册', 有效: '在册', 开除会籍: '开除', 自动退会: '退会',
 };
 

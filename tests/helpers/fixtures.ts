@@ -13,7 +13,7 @@ import { entry, oleFile, workbookParts, xlsx, zeroBomb, zip, type BookSpec } fro
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const BASE = join(FIXTURES, 'base');
-const CONTROL = new Set(['args', 'delete', 'mkdir', 'command', 'expected.txt', 'README.md']);
+const CONTROL = new Set(['args', 'delete', 'mkdir', 'command', 'expected.txt', 'expected.en.json', 'README.md']);
 
 export function tempDir(prefix = 'mj-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
