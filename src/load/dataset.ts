@@ -239,14 +239,17 @@ export async function loadYearRules(ctx: LoadContext, ds: Dataset, year: number)
   return { rubric: loaded ? compileRubric(loaded.rubric, year) : undefined, raw: loaded?.rubric, loaded, assessments };
 }
 
+/** Whether the year has a duty-records file; when it has none, that is an error (MJ002). */
+export function requireRecordsFile(ctx: LoadContext, ds: Dataset, year: number, neededBy?: number): boolean {
+  if (fileOfYear(ds.files.activities, year) !== undefined) return true;
+  const path = ds.config.files.activities[0]!.replace('{year}', String(year));
+  ctx.report({ code: 'MJ002', file: path, line: 0, column: 0, params: { what: '@activities', path, also: neededBy === undefined ? '' : `@needed-by-earlier:${neededBy}` } });
+  return false;
+}
+
 /** Streams the year's duty records; a year without a records file is an error. */
 export async function streamYearRequired(ctx: LoadContext, ds: Dataset, year: number, to: RecordConsumers): Promise<void> {
-  if (fileOfYear(ds.files.activities, year) === undefined) {
-    const path = ds.config.files.activities[0]!.replace('{year}', String(year));
-    ctx.report({ code: 'MJ002', file: path, line: 0, column: 0, params: { what: '@activities', path, also: '' } });
-    return;
-  }
-  await streamYear(ctx, ds, year, to);
+  if (requireRecordsFile(ctx, ds, year)) await streamYear(ctx, ds, year, to);
 }
 
 /** Streams one year's duty records; undefined when the year has no records file or it cannot be read. */

@@ -4,7 +4,7 @@
 // files are held against their lock files (closed/YEAR.yaml), and items measured by an earlier
 // year's points against that year's rubric (MJ418, MJ419).
 
-import { fileOfYear, loadBase, loadYearAssessments, loadYearReviews, loadYearRubric, yearsOf, type Dataset } from '../load/dataset.js';
+import { fileOfYear, loadBase, requireRecordsFile, loadYearAssessments, loadYearReviews, loadYearRubric, yearsOf, type Dataset } from '../load/dataset.js';
 import type { LoadContext } from '../load/context.js';
 import type { CourseCount } from '../compute/trainings.js';
 import { makeFold, SCAN_WORKER, type CountSpec } from './folds.js';
@@ -48,14 +48,14 @@ export async function validateAll(ctx: LoadContext): Promise<Validated> {
       await loadYearReviews(ctx, ds, year);
     }
     // measure: earlier — each rubric's items against the earlier years' rubrics.
-    checkEarlierRefs(ctx, rubrics);
+    checkEarlierRefs(ctx, ds, rubrics);
     // Closed years (mj close): their files as they were closed.
     await checkClosedYears(ctx, ds);
   }
   return { dataset: ds, records, rubricYears };
 }
 
-function checkEarlierRefs(ctx: LoadContext, rubrics: ReadonlyMap<number, LoadedRubric | null>): void {
+function checkEarlierRefs(ctx: LoadContext, ds: Dataset, rubrics: ReadonlyMap<number, LoadedRubric | null>): void {
   const compiled = new Map<number, Rubric | null>();
   const earlier = (y: number): Rubric | null | undefined => {
     if (!rubrics.has(y)) return undefined;
@@ -65,9 +65,21 @@ function checkEarlierRefs(ctx: LoadContext, rubrics: ReadonlyMap<number, LoadedR
     }
     return compiled.get(y);
   };
-  for (const [year, loaded] of rubrics) {
+  const needed = new Set<number>();
+  // Latest year first, so that a year needed by a later one asks in turn for the years it needs.
+  for (const [year, loaded] of [...rubrics].sort((a, b) => b[0] - a[0])) {
     const own = loaded ? earlier(year) : undefined;
     if (!loaded || !own || earlierItems(own).length === 0) continue;
     for (const d of earlierRefs(loaded.rubric, { file: loaded.file, year, locate: (p) => loaded.doc.locate(p) }, earlier)) ctx.report(d);
+    // An earlier year with a rubric is scored from its records, as mj score does: without its
+    // records file, score stops (MJ002), so validate says so too.
+    const scored = needed.has(year) || fileOfYear(ds.files.activities, year) !== undefined;
+    for (const back of scored ? new Set(earlierItems(own).map((it) => it.earlier!.back)) : []) {
+      const y = year - back;
+      if (rubrics.get(y) && !needed.has(y)) {
+        needed.add(y);
+        requireRecordsFile(ctx, ds, y, year);
+      }
+    }
   }
 }

@@ -21,7 +21,7 @@ import {
 } from '../compute/sheets.js';
 import type { StatsCounts } from '../compute/stats.js';
 import { computeSubsidy, type SubsidyResult } from '../compute/subsidy.js';
-import { fileOfYear, loadYearReviews, loadYearRules, streamYearRequired } from '../load/dataset.js';
+import { fileOfYear, loadYearReviews, loadYearRules, requireRecordsFile, streamYearRequired } from '../load/dataset.js';
 import { practiceLayout, type PracticeCounts, type PracticeLayout } from '../compute/practices.js';
 import { isNewMemberCourse } from '../compute/trainings.js';
 import type { Review } from '../model/practices.js';
@@ -214,6 +214,11 @@ async function earlierYearsOf(base: Base, year: number, rubric: Rubric, loaded: 
     const y = year - back;
     if (fileOfYear(base.ds.files.rubrics, y) === undefined) {
       out.set(y, undefined);
+      continue;
+    }
+    // Its points come from its own records: without them, that is the error (as validate says).
+    if (!requireRecordsFile(base.ctx, base.ds, y, year)) {
+      past.set(y, null);
       continue;
     }
     const scored = await scoreYear(base, y);
