@@ -3,7 +3,7 @@
 // changed in either language, a column lost or a number moved shows here. The English texts are
 // otherwise reached by few tests (mutation testing found most of them untested).
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,7 +13,8 @@ import { mj } from './helpers/cli.js';
 import { golden } from './helpers/golden.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const DATASETS = ['tiny', 'schemes/gdou-party', 'schemes/lvliang-info', 'schemes/shandong-mm', 'schemes/tongcheng-cppcc'];
+// all-forms: the tiny example under a rubric that uses every form of the rubric language (tests/fixtures/all-forms).
+const DATASETS = ['tiny', 'schemes/gdou-party', 'schemes/lvliang-info', 'schemes/shandong-mm', 'schemes/tongcheng-cppcc', 'all-forms'];
 const LANGS = ['zh', 'en'] as const;
 const dirs: string[] = [];
 afterAll(() => {
@@ -66,8 +67,17 @@ function visibleText(html: string): string {
 interface Rows { rows: { kind?: string; id?: string }[] }
 const ids = (json: string): string[] => (JSON.parse(json) as Rows).rows.filter((r) => r.kind === undefined || r.kind === 'data').map((r) => String(r.id));
 
+/** The tiny example with the all-forms fixture's files put over it, in a folder of its own. */
+function allForms(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mj-all-forms-'));
+  dirs.push(dir);
+  cpSync(join(ROOT, 'data-examples', 'tiny'), dir, { recursive: true });
+  cpSync(join(ROOT, 'tests', 'fixtures', 'all-forms'), dir, { recursive: true, filter: (src) => !src.endsWith('README.md') });
+  return dir;
+}
+
 describe.each(DATASETS)('%s', (dataset) => {
-  const data = join(ROOT, 'data-examples', dataset);
+  const data = dataset === 'all-forms' ? allForms() : join(ROOT, 'data-examples', dataset);
   const name = dataset.replace('schemes/', '');
 
   const FORMATS = LANGS.flatMap((lang) => (['md', 'xlsx', 'html'] as const).map((format) => [lang, format] as const));

@@ -82,7 +82,7 @@ export async function runScore(yearText: string, opts: ScoreOptions, io: Io): Pr
         throw new UsageError(t(lang, 'usage.orgNotScored', { value: target.id, name: org?.name ?? target.id, type: org?.type ?? '', year, types }));
       }
       const score = found.scores.find((x) => x.unit.id === target.id)!;
-      const doc = sheetExplainDocument({ sheet: found.sheet, year, score, subject: `${score.unit.name}（${score.unit.id}）`, subjects: found.scores.length, rootType, lang: tl });
+      const doc = sheetExplainDocument({ sheet: found.sheet, year, score, subject: tl === 'zh' ? `${score.unit.name}（${score.unit.id}）` : `${score.unit.name} (${score.unit.id})`, subjects: found.scores.length, rootType, lang: tl });
       return emit(await render(doc, ro), dest, guard, io, lang);
     }
     if (target.kind === 'member') {
@@ -92,7 +92,7 @@ export async function runScore(yearText: string, opts: ScoreOptions, io: Io): Pr
       const branch = scored.scoreScope.branches[score.branch]?.name ?? '';
       const records = [...scored.kept].sort((a, b) => a.date - b.date || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const doc = sheetExplainDocument({
-        sheet: scored.members.sheet, year, score, subject: `${name}（${score.member.id}，${branch}）`, subjects: scored.members.scores.length, rootType, records, lang: tl,
+        sheet: scored.members.sheet, year, score, subject: tl === 'zh' ? `${name}（${score.member.id}，${branch}）` : `${name} (${score.member.id}, ${branch})`, subjects: scored.members.scores.length, rootType, records, lang: tl,
       });
       return emit(await render(doc, ro), dest, guard, io, lang);
     }

@@ -69,7 +69,7 @@ function itemLines(e: ItemExplanation, x: Explanation, o: ExplainOptions): Block
   const lang = o.lang;
   const zh = lang === 'zh';
   const { item, score } = e;
-  const out: Block[] = [line(1, `${item.name} [${item.id}]：${pts(score.points)}`)];
+  const out: Block[] = [line(1, `${item.name} [${item.id}]${zh ? '：' : ': '}${pts(score.points)}`)];
   const where = describeWhere(item.where, lang);
   const cap = (): Block[] => {
     const lines: Block[] = [];
@@ -107,6 +107,10 @@ function itemLines(e: ItemExplanation, x: Explanation, o: ExplainOptions): Block
           ? `按${PERIOD_ZH[p.every]}计：${where}的记录达到 ${need} 条的${PERIOD_ZH[p.every]} ${met} 个（共 ${p.count} 个）`
           : `per ${p.every}: ${met} of ${p.count} ${p.every === 'half' ? 'halves' : `${p.every}s`} with at least ${need} record(s) (${where})`));
         out.push(line(3, per.map((n, i) => `${label(i)} ${n}${Rational.int(n).cmp(p.atLeast) >= 0 ? ' ✓' : ''}`).join(zh ? '，' : ', ')));
+      } else if (item.perOutcome) {
+        // Each matching outcome of a record counts: the measure is their number, not the records'.
+        const n = score.value.toShort(4);
+        out.push(pointsLine(zh ? `计数：${where}的记录 ${e.records.length} 条，其中符合的结果 ${n} 项（每项计一次）` : `count of matching outcomes (${where}): ${n} in ${e.records.length} record(s)`));
       } else out.push(pointsLine(zh ? `计数：${where}的记录 ${e.records.length} 条` : `count of records (${where}): ${e.records.length}`));
       for (const r of e.records) out.push(recordLine(r, lang));
       break;

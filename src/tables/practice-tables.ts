@@ -71,7 +71,7 @@ export function liaisonTable(input: LiaisonTableInput): Table {
     const parts = [L(l.role, l.role === '领导' ? 'leader' : 'staff')];
     if (l.from > first) parts.push(L(`${formatDay(l.from)} 起`, `from ${formatDay(l.from)}`));
     if (l.until <= last) parts.push(L(`至 ${formatDay(previousDay(l.until))}`, `to ${formatDay(previousDay(l.until))}`));
-    return `${w.name(l.member)}（${parts.join(L('，', ', '))}）`;
+    return `${w.name(l.member)}${L('（', ' (')}${parts.join(L('，', ', '))}${L('）', ')')}`;
   };
   const columns: Column[] = [
     col('org', L('组织', 'Org'), 'text'),

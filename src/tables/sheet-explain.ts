@@ -63,7 +63,7 @@ export function sheetExplainDocument(x: SheetExplainInput): ExplainDoc {
     const weight = sec.section.weight.cmp(Rational.ONE) === 0 ? '' : zh ? `，按 ${sec.section.weight.mul(Rational.int(100)).toShort(2)}% 计入` : `, counts at ${sec.section.weight.mul(Rational.int(100)).toShort(2)}%`;
     out.push({ depth: 0, role: 'heading', text: `${sec.section.name}${sec.section.max ? (zh ? `，上限 ${pts(sec.section.max)}` : `, max ${pts(sec.section.max)}`) : ''}${weight}` });
     for (const it of sec.items) {
-      out.push(line(1, `${it.item.name} [${it.item.id}]：${pts(it.points)}`));
+      out.push(line(1, `${it.item.name} [${it.item.id}]${zh ? '：' : ': '}${pts(it.points)}`));
       const rule = it.item.tiers
         ? (it.tier === undefined ? (zh ? '未达到任何一档' : 'no tier reached') : zh ? `达到第 ${it.tier + 1} 档` : `tier ${it.tier + 1} reached`)
         : it.item.measure === 'manual' ? '' : `× ${(it.item.points ?? Rational.ZERO).toShort(4)}`;
@@ -79,13 +79,15 @@ export function sheetExplainDocument(x: SheetExplainInput): ExplainDoc {
     out.push({ depth: 0, role: 'heading', text: zh ? '基本要求（不计分）' : 'Requirements (no points)' });
     for (const q of s.requirements) {
       const state = zh ? (q.met ? '达标' : '未达标') : q.met ? 'met' : 'not met';
-      out.push(line(1, `${q.met ? '✓' : '✗'} ${q.requirement.name} [${q.requirement.id}]：${q.value.toShort(4)} / ${q.requirement.target.toShort(4)}，${state}`));
+      out.push(line(1, zh
+        ? `${q.met ? '✓' : '✗'} ${q.requirement.name} [${q.requirement.id}]：${q.value.toShort(4)} / ${q.requirement.target.toShort(4)}，${state}`
+        : `${q.met ? '✓' : '✗'} ${q.requirement.name} [${q.requirement.id}]: ${q.value.toShort(4)} / ${q.requirement.target.toShort(4)}, ${state}`));
     }
     out.push(line(0, ''));
   }
   if (x.records && x.records.length > 0) {
     out.push({ depth: 0, role: 'heading', text: zh ? `列有该会员的记录（${x.records.length} 条）` : `Records listing the member (${x.records.length})` });
-    for (const r of x.records) out.push({ depth: 1, bullet: true, text: `${r.id} ${formatDay(r.date)} ${r.type} ${r.title}（${r.origin.file}:${r.origin.line}）` });
+    for (const r of x.records) out.push({ depth: 1, bullet: true, text: `${r.id} ${formatDay(r.date)} ${r.type} ${r.title}${zh ? '（' : ' ('}${r.origin.file}:${r.origin.line}${zh ? '）' : ')'}` });
     out.push(line(0, ''));
   }
   out.push(line(0, zh ? `基本分 ${pts(s.base)}；扣分 ${pts(s.deduction)}；加分 ${pts(s.bonus)}` : `base ${pts(s.base)}; deductions ${pts(s.deduction)}; bonus ${pts(s.bonus)}`));
