@@ -113,4 +113,23 @@ describe.each(DATASETS)('%s', (dataset) => {
     }
     golden(`languages/${name}.explain.${lang}.txt`, parts.join('\n'));
   });
+
+  it.each(LANGS)('trend, progress and subsidy (--lang %s)', async (lang) => {
+    const first = readdirSync(join(data, 'activities')).map((f) => Number(f.slice(0, 4))).sort()[0]!;
+    const parts: string[] = [];
+    for (const args of [['trend', `${first}..2019`], ['trend', `${first}..2019`, '--branches'], ['progress', '2019'], ['subsidy', '2019']]) {
+      const r = await mj([...args, '--data', data, '--format', 'md', '--lang', lang]);
+      parts.push(`=== ${args.join(' ')} (exit ${r.code})\n${r.stdout}${r.stderr}`);
+    }
+    golden(`languages/${name}.more.${lang}.txt`, parts.join('\n'));
+  });
+});
+
+describe('mj diff between two bundled examples (tiny, and tiny under the all-forms rubric)', () => {
+  it.each(LANGS.flatMap((lang) => (['md', 'json'] as const).map((format) => [lang, format] as const)))('--lang %s --format %s', async (lang, format) => {
+    const r = await mj(['diff', join(ROOT, 'data-examples', 'tiny'), allForms(), '--format', format, '--lang', lang]);
+    expect(r.code, r.stderr).toBe(0);
+    // The second folder is a fresh temp copy: its name is not part of the golden.
+    golden(`languages/diff.${lang}.${format}.txt`, r.stdout.replace(/\/[^\s"|)]*mj-all-forms-[A-Za-z0-9]+/g, '<all-forms>'));
+  });
 });

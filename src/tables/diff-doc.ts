@@ -268,8 +268,8 @@ export function diffWords(lang: TableLang) {
       ? ({ scores: '考核评分表', branches: '支部履职情况统计表', roster: '会员结构统计表', subsidy: '经费补助' } as Record<string, string>)[name] ?? name
       : ({ scores: 'Score sheet', branches: 'Branch statistics', roster: 'Membership structure', subsidy: 'Subsidy' } as Record<string, string>)[name] ?? name),
     members: (n: number) => (zh ? `履职统计有变化的会员：${n} 名` : `Members whose counts change: ${n}`),
-    added: zh ? '（新增）' : '(added)',
-    removed: zh ? '（删除）' : '(removed)',
+    added: zh ? '（新增）' : ' (added)',
+    removed: zh ? '（删除）' : ' (removed)',
     more: (n: number) => (zh ? `另有 ${n} 行未列出（全部：mj diff --format json）。` : `${n} more rows not listed (all of them: mj diff --format json).`),
     branchHeaders: zh ? ['支部', '编号'] : ['Branch', 'Id'],
     cellHeaders: zh ? ['表', '行', '列', '原值', '新值'] : ['Table', 'Row', 'Column', 'Before', 'After'],
