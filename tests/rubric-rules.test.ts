@@ -3,11 +3,12 @@
 // mistake put right gets none. The cases are by sheet kind: branch items, unit sheets, the member
 // sheet and member items.
 
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { rubricRules } from '../src/checks/rubric.js';
 import { RUBRIC_SCHEMA } from '../src/schema/structured.js';
 import { parseYamlFull } from '../src/source/yaml-full.js';
 import { DEFAULT_YAML_LIMITS } from '../src/source/yaml.js';
+import { golden } from './helpers/golden.js';
 
 const OK = '{ id: ok, name: 组织集中学习, measure: count, where: { type: 学习 }, points: 1 }';
 const UNIT_OK = (id = 'uok') => `{ id: ${id}, name: 总支学习${id}, measure: count, where: { type: 学习 }, points: 1 }`;
@@ -43,14 +44,24 @@ const memberSheet = (items: readonly string[]) => `members:
 ${items.map((i) => `        - ${i}`).join('\n')}`;
 const memberItems = (items: readonly string[]) => `member_items:\n${items.map((i) => `  - ${i}`).join('\n')}`;
 
+/** Every diagnostic of every case, whole (field, params, suggestion, the path it points at), for the golden. */
+const whole: unknown[] = [];
+afterAll(() => golden('rubric-rules.json', `${JSON.stringify(whole, null, 1)}\n`));
+
 /** The problems of a rubric, as [code, problem term or key] pairs. */
 function problems(text: string): [string, unknown][] {
   const doc = parseYamlFull(text, DEFAULT_YAML_LIMITS);
   expect(doc.problems).toEqual([]);
   const parsed = RUBRIC_SCHEMA.safeParse(doc.value);
   if (!parsed.success) throw new Error(`the case's rubric fails its schema: ${parsed.error.message}\n${text}`);
-  return rubricRules(parsed.data, { file: 'rubrics/2019.yaml', year: 2019, outcomes: new Set(['省委会采用', '全国政协转送']), locate: () => ({ line: 1, column: 1 }) })
-    .map((d) => [d.code, d.params?.['problem'] ?? d.params?.['key'] ?? d.params?.['rule']]);
+  // The line stands for the path located, so that the golden shows where each problem points.
+  const paths: string[] = [];
+  const found = rubricRules(parsed.data, {
+    file: 'rubrics/2019.yaml', year: 2019, outcomes: new Set(['省委会采用', '全国政协转送']),
+    locate: (path) => ({ line: paths.push(path.join('.')), column: 1 }),
+  });
+  whole.push(...found.map(({ file: _file, line, column: _column, ...d }) => ({ at: paths[line - 1], ...d })));
+  return found.map((d) => [d.code, d.params?.['problem'] ?? d.params?.['key'] ?? d.params?.['rule']]);
 }
 
 interface Case {
