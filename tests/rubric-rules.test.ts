@@ -146,6 +146,45 @@ describe('each rule of checks/rubric.ts has a case', () => {
     expect(problems(rubricText([OK], unitSheet([UNIT_OK()])))).toEqual([]);
   });
 
+  it('references: grades, caps and vetoes name requirements, items and grades that exist', () => {
+    const req = 'requirements: [ { id: basic, name: 基本要求, measure: count, where: { type: 学习 }, target: 1 } ]';
+    const text = (grades: string, extra: string) => rubricText([OK], `${req}\n${extra}`).replace('grades: [ { name: 优秀, min: 90 }, { name: 合格, min: 0 } ]', grades);
+    const g = (x: string) => `grades: [ { name: 优秀, min: 90, ${x} }, { name: 合格, min: 0 } ]`;
+    expect(problems(text(g('requires: nope'), ''))).toEqual([['MJ412', undefined]]);
+    expect(problems(text(g('requires: [basic, nope]'), ''))).toEqual([['MJ412', undefined]]);
+    expect(problems(text(g('requires_any: [nope]'), ''))).toEqual([['MJ412', undefined]]);
+    expect(problems(text(g('requires: basic, requires_any: [basic]'), ''))).toEqual([]);
+    expect(problems(text(g('quota: 1.5'), ''))).toEqual([['MJ410', undefined]]);
+    expect(problems(text(g('quota: 3/2'), ''))).toEqual([['MJ410', undefined]]);
+    expect(problems(text(g('quota: 1/3'), ''))).toEqual([]);
+    expect(problems(text('grades: [ { name: 优秀, min: 60 }, { name: 合格, min: 60 } ]', ''))).toEqual([['MJ404', undefined]]);
+    expect(problems(text(g('requires: basic'), 'caps: [ { items: [ok, nope], max: 5 } ]'))).toEqual([['MJ412', undefined]]);
+    expect(problems(text(g('requires: basic'), 'caps: [ { name: 合计, items: [ok] } ]'))).toEqual([['MJ406', '@cap-needs-bound']]);
+    expect(problems(text(g('requires: basic'), 'caps: [ { items: [ok], min: -1 } ]'))).toEqual([]);
+    expect(problems(text(g('requires: basic'), 'vetoes: [ { when: { requirement: nope }, max_grade: 合格 } ]'))).toEqual([['MJ412', undefined]]);
+    expect(problems(text(g('requires: basic'), 'vetoes: [ { when: { item: nope, below: 1 }, max_grade: 合格 } ]'))).toEqual([['MJ407', undefined]]);
+    expect(problems(text(g('requires: basic'), 'vetoes: [ { when: { item: ok, below: 1 }, max_grade: 良好 } ]'))).toEqual([['MJ203', undefined]]);
+    expect(problems(text(g('requires: basic'), 'vetoes: [ { when: { requirement: basic }, max_grade: 合格 }, { when: { item: ok, below: 1 }, max_grade: 优秀 } ]'))).toEqual([]);
+  });
+
+  it('outcomes come from the vocabulary, in where, of, not and excused alike', () => {
+    expect(problems(rubricText([OK, '{ id: x, name: 采用, measure: count, where: { type: 社情民意, outcomes: 省委会采纳 }, points: 1 }']))).toEqual([['MJ203', undefined]]);
+    expect(problems(rubricText([OK, '{ id: x, name: 采用, measure: count, where: { type: 社情民意, outcomes: [省委会采用, 全国政协采纳] }, points: 1 }']))).toEqual([['MJ203', undefined]]);
+    expect(problems(rubricText([OK, '{ id: x, name: 采用, measure: count, where: { type: 社情民意, not: { outcomes: 不存在 } }, points: 1 }']))).toEqual([['MJ203', undefined]]);
+    expect(problems(rubricText([OK, '{ id: x, name: 采用率, measure: ratio, where: { type: 社情民意, outcomes: 省委会采用 }, of: { type: 社情民意, outcomes: 不存在 }, points: 1 }']))).toEqual([['MJ203', undefined]]);
+    expect(problems(rubricText([OK, '{ id: x, name: 采用, measure: count, where: { type: 社情民意, outcomes: [省委会采用, 全国政协转送] }, points: 1 }']))).toEqual([]);
+  });
+
+  it('a requirement\'s own form: hours need a sum, manual needs nothing else', () => {
+    const req = (r: string) => rubricText([OK], `requirements: [ ${r} ]`);
+    expect(problems(req('{ id: r, name: 学时, measure: sum, where: { type: 培训 }, target: 8 }'))).toEqual([['MJ406', '@sum-needs-field']]);
+    expect(problems(req('{ id: r, name: 学时, measure: count, field: hours, target: 8 }'))).toEqual([['MJ406', '@field-only-sum']]);
+    expect(problems(req('{ id: r, name: 评议, measure: manual, where: { type: 学习 }, target: 1 }'))).toEqual([['MJ406', '@manual-no-points']]);
+    expect(problems(req('{ id: r, name: 采用率, measure: ratio, where: { type: 社情民意 }, target: 0.5 }'))).toEqual([['MJ406', '@ratio-needs-of']]);
+    expect(problems(req('{ id: r, name: 学时, measure: sum, field: hours, where: { type: 培训 }, target: 8 }'))).toEqual([]);
+    expect(problems(req('{ id: r, name: 评议, measure: manual, target: 1 }'))).toEqual([]);
+  });
+
   it('numbers that make no sense: full marks not above 0, a negative cap, tier threshold or max', () => {
     expect(problems(rubricText([OK]).replace('total: 100', 'total: 0'))).toEqual([['MJ411', 'total']]);
     expect(problems(rubricText([OK, '{ id: x, name: 学习, measure: count, points: 1, max: -1 }']))).toEqual([['MJ411', 'max']]);
