@@ -80,7 +80,7 @@ describe.each(DATASETS)('%s', (dataset) => {
   const data = dataset === 'all-forms' ? allForms() : join(ROOT, 'data-examples', dataset);
   const name = dataset.replace('schemes/', '');
 
-  const FORMATS = LANGS.flatMap((lang) => (['md', 'xlsx', 'html'] as const).map((format) => [lang, format] as const));
+  const FORMATS = LANGS.flatMap((lang) => (['md', 'json', 'xlsx', 'html'] as const).map((format) => [lang, format] as const));
   it.each(FORMATS)('the report (--lang %s --format %s)', async (lang, format) => {
     const out = mkdtempSync(join(tmpdir(), 'mj-langs-'));
     dirs.push(out);
@@ -97,6 +97,8 @@ describe.each(DATASETS)('%s', (dataset) => {
       const r = await mj(['score', '2019', '--data', data, '--explain', id, '--lang', lang]);
       expect(r.code, r.stderr).toBe(0);
       parts.push(`=== --explain ${id}\n${r.stdout}`);
+      const j = await mj(['score', '2019', '--data', data, '--explain', id, '--lang', lang, '--format', 'json']);
+      parts.push(`=== --explain ${id} --format json\n${j.stdout}`);
     }
     const rubric = parse(readFileSync(join(data, 'rubrics', '2019.yaml'), 'utf8')) as { units?: { id: string }[]; members?: unknown };
     const sheets = [...(rubric.units ?? []).map((u) => u.id), ...(rubric.members ? ['members'] : [])];
@@ -104,11 +106,15 @@ describe.each(DATASETS)('%s', (dataset) => {
       const table = await mj(['score', '2019', '--data', data, '--sheet', sheet, '--format', 'md', '--lang', lang]);
       expect(table.code, table.stderr).toBe(0);
       parts.push(`=== --sheet ${sheet}\n${table.stdout}`);
+      const tableJson = await mj(['score', '2019', '--data', data, '--sheet', sheet, '--format', 'json', '--lang', lang]);
+      parts.push(`=== --sheet ${sheet} --format json\n${tableJson.stdout}`);
       const json = await mj(['score', '2019', '--data', data, '--sheet', sheet, '--format', 'json', '--lang', lang]);
       for (const id of ids(json.stdout)) {
         const r = await mj(['score', '2019', '--data', data, '--sheet', sheet, '--explain', id, '--lang', lang]);
         expect(r.code, r.stderr).toBe(0);
         parts.push(`=== --sheet ${sheet} --explain ${id}\n${r.stdout}`);
+        const j = await mj(['score', '2019', '--data', data, '--sheet', sheet, '--explain', id, '--lang', lang, '--format', 'json']);
+        parts.push(`=== --sheet ${sheet} --explain ${id} --format json\n${j.stdout}`);
       }
     }
     golden(`languages/${name}.explain.${lang}.txt`, parts.join('\n'));
@@ -118,8 +124,10 @@ describe.each(DATASETS)('%s', (dataset) => {
     const first = readdirSync(join(data, 'activities')).map((f) => Number(f.slice(0, 4))).sort()[0]!;
     const parts: string[] = [];
     for (const args of [['trend', `${first}..2019`], ['trend', `${first}..2019`, '--branches'], ['progress', '2019'], ['subsidy', '2019']]) {
-      const r = await mj([...args, '--data', data, '--format', 'md', '--lang', lang]);
-      parts.push(`=== ${args.join(' ')} (exit ${r.code})\n${r.stdout}${r.stderr}`);
+      for (const format of ['md', 'json']) {
+        const r = await mj([...args, '--data', data, '--format', format, '--lang', lang]);
+        parts.push(`=== ${args.join(' ')} --format ${format} (exit ${r.code})\n${r.stdout}${r.stderr}`);
+      }
     }
     golden(`languages/${name}.more.${lang}.txt`, parts.join('\n'));
   });
