@@ -133,6 +133,24 @@ describe.each(DATASETS)('%s', (dataset) => {
   });
 });
 
+describe('terminal tables: the compact view of each table on an 80-column terminal, in both languages', () => {
+  it.each(LANGS)('--lang %s', async (lang) => {
+    const data = allForms();
+    const parts: string[] = [];
+    const commands = [
+      ['score', '2019'], ['score', '2019', '--sheet', 'zz'], ['score', '2019', '--sheet', 'members'], ['subsidy', '2019'],
+      ['stats', 'branches', '2019'], ['stats', 'members', '2019'], ['stats', 'roster', '2019'], ['stats', 'trainings', '2019'], ['stats', 'trainees', '2019'],
+      ['stats', 'reserve', '2019'], ['stats', 'reserve-structure', '2019'], ['progress', '2019'], ['liaison', '2019'], ['leadership', '2019'], ['inspections', '2019'],
+      ['trend', '2018..2019'], ['trend', '2018..2019', '--branches'],
+    ];
+    for (const args of commands) {
+      const r = await mj([...args, '--data', data, '--format', 'table', '--no-color', '--lang', lang], { tty: true, columns: 80 });
+      parts.push(`=== ${args.join(' ')} (exit ${r.code})\n${r.stdout}${r.stderr}`);
+    }
+    golden(`languages/all-forms.terminal.${lang}.txt`, parts.join('\n'));
+  });
+});
+
 describe('mj diff between two bundled examples (tiny, and tiny under the all-forms rubric)', () => {
   it.each(LANGS.flatMap((lang) => (['md', 'json'] as const).map((format) => [lang, format] as const)))('--lang %s --format %s', async (lang, format) => {
     const r = await mj(['diff', join(ROOT, 'data-examples', 'tiny'), allForms(), '--format', format, '--lang', lang]);

@@ -10,7 +10,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function mj(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; tty?: boolean; fs?: WriteFs } = {}): Promise<CliResult> {
+export async function mj(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; tty?: boolean; columns?: number; fs?: WriteFs } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -23,7 +23,7 @@ export async function mj(args: readonly string[], options: { cwd?: string; env?:
     cwd: options.cwd ?? process.cwd(),
     env: options.env ?? {},
     stdoutIsTTY: options.tty ?? false,
-    columns: 120,
+    columns: options.columns ?? 120,
     today: () => new Date(Date.UTC(2019, 5, 1)),
     ...(options.fs ? { fs: options.fs } : {}),
   };
