@@ -297,10 +297,6 @@ function itemProblem(item: RawItem, kind: SheetKind): string | undefined {
   const problem = measureProblem(item);
   if (problem !== undefined) return problem;
   if (member && item.measure !== 'count' && item.measure !== 'sum') return '@member-measure';
-  if (item.measure === 'rollup' || item.measure === 'roster' || item.measure === 'absences') {
-    if (item.points === undefined && item.tiers === undefined) return '@needs-points';
-    return undefined;
-  }
   if (item.points === undefined && item.tiers === undefined) return '@needs-points';
   if (item.points !== undefined && item.tiers !== undefined) return '@points-or-tiers';
   if (item.measure === 'sum' && item.field === undefined) return '@sum-needs-field';
