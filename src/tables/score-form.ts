@@ -73,6 +73,7 @@ function unitOf(item: Item, zh: boolean): string {
   if (item.period && item.measure === 'count') return `个${{ month: '月', quarter: '季度', half: '半年' }[item.period.every]}`;
   if (item.measure === 'sum') return '学时';
   if (item.measure === 'members' || item.measure === 'roster') return '人';
+  if (item.measure === 'rollup') return item.rollup!.how === 'count' ? '个' : '分';
   const words = new Set((item.where.type ?? []).map((t) => UNIT[t] ?? '件'));
   return words.size === 1 ? [...words][0]! : '件';
 }
@@ -95,9 +96,31 @@ function condition(w: Where, zh: boolean): string {
 
 /** A measure's value in a tier, as the reader counts it: 2 次, 50%, 16 学时. */
 function amount(item: Item, v: Rational, zh: boolean): string {
-  if (item.measure === 'coverage' || item.measure === 'attendance' || item.measure === 'ratio') return pct(v);
+  if (isShare(item)) return pct(v);
   const u = unitOf(item, zh);
   return zh ? `${num(v)} ${u}` : num(v);
+}
+
+/** A measure whose value is a share (shown as a percentage). */
+function isShare(item: Item): boolean {
+  return item.measure === 'coverage' || item.measure === 'attendance' || item.measure === 'ratio' || (item.measure === 'rollup' && item.rollup!.how === 'share');
+}
+
+/** What a roll-up of a unit's branches takes: 所属支部总分合计, 等级为优秀的所属支部数. */
+function rollupText(item: Item, zh: boolean): string {
+  const r = item.rollup!;
+  const of = r.of === 'total' ? (zh ? '总分' : 'total') : r.of;
+  const which = [
+    ...(r.grades ? [zh ? `等级为${r.grades.join('或')}` : `graded ${r.grades.join(' or ')}`] : []),
+    ...(r.atLeast ? [zh ? `${of}达到 ${num(r.atLeast)}` : `${of} at least ${num(r.atLeast)}`] : []),
+    ...(r.threeOnes ? [zh ? '“三个一”完成' : '"three ones" done'] : []),
+  ].join(zh ? '且' : ' and ');
+  return {
+    sum: zh ? `所属支部${of}合计` : `sum of its branches' ${of}`,
+    mean: zh ? `所属支部${of}平均` : `mean of its branches' ${of}`,
+    count: zh ? `${which}的所属支部数` : `branches ${which}`,
+    share: zh ? `${which}的所属支部占比` : `share of branches ${which}`,
+  }[r.how];
 }
 
 function tiersText(item: Item, tiers: readonly Tier[], zh: boolean): string {
@@ -107,7 +130,7 @@ function tiersText(item: Item, tiers: readonly Tier[], zh: boolean): string {
     const next = tiers[i + 1]?.atLeast;
     const pts = t.points.sign() < 0 ? (zh ? `扣 ${num(t.points.neg())} 分` : `−${num(t.points.neg())}`) : zh ? `${num(t.points)} 分` : num(t.points);
     let range: string;
-    const counted = item.measure !== 'coverage' && item.measure !== 'attendance' && item.measure !== 'ratio';
+    const counted = !isShare(item);
     if (next !== undefined && t.points.sign() < 0) {
       if (t.atLeast.isZero() && counted && next.cmp(Rational.ONE) === 0) range = zh ? `0 ${unitOf(item, zh)}` : 'none';
       else if (t.atLeast.isZero()) range = zh ? `少于 ${amount(item, next, zh)}` : `below ${amount(item, next, zh)}`;
@@ -142,6 +165,8 @@ export function itemStandard(item: Item, lang: TableLang): string {
     const top = item.tiers.reduce((m, t) => (t.points.cmp(m) > 0 ? t.points : m), Rational.ZERO);
     if (item.max !== undefined && item.max.cmp(top) < 0) text += zh ? `，最高 ${num(item.max)} 分` : `, at most ${num(item.max)}`;
     const what = { coverage: zh ? '覆盖率' : 'coverage ', attendance: zh ? '平均参加率' : 'mean attendance ', ratio: zh ? '占比' : 'share ' } as Partial<Record<string, string>>;
+    // A roll-up's tiers are of what it takes (the branches counted, their share or their points).
+    if (item.measure === 'rollup') return `${rollupText(item, zh)}${zh ? '：' : ': '}${text}`;
     return (what[item.measure] ?? '') + text + cond;
   }
   const p = item.points ?? Rational.ZERO;
@@ -153,22 +178,8 @@ export function itemStandard(item: Item, lang: TableLang): string {
       return (zh ? `占比（${describeWhere(item.where, lang)} ÷ ${describeWhere(item.of ?? {}, lang)}）× ${num(p)} 分` : `share (${describeWhere(item.where, lang)} of ${describeWhere(item.of ?? {}, lang)}) × ${num(p)}`) + cap();
     case 'absences':
       return per(zh ? '次缺席' : 'absence') + (item.excused ? (zh ? '（请假不计）' : ' (leave excused)') : '') + cond + cap();
-    case 'rollup': {
-      const r = item.rollup!;
-      const of = r.of === 'total' ? (zh ? '总分' : 'total') : r.of;
-      const which = [
-        ...(r.grades ? [zh ? `等级为${r.grades.join('或')}` : `graded ${r.grades.join(' or ')}`] : []),
-        ...(r.atLeast ? [zh ? `${of}达到 ${num(r.atLeast)}` : `${of} at least ${num(r.atLeast)}`] : []),
-        ...(r.threeOnes ? [zh ? '“三个一”完成' : '"three ones" done'] : []),
-      ].join(zh ? '且' : ' and ');
-      const text = {
-        sum: zh ? `所属支部${of}合计` : `sum of its branches' ${of}`,
-        mean: zh ? `所属支部${of}平均` : `mean of its branches' ${of}`,
-        count: zh ? `${which}的所属支部数` : `branches ${which}`,
-        share: zh ? `${which}的所属支部占比` : `share of branches ${which}`,
-      }[r.how];
-      return (item.tiers ? text + (zh ? '，分档' : ', in tiers') : `${text} × ${num(p)}${zh ? ' 分' : ''}`) + cap();
-    }
+    case 'rollup':
+      return `${rollupText(item, zh)} × ${num(p)}${zh ? ' 分' : ''}` + cap();
     case 'roster':
       return per(zh ? '人' : 'member') + (zh ? `（${describeWhere(item.where, lang)}）` : ` (${describeWhere(item.where, lang)})`) + cap();
     case 'earlier': {
@@ -217,8 +228,10 @@ export function itemFull(item: Item): Rational | undefined {
     const top = pts.reduce((m, x) => (x.cmp(m) > 0 ? x : m), Rational.ZERO);
     const bottom = pts.reduce((m, x) => (x.cmp(m) < 0 ? x : m), Rational.ZERO);
     full = top.sign() > 0 ? top : bottom.sign() < 0 ? bottom : Rational.ZERO;
-  } else if (item.measure === 'coverage' || item.measure === 'attendance') full = item.points;
+  } else if (isShare(item)) full = item.points;
   else if (item.points !== undefined && item.points.sign() < 0) full = item.min;
+  // A panel's deduction (max 0, min below it): its 分值 is how much it can take away.
+  else if (item.measure === 'manual' && item.max?.isZero() === true) full = item.min;
   if (item.max !== undefined && item.max.sign() > 0) full = full === undefined ? item.max : full.min(item.max);
   if (full !== undefined && full.sign() < 0 && item.min !== undefined) full = full.max(item.min);
   return full;
