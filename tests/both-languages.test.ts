@@ -142,6 +142,33 @@ describe.each(DATASETS)('%s', (dataset) => {
   });
 });
 
+describe.each(['tiny', 'all-forms'])('every other table, with the options that change it (%s)', (dataset) => {
+  it.each(LANGS)('--lang %s', async (lang) => {
+    const data = dataset === 'all-forms' ? allForms() : join(ROOT, 'data-examples', dataset);
+    const first = readdirSync(join(data, 'activities')).map((f) => Number(f.slice(0, 4))).sort()[0]!;
+    const commands = [
+      ['liaison', '2019'], ['liaison', '2019', '--unvisited'], ['liaison', '2019', '--org', 'gy', '--mask'],
+      ['leadership', '2019'], ['leadership', '2019', '--org', 'gy'],
+      ['inspections', '2019'], ['inspections', '2019', '--open'], ['inspections', '2019', '--open', '--as-of', '2019-06-30'], ['inspections', '--org', 'gy'],
+      ['stats', 'branches', '2019', '--by', 'city'], ['stats', 'branches', '2019', '--org', 'gy'],
+      ['stats', 'members', '2019', '--org', 'gy', '--mask'], ['stats', 'members', '2019', '--by', '市委会'],
+      ['stats', 'roster', '2019'], ['stats', 'roster', '--as-of', '2019-06-30', '--org', 'gy'],
+      ['stats', 'trainings', '2019'], ['stats', 'trainees', '2019', '--mask'], ['stats', 'reserve', '2019'], ['stats', 'reserve-structure', '2019'],
+      ['progress', '2019', '--by', 'city'], ['progress', '2019', '--as-of', '2019-06-30', '--org', 'gy', '--mask'],
+      ['trend', `${first}..2019`, '--org', 'gy'], ['trend', `${first}..2019`, '--branches', '--org', 'gy'],
+      ['score', '2019', '--org', 'gy'], ['subsidy', '2019', '--org', 'gy'],
+    ];
+    const parts: string[] = [];
+    for (const args of commands) {
+      for (const format of ['md', 'json']) {
+        const r = await mj([...args, '--data', data, '--format', format, '--lang', lang]);
+        parts.push(`=== ${args.join(' ')} --format ${format} (exit ${r.code})\n${r.stdout}${r.stderr}`);
+      }
+    }
+    golden(`languages/${dataset}.tables.${lang}.txt`, parts.join('\n'));
+  });
+});
+
 describe('terminal tables: the compact view of each table on an 80-column terminal, in both languages', () => {
   it.each(LANGS)('--lang %s', async (lang) => {
     const data = allForms();
