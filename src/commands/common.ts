@@ -280,6 +280,14 @@ export function checkOrg(id: string | undefined, ds: Dataset, lang: Lang): strin
   throw new UsageError(t(lang, 'usage.unknownOrg', { value: id }), guess ? (lang === 'zh' ? `是否为 ${guess}？` : `did you mean ${guess}?`) : t(lang, 'usage.orgIdHint'));
 }
 
+/** How the notes of a table name the --org it is limited to: the org's name and id, 民进贵阳市委会（gy）. */
+export function orgLabel(id: string | undefined, ds: Dataset, lang: 'zh' | 'en'): string | undefined {
+  if (id === undefined) return undefined;
+  const name = ds.orgById.get(id)?.name;
+  if (name === undefined || name === id) return id;
+  return lang === 'zh' ? `${name}（${id}）` : `${name} (${id})`;
+}
+
 /** Checks that an --explain id names a branch assessed in the year; a usage error when not. */
 export function checkBranchOfYear(id: string | undefined, ds: Dataset, year: number, lang: Lang): string | undefined {
   const known = checkOrg(id, ds, lang);

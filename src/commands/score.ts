@@ -14,7 +14,7 @@ import { sheetExplainDocument } from '../tables/sheet-explain.js';
 import { memberSheetTable, unitSheetTable } from '../tables/sheet-table.js';
 import { maskName } from '../tables/rows.js';
 import { subsidyTable } from '../tables/subsidy-table.js';
-import { checkBranchOfYear, checkOrg, langOf, noteWarnings, openBaseOf, parseYear, printProblems, tableLang } from './common.js';
+import { checkBranchOfYear, checkOrg, langOf, orgLabel, noteWarnings, openBaseOf, parseYear, printProblems, tableLang } from './common.js';
 import { inputGuard, type InputGuard } from './inputs.js';
 import { destination, emit, refuseInput, renderOptions, rendererFor, type Destination, type OutputOptions } from './output.js';
 
@@ -100,7 +100,7 @@ export async function runScore(yearText: string, opts: ScoreOptions, io: Io): Pr
   const only = orgFilter === undefined ? undefined : subtree(ds.orgs, orgFilter);
   let table;
   if (opts.sheet === undefined) {
-    table = scoresTable({ datasetName: ds.config.name, rubric: scored.rubric, scores: scored.scores, orgById: ds.orgById, only, orgFilter, lang: tl });
+    table = scoresTable({ datasetName: ds.config.name, rubric: scored.rubric, scores: scored.scores, orgById: ds.orgById, only, orgFilter: orgLabel(orgFilter, ds, tl), lang: tl });
     const others = [...scored.units.map((u) => `${u.sheet.name}（--sheet ${u.sheet.id}）`), ...(scored.members ? [`${scored.members.sheet.name}（--sheet members）`] : [])];
     if (others.length > 0) table = { ...table, notes: [...table.notes, tl === 'zh' ? `本评分表还有：${others.join('、')}。` : `The rubric has more sheets: ${others.join(', ')}.`] };
   } else if (opts.sheet === 'members' && scored.members) {
@@ -139,7 +139,7 @@ export async function runSubsidy(yearText: string, opts: ScoreOptions, io: Io): 
   const tl = tableLang(opts, ds.config.locale);
   const table = subsidyTable({
     datasetName: ds.config.name, rubric, branches: scoreScope.branches, result: subsidy,
-    only: orgFilter === undefined ? undefined : subtree(ds.orgs, orgFilter), orgFilter, lang: tl,
+    only: orgFilter === undefined ? undefined : subtree(ds.orgs, orgFilter), orgFilter: orgLabel(orgFilter, ds, tl), lang: tl,
   });
   return emit(await TABLE_RENDERERS[dest.format](table, renderOptions(opts, io, lang, tl, dest.path !== undefined, ds.config.name)), dest, guard, io, lang);
 }
