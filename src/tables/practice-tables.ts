@@ -105,7 +105,7 @@ export function liaisonTable(input: LiaisonTableInput): Table {
       `Orgs with no visit this year: ${unvisited.length}${unvisited.length > 0 ? ` (${listed(unvisited.map((c) => c.org.name), 30, false)})` : ''}; orgs without a liaison: ${noLiaison}.`),
   ];
   if (input.unvisitedOnly) notes.push(L('只列出本年没有走访的组织。', 'Only the orgs with no visit this year are listed.'));
-  if (input.orgFilter !== undefined) notes.push(L(`只列出 ${input.orgFilter} 下的组织。`, `Only the orgs under ${input.orgFilter} are listed.`));
+  if (input.orgFilter !== undefined) notes.push(L(`只列出${input.orgFilter}下的组织。`, `Only the orgs under ${input.orgFilter} are listed.`));
   if (input.mask) notes.push(L('姓名已脱敏（只显示第一个字）。', 'Names are masked (first character only).'));
   return {
     name: 'liaison',
@@ -498,7 +498,7 @@ export function leadershipTable(input: LeadershipTableInput): Table {
     L('出席：记在该委员会名下、类型为支委会的记录是它的会议，标签含“主委会”或“常委会”的分别计；应出席为任职期间召开的次数（主委会只计主委、副主委和秘书长，常委会和其他会议计全体成员），出席为其中列出该成员的次数；出席率 = 出席 ÷ 应出席（没有会议记录时空白）。合计行由合计的次数计算。',
       'Attendance: the committee\'s meetings are its 支委会 records, tagged 主委会 or 常委会 by kind; held counts the meetings during the seat (a 主委会 for the 主委, 副主委 and 秘书长 only; a 常委会 or other meeting for every seat), attended those listing the holder; attendance = attended ÷ held (blank without meetings). The total row\'s from the summed counts.'),
   ];
-  if (input.orgFilter !== undefined) notes.push(L(`只列出 ${input.orgFilter} 下的委员会。`, `Only the committees under ${input.orgFilter} are listed.`));
+  if (input.orgFilter !== undefined) notes.push(L(`只列出${input.orgFilter}下的委员会。`, `Only the committees under ${input.orgFilter} are listed.`));
   if (input.mask) notes.push(L('姓名已脱敏（只显示第一个字）。', 'Names are masked (first character only).'));
   return {
     name: 'leadership',

@@ -84,7 +84,7 @@ export function rosterTable(input: RosterInput): Table {
     L('分组：省委会直属的每个市委会、工委及其下属组织为一组；省直为省委会直属的支部。合计行由各组人数相加后计算比率。',
       'Groups: each 市委会 or 工委 directly under the root, with everything below it; 省直 is the branches directly under the root. Shares in the total row come from the summed counts.'),
   ];
-  if (input.orgFilter !== undefined) notes.push(L(`只统计 ${input.orgFilter} 下的会员。`, `Only members under ${input.orgFilter} are counted.`));
+  if (input.orgFilter !== undefined) notes.push(L(`只统计${input.orgFilter}下的会员。`, `Only members under ${input.orgFilter} are counted.`));
   return {
     name: 'roster',
     compact: {

@@ -171,7 +171,7 @@ function scoreNotes(input: ScoresTableInput): string[] {
     const scope = rankScope(roots.length === 1 ? roots[0]!.type : undefined, lang);
     notes.push(
       zh
-        ? `只列出 ${input.orgFilter} 下的支部；排名为${scope}排名，等级名额按全部支部计算。`
+        ? `只列出${input.orgFilter}下的支部；排名为${scope}排名，等级名额按全部支部计算。`
         : `Only the branches under ${input.orgFilter} are listed; ranks are ${scope} and quotas count every branch.`,
     );
   }

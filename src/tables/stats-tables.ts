@@ -37,7 +37,7 @@ function commonNotes(input: StatsInput, extra: string[]): string[] {
     ...extra,
   ];
   if (input.orgFilter !== undefined) {
-    notes.push(L(lang, `只列出 ${input.orgFilter} 下的组织；合计只加总列出的行。`, `Only the orgs under ${input.orgFilter} are listed; totals add the rows shown.`));
+    notes.push(L(lang, `只列出${input.orgFilter}下的组织；合计只加总列出的行。`, `Only the orgs under ${input.orgFilter} are listed; totals add the rows shown.`));
   }
   return notes;
 }

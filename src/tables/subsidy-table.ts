@@ -66,7 +66,7 @@ export function subsidyTable(input: SubsidyTableInput): Table {
     );
   }
   notes.push(L('等级为考核评分表的最终等级（含一票否决和名额）；金额以元为单位，向下取整。', 'Grades are the score sheet\'s final grades (vetoes and quotas applied); amounts in whole 元, rounded down.'));
-  if (input.orgFilter !== undefined) notes.push(L(`只列出 ${input.orgFilter} 下的支部；预算缩减按全部支部计算。`, `Only the branches under ${input.orgFilter} are listed; the budget scaling counts every branch.`));
+  if (input.orgFilter !== undefined) notes.push(L(`只列出${input.orgFilter}下的支部；预算缩减按全部支部计算。`, `Only the branches under ${input.orgFilter} are listed; the budget scaling counts every branch.`));
   return {
     name: 'subsidy',
     title: L(`${input.datasetName}${rubric.year}年度基层组织活动经费补助表`, `${input.datasetName}: activity-fund subsidy, ${rubric.year}`),

@@ -64,7 +64,7 @@ export function trendTable(input: TrendTableInput): Table {
     L('每行：年初数 + 本年发展 + 省内转入 − 省内转出 − 本年减少 = 年末数（全省的省内转入与转出相等）。社情民意为各支部名下的记录之和，与支部履职情况统计表的合计行相同；培训人次为全年各项培训的人次之和，与会员培训情况表的合计行相同；各比率由该行的数字计算。',
       'In every row: start + joined + moved in − moved out − left = year end (for the whole province moved in equals moved out). Reports and trainees are the branches\' records summed, as in the branch table\'s total row; shares come from the row\'s counts.'),
   ];
-  if (input.orgFilter !== undefined) notes.push(L(`只统计 ${input.orgFilter} 下的组织和会员。`, `Only the orgs and members under ${input.orgFilter} are counted.`));
+  if (input.orgFilter !== undefined) notes.push(L(`只统计${input.orgFilter}下的组织和会员。`, `Only the orgs and members under ${input.orgFilter} are counted.`));
   return {
     name: 'trend',
     compact: { keys: ['year', 'start', 'joined', 'left', 'end', 'seniorShare', 'threeOnesRate', 'sqmy', 'adopted', 'meanScore'] },
@@ -108,7 +108,7 @@ export function trendBranchesTable(input: TrendTableInput): Table {
     notes: [
       L('每个支部一行，每年：年末在册会员、社情民意报送、“三个一”、总分和等级，各按该年自己的评分表；某年不是考核支部的空白。合计行的总分为该年各支部的平均分。',
         'One row per branch; each year its members at year end, reports, "three ones", total and grade, by that year\'s own rubric; blank in a year it was not a branch. The total row\'s total is the year\'s mean.'),
-      ...(input.orgFilter !== undefined ? [L(`只列出 ${input.orgFilter} 下的支部。`, `Only the branches under ${input.orgFilter}.`)] : []),
+      ...(input.orgFilter !== undefined ? [L(`只列出${input.orgFilter}下的支部。`, `Only the branches under ${input.orgFilter}.`)] : []),
     ],
   };
 }
