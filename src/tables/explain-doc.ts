@@ -266,11 +266,19 @@ function requirementLines(q: RequirementExplanation, o: ExplainOptions, year: nu
   const where = describeWhere(item.where, o.lang);
   const mark = met ? '✓' : '✗';
   const state = zh ? (met ? '达标' : '未达标') : met ? 'met' : 'not met';
-  const target = requirement.target.toShort(4);
+  // A share (coverage, attendance, ratio) and its target read as percentages.
+  const share = item.measure === 'coverage' || item.measure === 'attendance' || item.measure === 'ratio';
+  const target = share ? pct(requirement.target) : requirement.target.toShort(4);
   let measured: string;
   switch (item.measure) {
     case 'count':
-      measured = zh ? `${where}的记录 ${q.records.length} 条` : `${q.records.length} records (${where})`;
+      if (item.period) {
+        const p = item.period;
+        const word = zh ? { month: '月', quarter: '季度', half: '半年' }[p.every] : p.every;
+        measured = zh
+          ? `${where}的记录至少 ${p.atLeast.toShort(0)} 条的${word} ${value.toShort(0)} 个（共 ${q.records.length} 条）`
+          : `${value.toShort(0)} ${word}s with at least ${p.atLeast.toShort(0)} records (${where}; ${q.records.length} in all)`;
+      } else measured = zh ? `${where}的记录 ${q.records.length} 条` : `${q.records.length} records (${where})`;
       break;
     case 'sum':
       measured = zh ? `${where}的记录的学时 ${value.toShort(4)}` : `hours of records (${where}): ${value.toShort(4)}`;
@@ -284,7 +292,7 @@ function requirementLines(q: RequirementExplanation, o: ExplainOptions, year: nu
       const n = q.result.ratio?.denominator ?? 0;
       measured = item.measure === 'members'
         ? (zh ? `有${where}记录的在册会员 ${k} 人` : `${k} active members with records (${where})`)
-        : (zh ? `在册会员 ${n} 人中 ${k} 人有${where}记录 = ${value.toShort(4)}` : `${k} of ${n} active members with records (${where}) = ${value.toShort(4)}`);
+        : (zh ? `在册会员 ${n} 人中 ${k} 人有${where}记录 = ${pct(value)}` : `${k} of ${n} active members with records (${where}) = ${pct(value)}`);
       break;
     }
     case 'ratio': {
@@ -303,7 +311,7 @@ function requirementLines(q: RequirementExplanation, o: ExplainOptions, year: nu
       measured = zh ? `所属支部汇总 ${value.toShort(4)}` : `its branches' figure ${value.toShort(4)}`;
       break;
     case 'earlier':
-      measured = `${describeEarlier(item, year, o.lang)} ${value.toShort(4)}`;
+      measured = `${describeEarlier(item, year, o.lang)} ${pts(value)}`;
       break;
     case 'manual':
       measured = q.assessment
