@@ -1,0 +1,82 @@
+// Orders and corners of compute/ on their own: ties broken the same way whatever order the rows
+// came in (inspections by start, id, finding, line; the records of an explanation by date, id),
+// grades that need one of several requirements, an earlier year without the sheet asked for.
+
+import { describe, expect, it } from 'vitest';
+import { earlierOf } from '../src/compute/earlier.js';
+import { inspectionsAsOf } from '../src/compute/inspections.js';
+import { gradeOf } from '../src/compute/scores.js';
+import type { Inspection, Rectification } from '../src/model/practices.js';
+import type { Grade } from '../src/model/rubric.js';
+import { Rational } from '../src/util/decimal-text.js';
+import { org, ROOT, rubric } from './helpers/builders.js';
+
+const origin = (line: number) => ({ file: 'practices/findings.csv', line, column: 1 });
+
+describe('inspections: the measures in order of inspection start, inspection id, finding, line, whatever order they were written in', () => {
+  const ins = (id: string, start: number): Inspection => ({ id, target: 'c1', start, end: undefined, team: [], talks: undefined, note: undefined, origin: origin(1) });
+  const m = (inspection: string, finding: string, line: number, done?: number): Rectification => ({
+    inspection, finding, category: '其他', problem: undefined, measure: `${inspection}-${finding}-${line}`, deadline: 20190630, done, origin: origin(line),
+  });
+  const inspections = [ins('B', 20190301), ins('A', 20190301), ins('C', 20190101)];
+  const rows = [m('B', 'W2', 9), m('A', 'W1', 8), m('B', 'W1', 7), m('C', 'W9', 6), m('B', 'W1', 5, 20190601), m('A', 'W1', 4)];
+  const orgs = [ROOT, org('c1', '市委会', 'root')];
+  const order = (list: readonly Rectification[]) => inspectionsAsOf(inspections, list, orgs, 2019, 20191231).measures.map((s) => s.measure.measure);
+
+  it('is the same order for the rows in any order', () => {
+    const expected = ['C-W9-6', 'A-W1-4', 'A-W1-8', 'B-W1-5', 'B-W1-7', 'B-W2-9'];
+    expect(order(rows)).toEqual(expected);
+    expect(order([...rows].reverse())).toEqual(expected);
+    expect(order([rows[2]!, rows[0]!, rows[4]!, rows[1]!, rows[5]!, rows[3]!])).toEqual(expected);
+  });
+
+  it('counts per committee: findings, measures done, open and overdue on the day', () => {
+    const r = inspectionsAsOf(inspections, rows, orgs, 2019, 20190701);
+    expect(r.committees.map((c) => ({ org: c.org.id, inspections: c.inspections, findings: c.findings, measures: c.measures, done: c.done, open: c.open, overdue: c.overdue })))
+      .toEqual([{ org: 'c1', inspections: 3, findings: 4, measures: 6, done: 1, open: 5, overdue: 5 }]);
+    const late = r.measures.find((s) => s.measure.measure === 'A-W1-4')!;
+    expect([late.done, late.overdue, late.daysLate]).toEqual([false, true, 1]);
+    expect(r.measures.find((s) => s.measure.measure === 'B-W1-5')!.daysLate).toBe(0);
+  });
+});
+
+describe('grades that need requirements', () => {
+  const g = (name: string, min: number, requires: string[] = [], requiresAny: string[] = []): Grade => ({
+    name, min: Rational.int(min), quota: undefined, quotaPer: undefined, top: undefined, ties: 'fall', requires, requiresAny,
+  } as Grade);
+  const grades = [g('优秀', 90, ['a'], ['x', 'y']), g('良好', 75, [], ['y']), g('合格', 60, ['a']), g('不合格', 0)];
+  const met = (ids: string[]) => (r: string) => ids.includes(r);
+
+  it('the first band reached whose every requirement and one of its any-requirements is met; else the last', () => {
+    expect(gradeOf(grades, Rational.int(95), met(['a', 'x']))).toBe(0);
+    expect(gradeOf(grades, Rational.int(95), met(['a', 'y']))).toBe(0);
+    expect(gradeOf(grades, Rational.int(95), met(['a']))).toBe(2); // neither x nor y: not 优秀; not y: not 良好
+    expect(gradeOf(grades, Rational.int(95), met(['x', 'y']))).toBe(1); // a missing: not 优秀, and not 合格
+    expect(gradeOf(grades, Rational.int(80), met(['y']))).toBe(1);
+    expect(gradeOf(grades, Rational.int(70), met([]))).toBe(3);
+    expect(gradeOf(grades, Rational.int(90), met(['a', 'x']))).toBe(0);
+    expect(gradeOf(grades, Rational.int(-5))).toBe(3);
+  });
+});
+
+describe('an item measured by an earlier year', () => {
+  const R = rubric(`title: t
+total: 100
+grades: [{ name: 合格, min: 0 }]
+sections:
+  - name: 上年
+    items:
+      - { id: last, name: 上年总分, measure: earlier, points: 0.1 }
+      - { id: last-item, name: 上年学习, measure: earlier, earlier: { of: study, years_back: "2" }, points: 1 }
+`);
+  const [last, lastItem] = R.sections[0]!.items;
+
+  it('measures 0 where the earlier year has no such sheet, no such subject or no such item', () => {
+    const none = earlierOf(2019, 'zz', new Map([[2018, { sheet: () => undefined }], [2017, { sheet: () => undefined }]]));
+    expect(none('b1', last!).isZero()).toBe(true);
+    expect(none('b1', lastItem!).isZero()).toBe(true);
+    const empty = earlierOf(2019, '', new Map([[2018, { sheet: () => new Map() }]]));
+    expect(empty('b1', last!).isZero()).toBe(true);
+    expect(earlierOf(2019, '', new Map())('b1', last!).isZero()).toBe(true);
+  });
+});
