@@ -143,13 +143,13 @@ describe('mj report --format html', () => {
 });
 
 describe('the site at scale', () => {
-  async function site(limits: { explain?: number; members?: number; cardsPerPage?: number }) {
+  async function site(limits: { explain?: number; members?: number; cardsPerPage?: number }, lang: 'zh' | 'en' = 'zh', formats: readonly string[] = ['csv', 'html']) {
     const base = await openBase(TINY, undefined, {});
     if (!base.ok) throw new Error('tiny');
     const y = await reportYear(base.value, 2019, { explainAll: true, ...(limits.explain === undefined ? {} : { explainMaxBytes: limits.explain }) });
     if (!y.ok) throw new Error('tiny');
     const trend = trendOfResults(base.value.ds, [{ counted: y.value, scored: y.value, trainingRecords: y.value.trainingRecords }], undefined).years;
-    const s = reportSiteOf(base.value, y.value, trend, { lang: 'zh', mask: false, date: null, formats: ['csv', 'html'] }, { ...(limits.members === undefined ? {} : { members: limits.members }) });
+    const s = reportSiteOf(base.value, y.value, trend, { lang, mask: false, date: null, formats: [...formats] as never }, { ...(limits.members === undefined ? {} : { members: limits.members }) });
     const files = new Map<string, string>();
     for await (const f of renderSite(s, { notesHeading: '说明：', ...(limits.cardsPerPage === undefined ? {} : { cardsPerPage: limits.cardsPerPage }) })) files.set(f.name, f.data);
     return files;
@@ -176,7 +176,12 @@ describe('the site at scale', () => {
   it('leaves the members table out above its limit, linking the files that hold it', async () => {
     const lean = await site({ members: 10 });
     expect([...lean.keys()].filter((n) => n.startsWith('members'))).toEqual(['members.html']);
-    expect(lean.get('members.html')).toContain('members.csv');
+    expect(lean.get('members.html')).toContain('本年共 32 名会员，超过网页版列出的上限（10 名），会员履职情况统计表不放在网页中，请打开 members.csv。');
+    const en = await site({ members: 10 }, 'en');
+    expect(en.get('members.html')).toContain('32 members this year, above the 10 the web pages list: the member table is left out; open members.csv.');
+    // Without a file that holds it, the note says how to make one.
+    expect((await site({ members: 10 }, 'zh', ['html'])).get('members.html')).toContain('会员履职情况统计表不放在网页中；请用 mj report 的 csv、xlsx 等格式生成该表。');
+    expect((await site({ members: 10 }, 'en', ['html'])).get('members.html')).toContain('the member table is left out; make it with mj report in csv or xlsx.');
   });
 });
 
