@@ -118,6 +118,8 @@ describe('spans in the reserve pool (memberSpans, reserveColumn)', () => {
       { file: 'history/reserve.csv', line: 4, column: R.from + 1, code: 'MJ336', params: { member: 'M1', from: '2015-01-01', line: 2 }, span: 8 },
     ]);
     expect(memberSpans({ member: m, spans: [span(2, 20120101, 20130101), span(3, 20130101, 20140101)] })).toEqual([]);
+    // Of two spans ending alike, the first stays the one later spans are said to overlap.
+    expect(memberSpans({ member: m, spans: [span(2, 20120101, 20180101), span(3, 20130101, 20180101), span(4, 20140101, 20150101)] }).map((d) => d.params?.['line'])).toEqual([2, 2]);
   });
 
   it('a span that begins before the member joined or after they left: MJ337, saying which', () => {

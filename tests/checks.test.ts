@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ZeroDamage } from '../src/checks/members.js';
 import { orgPeople, orgTree } from '../src/checks/org-tree.js';
 import { rubricRules } from '../src/checks/rubric.js';
 import { RUBRIC_SCHEMA } from '../src/schema/structured.js';
@@ -28,7 +29,7 @@ interface Found {
   suggest?: unknown;
 }
 
-async function tree(yaml: string, roster: readonly string[] = [], broken: readonly string[] = []): Promise<Found[]> {
+async function tree(yaml: string, roster: readonly string[] = [], broken: readonly string[] = [], zeros = false): Promise<Found[]> {
   const dir = scratch();
   writeFileSync(join(dir, 'orgs.yaml'), yaml);
   const ctx = new LoadContext(dir);
@@ -36,7 +37,7 @@ async function tree(yaml: string, roster: readonly string[] = [], broken: readon
   expect(ctx.diagnostics.list).toEqual([]);
   for (const d of orgTree(loaded!)) ctx.report(d);
   const members = new Map<string, Member>(roster.map((id) => [id, member(id, 'b1')]));
-  for (const d of orgPeople(loaded!, members, new Set(broken))) ctx.report(d);
+  for (const d of orgPeople(loaded!, members, new Set(broken), zeros ? new ZeroDamage([...members.values()]) : undefined)) ctx.report(d);
   return ctx.diagnostics.list.map((d) => ({
     code: d.code, line: d.line, column: d.column, field: d.field, params: { ...d.params }, span: d.span,
     ...(d.label !== undefined ? { label: d.label } : {}), ...(d.suggest !== undefined ? { suggest: d.suggest } : {}),
@@ -113,6 +114,14 @@ describe('organisation tree checks', () => {
     ]);
     expect(await tree(yaml, ['0001', '0042', '0099'], ['0077'])).toEqual([]);
     expect((await tree(yaml, ['0001', '0042'], ['0099', '0077'])).length).toBe(0);
+  });
+
+  it('MJ313 instead: a committee member or liaison whose roster id lost its zeros in Excel, named once, at the roster, with the first reference', async () => {
+    const yaml = (liaison: string, member: string) => `${ROOT}- id: b1\n  name: 支部\n  type: 支部\n  parent: root\n  liaison: "${liaison}"\n  committee:\n    - { member: "${member}", role: 主委 }\n`;
+    const at = (found: Found[]) => found.map((f) => [f.code, f.params['ref'], f.params['where']]);
+    expect(at(await tree(yaml('0099', '0042'), ['42', '99'], [], true))).toEqual([['MJ313', '0042', 'orgs.yaml:10']]);
+    expect(at(await tree(yaml('0099', '42'), ['42', '99'], [], true))).toEqual([['MJ313', '0099', 'orgs.yaml:8']]);
+    expect(at(await tree(yaml('0099', '42'), ['42', '99'], [], false))).toEqual([['MJ303', undefined, undefined]]);
   });
 });
 
