@@ -3,7 +3,8 @@
 // grades that need one of several requirements, an earlier year without the sheet asked for.
 
 import { describe, expect, it } from 'vitest';
-import { earlierOf } from '../src/compute/earlier.js';
+import { describeEarlier, earlierOf } from '../src/compute/earlier.js';
+import { isOrgOfYear } from '../src/compute/liaison.js';
 import { inspectionsAsOf } from '../src/compute/inspections.js';
 import { gradeOf } from '../src/compute/scores.js';
 import type { Inspection, Rectification } from '../src/model/practices.js';
@@ -78,5 +79,25 @@ sections:
     const empty = earlierOf(2019, '', new Map([[2018, { sheet: () => new Map() }]]));
     expect(empty('b1', last!).isZero()).toBe(true);
     expect(earlierOf(2019, '', new Map())('b1', last!).isZero()).toBe(true);
+  });
+
+  it('says which year and what, in both languages', () => {
+    expect(describeEarlier(last!, 2019, 'zh')).toBe('上年度（2018 年）总分');
+    expect(describeEarlier(last!, 2019, 'en')).toBe('the total of 2018 (last year)');
+    expect(describeEarlier(lastItem!, 2019, 'zh')).toBe('2 年前（2017 年）“study”得分');
+    expect(describeEarlier(lastItem!, 2019, 'en')).toBe('the points of "study" of 2017');
+  });
+});
+
+describe('orgs of a year', () => {
+  it('an org established by 31 December and not dissolved before 1 January is an org of the year', () => {
+    const o = (established?: number, dissolved?: number) => ({ established, dissolved });
+    expect(isOrgOfYear(o(), 2019)).toBe(true);
+    expect(isOrgOfYear(o(20191231), 2019)).toBe(true);
+    expect(isOrgOfYear(o(20200101), 2019)).toBe(false);
+    expect(isOrgOfYear(o(undefined, 20190101), 2019)).toBe(true);
+    expect(isOrgOfYear(o(undefined, 20190630), 2019)).toBe(true);
+    expect(isOrgOfYear(o(undefined, 20181231), 2019)).toBe(false);
+    expect(isOrgOfYear(o(20100101, 20200101), 2019)).toBe(true);
   });
 });
