@@ -74,7 +74,7 @@ export function explainBranch(
   scope: YearScope, rubric: Rubric, scores: readonly BranchScore[], branchId: string, records: readonly Activity[], assessments: readonly Assessment[],
 ): Explanation {
   const score = scores.find((s) => s.branch.id === branchId)!;
-  const b = scope.branchIndex.get(branchId) ?? -1;
+  const b = scope.branchIndex.get(score.branch.id)!;
   const activeMembers = scope.members.filter((_, i) => scope.memberBranch[i] === b && scope.active[i] === 1);
   const activeIds = new Set(activeMembers.map((m) => m.id));
   const own = records.filter((a) => a.org === branchId);

@@ -32,11 +32,6 @@ export function groupsOf(orgsInTreeOrder: readonly Org[]): Map<string, Group> {
       if (seen.has(cur.id)) break; // a cycle (reported by validation)
       seen.add(cur.id);
       const parent: Org | undefined = cur.parent === undefined ? undefined : byId.get(cur.parent);
-      if (cur.parent === undefined) {
-        found = undefined; // the root itself
-        top.set(cur.id, undefined);
-        break;
-      }
       if (parent === undefined || parent.parent === undefined) {
         found = cur; // directly under the root (or under a parent that is not there)
         path.push(cur);
