@@ -58,11 +58,12 @@ describe('mj liaison (tiny, 2019)', () => {
       act('其他', 'a', ['L1', 'L2'], { date: 20190410 }), // both: one visit of the org
       act('调研', 'a', ['L2'], { date: 20190601 }), // L2's assignment ended the day before
       act('组织生活', 'a', ['x'], { date: 20190701 }), // no liaison listed
+      act('调研', 'a', ['L1'], { date: 20190301 }), // the first day of L1's assignment
     ], orgs, members, vocab);
     const [a] = liaisonYear(2019, orgs, orgIndex, liaisons, layout, counts);
-    expect(a!.visits).toBe(1);
+    expect(a!.visits).toBe(2);
     expect(a!.last).toBe(20190410);
-    expect(a!.liaisons.map((l) => [l.liaison.member, l.visits])).toEqual([['L1', 1], ['L2', 1]]);
+    expect(a!.liaisons.map((l) => [l.liaison.member, l.visits, l.last])).toEqual([['L1', 2, 20190410], ['L2', 1, 20190410]]);
   });
 });
 
