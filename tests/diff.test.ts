@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sameCell } from '../src/tables/diff-doc.js';
+import { Rational } from '../src/util/decimal-text.js';
 import { mj } from './helpers/cli.js';
 import { scratchDirs } from './helpers/fixtures.js';
 import { commitAll, git, hasGit, initRepo, isolateGit } from './helpers/git.js';
@@ -166,6 +168,13 @@ describe.skipIf(!hasGit)('mj diff between two commits', () => {
       const r = await mj(['diff', 'HEAD'], { cwd: repo });
       expect(r.code).toBe(1);
       expect(r.stdout).toContain('  新版本的数据有 1 个错误，无法计算 2019 年的结果（mj validate 列出全部）：activities/2019.csv:66:22 MJ302 “组织”的值“gy-med9”不存在');
+      const en = await mj(['diff', 'HEAD', '--lang', 'en'], { cwd: repo });
+      expect(en.code).toBe(1);
+      expect(en.stdout).toContain("The new version's data has 1 error, so 2019's results cannot be computed (mj validate lists them): activities/2019.csv:66:22 MJ302");
+      // Two errors: the plural.
+      writeFileSync(act, text.replace('A090,2019-10-20,社情民意,gy-med1,', 'A090,2019-10-20,社情民意,gy-med9,').replace(',gy-edu1,', ',gy-edu9,'));
+      const two = await mj(['diff', 'HEAD', '--lang', 'en', '--format', 'md'], { cwd: repo });
+      expect(two.stdout).toMatch(/The new version's data has \d+ errors, so 2019's results cannot be computed/);
     } finally {
       writeFileSync(act, text);
     }
@@ -193,6 +202,21 @@ describe.skipIf(!hasGit)('mj diff between two commits', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('mj: git was not found, so other versions cannot be read\ninstall git, or compare two folders: mj diff OLD-FOLDER NEW-FOLDER\n');
     expect(existsSync(join(repo, '.git'))).toBe(true);
+  });
+});
+
+describe('cells compared exactly (sameCell)', () => {
+  it('a number and an equal decimal are the same; an empty cell and a missing one are the same; text only when equal', () => {
+    expect(sameCell(Rational.parse('1.50'), Rational.parse('1.5'))).toBe(true);
+    expect(sameCell(Rational.int(2), 2)).toBe(true);
+    expect(sameCell(3, Rational.parse('3.01'))).toBe(false);
+    expect(sameCell(undefined, null)).toBe(true);
+    expect(sameCell(null, undefined)).toBe(true);
+    expect(sameCell(null, 0)).toBe(false);
+    expect(sameCell(Rational.ZERO, undefined)).toBe(false);
+    expect(sameCell('是', '是')).toBe(true);
+    expect(sameCell('是', '否')).toBe(false);
+    expect(sameCell(Rational.int(1), '1')).toBe(false);
   });
 });
 
