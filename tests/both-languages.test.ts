@@ -156,7 +156,8 @@ describe.each(['tiny', 'all-forms'])('every other table, with the options that c
       ['stats', 'trainings', '2019'], ['stats', 'trainees', '2019', '--mask'], ['stats', 'reserve', '2019'], ['stats', 'reserve-structure', '2019'],
       ['progress', '2019', '--by', 'city'], ['progress', '2019', '--as-of', '2019-06-30', '--org', 'gy', '--mask'],
       ['trend', `${first}..2019`, '--org', 'gy'], ['trend', `${first}..2019`, '--branches', '--org', 'gy'],
-      ['score', '2019', '--org', 'gy'], ['subsidy', '2019', '--org', 'gy'],
+      ['score', '2019', '--org', 'gy'], ['score', '2019', '--sheet', 'zz', '--org', 'gy'], ['score', '2019', '--sheet', 'members', '--org', 'gy-zz', '--mask'], ['subsidy', '2019', '--org', 'gy'],
+      ['stats', 'reserve', '2019', '--mask', '--org', 'gy'],
     ];
     const parts: string[] = [];
     for (const args of commands) {

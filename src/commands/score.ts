@@ -108,7 +108,11 @@ export async function runScore(yearText: string, opts: ScoreOptions, io: Io): Pr
     table = memberSheetTable({ datasetName: ds.config.name, year, sheet: scored.members.sheet, scores: scored.members.scores, branches: scored.scoreScope.branches, only: ids, mask: opts.mask === true, lang: tl });
   } else {
     const unit = scored.units.find((u) => u.sheet.id === opts.sheet);
-    if (!unit) throw new UsageError(t(lang, 'usage.unknownSheet', { value: opts.sheet, allowed: sheetIds.length === 0 ? t(lang, 'usage.noSheets') : sheetIds.join(lang === 'zh' ? '、' : ', ') }));
+    if (!unit) {
+      throw new UsageError(sheetIds.length === 0
+        ? t(lang, 'usage.noSheets', { value: opts.sheet })
+        : t(lang, 'usage.unknownSheet', { value: opts.sheet, allowed: sheetIds.join(lang === 'zh' ? '、' : ', ') }));
+    }
     table = unitSheetTable({ datasetName: ds.config.name, year, sheet: unit.sheet, scores: unit.scores, orgById: ds.orgById, only, lang: tl });
   }
   return emit(await TABLE_RENDERERS[dest.format](table, ro), dest, guard, io, lang);
