@@ -5,7 +5,7 @@
 // whose `mutate` holds only the sampled mutants' source ranges (and scripts/stryker-sample-ignorer.mjs
 // leaves out the mutants inside a sampled range that are not sampled themselves); `node scripts/mutation-summary.mjs --sample mutation/sample.json` counts
 // the sampled ones only, with a 95% interval for each folder's score.
-// Usage: node scripts/mutation-sample.mjs [--per 300] [--seed 1]
+// Usage: node scripts/mutation-sample.mjs [--per 300] [--seed 1] [--folders compute,checks,tables]
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Instrumenter } from '@stryker-mutator/instrumenter';
 
@@ -24,7 +24,9 @@ const random = () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-const FOLDERS = ['compute', 'checks', 'tables'];
+// --folders tables,checks: sample those folders only (a folder's score measured again on its own).
+const folderArg = process.argv.indexOf('--folders');
+const FOLDERS = folderArg > 0 ? process.argv[folderArg + 1].split(',') : ['compute', 'checks', 'tables'];
 const quiet = { isDebugEnabled: () => false, isTraceEnabled: () => false, isInfoEnabled: () => false, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error };
 const files = FOLDERS.flatMap((d) => readdirSync(`src/${d}`).filter((f) => f.endsWith('.ts')).sort().map((f) => ({ name: `src/${d}/${f}`, content: readFileSync(`src/${d}/${f}`, 'utf8'), mutate: true })));
 const { mutants } = await new Instrumenter(quiet).instrument(files, { plugins: null, excludedMutations: [], ignorers: [], noHeader: false });
