@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inspectionsAsOf } from '../src/compute/inspections.js';
+import { leadershipYear } from '../src/compute/leadership.js';
 import { liaisonYear } from '../src/compute/liaison.js';
+import { poolOfYear } from '../src/compute/reserve.js';
 import { PracticeCounts, practiceLayout } from '../src/compute/practices.js';
 import { trainingYear } from '../src/compute/trainings.js';
 import type { Inspection, Leader, Liaison, Rectification } from '../src/model/practices.js';
@@ -64,6 +66,78 @@ describe('mj liaison (tiny, 2019)', () => {
     expect(a!.visits).toBe(2);
     expect(a!.last).toBe(20190410);
     expect(a!.liaisons.map((l) => [l.liaison.member, l.visits, l.last])).toEqual([['L1', 2, 20190410], ['L2', 1, 20190410]]);
+  });
+});
+
+describe('liaison visits at the edges', () => {
+  const orgs = [ROOT, org('a'), org('b')];
+  const members = [member('L1', 'a'), member('L2', 'a'), member('L3', 'b')];
+  const orgIndex = new Map(orgs.map((o, i) => [o.id, i]));
+  const liaisons: Liaison[] = [
+    { org: 'a', member: 'L1', role: '领导', from: 20180101, until: NEVER, origin },
+    { org: 'a', member: 'L2', role: '机关干部', from: 20170101, until: 20190101, origin }, // ended before 2019
+    { org: 'b', member: 'L3', role: '机关干部', from: 20200101, until: NEVER, origin }, // begins after 2019
+  ];
+  const run = (until: number, records: ReturnType<typeof act>[]) => {
+    const layout = practiceLayout(orgs, orgIndex, new Map(members.map((m, i) => [m.id, i])), members.length, liaisons, []);
+    const vocab = VOCAB();
+    const counts = new PracticeCounts(layout, vocab, until);
+    feed((v) => counts.visit(v), records, orgs, members, vocab);
+    return liaisonYear(2019, orgs, orgIndex, liaisons, layout, counts);
+  };
+
+  it('lists only the assignments of some day of the year; counts a record on the as-of day; a liaison listed twice is one visit', () => {
+    const out = run(20190630, [
+      act('调研', 'a', ['L1', 'L1'], { date: 20190630 }), // on the as-of day, L1 listed twice
+      act('调研', 'a', ['L1'], { date: 20190701 }), // after it
+    ]);
+    expect(out.map((o) => [o.org.id, o.liaisons.map((l) => [l.liaison.member, l.visits]), o.visits, o.last])).toEqual([
+      ['a', [['L1', 1]], 1, 20190630],
+      ['b', [], 0, undefined],
+    ]);
+  });
+});
+
+describe('the reserve pool of a year', () => {
+  const stay = (from: number, until: number) => ({ kind: '后备干部' as const, from, until, reason: undefined, origin });
+  const m = (id: string, branch: string, spans: ReturnType<typeof stay>[]) => member(id, branch, { reserve: true, reserveSpans: spans });
+  const members = [
+    m('B2', 'b', [stay(20180101, NEVER)]),
+    m('A2', 'a', [stay(20190301, 20190630)]), // leaves on the as-of day
+    m('A1', 'a', [stay(20170101, 20190101), stay(20190201, NEVER)]), // the first stay ended before the year
+    m('C1', 'c', [stay(20190701, NEVER)]), // enters after the as-of day
+  ];
+  const rank = new Map([['root', 0], ['a', 1], ['b', 2], ['c', 3]]);
+
+  it('stays of some day of the year up to the as-of day, in tree order of their branch and then id; entered and left as of that day', () => {
+    const out = poolOfYear(members, 2019, 20190630, rank, true);
+    expect(out.map((p) => [members[p.member]!.id, p.branch, p.from, p.entered, p.left])).toEqual([
+      ['A1', 'a', 20190201, true, false],
+      ['A2', 'a', 20190301, true, true],
+      ['B2', 'b', 20180101, false, false],
+    ]);
+    expect(poolOfYear(members, 2019, 20190629, rank, true).find((p) => members[p.member]!.id === 'A2')?.left).toBe(false);
+  });
+});
+
+describe('seats of a committee, in order', () => {
+  it('by org in tree order, role, first day, then member id, whatever order the rows came in', () => {
+    const orgs = [ROOT, org('c', '市委会')];
+    const members = ['S1', 'S2', 'S3', 'S4'].map((id) => member(id, 'c'));
+    const leaders: Leader[] = [
+      { org: 'c', member: 'S4', role: '委员', from: 20190101, until: NEVER, origin },
+      { org: 'c', member: 'S3', role: '委员', from: 20190101, until: NEVER, origin },
+      { org: 'c', member: 'S2', role: '主委', from: 20190101, until: NEVER, origin },
+      { org: 'root', member: 'S1', role: '委员', from: 20190301, until: NEVER, origin },
+      { org: 'c', member: 'S1', role: '委员', from: 20180101, until: NEVER, origin },
+    ];
+    const orgIndex = new Map(orgs.map((o, i) => [o.id, i]));
+    for (const list of [leaders, [...leaders].reverse()]) {
+      const layout = practiceLayout(orgs, orgIndex, new Map(members.map((m, i) => [m.id, i])), members.length, [], list);
+      const counts = new PracticeCounts(layout, VOCAB(), 20191231);
+      const seats = leadershipYear(2019, orgs, orgIndex, list, [], layout, counts);
+      expect(seats.map((s) => `${s.org.id}:${s.leader.role}:${s.leader.member}`)).toEqual(['root:委员:S1', 'c:主委:S2', 'c:委员:S1', 'c:委员:S3', 'c:委员:S4']);
+    }
   });
 });
 
