@@ -114,7 +114,10 @@ export function unitCountScope(base: CountScope, layout: UnitLayout, scope: 'own
   return { ...base, branches: { length: layout.units.length }, branchOfOrg: scope === 'own' ? layout.selfOfOrg : layout.nearestOfOrg };
 }
 
-/** After the scan: each unit's subtree counts add into the units above it (deepest first). */
+/**
+ * After the scan: each unit's subtree counts add into the units above it (deepest first). No
+ * attendance among them: it is not a measure of unit sheets (checks/rubric.ts, @attendance-not-unit).
+ */
 export function rollUpSubtree(counts: ScoreCounts, layout: UnitLayout): void {
   const order = layout.units.map((_, i) => i).reverse();
   for (const c of [...counts.items, ...counts.requirementItems]) {
@@ -124,7 +127,6 @@ export function rollUpSubtree(counts: ScoreCounts, layout: UnitLayout): void {
       if (p < 0) continue;
       c.records[p]! += c.records[u]!;
       if (c.denominators) c.denominators[p]! += c.denominators[u]!;
-      if (c.listedActive.length > 0) c.listedActive[p]! += c.listedActive[u]!;
       if (c.periodRecords) for (let k = 0; k < periods; k++) c.periodRecords[p * periods + k]! += c.periodRecords[u * periods + k]!;
       if (c.sums) c.sums.addFrom(p, u);
     }
