@@ -211,6 +211,13 @@ describe('mj stats trainings / trainees (tiny, 2019)', () => {
     expect(r.courses).toBe(1);
     expect(r.trainees.map((t) => [members[t.member]!.id, t.isNew, t.records, t.newMemberCourse])).toEqual([['y', true, 2, true]]);
   });
+
+  it('lists the trainees by branch in tree order, then by id, whatever the roster\'s order', () => {
+    const orgs = [ROOT, org('a'), org('b')];
+    const members = [member('n3', 'b', { joined: 20190301 }), member('n2', 'a', { joined: 20190301 }), member('n1', 'a', { joined: 20190301 }), member('n0', 'b', { joined: 20190301 })];
+    const r = trainingYear({ year: 2019, orgsInTreeOrder: orgs, members, rule: { newMemberTags: ['新会员培训'], requireNewMemberCourse: true }, records: [] });
+    expect(r.trainees.map((t) => members[t.member]!.id)).toEqual(['n1', 'n2', 'n0', 'n3']);
+  });
 });
 
 describe('mj stats reserve / reserve-structure (tiny, 2019)', () => {
