@@ -87,6 +87,7 @@ const BRANCH: Case[] = [
   { problem: '@values-outside', bad: '{ id: x, name: 自评, measure: manual, values: { 好: 6, 差: 2 }, max: 5 }', good: '{ id: x, name: 自评, measure: manual, values: { 好: 5, 差: 0 }, max: 5 }' },
   { problem: '@manual-no-points', bad: '{ id: x, name: 自评, measure: manual, max: 5, where: { type: 学习 } }', good: '{ id: x, name: 自评, measure: manual, values: [1, 0] }' },
   { problem: '@manual-no-points', bad: '{ id: x, name: 自评, measure: manual, max: 5, tiers: [ { at_least: 1, points: 2 } ] }', good: '{ id: x, name: 自评, measure: manual, max: 5, min: -5 }' },
+  { problem: '@at-least-positive', bad: '{ id: x, name: 参加, measure: members, where: { type: 组织生活 }, at_least: 0, points: 1 }', good: '{ id: x, name: 参加, measure: members, where: { type: 组织生活 }, at_least: 2, points: 1 }' },
   { problem: '@values-only-manual', bad: '{ id: x, name: 学习, measure: count, values: [1, 0], points: 1 }', good: '{ id: x, name: 学习, measure: count, points: 1 }' },
   { problem: '@ratio-needs-of', bad: '{ id: x, name: 采用率, measure: ratio, where: { type: 社情民意 }, points: 10 }', good: '{ id: x, name: 采用率, measure: ratio, where: { type: 社情民意, outcomes: 省委会采用 }, of: { type: 社情民意 }, points: 10 }' },
   { problem: '@of-only-ratio', bad: '{ id: x, name: 采用, measure: count, of: { type: 社情民意 }, points: 1 }', good: '{ id: x, name: 采用, measure: count, where: { type: 社情民意 }, points: 1 }' },
@@ -212,6 +213,8 @@ describe('each rule of checks/rubric.ts has a case', () => {
     expect(problems(req('{ id: r, name: 学时, measure: count, field: hours, target: 8 }'))).toEqual([['MJ406', '@field-only-sum']]);
     expect(problems(req('{ id: r, name: 评议, measure: manual, where: { type: 学习 }, target: 1 }'))).toEqual([['MJ406', '@manual-no-points']]);
     expect(problems(req('{ id: r, name: 采用率, measure: ratio, where: { type: 社情民意 }, target: 0.5 }'))).toEqual([['MJ406', '@ratio-needs-of']]);
+    expect(problems(req('{ id: r, name: 参加, measure: coverage, where: { type: 组织生活 }, at_least: "-1", target: 0.5 }'))).toEqual([['MJ406', '@at-least-positive']]);
+    expect(problems(req('{ id: r, name: 评议, measure: manual, field: hours, target: 1 }'))).toEqual([['MJ406', '@manual-no-points']]);
     expect(problems(req('{ id: r, name: 学时, measure: sum, field: hours, where: { type: 培训 }, target: 8 }'))).toEqual([]);
     expect(problems(req('{ id: r, name: 评议, measure: manual, target: 1 }'))).toEqual([]);
   });
