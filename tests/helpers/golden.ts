@@ -22,7 +22,8 @@ export function golden(name: string, actual: string): void {
  * One test's part of a golden JSON file shared by the tests of a file, keyed by the test's full
  * name: each test compares its own part, so that the comparison is the test's own assertion (a
  * comparison in afterAll is no test's, and a test run filtered by name would see only a part).
- * UPDATE_GOLDEN=1 writes the part into the file, keeping the others.
+ * UPDATE_GOLDEN=1 writes the part into the file, keeping the others (delete the file first when
+ * tests were renamed or renumbered, so that no part outlives its test).
  */
 export function goldenPart(name: string, key: string, actual: unknown): void {
   const file = join(GOLDEN, name);
