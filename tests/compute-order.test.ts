@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { describeEarlier, earlierOf } from '../src/compute/earlier.js';
 import { isOrgOfYear } from '../src/compute/liaison.js';
 import { inspectionsAsOf } from '../src/compute/inspections.js';
-import { gradeOf } from '../src/compute/scores.js';
+import { ancestorOfType, gradeOf } from '../src/compute/scores.js';
 import type { Inspection, Rectification } from '../src/model/practices.js';
 import type { Grade } from '../src/model/rubric.js';
 import { Rational } from '../src/util/decimal-text.js';
@@ -99,5 +99,17 @@ describe('orgs of a year', () => {
     expect(isOrgOfYear(o(undefined, 20190630), 2019)).toBe(true);
     expect(isOrgOfYear(o(undefined, 20181231), 2019)).toBe(false);
     expect(isOrgOfYear(o(20100101, 20200101), 2019)).toBe(true);
+  });
+});
+
+describe('the org of a type above an org (a per-group quota\'s group)', () => {
+  const orgs = new Map([['root', ROOT], ['c1', org('c1', '市委会', 'root')], ['z1', org('z1', '总支', 'c1')], ['b1', org('b1', '支部', 'z1')], ['z2', org('z2', '总支', 'root')], ['b2', org('b2', '支部', 'z2')], ['loop', org('loop', '总支', 'loop')]]);
+  it('is the nearest at or above it; none when the walk reaches the top, leaves the tree or goes round', () => {
+    expect(ancestorOfType(orgs, 'b1', '市委会')).toBe('c1');
+    expect(ancestorOfType(orgs, 'c1', '市委会')).toBe('c1');
+    expect(ancestorOfType(orgs, 'b1', '总支')).toBe('z1');
+    expect(ancestorOfType(orgs, 'b2', '市委会')).toBeUndefined();
+    expect(ancestorOfType(orgs, 'gone', '市委会')).toBeUndefined();
+    expect(ancestorOfType(orgs, 'loop', '市委会')).toBeUndefined();
   });
 });

@@ -15,6 +15,8 @@ const BRANCH = [
   '{ id: p-count, name: 提案, measure: count, where: { type: 提案 }, points: 5, max: 15 }',
   '{ id: p-cond, name: 采用, measure: count, where: { type: 社情民意, outcomes: [省委会采用, 全国政协采用], level: 省, tags: [重点, 专题], not: { tags: 退回 } }, points: 2 }',
   '{ id: p-who, name: 女会员, measure: count, where: { type: 学习, who: { gender: 女 } }, points: 1 }',
+  '{ id: p-who-all, name: 多条件, measure: count, where: { type: 学习, who: { gender: [女, 男], title: 正高级, education: 研究生, degree: 博士, sector: 高校, roles: [省政协委员, 市政协委员], reserve: false, joined_this_year: false, age_below: "45" } }, points: 1 }',
+  '{ id: p-who-new, name: 新会员后备, measure: roster, where: { who: { reserve: true, joined_this_year: true } }, points: 1 }',
   '{ id: p-deduct, name: 未报, measure: count, where: { type: 提案 }, points: -2, min: -6 }',
   '{ id: p-month, name: 月学习, measure: count, where: { type: 学习 }, period: { every: month, at_least: 2 }, points: 1 }',
   '{ id: p-quarter, name: 季度支委会, measure: count, where: { type: 支委会 }, period: { every: quarter }, points: 2 }',

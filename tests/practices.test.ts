@@ -212,6 +212,21 @@ describe('mj stats trainings / trainees (tiny, 2019)', () => {
     expect(r.trainees.map((t) => [members[t.member]!.id, t.isNew, t.records, t.newMemberCourse])).toEqual([['y', true, 2, true]]);
   });
 
+  it('lists the trainings by first day, organising org in tree order, then title', () => {
+    const orgs = [ROOT, org('a'), org('b')];
+    const rule = { newMemberTags: ['新会员培训'], requireNewMemberCourse: true };
+    const records = [
+      act('培训', 'b', [], { title: '乙班', date: 20190401, hours: '1' }),
+      act('培训', 'a', [], { title: '丙班', date: 20190401, hours: '1' }),
+      act('培训', 'a', [], { title: '乙班', date: 20190401, hours: '1' }),
+      act('培训', 'a', [], { title: '甲班', date: 20190301, hours: '1' }),
+    ];
+    for (const list of [records, [...records].reverse()]) {
+      const r = trainingYear({ year: 2019, orgsInTreeOrder: orgs, members: [], rule, records: list });
+      expect(r.trainings.map((t) => `${t.org.id}:${t.title}`)).toEqual(['a:甲班', 'a:丙班', 'a:乙班', 'b:乙班']);
+    }
+  });
+
   it('lists the trainees by branch in tree order, then by id, whatever the roster\'s order', () => {
     const orgs = [ROOT, org('a'), org('b')];
     const members = [member('n3', 'b', { joined: 20190301 }), member('n2', 'a', { joined: 20190301 }), member('n1', 'a', { joined: 20190301 }), member('n0', 'b', { joined: 20190301 })];
