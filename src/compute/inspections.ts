@@ -6,6 +6,7 @@
 import type { Inspection, Rectification } from '../model/practices.js';
 import type { Day, Org } from '../model/types.js';
 import { daysBetween } from '../util/dates.js';
+import { compareText as cmp } from '../util/compare.js';
 
 export interface MeasureState {
   readonly measure: Rectification;
@@ -71,4 +72,3 @@ export function inspectionsAsOf(
   return { asOf, committees, measures: states };
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -6,6 +6,7 @@
 import type { Liaison } from '../model/practices.js';
 import { yearEnd, yearStart, type Day, type Org } from '../model/types.js';
 import type { PracticeCounts, PracticeLayout } from './practices.js';
+import { compareText as cmp } from '../util/compare.js';
 
 export interface LiaisonVisits {
   readonly liaison: Liaison;
@@ -57,4 +58,3 @@ export function liaisonYear(
 }
 
 const roleRank = (l: Liaison): number => (l.role === '领导' ? 0 : 1);
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

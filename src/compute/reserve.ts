@@ -8,6 +8,7 @@
 import { RESERVE_KINDS, orgOn, rosterUntil, yearEnd, yearStart, type Day, type Member, type ReserveKind } from '../model/types.js';
 import { previousDay } from '../util/dates.js';
 import { addRoster, addStructure, zeroRoster, type RosterCounts } from './roster.js';
+import { compareText as cmp } from '../util/compare.js';
 
 /** A stretch of days in the pool: a span within the member's days on the roster. */
 export interface PoolStay {
@@ -90,4 +91,3 @@ export function poolStructure(members: readonly Member[], year: number, asOf: Da
   return { kinds, total };
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -9,6 +9,7 @@ import type { RecordView, Vocabulary } from '../model/record-view.js';
 import { ACTIVITY_TYPES, inReserveOn, onRosterDuring, orgOn, rosterUntil, type Activity, type Day, type Member, type Org } from '../model/types.js';
 import { previousDay } from '../util/dates.js';
 import { Rational } from '../util/decimal-text.js';
+import { compareText as cmp } from '../util/compare.js';
 
 const TRAINING = ACTIVITY_TYPES.indexOf('培训');
 
@@ -171,7 +172,6 @@ export function trainingYear(input: TrainingInput): TrainingYear {
   return { trainings, trainees, courses: records.filter((a) => isNewMemberCourse(a, input.rule)).length, personTimes, hours };
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A 后备干部 in the pool on some day of [first, last] (a 代表人士 is not a reserve cadre). */
 function inPoolDuring(m: Member, first: Day, last: Day): boolean {
