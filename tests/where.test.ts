@@ -4,8 +4,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeWhere, matcher, typeMask, viewMatcher } from '../src/compute/where.js';
-import type { Where } from '../src/model/rubric.js';
+import { describeWhere, matcher, typeMask, viewMatcher, whoMasks, whoMatcher } from '../src/compute/where.js';
+import type { Where, Who } from '../src/model/rubric.js';
+import { member } from './helpers/builders.js';
 import { emptyView, viewOf, Vocabulary } from '../src/model/record-view.js';
 import { ACTIVITY_TYPES, LEVELS, OUTCOMES, type Activity } from '../src/model/types.js';
 
@@ -86,5 +87,34 @@ describe('where', () => {
   it('gives the types a clause can match as a bit mask (all bits without a type)', () => {
     expect(typeMask({}, vocab)).toBe(-1);
     expect(typeMask({ type: ['提案', '社情民意'] }, vocab)).toBe((1 << 0) | (1 << 2));
+  });
+});
+
+describe('roster filters (whoMatcher, whoMasks)', () => {
+  const people = [
+    member('f1', 'b1', { gender: '女', title: '正高级', education: '研究生', degree: '博士', sector: '高校', roles: ['省政协委员'], reserve: true, joined: 20190301, birth: 19800101 }),
+    member('m1', 'b1', { gender: '男', title: '副高级', education: '大学本科', degree: '学士', sector: '中小学', roles: [], reserve: false, joined: 20100101, birth: 19600101 }),
+    member('u1', 'b1', { gender: '男', title: undefined, education: undefined, degree: undefined, sector: undefined, roles: [], reserve: false, joined: 20100101, birth: undefined }),
+  ];
+  const ids = (w: Who) => people.filter(whoMatcher(w, 2019)).map((m) => m.id);
+
+  it('each key narrows by its own field; a member with the field unknown matches no value', () => {
+    expect(ids({ gender: ['女'] })).toEqual(['f1']);
+    expect(ids({ title: ['正高级', '副高级'] })).toEqual(['f1', 'm1']);
+    expect(ids({ education: ['大学本科'] })).toEqual(['m1']);
+    expect(ids({ degree: ['博士'] })).toEqual(['f1']);
+    expect(ids({ sector: ['中小学'] })).toEqual(['m1']);
+    expect(ids({ roles: ['省政协委员', '市政协委员'] })).toEqual(['f1']);
+    expect(ids({ reserve: false })).toEqual(['m1', 'u1']);
+    expect(ids({ joinedThisYear: true })).toEqual(['f1']);
+    expect(ids({ joinedThisYear: false })).toEqual(['m1', 'u1']);
+    expect(ids({ ageBelow: 40 })).toEqual(['f1']); // 39 at the end of 2019; m1 59; u1's age unknown
+    expect(ids({ gender: ['男'], title: ['副高级'] })).toEqual(['m1']);
+    expect(ids({})).toEqual(['f1', 'm1', 'u1']);
+  });
+
+  it('one mask per distinct filter of the rubric, none for a where without who', () => {
+    const masks = whoMasks([{ type: ['学习'] }, { who: { gender: ['女'] } }, { type: ['提案'], who: { gender: ['女'] } }, { who: { reserve: false } }] as Where[], 2019, people);
+    expect([...masks.entries()].map(([k, v]) => [k, [...v]])).toEqual([['{"gender":["女"]}', [1, 0, 0]], ['{"reserve":false}', [0, 1, 1]]]);
   });
 });
