@@ -5,12 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { describeEarlier, earlierOf } from '../src/compute/earlier.js';
 import { isOrgOfYear } from '../src/compute/liaison.js';
+import { addStructure, zeroRoster } from '../src/compute/roster.js';
 import { inspectionsAsOf } from '../src/compute/inspections.js';
 import { ancestorOfType, gradeOf } from '../src/compute/scores.js';
 import type { Inspection, Rectification } from '../src/model/practices.js';
 import type { Grade } from '../src/model/rubric.js';
 import { Rational } from '../src/util/decimal-text.js';
-import { org, ROOT, rubric } from './helpers/builders.js';
+import { member, org, ROOT, rubric } from './helpers/builders.js';
 
 const origin = (line: number) => ({ file: 'practices/findings.csv', line, column: 1 });
 
@@ -111,5 +112,18 @@ describe('the org of a type above an org (a per-group quota\'s group)', () => {
     expect(ancestorOfType(orgs, 'b2', '市委会')).toBeUndefined();
     expect(ancestorOfType(orgs, 'gone', '市委会')).toBeUndefined();
     expect(ancestorOfType(orgs, 'loop', '市委会')).toBeUndefined();
+  });
+});
+
+describe('a member\'s structure on a day (addStructure)', () => {
+  it('counts each column by its own rule: 汉 or 汉族 is no minority, an unknown age is its own column, ages at 40 and 60 fall in the lower band', () => {
+    const c = zeroRoster();
+    const add = (extra: Parameters<typeof member>[2]) => addStructure(c, member('x', 'b1', extra), 20191231);
+    add({ ethnicity: '汉族', birth: 19791231 }); // 40 on the day
+    add({ ethnicity: '汉', birth: 19591231, gender: '男' }); // 60
+    add({ ethnicity: '回族', birth: 19581231, gender: '男' }); // 61: over 60
+    add({ ethnicity: undefined, birth: undefined, title: '正高级', education: '研究生', degree: '博士', roles: ['省人大代表', '市政协委员'], sector: '高校' });
+    expect([c.female, c.minority, c.ageUnknown, c.ageKnown, c.ageSum, c.le40, c.from41to60, c.over60]).toEqual([2, 1, 1, 3, 161, 1, 1, 1]);
+    expect([c.full, c.associate, c.titleUnknown, c.postgrad, c.doctor, c.deputies, c.cppcc, c.sectorUnknown]).toEqual([1, 0, 3, 1, 1, 1, 1, 3]);
   });
 });
