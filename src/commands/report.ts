@@ -41,6 +41,7 @@ import type { YearLock } from '../model/closed.js';
 import { bytesHash, fileHash } from '../repo/hash.js';
 import { mdCode, mdText } from '../util/markdown.js';
 import { addJobSummary } from './job-summary.js';
+import { compareText } from '../util/compare.js';
 
 export const MANIFEST = 'mj-report.json';
 type ReportFormat = 'csv' | 'md' | 'json' | 'xlsx' | 'html';
@@ -523,7 +524,7 @@ const DESKTOP_FILE = /^(~\$.*|\.~lock\..*#|Thumbs\.db|Desktop\.ini|\.DS_Store)$/
 async function folderFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   const mine = (name: string): boolean => !name.startsWith('.') && !DESKTOP_FILE.test(name);
-  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => compareText(a.name, b.name))) {
     if (!mine(entry.name)) continue;
     if (entry.name === HTML_DIR && entry.isDirectory()) {
       for (const inner of (await readdir(join(dir, HTML_DIR))).sort()) if (mine(inner)) out.push(`${HTML_DIR}/${inner}`);

@@ -8,6 +8,7 @@ import { Rational } from '../util/decimal-text.js';
 import type { BranchScore, ItemScore, RequirementResult } from './scores.js';
 import type { YearScope } from './scope.js';
 import { matcher, whoMatcher } from './where.js';
+import { compareText } from '../util/compare.js';
 
 export interface RecordRef {
   readonly id: string;
@@ -64,7 +65,7 @@ function ref(a: Activity, present?: number): RecordRef {
   return { id: a.id, date: a.date, title: a.title, file: a.origin.file, line: a.origin.line, hours: a.hours, ...(present === undefined ? {} : { present }) };
 }
 
-const byDateThenId = (a: RecordRef, b: RecordRef): number => a.date - b.date || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byDateThenId = (a: RecordRef, b: RecordRef): number => a.date - b.date || compareText(a.id, b.id);
 
 /**
  * `records` are the year's records credited to the branch or listing one of its members (the

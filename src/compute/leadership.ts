@@ -8,6 +8,7 @@ import { LEADER_ROLES, REVIEW_KINDS, type Leader, type Review } from '../model/p
 import { nextDay } from '../util/dates.js';
 import { yearEnd, yearStart, type Org } from '../model/types.js';
 import { MEETING_KINDS, type PracticeCounts, type PracticeLayout } from './practices.js';
+import { compareText } from '../util/compare.js';
 
 /** The seats a 主委会 is held by (主委, 副主委, 秘书长); 常委会 and other meetings expect every seat. */
 export const CHAIRS: ReadonlySet<string> = new Set(['主委', '副主委', '秘书长']);
@@ -53,5 +54,5 @@ export function leadershipYear(
     });
   });
   const roleRank = (l: Leader): number => LEADER_ROLES.indexOf(l.role);
-  return out.sort((a, b) => (rank.get(a.org.id) ?? 0) - (rank.get(b.org.id) ?? 0) || roleRank(a.leader) - roleRank(b.leader) || a.leader.from - b.leader.from || (a.leader.member < b.leader.member ? -1 : a.leader.member > b.leader.member ? 1 : 0));
+  return out.sort((a, b) => (rank.get(a.org.id) ?? 0) - (rank.get(b.org.id) ?? 0) || roleRank(a.leader) - roleRank(b.leader) || a.leader.from - b.leader.from || compareText(a.leader.member, b.leader.member));
 }

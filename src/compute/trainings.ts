@@ -133,7 +133,7 @@ export function trainingYear(input: TrainingInput): TrainingYear {
       sessions: list.length, hours, personTimes, trainees: people.size, newMemberCourse: list.some((a) => isNewMemberCourse(a, input.rule)),
     });
   }
-  trainings.sort((a, b) => a.first - b.first || (treeRank.get(a.org.id) ?? 0) - (treeRank.get(b.org.id) ?? 0) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+  trainings.sort((a, b) => a.first - b.first || (treeRank.get(a.org.id) ?? 0) - (treeRank.get(b.org.id) ?? 0) || cmp(a.title, b.title));
 
   // Each member's training records.
   const byMember = new Map<string, { records: number; hours: Rational; course: boolean }>();

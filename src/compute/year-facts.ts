@@ -7,6 +7,7 @@ import { onRosterDuring, orgOn, orgPeriods, rosterUntil, type Day } from '../mod
 import { slotMember, type YearScope } from './scope.js';
 import type { StatsCounts } from './stats.js';
 import { threeOnesComplete } from './three-ones.js';
+import { compareText } from '../util/compare.js';
 
 export interface BranchFacts {
   /** Active members on the scope's day, per branch. */
@@ -96,7 +97,7 @@ export function membersOfYear(scope: YearScope): number[] {
     return b < 0 ? Number.MAX_SAFE_INTEGER : b;
   };
   const id = (s: number): string => scope.members[slotMember(slots, M, s)]!.id;
-  return out.sort((a, b) => rank(a) - rank(b) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0) || a - b);
+  return out.sort((a, b) => rank(a) - rank(b) || compareText(id(a), id(b)) || a - b);
 }
 
 /**

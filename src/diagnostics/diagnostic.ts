@@ -3,6 +3,7 @@
 // parameters, and diagnostics/format.ts renders them in the user's language.
 
 import type { Code } from './codes.js';
+import { compareText } from '../util/compare.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -66,10 +67,6 @@ export class Diagnostics {
   }
 }
 
-/** Code-point order of a string compared with another (never a locale collator). */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(

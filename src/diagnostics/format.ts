@@ -3,7 +3,8 @@
 // annotations, and JSON. Pure: excerpts and "did you mean" pools are passed in.
 
 import { HINTS_EN, HINTS_ZH, MESSAGES_EN, MESSAGES_ZH, SEVERITY_WORD, type Code, type Lang } from './codes.js';
-import { compareText, type Diagnostic, type SuggestPool } from './diagnostic.js';
+import { compareText } from '../util/compare.js';
+import type { Diagnostic, SuggestPool } from './diagnostic.js';
 import { term } from '../i18n/terms.js';
 import { visible, visibleChar } from '../util/control-chars.js';
 import { columnLetters } from '../util/cells.js';
