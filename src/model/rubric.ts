@@ -234,6 +234,11 @@ export const DEFAULT_THREE_ONES: ThreeOnesRule = {
   memberInfo: { type: ['社情民意'] },
 };
 
+/** A measure whose value is a share of 0 to 1 (coverage, mean attendance, a ratio, a roll-up's share), shown as a percentage. */
+export function measuresShare(item: Pick<Item, 'measure' | 'rollup'>): boolean {
+  return item.measure === 'coverage' || item.measure === 'attendance' || item.measure === 'ratio' || (item.measure === 'rollup' && item.rollup?.how === 'share');
+}
+
 /** The items of a sheet's rules: its sections' and its requirements' measures. */
 export function sheetItems(r: Pick<SheetRules, 'sections' | 'requirements'>): Item[] {
   return [...r.sections.flatMap((s) => s.items), ...r.requirements.map((q) => q.item)];

@@ -8,7 +8,7 @@ import { membersCovered } from '../compute/three-ones.js';
 import { describeEarlier } from '../compute/earlier.js';
 import type { SectionScore } from '../compute/scores.js';
 import { describeWhere } from '../compute/where.js';
-import { periodOf } from '../model/rubric.js';
+import { measuresShare, periodOf, type Period } from '../model/rubric.js';
 import type { TableLang } from './headers.js';
 import { vetoText } from './scores-table.js';
 import { formatDay } from '../util/dates.js';
@@ -39,6 +39,14 @@ export interface ExplainOptions {
 const line = (depth: number, text: string): Block => ({ depth, text });
 const PERIOD_ZH = { month: '月份', quarter: '季度', half: '半年' } as const;
 /** 第 1 季度 / 3 月 / 上半年; Q1 / Mar / H1. */
+/** A count per period, in words: 按季度计：…的记录达到 2 条的季度 3 个（共 4 个）. */
+function periodsMet(p: Period, where: string, met: number, zh: boolean): string {
+  const need = p.atLeast.toShort(4);
+  return zh
+    ? `按${PERIOD_ZH[p.every]}计：${where}的记录达到 ${need} 条的${PERIOD_ZH[p.every]} ${met} 个（共 ${p.count} 个）`
+    : `per ${p.every}: ${met} of ${p.count} ${p.every === 'half' ? 'halves' : `${p.every}s`} with at least ${need} record(s) (${where})`;
+}
+
 function periodLabel(every: 'month' | 'quarter' | 'half', i: number, zh: boolean): string {
   if (every === 'month') return zh ? `${i + 1} 月` : `M${i + 1}`;
   if (every === 'quarter') return zh ? `第 ${i + 1} 季度` : `Q${i + 1}`;
@@ -101,11 +109,7 @@ function itemLines(e: ItemExplanation, x: Explanation, o: ExplainOptions): Block
         const per = new Array<number>(p.count).fill(0);
         for (const r of e.records) per[periodOf(p.every, r.date)]!++;
         const label = (i: number): string => periodLabel(p.every, i, zh);
-        const need = p.atLeast.toShort(4);
-        const met = score.ratio?.numerator ?? 0;
-        out.push(pointsLine(zh
-          ? `按${PERIOD_ZH[p.every]}计：${where}的记录达到 ${need} 条的${PERIOD_ZH[p.every]} ${met} 个（共 ${p.count} 个）`
-          : `per ${p.every}: ${met} of ${p.count} ${p.every === 'half' ? 'halves' : `${p.every}s`} with at least ${need} record(s) (${where})`));
+        out.push(pointsLine(periodsMet(p, where, score.ratio?.numerator ?? 0, zh)));
         out.push(line(3, per.map((n, i) => `${label(i)} ${n}${Rational.int(n).cmp(p.atLeast) >= 0 ? ' ✓' : ''}`).join(zh ? '，' : ', ')));
       } else if (item.perOutcome) {
         // Each matching outcome of a record counts: the measure is their number, not the records'.
@@ -267,18 +271,12 @@ function requirementLines(q: RequirementExplanation, o: ExplainOptions, year: nu
   const mark = met ? '✓' : '✗';
   const state = zh ? (met ? '达标' : '未达标') : met ? 'met' : 'not met';
   // A share (coverage, attendance, ratio) and its target read as percentages.
-  const share = item.measure === 'coverage' || item.measure === 'attendance' || item.measure === 'ratio';
-  const target = share ? pct(requirement.target) : requirement.target.toShort(4);
+  const target = measuresShare(item) ? pct(requirement.target) : requirement.target.toShort(4);
   let measured: string;
   switch (item.measure) {
     case 'count':
-      if (item.period) {
-        const p = item.period;
-        const word = zh ? { month: '月', quarter: '季度', half: '半年' }[p.every] : p.every;
-        measured = zh
-          ? `${where}的记录至少 ${p.atLeast.toShort(0)} 条的${word} ${value.toShort(0)} 个（共 ${q.records.length} 条）`
-          : `${value.toShort(0)} ${word}s with at least ${p.atLeast.toShort(0)} records (${where}; ${q.records.length} in all)`;
-      } else measured = zh ? `${where}的记录 ${q.records.length} 条` : `${q.records.length} records (${where})`;
+      if (item.period) measured = periodsMet(item.period, where, Number(value.toShort(0)), zh);
+      else measured = zh ? `${where}的记录 ${q.records.length} 条` : `${q.records.length} records (${where})`;
       break;
     case 'sum':
       measured = zh ? `${where}的记录的学时 ${value.toShort(4)}` : `hours of records (${where}): ${value.toShort(4)}`;

@@ -4,7 +4,7 @@
 // heads the forms. Format-neutral and pure: 评分标准 is written from the rubric item itself.
 
 import type { BranchScore } from '../compute/scores.js';
-import type { Item, Rubric, Section, Tier, Where } from '../model/rubric.js';
+import { measuresShare, type Item, type Rubric, type Section, type Tier, type Where } from '../model/rubric.js';
 import type { Assessment, Org } from '../model/types.js';
 import { Rational } from '../util/decimal-text.js';
 import { describeWhere, describeWho } from '../compute/where.js';
@@ -67,10 +67,13 @@ const GAP = '\u3000\u3000';
 const num = (r: Rational): string => r.toShort(2);
 const pct = (r: Rational): string => `${r.mul(Rational.int(100)).toShort(1)}%`;
 
+/** A calendar period in the standard's words: 每月, 每季度, 每半年. */
+const PERIOD_WORD = { month: '月', quarter: '季度', half: '半年' } as const;
+
 /** The counting word of an item's records: 件 for proposals and services, 篇 for writing, 次 for events. */
 function unitOf(item: Item, zh: boolean): string {
   if (!zh) return '';
-  if (item.period && item.measure === 'count') return `个${{ month: '月', quarter: '季度', half: '半年' }[item.period.every]}`;
+  if (item.period && item.measure === 'count') return `个${PERIOD_WORD[item.period.every]}`;
   if (item.measure === 'sum') return '学时';
   if (item.measure === 'members' || item.measure === 'roster') return '人';
   if (item.measure === 'rollup') return item.rollup!.how === 'count' ? '个' : '分';
@@ -96,14 +99,9 @@ function condition(w: Where, zh: boolean): string {
 
 /** A measure's value in a tier, as the reader counts it: 2 次, 50%, 16 学时. */
 function amount(item: Item, v: Rational, zh: boolean): string {
-  if (isShare(item)) return pct(v);
+  if (measuresShare(item)) return pct(v);
   const u = unitOf(item, zh);
   return zh ? `${num(v)} ${u}` : num(v);
-}
-
-/** A measure whose value is a share (shown as a percentage). */
-function isShare(item: Item): boolean {
-  return item.measure === 'coverage' || item.measure === 'attendance' || item.measure === 'ratio' || (item.measure === 'rollup' && item.rollup!.how === 'share');
 }
 
 /** What a roll-up of a unit's branches takes: 所属支部总分合计, 等级为优秀的所属支部数. */
@@ -130,7 +128,7 @@ function tiersText(item: Item, tiers: readonly Tier[], zh: boolean): string {
     const next = tiers[i + 1]?.atLeast;
     const pts = t.points.sign() < 0 ? (zh ? `扣 ${num(t.points.neg())} 分` : `−${num(t.points.neg())}`) : zh ? `${num(t.points)} 分` : num(t.points);
     let range: string;
-    const counted = !isShare(item);
+    const counted = !measuresShare(item);
     if (next !== undefined && t.points.sign() < 0) {
       if (t.atLeast.isZero() && counted && next.cmp(Rational.ONE) === 0) range = zh ? `0 ${unitOf(item, zh)}` : 'none';
       else if (t.atLeast.isZero()) range = zh ? `少于 ${amount(item, next, zh)}` : `below ${amount(item, next, zh)}`;
@@ -199,7 +197,7 @@ export function itemStandard(item: Item, lang: TableLang): string {
       return per(zh ? '学时' : 'hour') + cond + cap();
     case 'count':
       if (item.period) {
-        const word = { month: '月', quarter: '季度', half: '半年' }[item.period.every];
+        const word = PERIOD_WORD[item.period.every];
         const need = `${num(item.period.atLeast)} ${unitOf({ ...item, period: undefined }, zh)}`;
         return (zh ? `每${word}至少 ${need}，每个达到的${word} ${num(p)} 分` : `${num(p)} per ${item.period.every} with at least ${num(item.period.atLeast)}`) + cond + cap();
       }
@@ -228,7 +226,7 @@ export function itemFull(item: Item): Rational | undefined {
     const top = pts.reduce((m, x) => (x.cmp(m) > 0 ? x : m), Rational.ZERO);
     const bottom = pts.reduce((m, x) => (x.cmp(m) < 0 ? x : m), Rational.ZERO);
     full = top.sign() > 0 ? top : bottom.sign() < 0 ? bottom : Rational.ZERO;
-  } else if (isShare(item)) full = item.points;
+  } else if (measuresShare(item)) full = item.points;
   else if (item.points !== undefined && item.points.sign() < 0) full = item.min;
   // A panel's deduction (max 0, min below it): its 分值 is how much it can take away.
   else if (item.measure === 'manual' && item.max?.isZero() === true) full = item.min;
