@@ -17,6 +17,7 @@ import { ENCODING_NAMES, type Encoding } from '../source/decode.js';
 import { readLines } from '../source/lines.js';
 import { headerLookup, RECORD_FIELDS, type RecordKind } from '../schema/fields.js';
 import { BUILD, IS_STANDALONE, standaloneFile } from '../version.js';
+import { subtree } from '../compute/scope.js';
 
 export interface CommonOptions {
   readonly data?: string;
@@ -280,12 +281,15 @@ export function checkOrg(id: string | undefined, ds: Dataset, lang: Lang): strin
   throw new UsageError(t(lang, 'usage.unknownOrg', { value: id }), guess ? (lang === 'zh' ? `是否为 ${guess}？` : `did you mean ${guess}?`) : t(lang, 'usage.orgIdHint'));
 }
 
-/** How the notes of a table name the --org it is limited to: the org's name and id, 民进贵阳市委会（gy）. */
-export function orgLabel(id: string | undefined, ds: Dataset, lang: 'zh' | 'en'): string | undefined {
-  if (id === undefined) return undefined;
+/**
+ * A table limited by --org (an id checkOrg passed): the orgs it lists (the org and everything
+ * under it) and how its notes name the org, by name and id: 民进贵阳市委会（gy）.
+ */
+export function orgLimit(id: string | undefined, ds: Dataset, lang: 'zh' | 'en'): { only: Set<string> | undefined; label: string | undefined } {
+  if (id === undefined) return { only: undefined, label: undefined };
   const name = ds.orgById.get(id)?.name;
-  if (name === undefined || name === id) return id;
-  return lang === 'zh' ? `${name}（${id}）` : `${name} (${id})`;
+  const label = name === undefined || name === id ? id : lang === 'zh' ? `${name}（${id}）` : `${name} (${id})`;
+  return { only: subtree(ds.orgs, id), label };
 }
 
 /** Checks that an --explain id names a branch assessed in the year; a usage error when not. */

@@ -2,7 +2,6 @@
 // practices beside the score sheet, and the years side by side. Each is a table drawn by the
 // renderer registry, like the statistics.
 
-import { subtree } from '../compute/scope.js';
 import type { Lang } from '../diagnostics/codes.js';
 import { t } from '../i18n/cli.js';
 import { UsageError, type ExitCode, type Io } from '../io.js';
@@ -14,7 +13,7 @@ import { TABLE_RENDERERS } from '../render/registry.js';
 import type { Table } from '../tables/table.js';
 import { trendBranchesTable, trendTable } from '../tables/trend-table.js';
 import { parseDate } from '../util/dates.js';
-import { checkOrg, langOf, orgLabel, noteWarnings, openBaseOf, parseYear, printProblems, tableLang } from './common.js';
+import { checkOrg, langOf, orgLimit, noteWarnings, openBaseOf, parseYear, printProblems, tableLang } from './common.js';
 import { inputGuard, type InputGuard } from './inputs.js';
 import { inspectionDay, inspectionDocs, leadershipDoc, liaisonDoc, trendOfResults, type DocSettings } from './practice-docs.js';
 import { destination, emit, refuseInput, renderOptions, type Destination, type OutputOptions } from './output.js';
@@ -52,7 +51,8 @@ async function start(opts: PracticeOptions, io: Io): Promise<Started | ExitCode>
   const guard = await inputGuard(ds);
   if (dest.path !== undefined) await refuseInput(guard, dest.path, io, lang);
   const tl = tableLang(opts, ds.config.locale);
-  const settings: DocSettings = { lang: tl, mask: opts.mask === true, only: orgFilter === undefined ? undefined : subtree(ds.orgs, orgFilter), orgFilter: orgLabel(orgFilter, ds, tl) };
+  const limit = orgLimit(orgFilter, ds, tl);
+  const settings: DocSettings = { lang: tl, mask: opts.mask === true, only: limit.only, orgFilter: limit.label };
   return {
     lang, dest, base, guard, settings,
     write: async (table) => emit(await TABLE_RENDERERS[dest.format](table, renderOptions(opts, io, lang, tl, dest.path !== undefined, ds.config.name)), dest, guard, io, lang),

@@ -1,7 +1,6 @@
 // `mj score YEAR`: the 基层支部年度工作量化考核评分表 of every branch, or with --explain ORG how
 // each of one branch's points was reached. `mj subsidy YEAR`: the activity-fund subsidy.
 
-import { subtree } from '../compute/scope.js';
 import type { Lang } from '../diagnostics/codes.js';
 import { t } from '../i18n/cli.js';
 import { UsageError, type ExitCode, type Io } from '../io.js';
@@ -14,9 +13,10 @@ import { sheetExplainDocument } from '../tables/sheet-explain.js';
 import { memberSheetTable, unitSheetTable } from '../tables/sheet-table.js';
 import { maskName } from '../tables/rows.js';
 import { subsidyTable } from '../tables/subsidy-table.js';
-import { checkBranchOfYear, checkOrg, langOf, orgLabel, noteWarnings, openBaseOf, parseYear, printProblems, tableLang } from './common.js';
+import { checkBranchOfYear, checkOrg, langOf, orgLimit, noteWarnings, openBaseOf, parseYear, printProblems, tableLang } from './common.js';
 import { inputGuard, type InputGuard } from './inputs.js';
 import { destination, emit, refuseInput, renderOptions, rendererFor, type Destination, type OutputOptions } from './output.js';
+import { compareText } from '../util/compare.js';
 
 export interface ScoreOptions extends OutputOptions {
   readonly org?: string;
@@ -90,17 +90,17 @@ export async function runScore(yearText: string, opts: ScoreOptions, io: Io): Pr
       if (!scored.members || !score) throw new UsageError(t(lang, 'usage.notOnSheet', { value: target.id, year }));
       const name = opts.mask === true ? maskName(score.member.name) : score.member.name;
       const branch = scored.scoreScope.branches[score.branch]?.name ?? '';
-      const records = [...scored.kept].sort((a, b) => a.date - b.date || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const records = [...scored.kept].sort((a, b) => a.date - b.date || compareText(a.id, b.id));
       const doc = sheetExplainDocument({
         sheet: scored.members.sheet, year, score, subject: tl === 'zh' ? `${name}（${score.member.id}，${branch}）` : `${name} (${score.member.id}, ${branch})`, subjects: scored.members.scores.length, rootType, records, lang: tl,
       });
       return emit(await render(doc, ro), dest, guard, io, lang);
     }
   }
-  const only = orgFilter === undefined ? undefined : subtree(ds.orgs, orgFilter);
+  const { only, label } = orgLimit(orgFilter, ds, tl);
   let table;
   if (opts.sheet === undefined) {
-    table = scoresTable({ datasetName: ds.config.name, rubric: scored.rubric, scores: scored.scores, orgById: ds.orgById, only, orgFilter: orgLabel(orgFilter, ds, tl), lang: tl });
+    table = scoresTable({ datasetName: ds.config.name, rubric: scored.rubric, scores: scored.scores, orgById: ds.orgById, only, orgFilter: label, lang: tl });
     const others = [...scored.units.map((u) => `${u.sheet.name}（--sheet ${u.sheet.id}）`), ...(scored.members ? [`${scored.members.sheet.name}（--sheet members）`] : [])];
     if (others.length > 0) table = { ...table, notes: [...table.notes, tl === 'zh' ? `本评分表还有：${others.join('、')}。` : `The rubric has more sheets: ${others.join(', ')}.`] };
   } else if (opts.sheet === 'members' && scored.members) {
@@ -141,9 +141,7 @@ export async function runSubsidy(yearText: string, opts: ScoreOptions, io: Io): 
   noteWarnings(base, io, lang);
   if (!subsidy) throw new UsageError(t(lang, 'usage.noSubsidyRule', { year }));
   const tl = tableLang(opts, ds.config.locale);
-  const table = subsidyTable({
-    datasetName: ds.config.name, rubric, branches: scoreScope.branches, result: subsidy,
-    only: orgFilter === undefined ? undefined : subtree(ds.orgs, orgFilter), orgFilter: orgLabel(orgFilter, ds, tl), lang: tl,
-  });
+  const limit = orgLimit(orgFilter, ds, tl);
+  const table = subsidyTable({ datasetName: ds.config.name, rubric, branches: scoreScope.branches, result: subsidy, only: limit.only, orgFilter: limit.label, lang: tl });
   return emit(await TABLE_RENDERERS[dest.format](table, renderOptions(opts, io, lang, tl, dest.path !== undefined, ds.config.name)), dest, guard, io, lang);
 }

@@ -1,7 +1,7 @@
 // `mj stats branches|members|roster` and `mj progress`: the statistics tables and "三个一"
 // progress of a year, from the roster and one pass over the year's records.
 
-import { makeScope, subtree } from '../compute/scope.js';
+import { makeScope } from '../compute/scope.js';
 import type { Lang } from '../diagnostics/codes.js';
 import { t } from '../i18n/cli.js';
 import { yearEnd, type Day } from '../model/types.js';
@@ -14,7 +14,7 @@ import { rosterTable } from '../tables/roster-table.js';
 import { branchesTable, membersTable, progressTable } from '../tables/stats-tables.js';
 import type { Table } from '../tables/table.js';
 import { parseDate, yearOf } from '../util/dates.js';
-import { checkOrg, langOf, orgLabel, noteWarnings, openBaseOf, parseYear, printProblems, tableLang } from './common.js';
+import { checkOrg, langOf, orgLimit, noteWarnings, openBaseOf, parseYear, printProblems, tableLang } from './common.js';
 import { inputGuard } from './inputs.js';
 import { destination, emit, refuseInput, renderOptions, type OutputOptions } from './output.js';
 
@@ -58,16 +58,16 @@ export async function runStats(kind: StatsKind, yearText: string | undefined, op
   const base = opened.value;
   const { ds } = base;
   const orgFilter = checkOrg(opts.org, ds, lang);
-  const only = orgFilter === undefined ? undefined : subtree(ds.orgs, orgFilter);
   const tl = tableLang(opts, ds.config.locale);
-  const common = { datasetName: ds.config.name, lang: tl, only, orgFilter: orgLabel(orgFilter, ds, tl) };
+  const { only, label } = orgLimit(orgFilter, ds, tl);
+  const common = { datasetName: ds.config.name, lang: tl, only, orgFilter: label };
   // An output onto an input is refused before anything is read.
   const guard = await inputGuard(ds);
   if (dest.path !== undefined) await refuseInput(guard, dest.path, io, lang);
   const write = async (table: Table): Promise<ExitCode> =>
     emit(await TABLE_RENDERERS[dest.format](table, renderOptions(opts, io, lang, tl, dest.path !== undefined, ds.config.name)), dest, guard, io, lang);
 
-  const settings = { lang: tl, mask: opts.mask === true, only, orgFilter: orgLabel(orgFilter, ds, tl) };
+  const settings = { lang: tl, mask: opts.mask === true, only, orgFilter: label };
   if (kind === 'roster' || kind === 'reserve-structure') {
     const clean = unlessErrors(base, undefined);
     if (!clean.ok) return printProblems(clean.problems, opts, io, lang);
