@@ -9,6 +9,7 @@ import { itemFull, itemStandard } from '../src/tables/score-form.js';
 import { sheetItems } from '../src/model/rubric.js';
 import { rubric } from './helpers/builders.js';
 import { goldenPart } from './helpers/golden.js';
+import { memberSheet, rubricText, unitSheet } from './helpers/rubric-text.js';
 
 /** Branch items: one flow map each. */
 const BRANCH = [
@@ -59,32 +60,7 @@ const MEMBER = [
   '{ id: m-lead, name: 主笔, measure: count, where: { type: 提案 }, role: lead, points: 2 }',
 ];
 
-const TEXT = `title: 2019年度测试考核
-total: 100
-grades: [ { name: 优秀, min: 90 }, { name: 合格, min: 0 } ]
-sections:
-  - name: 基本工作
-    items:
-${BRANCH.map((i) => `      - ${i}`).join('\n')}
-units:
-  - id: zz
-    name: 总支考核
-    types: 总支
-    total: 100
-    grades: [ { name: 合格, min: 0 } ]
-    sections:
-      - name: 总支工作
-        items:
-${UNIT.map((i) => `          - ${i}`).join('\n')}
-members:
-  name: 会员考核
-  total: 100
-  grades: [ { name: 合格, min: 0 } ]
-  sections:
-    - name: 会员履职
-      items:
-${MEMBER.map((i) => `        - ${i}`).join('\n')}
-`;
+const TEXT = `${rubricText(BRANCH, `${unitSheet(UNIT)}\n${memberSheet(MEMBER)}`)}\n`;
 
 const r = rubric(TEXT);
 const items = [...sheetItems(r), ...r.units.flatMap((u) => sheetItems(u)), ...sheetItems(r.memberSheet!)];

@@ -10,39 +10,11 @@ import { RUBRIC_SCHEMA } from '../src/schema/structured.js';
 import { parseYamlFull } from '../src/source/yaml-full.js';
 import { DEFAULT_YAML_LIMITS } from '../src/source/yaml.js';
 import { goldenPart } from './helpers/golden.js';
+import { memberSheet, rubricText, unitSheet } from './helpers/rubric-text.js';
 
 const OK = '{ id: ok, name: 组织集中学习, measure: count, where: { type: 学习 }, points: 1 }';
 const UNIT_OK = (id = 'uok') => `{ id: ${id}, name: 总支学习${id}, measure: count, where: { type: 学习 }, points: 1 }`;
 
-/** A rubric with these branch items (one flow map each) and extra top-level YAML. */
-function rubricText(branch: readonly string[], extra = ''): string {
-  return `title: 2019年度测试考核
-total: 100
-grades: [ { name: 优秀, min: 90 }, { name: 合格, min: 0 } ]
-sections:
-  - name: 基本工作
-    items:
-${branch.map((i) => `      - ${i}`).join('\n')}
-${extra}`;
-}
-const unitSheet = (items: readonly string[], head = '') => `units:
-  - id: zz
-    name: 总支考核
-    types: 总支
-    total: 100
-    grades: [ { name: 合格, min: 0 } ]
-${head}    sections:
-      - name: 总支工作
-        items:
-${items.map((i) => `          - ${i}`).join('\n')}`;
-const memberSheet = (items: readonly string[]) => `members:
-  name: 会员考核
-  total: 100
-  grades: [ { name: 合格, min: 0 } ]
-  sections:
-    - name: 会员履职
-      items:
-${items.map((i) => `        - ${i}`).join('\n')}`;
 const memberItems = (items: readonly string[]) => `member_items:\n${items.map((i) => `  - ${i}`).join('\n')}`;
 
 /**
