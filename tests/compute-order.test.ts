@@ -7,7 +7,7 @@ import { describeEarlier, earlierOf } from '../src/compute/earlier.js';
 import { isOrgOfYear } from '../src/compute/liaison.js';
 import { addStructure, zeroRoster } from '../src/compute/roster.js';
 import { inspectionsAsOf } from '../src/compute/inspections.js';
-import { ancestorOfType, gradeOf } from '../src/compute/scores.js';
+import { ancestorOfType, assignGrades, gradeOf } from '../src/compute/scores.js';
 import type { Inspection, Rectification } from '../src/model/practices.js';
 import type { Grade } from '../src/model/rubric.js';
 import { Rational } from '../src/util/decimal-text.js';
@@ -58,6 +58,18 @@ describe('grades that need requirements', () => {
     expect(gradeOf(grades, Rational.int(70), met([]))).toBe(3);
     expect(gradeOf(grades, Rational.int(90), met(['a', 'x']))).toBe(0);
     expect(gradeOf(grades, Rational.int(-5))).toBe(3);
+  });
+});
+
+describe('a veto whose item is not on the sheet scored', () => {
+  it('caps nothing (validation reports the unknown item; scoring never fails on it)', () => {
+    const g = (name: string, min: number): Grade => ({ name, min: Rational.int(min), quota: undefined, quotaPer: undefined, top: undefined, ties: 'fall', requires: [], requiresAny: [] } as Grade);
+    const rules = {
+      grades: [g('优秀', 90), g('合格', 0)],
+      vetoes: [{ when: { kind: 'item' as const, item: 'elsewhere', below: Rational.int(1) }, maxGrade: '合格' }],
+    };
+    const out = assignGrades(rules, [{ gradeIndex: 0, total: Rational.int(95), sections: [] }]);
+    expect(out.map((x) => [x.grade, x.veto])).toEqual([['优秀', undefined]]);
   });
 });
 

@@ -139,6 +139,26 @@ describe('seats of a committee, in order', () => {
       expect(seats.map((s) => `${s.org.id}:${s.leader.role}:${s.leader.member}`)).toEqual(['root:委员:S1', 'c:主委:S2', 'c:委员:S1', 'c:委员:S3', 'c:委员:S4']);
     }
   });
+
+  it('a seat whose holder is not on the roster attends nothing; only a committee\'s meetings are kept', () => {
+    const orgs = [ROOT, org('c', '市委会'), org('a')];
+    const members = [member('S1', 'c'), member('S2', 'a')];
+    const leaders: Leader[] = [
+      { org: 'c', member: 'S1', role: '主委', from: 20190101, until: NEVER, origin },
+      { org: 'c', member: 'GONE', role: '秘书长', from: 20190101, until: NEVER, origin },
+    ];
+    const orgIndex = new Map(orgs.map((o, i) => [o.id, i]));
+    const layout = practiceLayout(orgs, orgIndex, new Map(members.map((m, i) => [m.id, i])), members.length, [], leaders);
+    const vocab = VOCAB();
+    const counts = new PracticeCounts(layout, vocab, 20191231);
+    feed((v) => counts.visit(v), [
+      act('支委会', 'c', ['S1'], { date: 20190301, tags: ['主委会'] }),
+      act('支委会', 'a', ['S2'], { date: 20190401, tags: ['主委会'] }), // a has no 领导班子: not a committee
+    ], orgs, members, vocab);
+    const seats = leadershipYear(2019, orgs, orgIndex, leaders, [], layout, counts);
+    expect(seats.map((s) => [s.leader.member, s.held, s.attended])).toEqual([['S1', [1, 0, 0], [1, 0, 0]], ['GONE', [1, 0, 0], [0, 0, 0]]]);
+    expect((counts.exportState() as { log: Int32Array }).log.length).toBe(3);
+  });
 });
 
 describe('mj leadership (tiny, 2019)', () => {
