@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { ScoreCounts } from '../src/compute/score-counts.js';
 import { makeScope, type YearScope } from '../src/compute/scope.js';
-import { assignGrades, scoreBranches } from '../src/compute/scores.js';
+import { earlierOf, type EarlierYear } from '../src/compute/earlier.js';
+import { assignGrades, scoreBranches, type SheetScore } from '../src/compute/scores.js';
 import {
   countingRules, rollUpSubtree, scoreMembers, scoreUnits, unitCountScope, unitFolds, unitLayout, type MemberScore, type UnitScore,
 } from '../src/compute/sheets.js';
@@ -114,6 +115,32 @@ describe('unit sheets', () => {
     expect(item('c1', 'u-panel')).toBe('8.00');
     // c1: 10 + 8 + 6.67 + 15 + 3 + 8 = 50.67; z1: 5 + 6 + 6.67 + 15 + 3 = 35.67; c2: 0 + 2 + 10 + 30 + 3 = 45.
     expect(units[0]!.map((u) => [u.unit.id, u.total.toFixed(2), u.grade, u.rank])).toEqual([['c1', '50.67', '好', 1], ['z1', '35.67', '好', 3], ['c2', '45.00', '好', 2]]);
+  });
+});
+
+describe('a unit sheet\'s item measured by an earlier year', () => {
+  it('takes the unit\'s total of that year on the same sheet, × points', () => {
+    const r = rubric(`${head}units:
+  - id: city
+    name: 市委会考核
+    types: [市委会]
+    total: 100
+    grades: [ { name: 合格, min: 0 } ]
+    sections:
+      - name: 上年
+        items:
+          - { id: u-last, name: 上年总分, measure: earlier, points: 0.1 }
+`);
+    const all = [ROOT, ...ORGS];
+    const scope = makeScope(all, people, 2019);
+    const vocab = VOCAB();
+    const branchCounts = new ScoreCounts(scope, r, vocab);
+    const sheet = r.units[0]!;
+    const layout = unitLayout(scope, sheet);
+    const last = { total: Rational.parse('87.5'), sections: [] } as unknown as SheetScore;
+    const years = new Map<number, EarlierYear | undefined>([[2018, { sheet: (id) => (id === 'city' ? new Map([['c1', last]]) : undefined) }]]);
+    const scores = scoreUnits(scope, r, layout, [], scoreBranches(scope, r, branchCounts, []), [], earlierOf(2019, 'city', years));
+    expect(scores.map((u) => [u.unit.id, u.total.toFixed(2)])).toEqual([['c1', '8.75'], ['c2', '0.00']]);
   });
 });
 
