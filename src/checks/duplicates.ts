@@ -15,11 +15,18 @@ export function uniqueId(
   seen: Map<string, number>, id: string, file: string, line: number, at: (code: Code, params: Params) => DiagnosticInput,
 ): readonly DiagnosticInput[] {
   const first = seen.get(id);
-  if (first === undefined) {
-    seen.set(id, line);
-    return NONE;
-  }
-  return [at('MJ301', { id, first: `${file}:${first}` })];
+  if (first === undefined) seen.set(id, line);
+  return repeatedId(first, id, file, at);
+}
+
+/**
+ * MJ301 for an id written before on line `first` of `file`; none when `first` is undefined. For a
+ * reader that keeps its ids' first lines itself (the roster's, in the members it keeps).
+ */
+export function repeatedId(
+  first: number | undefined, id: string, file: string, at: (code: Code, params: Params) => DiagnosticInput,
+): readonly DiagnosticInput[] {
+  return first === undefined ? NONE : [at('MJ301', { id, first: `${file}:${first}` })];
 }
 
 /** A pair of lines whose ids hashed alike. `column` is where the later id starts (0: unknown). */

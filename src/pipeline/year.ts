@@ -149,8 +149,8 @@ async function runYear(base: Base, year: number, req: Request): Promise<Run> {
   const wantRubric = req.scores || fileOfYear(ds.files.rubrics, year) !== undefined;
   const rules = wantRubric ? await loadYearRules(ctx, ds, year) : { rubric: undefined, assessments: [], raw: undefined, loaded: undefined };
   const rubric = rules.rubric;
-  const scope = makeScope(ds.orgs, ds.members, year, req.asOf);
-  const scoreScope = req.asOf === undefined ? scope : makeScope(ds.orgs, ds.members, year);
+  const scope = makeScope(ds.orgs, ds.members, year, req.asOf, ds.memberIndex);
+  const scoreScope = req.asOf === undefined ? scope : makeScope(ds.orgs, ds.members, year, undefined, ds.memberIndex);
 
   // What the scan feeds, as data: both threads of a split scan build their folds from these.
   const specs: CountSpec[] = [];
