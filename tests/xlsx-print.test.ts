@@ -184,7 +184,10 @@ describe('score forms (the model)', () => {
 
   it('heads the workbook with a summary in rank order', () => {
     const t = scoreSummaryTable({ datasetName: '民进示例省委', rubric: tiny.rubric, scores: tiny.scores, lang: 'zh', only: undefined });
-    expect(t.columns.map((c) => c.header)).toEqual(['排名', '支部', ...tiny.rubric.sections.map((s) => s.name), '加分', '扣分', '总分', '等级']);
+    // Each section's column says it is a subtotal, so a section called 加分项 or 扣分 never reads as the fixed columns.
+    expect(t.columns.map((c) => c.header)).toEqual([
+      '排名', '支部', '思想政治建设小计', '组织建设小计', '参政议政小计', '社会服务小计', '宣传信息小计', '加分项小计', '扣分项小计', '加分', '扣分', '总分', '等级',
+    ]);
     const ranks = [...t.rows].map((r) => r.cells[0] as number);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(t.title).toBe('民进示例省委2019年度基层支部工作量化考核评分汇总表（示例）');

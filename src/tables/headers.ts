@@ -50,3 +50,11 @@ const EN = {
 export function headers(lang: TableLang): Record<Key, string> {
   return lang === 'zh' ? ZH : EN;
 }
+
+/**
+ * The header of a section's subtotal column (组织建设小计): never a fixed column's name, even for a
+ * section called 加分 or 扣分, in the scores table and the 评分汇总表 alike.
+ */
+export function sectionHeader(name: string, lang: TableLang): string {
+  return lang === 'zh' ? `${name}小计` : `${name} subtotal`;
+}

@@ -8,7 +8,7 @@ import { measuresShare, type Item, type Rubric, type Section, type Tier, type Wh
 import type { Assessment, Org } from '../model/types.js';
 import { Rational } from '../util/decimal-text.js';
 import { describeWhere, describeWho } from '../compute/where.js';
-import { headers, type TableLang } from './headers.js';
+import { headers, sectionHeader, type TableLang } from './headers.js';
 import { vetoText } from './scores-table.js';
 import type { Column, Row, Table } from './table.js';
 
@@ -345,7 +345,7 @@ export function scoreSummaryTable(input: Pick<ScoreFormsInput, 'datasetName' | '
   const columns: Column[] = [
     { key: 'rank', header: h.rank, kind: 'int' },
     { key: 'branch', header: h.branch, kind: 'text' },
-    ...rubric.sections.map((s, i): Column => ({ key: `section:${i + 1}`, header: s.name, kind: 'points' })),
+    ...rubric.sections.map((s, i): Column => ({ key: `section:${i + 1}`, header: sectionHeader(s.name, lang), kind: 'points' })),
     { key: 'bonus', header: h.bonus, kind: 'points' },
     { key: 'deduction', header: h.deduction, kind: 'points' },
     { key: 'total', header: h.total, kind: 'points' },

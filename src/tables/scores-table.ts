@@ -9,7 +9,7 @@ import { formatDay } from '../util/dates.js';
 import { yearEnd } from '../model/types.js';
 import { Rational } from '../util/decimal-text.js';
 import type { Column, Row, Table } from './table.js';
-import { headers, type TableLang } from './headers.js';
+import { headers, sectionHeader, type TableLang } from './headers.js';
 import { rankScope } from './rows.js';
 
 export interface ScoresTableInput {
@@ -50,7 +50,7 @@ export function sheetColumns(rules: SheetRules, lang: TableLang): Column[] {
   const columns: Column[] = [];
   for (const s of rules.sections) for (const it of s.items) columns.push({ key: `item:${it.id}`, header: it.name, kind: 'points' });
   rules.sections.forEach((s, i) => {
-    columns.push({ key: `section:${i + 1}`, header: lang === 'zh' ? `${s.name}小计` : `${s.name} subtotal`, kind: 'points' });
+    columns.push({ key: `section:${i + 1}`, header: sectionHeader(s.name, lang), kind: 'points' });
     if (s.weight.cmp(Rational.ONE) !== 0) columns.push({ key: `weighted:${i + 1}`, header: lang === 'zh' ? `${s.name}${h.weighted}` : `${s.name} ${h.weighted}`, kind: 'points' });
   });
   for (const r of rules.requirements) columns.push({ key: `requirement:${r.id}`, header: r.name, kind: 'text' });
