@@ -37,6 +37,8 @@ export interface ExplainOptions {
 }
 
 const line = (depth: number, text: string): Block => ({ depth, text });
+/** "1 record", "2 records", "0.5 records": an English count of records (n as written). */
+const recordsEn = (n: string | number): string => `${n} record${String(n) === '1' ? '' : 's'}`;
 const PERIOD_ZH = { month: '月份', quarter: '季度', half: '半年' } as const;
 /** 第 1 季度 / 3 月 / 上半年; Q1 / Mar / H1. */
 /** A count per period, in words: 按季度计：…的记录达到 2 条的季度 3 个（共 4 个）. */
@@ -44,7 +46,7 @@ function periodsMet(p: Period, where: string, met: number, zh: boolean): string 
   const need = p.atLeast.toShort(4);
   return zh
     ? `按${PERIOD_ZH[p.every]}计：${where}的记录达到 ${need} 条的${PERIOD_ZH[p.every]} ${met} 个（共 ${p.count} 个）`
-    : `per ${p.every}: ${met} of ${p.count} ${p.every === 'half' ? 'halves' : `${p.every}s`} with at least ${need} record(s) (${where})`;
+    : `per ${p.every}: ${met} of ${p.count} ${p.every === 'half' ? 'halves' : `${p.every}s`} with at least ${recordsEn(need)} (${where})`;
 }
 
 function periodLabel(every: 'month' | 'quarter' | 'half', i: number, zh: boolean): string {
@@ -114,7 +116,7 @@ function itemLines(e: ItemExplanation, x: Explanation, o: ExplainOptions): Block
       } else if (item.perOutcome) {
         // Each matching outcome of a record counts: the measure is their number, not the records'.
         const n = score.value.toShort(4);
-        out.push(pointsLine(zh ? `计数：${where}的记录 ${e.records.length} 条，其中符合的结果 ${n} 项（每项计一次）` : `count of matching outcomes (${where}): ${n} in ${e.records.length} record(s)`));
+        out.push(pointsLine(zh ? `计数：${where}的记录 ${e.records.length} 条，其中符合的结果 ${n} 项（每项计一次）` : `count of matching outcomes (${where}): ${n} in ${recordsEn(e.records.length)}`));
       } else out.push(pointsLine(zh ? `计数：${where}的记录 ${e.records.length} 条` : `count of records (${where}): ${e.records.length}`));
       for (const r of e.records) out.push(recordLine(r, lang));
       break;
@@ -136,8 +138,8 @@ function itemLines(e: ItemExplanation, x: Explanation, o: ExplainOptions): Block
       const n = score.ratio?.denominator ?? 0;
       const need = item.atLeast.toShort(4);
       const text = item.measure === 'members'
-        ? (zh ? `人数：在册会员中有 ${need} 条以上${where}记录的 ${k} 人` : `members with at least ${need} record${need === '1' ? '' : 's'} (${where}): ${k}`)
-        : (zh ? `覆盖率：在册会员 ${n} 人中 ${k} 人有 ${need} 条以上${where}记录 = ${pct(score.value)}` : `coverage: ${k} of ${n} active members have at least ${need} record${need === '1' ? '' : 's'} (${where}) = ${pct(score.value)}`);
+        ? (zh ? `人数：在册会员中有 ${need} 条以上${where}记录的 ${k} 人` : `members with at least ${recordsEn(need)} (${where}): ${k}`)
+        : (zh ? `覆盖率：在册会员 ${n} 人中 ${k} 人有 ${need} 条以上${where}记录 = ${pct(score.value)}` : `coverage: ${k} of ${n} active members have at least ${recordsEn(need)} (${where}) = ${pct(score.value)}`);
       out.push(pointsLine(text));
       if (e.qualified.length > 0) out.push(line(3, `${zh ? '已达到：' : 'counted: '}${memberList(e.qualified, o, true)}`));
       if (e.notQualified.length > 0) out.push(line(3, `${zh ? '未达到：' : 'not counted: '}${memberList(e.notQualified, o, true)}`));
