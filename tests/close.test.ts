@@ -97,6 +97,20 @@ describe.skipIf(!hasGit)('closing a year, editing it, reopening it', () => {
     expect(await codes(clone)).toEqual([]);
   });
 
+  it('mj import into a closed year writes nothing: the merged file fails its lock (MJ801) before anything is written', async () => {
+    const d = join(scratch(), 'import');
+    cpSync(repo, d, { recursive: true });
+    const sheet = join(scratch(), '补报.csv');
+    writeFileSync(sheet, '日期,类型,组织,会员,标题\n2019-12-20,组织生活,gy-edu1,0001,年终补报座谈\n');
+    const act = join(d, 'activities', '2019.csv');
+    const before = readFileSync(act);
+    const r = await mj(['import', sheet, '--kind', 'activities'], { cwd: d });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('activities/2019.csv: 错误 MJ801 2019 年已由 张三 关账（closed/2019.yaml），这个文件在关账之后改动了');
+    expect(r.stderr).toContain('有错误，没有写入任何文件。');
+    expect(readFileSync(act).equals(before)).toBe(true);
+  });
+
   it('an edit to a closed year fails mj validate naming the year and the file; mj report will not overwrite its reports', async () => {
     const act = join(repo, 'activities', '2019.csv');
     writeFileSync(act, readFileSync(act, 'utf8').replace('A057,2019-12-05,宣传', 'A057,2019-12-05,调研'));

@@ -15,10 +15,17 @@ export function yearInputs(ds: Dataset, year: number): string[] {
   return [ds.files.activities, ds.files.assessments, ds.files.rubrics, ds.files.reviews].map((list) => fileOfYear(list, year)).filter((f): f is string => f !== undefined);
 }
 
-/** The hash of each dataset-relative file now (undefined when gone). */
-export async function hashesOf(root: string, files: readonly string[]): Promise<Map<string, string | undefined>> {
+/**
+ * The hash of each dataset-relative file now (undefined when gone); a file `replaced` stands for
+ * (mj import's merged files, validated before they are written) is hashed as its replacement.
+ */
+export async function hashesOf(root: string, files: readonly string[], replaced?: ReadonlyMap<string, string>): Promise<Map<string, string | undefined>> {
   const out = new Map<string, string | undefined>();
-  for (const f of files) out.set(f, await fileHash(join(root, ...f.split('/'))));
+  for (const f of files) {
+    const abs = join(root, ...f.split('/'));
+    const swapped = replaced?.get(f);
+    out.set(f, await (swapped === undefined ? fileHash(abs) : fileHash(swapped, abs)));
+  }
   return out;
 }
 
@@ -37,7 +44,7 @@ export async function checkClosedYears(ctx: LoadContext, ds: Dataset): Promise<Y
   const locks = await loadLocks(ctx);
   for (const lock of locks) {
     if (lock.state !== 'closed') continue;
-    const hashes = await hashesOf(ctx.root, lock.files.map((f) => f.path));
+    const hashes = await hashesOf(ctx.root, lock.files.map((f) => f.path), ctx.options.replaced);
     for (const d of closedYearProblems({ lock, hashes, inputs: yearInputs(ds, lock.year) })) ctx.report(d);
   }
   return locks;
