@@ -2,12 +2,12 @@
 // cold one does, byte for byte in every format; a changed records file or base file, a damaged
 // or deleted entry, or MJ_CACHE=0 reads afresh; without a `.mj/` folder nothing is written.
 
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { mj } from './helpers/cli.js';
-import { scratchDirs } from './helpers/fixtures.js';
+import { copyDataset, scratchDirs } from './helpers/fixtures.js';
 
 const GUIZHOU = join(import.meta.dirname, '..', 'data-examples', 'guizhou');
 const scratch = scratchDirs('mj-cache-');
@@ -15,7 +15,7 @@ const scratch = scratchDirs('mj-cache-');
 /** guizhou with a `.mj/` folder and a few bad rows in 2019 (an unknown org, an unknown member, a bad date). */
 function dataset(withMjFolder = true): string {
   const d = scratch();
-  cpSync(GUIZHOU, d, { recursive: true });
+  copyDataset(GUIZHOU, d);
   if (withMjFolder) mkdirSync(join(d, '.mj'));
   const file = join(d, 'activities', '2019.csv');
   const lines = readFileSync(file, 'utf8').split('\n');

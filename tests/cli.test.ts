@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, cpSync } f
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mj } from './helpers/cli.js';
-import { BASE, scratchDirs } from './helpers/fixtures.js';
+import { BASE, copyDataset, scratchDirs } from './helpers/fixtures.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const TINY = join(ROOT, 'data-examples', 'tiny');
@@ -221,7 +221,7 @@ describe('reading what clerks export', () => {
 describe("Excel's leading-zero damage to the roster", () => {
   it('is named once, at members.csv, when one id lost its zeros — not at the files that are right', async () => {
     const d = scratch();
-    cpSync(TINY, d, { recursive: true });
+    copyDataset(TINY, d);
     const file = join(d, 'members.csv');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^0004,/m, '4,'));
     const r = await mj(['validate', '--format', 'json'], { cwd: d });
@@ -234,7 +234,7 @@ describe("Excel's leading-zero damage to the roster", () => {
 
   it('still reports a reference that is simply unknown', async () => {
     const d = scratch();
-    cpSync(TINY, d, { recursive: true });
+    copyDataset(TINY, d);
     const file = join(d, 'members.csv');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^0004,/m, '4,'));
     const act = join(d, 'activities', '2019.csv');
@@ -248,7 +248,7 @@ describe("Excel's leading-zero damage to the roster", () => {
 describe('CR-only line ends (Excel for Mac)', () => {
   it('read line by line: the same scores, and problems at the right line with their excerpt', async () => {
     const d = scratch();
-    cpSync(TINY, d, { recursive: true });
+    copyDataset(TINY, d);
     for (const f of ['members.csv', 'activities/2019.csv']) writeFileSync(join(d, f), readFileSync(join(TINY, f), 'utf8').replace(/\n/g, '\r'));
     const r = await mj(['score', '2019', '--format', 'csv'], { cwd: d });
     expect(r.stdout).toBe((await mj(['score', '2019', '--format', 'csv'], { cwd: TINY })).stdout);
@@ -265,7 +265,7 @@ describe('CR-only line ends (Excel for Mac)', () => {
 describe('folders of yearly files that cannot be read', () => {
   it('a file where the assessments folder should be is reported, not read as nothing', async () => {
     const d = scratch();
-    cpSync(TINY, d, { recursive: true });
+    copyDataset(TINY, d);
     rmSync(join(d, 'assessments'), { recursive: true });
     writeFileSync(join(d, 'assessments'), 'not a folder');
     const v = await mj(['validate'], { cwd: d });
@@ -276,7 +276,7 @@ describe('folders of yearly files that cannot be read', () => {
 
   it.skipIf(process.getuid?.() === 0)('an unreadable records folder is reported (not: 检查通过)', async () => {
     const d = scratch();
-    cpSync(TINY, d, { recursive: true });
+    copyDataset(TINY, d);
     const { chmodSync } = await import('node:fs');
     chmodSync(join(d, 'activities'), 0o000);
     try {
@@ -294,7 +294,7 @@ describe('file patterns in mj.yaml', () => {
   it('a yearly pattern without {year} in the file name, or {year} in a single file, is an error at mj.yaml', async () => {
     for (const [key, pattern] of [['activities', 'activities.csv'], ['rubrics', '{year}/rubric.yaml'], ['members', 'members-{year}.csv']]) {
       const d = scratch();
-      cpSync(TINY, d, { recursive: true });
+      copyDataset(TINY, d);
       writeFileSync(join(d, 'mj.yaml'), `name: 民进示例省委\nfiles:\n  ${key}: ${JSON.stringify(pattern)}\n`);
       const v = await mj(['validate', '--format', 'json'], { cwd: d });
       const list = (JSON.parse(v.stdout) as { diagnostics: { code: string; file: string; line: number; field: string }[] }).diagnostics;
@@ -305,7 +305,7 @@ describe('file patterns in mj.yaml', () => {
 
   it('a pattern that leaves the dataset folder is MJ008', async () => {
     const d = scratch();
-    cpSync(TINY, d, { recursive: true });
+    copyDataset(TINY, d);
     writeFileSync(join(d, 'mj.yaml'), 'name: 民进示例省委\nfiles:\n  activities: ../elsewhere/{year}.csv\n');
     const v = await mj(['validate'], { cwd: d });
     expect(v.code).toBe(1);

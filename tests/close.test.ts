@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mj } from './helpers/cli.js';
-import { scratchDirs } from './helpers/fixtures.js';
+import { copyDataset, scratchDirs } from './helpers/fixtures.js';
 import { commitAll, git, hasGit, initRepo, isolateGit } from './helpers/git.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -29,7 +29,7 @@ describe.skipIf(!hasGit)('closing a year, editing it, reopening it', () => {
   let repo = '';
   beforeAll(async () => {
     repo = join(scratch(), '数据');
-    cpSync(TINY, repo, { recursive: true });
+    copyDataset(TINY, repo);
     initRepo(repo, '张三');
     expect((await mj(['report', '2019', '--format', 'csv,md,xlsx'], { cwd: repo })).code).toBe(0);
     commitAll(repo, '2019 年数据与报表');
@@ -37,7 +37,7 @@ describe.skipIf(!hasGit)('closing a year, editing it, reopening it', () => {
 
   it('refuses to close a year without reports, or with stale ones', async () => {
     const d = join(scratch(), 'd');
-    cpSync(TINY, d, { recursive: true });
+    copyDataset(TINY, d);
     initRepo(d);
     const none = await mj(['close', '2019'], { cwd: d });
     expect([none.code, none.stderr]).toEqual([2, 'mj: 2019 年还没有报表（reports/2019/mj-report.json），关账记下的是已上报的报表\n先运行 mj report 2019 并提交，再运行 mj close 2019\n']);

@@ -2,14 +2,14 @@
 // written (CSV and YAML record files, mj.yaml, orgs.yaml, rubrics), on the fast path as on the
 // careful one, and never printed raw — not in excerpts, messages, hints or any output.
 
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { excerpt, formatText, type FormatContext } from '../src/diagnostics/format.js';
 import { codePointName, findControl, visible } from '../src/util/control-chars.js';
 import { mj } from './helpers/cli.js';
-import { buildCase, FIXTURES, scratchDirs } from './helpers/fixtures.js';
+import { buildCase, copyDataset, FIXTURES, scratchDirs } from './helpers/fixtures.js';
 
 const TINY = join(import.meta.dirname, '..', 'data-examples', 'tiny');
 const scratch = scratchDirs();
@@ -36,7 +36,7 @@ async function validateJson(cwd: string, env: Record<string, string> = {}): Prom
 
 function tinyWith(file: string, edit: (text: string) => string): string {
   const d = scratch();
-  cpSync(TINY, d, { recursive: true });
+  copyDataset(TINY, d);
   const path = join(d, file);
   writeFileSync(path, edit(readFileSync(path, 'utf8')));
   return d;
@@ -110,7 +110,7 @@ describe('MJ214', () => {
 
   it('reports it in a YAML record file at the value, items of a list included', async () => {
     const d = scratch();
-    cpSync(TINY, d, { recursive: true });
+    copyDataset(TINY, d);
     rmSync(join(d, 'activities', '2019.csv'));
     writeFileSync(join(d, 'activities', '2019.yaml'), [
       '- { id: Y1, date: 2019-03-01, type: 学习, org: gy-edu1, title: "学习\\e]0;owned\\a" }',

@@ -4,13 +4,13 @@
 // worked out by hand below; the base revision is read from git's objects, never checked out.
 
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sameCell } from '../src/tables/diff-doc.js';
 import { Rational } from '../src/util/decimal-text.js';
 import { mj } from './helpers/cli.js';
-import { scratchDirs } from './helpers/fixtures.js';
+import { copyDataset, scratchDirs } from './helpers/fixtures.js';
 import { commitAll, git, hasGit, initRepo, isolateGit } from './helpers/git.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -39,7 +39,7 @@ describe.skipIf(!hasGit)('mj diff between two commits', () => {
   let repo = '';
   beforeAll(() => {
     repo = join(scratch(), '数据');
-    cpSync(TINY, repo, { recursive: true });
+    copyDataset(TINY, repo);
     initRepo(repo);
     commitAll(repo, '2019 年数据');
     git(repo, 'switch', '-q', '-c', '更正');
@@ -136,7 +136,7 @@ describe.skipIf(!hasGit)('mj diff between two commits', () => {
 
   it('compares two folders without git, in English with --lang en', async () => {
     const old = join(scratch(), 'old');
-    cpSync(TINY, old, { recursive: true });
+    copyDataset(TINY, old);
     const r = await mj(['diff', old, repo, '--lang', 'en'], { cwd: scratch() });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Data files changed: activities/2019.csv (changed)');
@@ -146,9 +146,9 @@ describe.skipIf(!hasGit)('mj diff between two commits', () => {
 
   it('a change to transfers.csv touches every year: a member who never moved counts in their branch all year', async () => {
     const a = join(scratch(), 'a');
-    cpSync(TINY, a, { recursive: true });
+    copyDataset(TINY, a);
     const b = join(scratch(), 'b');
-    cpSync(TINY, b, { recursive: true });
+    copyDataset(TINY, b);
     // 0028 曹阳 moved 贵阳市第一人民医院支部 → 贵州大学支部 on 2019-05-01; without the row they were in 贵州大学支部 all along.
     writeFileSync(join(b, 'transfers.csv'), readFileSync(join(a, 'transfers.csv'), 'utf8').split('\n').filter((l) => !l.startsWith('0028,')).join('\n'));
     const r = await mj(['diff', a, b], { cwd: scratch() });
@@ -186,7 +186,7 @@ describe.skipIf(!hasGit)('mj diff between two commits', () => {
     const option = await mj(['diff', '--output=x'], { cwd: repo });
     expect(option.code).toBe(2);
     const outside = join(scratch(), 'plain');
-    cpSync(TINY, outside, { recursive: true });
+    copyDataset(TINY, outside);
     const notRepo = await mj(['diff', 'HEAD', '--lang', 'en'], { cwd: outside });
     expect(notRepo.code).toBe(2);
     expect(notRepo.stderr.split('\n')[0]).toBe(`mj: ${outside} is not in a git repository`);
@@ -241,9 +241,9 @@ describe('the diff document in Markdown', () => {
 
   it('masks members\' names with --mask', async () => {
     const repo = join(scratch(), 'm');
-    cpSync(TINY, repo, { recursive: true });
+    copyDataset(TINY, repo);
     const old = join(scratch(), 'old');
-    cpSync(TINY, old, { recursive: true });
+    copyDataset(TINY, old);
     edit(repo);
     const r = await mj(['diff', old, repo, '--mask'], { cwd: repo });
     expect(r.stdout).toContain('0013 马**（贵阳市第一人民医院支部）');

@@ -2,12 +2,12 @@
 // same diagnostics and the same tables, on clean data and on every kind of awkward CSV, with
 // read chunks small enough to cut records, quotes, CRLF and UTF-8 characters anywhere.
 
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mj } from './helpers/cli.js';
-import { scratchDirs } from './helpers/fixtures.js';
+import { copyDataset, scratchDirs } from './helpers/fixtures.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const TINY = join(ROOT, 'data-examples', 'tiny');
@@ -31,7 +31,7 @@ async function agree(cwd: string): Promise<void> {
 
 function withRecords(edit: (text: string) => string): string {
   const d = scratch();
-  cpSync(TINY, d, { recursive: true });
+  copyDataset(TINY, d);
   const file = join(d, 'activities', '2019.csv');
   writeFileSync(file, edit(readFileSync(file, 'utf8')));
   return d;

@@ -11,7 +11,7 @@ import { loadBase, streamYear } from '../src/load/dataset.js';
 import { reportStreamFailure } from '../src/load/files.js';
 import { realFs, sweepStale, type WriteFs } from '../src/write/atomic.js';
 import { mj } from './helpers/cli.js';
-import { BASE, scratchDirs, tempCopies } from './helpers/fixtures.js';
+import { BASE, copyDataset, scratchDirs, tempCopies } from './helpers/fixtures.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'mj.js');
@@ -165,13 +165,13 @@ describe('mj report under faults', () => {
 
   it('a run killed at any moment leaves whole files; the next run removes its temp files', async () => {
     const data = scratch();
-    cpSync(GUIZHOU, data, { recursive: true });
+    copyDataset(GUIZHOU, data);
     const out = join(data, 'reports', '2019');
     const run = (args: string[]): Promise<number | null> =>
       new Promise((done) => spawn(process.execPath, [BIN, ...args], { stdio: 'ignore' }).on('exit', (c) => done(c)));
     // The new report, made elsewhere, to compare with.
     const fresh = scratch();
-    cpSync(GUIZHOU, fresh, { recursive: true });
+    copyDataset(GUIZHOU, fresh);
     expect(await run(['report', '2019', '--data', fresh])).toBe(0);
     const after = snapshot(join(fresh, 'reports', '2019'));
     expect(await run(['report', '2019', '--data', data, '--lang', 'en'])).toBe(0);

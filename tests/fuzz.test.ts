@@ -7,12 +7,12 @@
 // FUZZ_SEED).
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mj } from './helpers/cli.js';
-import { scratchDirs } from './helpers/fixtures.js';
+import { copyDataset, scratchDirs } from './helpers/fixtures.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const TINY = join(ROOT, 'data-examples', 'tiny');
@@ -145,7 +145,7 @@ describe('fuzzing the example dataset', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...FILES), fc.array(mutationArb, { minLength: 1, maxLength: 3 }), async (file, mutations) => {
         const d = scratch();
-        cpSync(TINY, d, { recursive: true });
+        copyDataset(TINY, d);
         const path = join(d, file);
         let bytes: Buffer = readFileSync(path);
         for (const m of mutations) bytes = apply(bytes, m, file);

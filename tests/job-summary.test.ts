@@ -3,11 +3,11 @@
 // mj report --check the stale files with the command that rebuilds them, mj fmt --check the files not in canonical form. The file is added to,
 // never replaced; data never becomes markup or a mention; an input is never written over.
 
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mj } from './helpers/cli.js';
-import { buildCase, FIXTURES, scratchDirs, tempCopies } from './helpers/fixtures.js';
+import { buildCase, copyDataset, FIXTURES, scratchDirs, tempCopies } from './helpers/fixtures.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const TINY = join(ROOT, 'data-examples', 'tiny');
@@ -47,7 +47,7 @@ describe('mj validate in a GitHub Actions step', () => {
 
   it('says it passed, with what was read; links a dataset in a folder of the repository by its path there', async () => {
     const repo = scratch();
-    cpSync(TINY, join(repo, 'data'), { recursive: true });
+    copyDataset(TINY, join(repo, 'data'));
     const summary = join(scratch(), 'step_summary');
     writeFileSync(summary, '');
     const ok = await mj(['validate'], { cwd: join(repo, 'data'), env: github(repo, summary) });

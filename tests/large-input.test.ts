@@ -6,7 +6,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mj } from './helpers/cli.js';
-import { BASE, scratchDirs } from './helpers/fixtures.js';
+import { BASE, copyDataset, scratchDirs } from './helpers/fixtures.js';
 
 const TINY = join(import.meta.dirname, '..', 'data-examples', 'tiny');
 const scratch = scratchDirs();
@@ -14,7 +14,7 @@ const scratch = scratchDirs();
 /** A copy of the tiny example with one cell of a CSV file replaced (row 1 = the first record). */
 function withCell(file: string, row: number, col: number, value: string): string {
   const d = scratch();
-  cpSync(TINY, d, { recursive: true });
+  copyDataset(TINY, d);
   const path = join(d, file);
   const lines = readFileSync(path, 'utf8').split('\n');
   const cells = lines[row]!.split(',');

@@ -4,10 +4,10 @@
 // separate compiled file), with the split forced on small files and small read chunks.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scratchDirs } from './helpers/fixtures.js';
+import { copyDataset, scratchDirs } from './helpers/fixtures.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'mj.js');
@@ -39,7 +39,7 @@ function agree(cwd: string): void {
 
 function copy(edit: (text: string) => string): string {
   const d = scratch();
-  cpSync(GUIZHOU, d, { recursive: true });
+  copyDataset(GUIZHOU, d);
   const file = join(d, 'activities', '2019.csv');
   writeFileSync(file, edit(readFileSync(file, 'utf8')));
   return d;

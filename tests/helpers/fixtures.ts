@@ -7,7 +7,7 @@
 
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { afterAll } from 'vitest';
 import { entry, oleFile, workbookParts, xlsx, zeroBomb, zip, type BookSpec } from './xlsx-build.js';
 
@@ -30,6 +30,14 @@ export function scratchDirs(prefix = 'mj-test-'): () => string {
     made.push(d);
     return d;
   };
+}
+
+/**
+ * Copies a dataset (a bundled example) to `to`, without the reports a README command may have
+ * written into it (\`mj report 2019 --data data-examples/guizhou\`): tests start from the data alone.
+ */
+export function copyDataset(from: string, to: string): void {
+  cpSync(from, to, { recursive: true, filter: (src) => relative(from, src).split(sep)[0] !== 'reports' });
 }
 
 /** Copies of a folder in temp folders, removed after the test file. */
