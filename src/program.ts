@@ -248,7 +248,9 @@ export function usageMessage(e: CommanderError, lang: Lang, program?: Command, a
   };
   // `mj stats --data …`: the table was left out, and commander can only say the option is unknown.
   const group = program?.commands.find((c) => c.commands.length > 0 && c.name() === argv[0]);
-  if (group && e.code === 'commander.unknownOption' && (argv[1] === undefined || argv[1].startsWith('-'))) {
+  // `mj stats 2019`: the year where the table should be.
+  const tableLeftOut = e.code === 'commander.unknownCommand' && argv[1] === quoted;
+  if (group && ((e.code === 'commander.unknownOption' && (argv[1] === undefined || argv[1].startsWith('-'))) || tableLeftOut)) {
     const names = group.commands.map((c) => c.name()).filter((n) => n !== 'help');
     return t(lang, 'usage.missingSubcommand', { command: group.name(), choices: names.join(lang === 'zh' ? '、' : ', '), example: names[0]! });
   }
@@ -258,14 +260,24 @@ export function usageMessage(e: CommanderError, lang: Lang, program?: Command, a
     case 'commander.unknownCommand':
       return t(lang, 'usage.unknownCommand', { command: quoted }) + guess(program ? allCommands(program).map((c) => c.name()) : []);
     case 'commander.missingArgument':
-      return t(lang, 'usage.missingArgument', { argument: quoted });
+      // The argument as its help describes it (年份，例如 2019), not its name in the code.
+      return t(lang, 'usage.missingArgument', { argument: argumentText(quoted, lang) });
     case 'commander.optionMissingArgument':
       return t(lang, 'usage.optionMissingArgument', { option: quoted });
-    case 'commander.excessArguments':
-      return t(lang, 'usage.excessArguments', { args: e.message.replace(/^error: /, '') });
+    case 'commander.excessArguments': {
+      // "too many arguments for 'validate'. Expected 0 arguments but got 1."
+      const [, expected = '0', got = '?'] = /Expected (\d+) arguments? but got (\d+)/.exec(e.message) ?? [];
+      return t(lang, expected === '0' ? 'usage.noArguments' : 'usage.excessArguments', { command: group?.commands.some((c) => c.name() === quoted) ? `${group.name()} ${quoted}` : quoted, expected, got });
+    }
     default:
       return e.message.replace(/^error: /, '');
   }
+}
+
+/** A command argument's description for a message (year → 年份，例如 2019); its name when it has none. */
+function argumentText(name: string, lang: Lang): string {
+  const key = ({ year: 'arg.year', range: 'arg.range', files: 'arg.files' } as const)[name as 'year'];
+  return key === undefined ? name : t(lang, key);
 }
 
 /** Runs mj with these arguments (without "node mj"); resolves to the exit code. */

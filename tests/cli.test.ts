@@ -146,6 +146,21 @@ describe('usage errors', () => {
     expect((await mj(['stats', 'branches', '2019', '--dat', 'x'])).stderr).toContain('未知选项 --dat');
   });
 
+  it('says in words what an argument is, and how many a command takes (never commander\'s English)', async () => {
+    const usage = async (args: string[]): Promise<string> => {
+      const r = await mj([...args, '--data', TINY]);
+      expect(r.code).toBe(2);
+      return r.stderr.split('\n')[0]!;
+    };
+    expect(await usage(['score'])).toBe('mj: 缺少参数：年份，例如 2019');
+    expect(await usage(['trend'])).toBe('mj: 缺少参数：年度范围，例如 2017..2019');
+    expect(await usage(['validate', '2019'])).toBe('mj: validate 后面不用写参数（这里多写了 1 个）');
+    expect(await usage(['stats', 'branches', '2019', '2020'])).toBe('mj: stats branches 最多写 1 个参数，这里写了 2 个');
+    expect(await usage(['stats', '2019'])).toBe('mj: stats 后面要写 branches、members、roster、trainings、trainees、reserve、reserve-structure 中的一个，例如 mj stats branches 2019');
+    expect(await usage(['score', '--lang', 'en'])).toBe('mj: missing argument: the year, e.g. 2019');
+    expect(await usage(['validate', '2019', '--lang', 'en'])).toBe('mj: validate takes no arguments (1 given)');
+  });
+
   it('shows the help on stderr with exit 2 when the command is missing', async () => {
     for (const args of [[], ['stats']]) {
       const r = await mj(args);
