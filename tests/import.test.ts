@@ -227,6 +227,15 @@ describe('mj import: usage and targets', () => {
     expect(ok.stdout).toContain('assessments/2019.csv：新增 0 条，更改 1 条，已有 0 条');
   });
 
+  it('says when a sheet has no header of the kind asked for (not "表头在第 ? 行")', async () => {
+    const d = dataset();
+    writeFileSync(join(d, 'a.csv'), '日期,类型,组织,会员,标题\n2020-01-05,学习,gy-edu1,0001,新年学习会\n');
+    const r = await mj(['import', join(d, 'a.csv'), '--kind', 'members'], { cwd: d });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('（utf-8，逗号分隔）：没有找到这类记录的表头，没有读入记录');
+    expect(r.stdout).not.toContain('?');
+  });
+
   it('creates the file of a new year, in canonical form', async () => {
     const d = dataset();
     writeFileSync(join(d, 'a.csv'), '日期,类型,组织,会员,标题\n2020-01-05,学习,gy-edu1,0001,新年学习会\n');

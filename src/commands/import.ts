@@ -386,8 +386,11 @@ function printPreview(mapped: readonly MappedSheet[], ready: readonly TargetFile
       ? t(lang, 'import.sheetXlsx', { sheet: m.sheet.sheet ?? '' })
       : t(lang, 'import.sheetText', { encoding: m.sheet.encoding ?? 'utf-8', sep: m.sheet.tabs ? (zh ? '制表符' : 'tabs') : (zh ? '逗号' : 'commas') });
     const rows = m.shape?.headerRows ?? [];
-    const header = zh ? `第 ${rows.join('、') || '?'} 行` : rows.length > 1 ? `rows ${rows.join(' and ')}` : `row ${rows[0] ?? '?'}`;
-    out.push(t(lang, 'import.source', { file: name, form, header, n: m.records.length }));
+    if (rows.length === 0) out.push(t(lang, 'import.sourceNoHeader', { file: name, form }));
+    else {
+      const header = zh ? `第 ${rows.join('、')} 行` : rows.length > 1 ? `rows ${rows.join(' and ')}` : `row ${rows[0]}`;
+      out.push(t(lang, 'import.source', { file: name, form, header, n: m.records.length }));
+    }
     if (m.skipped.length > 0) {
       const rows = m.skipped.map((s) => t(lang, s.why === 'total' ? 'import.skipTotal' : 'import.skipFooter', { row: s.row })).join(zh ? '、' : ', ');
       out.push(`  ${t(lang, 'import.skipped', { rows })}`);
