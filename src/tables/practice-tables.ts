@@ -155,7 +155,7 @@ export function inspectionsTable(input: InspectionsTableInput): Table {
     title: L(`${input.datasetName}${input.year === undefined ? '' : `${input.year}年度`}政治巡查整改情况（截至 ${formatDay(r.asOf)}）`, `${input.datasetName}: political inspections and rectification${input.year === undefined ? '' : `, ${input.year}`} (as of ${formatDay(r.asOf)})`),
     columns, rows,
     notes: [
-      L(`统计${scope}，整改状态按 ${formatDay(r.asOf)}${input.asOfGiven ? '（--as-of）' : '（数据所在年度的年末；用 --as-of 指定其他日期）'}：完成日期不晚于该日的措施为已完成，其余为未完成；未完成且整改期限早于该日的为逾期。`,
+      L(`统计${/^\d/.test(scope) ? ' ' : ''}${scope}，整改状态按 ${formatDay(r.asOf)}${input.asOfGiven ? '（--as-of）' : '（数据所在年度的年末；用 --as-of 指定其他日期）'}：完成日期不晚于该日的措施为已完成，其余为未完成；未完成且整改期限早于该日的为逾期。`,
         `Counts the ${scope}; each measure's state on ${formatDay(r.asOf)}${input.asOfGiven ? ' (--as-of)' : ' (the end of the data\'s year; --as-of gives another day)'}: done when its date done is on or before that day, else open; open past its deadline is overdue.`),
       L('一个问题可有几条整改措施；问题的所有措施都完成，问题才算整改完。整改完成率 = 已完成的措施 ÷ 全部措施；合计行由合计的数字计算。',
         'A finding may have several measures; it is rectified when all are done. Completion rate = measures done ÷ measures; the total row\'s from the summed counts.'),
@@ -188,7 +188,7 @@ export function openMeasuresTable(input: InspectionsTableInput): Table {
     ],
   }));
   const overdue = open.filter((m) => m.overdue).length;
-  rows.push({ kind: 'total', cells: [L('合计', 'Total'), '', '', '', '', `${open.length}`, '', L(`逾期 ${overdue}`, `overdue ${overdue}`), open.reduce((n, m) => n + (m.overdue ? m.daysLate : 0), 0)] });
+  rows.push({ kind: 'total', cells: [L('合计', 'Total'), '', '', '', '', `${open.length}`, '', L(`逾期 ${overdue}`, `overdue ${overdue}`), null] }); // days overdue do not add up
   return {
     name: 'inspection-open',
     compact: { keys: ['committee', 'finding', 'measure', 'deadline', 'state', 'daysOverdue'], dropFirst: ['finding'] },
