@@ -118,6 +118,7 @@ function addFormSheet(ws: Worksheet, form: ScoreForm, options: XlsxOptions): voi
     at++;
   });
   const tail = at;
+  const spacer = heights.length;
   heights.push(12);
   at++;
   const sign = row(at).getCell(1);
@@ -125,16 +126,24 @@ function addFormSheet(ws: Worksheet, form: ScoreForm, options: XlsxOptions): voi
   sign.font = bodyFont();
   sign.alignment = { horizontal: 'left', vertical: 'bottom', wrapText: true };
   ws.mergeCells(at, 1, at, LAST);
-  heights.push(formRowHeight(wrappedLines(form.signatures, units(1, LAST), BODY_SIZE), BODY_SIZE) + 12);
+  const signLines = formRowHeight(wrappedLines(form.signatures, units(1, LAST), BODY_SIZE), BODY_SIZE);
+  heights.push(signLines + 12);
 
+  const page = a4('portrait', FORM_MARGINS);
+  // One page when the form fits at 80 % or more (body text 8 pt or larger); a longer one goes on
+  // over pages at full size, breaking between sections. A form just over (a 否决 line more) first
+  // gives up most of the blank space above the signature line.
+  let total = heights.reduce((a, b) => a + b, 0);
+  const room = page.height * 0.97;
+  const saved = 16;
+  if (total * ONE_PAGE_SCALE > room && (total - saved) * ONE_PAGE_SCALE <= room) {
+    heights[spacer] = 4;
+    heights[spacer + 1] = signLines + 4;
+    total -= saved;
+  }
   heights.forEach((h, i) => {
     row(i + 1).height = h;
   });
-  const page = a4('portrait', FORM_MARGINS);
-  // One page when the form fits at 80 % or more (body text 8 pt or larger); a longer one goes on
-  // over pages at full size, breaking between sections.
-  const total = heights.reduce((a, b) => a + b, 0);
-  const room = page.height * 0.97;
   if (total > room && total * ONE_PAGE_SCALE <= room) {
     ws.pageSetup.fitToHeight = 1;
     ws.headerFooter.oddFooter = pageFooter(options.unit, options.lang, 1);
