@@ -127,6 +127,9 @@ describe.skipIf(!hasGit)('closing a year, editing it, reopening it', () => {
     const check = await mj(['report', '--check'], { cwd: repo });
     expect(check.code).toBe(1);
     expect(check.stdout).toContain('2019 年已关账（closed/2019.yaml）：这次改动改变了已关账年度的报表。');
+    // Not the command to rebuild, which would refuse: the note says reopen first.
+    expect(check.stdout).not.toContain('重新生成：');
+    expect(check.stdout).not.toMatch(/^ {2}.*report 2019/m);
     // A file of the year removed, and one added that the closed year did not have.
     rmSync(join(repo, 'reports', '2019', 'roster.md'));
     expect(await codes(repo)).toEqual([['MJ801', 'activities/2019.csv'], ['MJ802', 'reports/2019/roster.md']]);

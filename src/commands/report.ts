@@ -315,17 +315,21 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
       const closed = lock !== undefined && resolve(dir) === join(ds.root, 'reports', String(checked.year)) ? lock.file : undefined;
       found.push({ dir, check: checked, closed });
       for (const d of checked.differences) io.stdout(differenceLine(d, shown(dir, d.name), lang) + '\n');
-      // Rebuilding makes stale and missing files again; an extra file is the clerk's to delete.
-      if (checked.differences.some((d) => d.kind !== 'extra')) redo.push(regenerate(io, opts, ds.root, dir, checked.year));
+      // Rebuilding makes stale and missing files again; an extra file is the clerk's to delete. A
+      // closed year's reports are not rebuilt (mj report refuses): its note says what to do.
+      if (closed === undefined && checked.differences.some((d) => d.kind !== 'extra')) redo.push(regenerate(io, opts, ds.root, dir, checked.year));
     }
     if (stopped) return printProblems(stopped, opts, io, lang);
     const stale = found.reduce((n, f) => n + f.check.differences.length, 0);
     await addJobSummary(io, checkSummary(found, redo, folders.length, shown, lang), await inputGuard(ds), lang);
     if (stale > 0) {
       for (const f of found) if (f.closed !== undefined && f.check.differences.length > 0) io.stdout(t(lang, 'report.closedStale', { year: f.check.year, lock: f.closed }) + '\n');
-      io.stdout(t(lang, redo.length > 0 ? 'report.stale' : 'report.onlyExtra', { n: stale }) + '\n');
-      for (const command of redo) io.stdout(`  ${command}\n`);
-      io.stdout(t(lang, 'report.thenCommit') + '\n');
+      const open = found.filter((f) => f.closed === undefined && f.check.differences.length > 0);
+      if (redo.length > 0 || open.length > 0) {
+        io.stdout(t(lang, redo.length > 0 ? 'report.stale' : 'report.onlyExtra', { n: open.reduce((n, f) => n + f.check.differences.length, 0) }) + '\n');
+        for (const command of redo) io.stdout(`  ${command}\n`);
+        io.stdout(t(lang, 'report.thenCommit') + '\n');
+      }
       return EXIT.data;
     }
     io.stdout(t(lang, 'report.upToDate', { n: folders.length }) + '\n');
