@@ -186,11 +186,20 @@ describe('score forms (the model)', () => {
     const t = scoreSummaryTable({ datasetName: '民进示例省委', rubric: tiny.rubric, scores: tiny.scores, lang: 'zh', only: undefined });
     // Each section's column says it is a subtotal, so a section called 加分项 or 扣分 never reads as the fixed columns.
     expect(t.columns.map((c) => c.header)).toEqual([
-      '排名', '支部', '思想政治建设小计', '组织建设小计', '参政议政小计', '社会服务小计', '宣传信息小计', '加分项小计', '扣分项小计', '加分', '扣分', '总分', '等级',
+      '排名', '支部', '思想政治建设小计', '组织建设小计', '参政议政小计', '社会服务小计', '宣传信息小计', '加分项小计', '扣分项小计', '加分', '扣分', '总分', '等级', '否决',
     ]);
     const ranks = [...t.rows].map((r) => r.cells[0] as number);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(t.title).toBe('民进示例省委2019年度基层支部工作量化考核评分汇总表（示例）');
+  });
+
+  it('names the veto that capped a grade in the summary, and states every veto in its notes', () => {
+    const vetoed = { ...tiny.scores[0]!, veto: tiny.rubric.vetoes[0]! };
+    const t = scoreSummaryTable({ datasetName: '民进示例省委', rubric: tiny.rubric, scores: [vetoed, ...tiny.scores.slice(1)], lang: 'zh', only: undefined });
+    const row = [...t.rows].find((r) => r.cells[1] === vetoed.branch.name)!;
+    expect(row.cells.at(-1)).toBe(`${vetoed.gradeByTotal}→${vetoed.grade}`);
+    expect([...t.rows].filter((r) => r !== row).every((r) => r.cells.at(-1) === '')).toBe(true);
+    expect(t.notes).toContain('一票否决：“三个一”未完成（最高良好）。');
   });
 
   it('makes the same bytes every time', async () => {

@@ -9,7 +9,7 @@ import type { Assessment, Org } from '../model/types.js';
 import { Rational } from '../util/decimal-text.js';
 import { describeWhere, describeWho } from '../compute/where.js';
 import { headers, sectionHeader, type TableLang } from './headers.js';
-import { vetoText } from './scores-table.js';
+import { vetoNotes, vetoText } from './scores-table.js';
 import type { Column, Row, Table } from './table.js';
 
 export type ScoreFormRowKind = 'item' | 'subtotal' | 'requirement' | 'total' | 'grade' | 'veto';
@@ -314,7 +314,7 @@ export function scoreForm(input: Omit<ScoreFormsInput, 'scores' | 'only'>, score
   if (score.veto) {
     rows.push({
       kind: 'veto', section: '', name: h.veto, standard: vetoText(score.veto, rubric, lang), full: undefined, self: undefined,
-      result: zh ? `${score.gradeByTotal}→${score.grade}` : `${score.gradeByTotal} → ${score.grade}`,
+      result: vetoDrop(score, zh),
     });
   }
   const parent = score.branch.parent === undefined ? undefined : input.orgById.get(score.branch.parent);
@@ -337,6 +337,11 @@ export function scoreForms(input: ScoreFormsInput): ScoreForm[] {
   return input.scores.filter((s) => !input.only || input.only.has(s.branch.id)).map((s) => scoreForm(input, s));
 }
 
+/** What a veto did to a grade, short enough for a column: 优秀→良好 (the rule is in the notes). */
+function vetoDrop(score: Pick<BranchScore, 'gradeByTotal' | 'grade'>, zh: boolean): string {
+  return zh ? `${score.gradeByTotal}→${score.grade}` : `${score.gradeByTotal} → ${score.grade}`;
+}
+
 /** The 评分汇总表 that heads the forms: 排名, 支部, each section's subtotal, 加分, 扣分, 总分, 等级, by rank. */
 export function scoreSummaryTable(input: Pick<ScoreFormsInput, 'datasetName' | 'rubric' | 'scores' | 'lang' | 'only'>): Table {
   const { rubric, lang } = input;
@@ -350,10 +355,12 @@ export function scoreSummaryTable(input: Pick<ScoreFormsInput, 'datasetName' | '
     { key: 'deduction', header: h.deduction, kind: 'points' },
     { key: 'total', header: h.total, kind: 'points' },
     { key: 'grade', header: h.grade, kind: 'text' },
+    // What a veto did to the grade (优秀→良好), so a high total at a lower grade explains itself; the notes give the rules.
+    ...(rubric.vetoes.length > 0 ? [{ key: 'veto', header: h.veto, kind: 'text' } as Column] : []),
   ];
   // Rank order; equal ranks keep the org-tree order (a stable sort).
   const shown = input.scores.filter((s) => !input.only || input.only.has(s.branch.id)).slice().sort((a, b) => a.rank - b.rank);
-  const rows: Row[] = shown.map((s) => ({ kind: 'data', cells: [s.rank, s.branch.name, ...s.sections.map((x) => x.subtotal), s.bonus, s.deduction, s.total, s.grade] }));
+  const rows: Row[] = shown.map((s) => ({ kind: 'data', cells: [s.rank, s.branch.name, ...s.sections.map((x) => x.subtotal), s.bonus, s.deduction, s.total, s.grade, ...(rubric.vetoes.length > 0 ? [s.veto ? vetoDrop(s, zh) : ''] : [])] }));
   const title = rubric.title.includes('评分表') ? rubric.title.replace('评分表', '评分汇总表') : zh ? `${rubric.title}汇总` : `${rubric.title}: summary`;
   const notes = zh
     ? [
@@ -366,6 +373,8 @@ export function scoreSummaryTable(input: Pick<ScoreFormsInput, 'datasetName' | '
         'Ranks and grades use the exact total; scores are shown to 2 decimals. Equal totals share a rank.',
         `Grades: ${bands(rubric, zh)}.`,
       ];
+  // Each veto, as the scores table states them: why a grade can be lower than its total's band.
+  notes.push(...vetoNotes(rubric, lang));
   return { name: 'score-forms', title: `${input.datasetName}${title}`, columns, rows, notes };
 }
 

@@ -44,6 +44,11 @@ export function shareText(r: Rational): string {
   return Rational.parse(short).cmp(r) === 0 ? short : `${r.num}/${r.den}`;
 }
 
+/** A note per veto of a sheet (一票否决：“三个一”未完成（最高良好）。), for every table that shows grades. */
+export function vetoNotes(rubric: Pick<SheetRules, 'sections' | 'requirements' | 'vetoes'>, lang: TableLang): string[] {
+  return rubric.vetoes.map((v) => (lang === 'zh' ? `一票否决：${vetoText(v, rubric, lang)}。` : `Veto: ${vetoText(v, rubric, lang)}.`));
+}
+
 /** The columns every score sheet has after its subject's: items, subtotals (and weighted parts), requirements, bonus, deductions, total, grade, veto. */
 export function sheetColumns(rules: SheetRules, lang: TableLang): Column[] {
   const h = headers(lang);
@@ -145,7 +150,7 @@ function scoreNotes(input: ScoresTableInput): string[] {
     })
     .join(zh ? '，' : ', ');
   notes.push(zh ? `等级：${bands}。` : `Grades: ${bands}.`);
-  for (const v of rubric.vetoes) notes.push(zh ? `一票否决：${vetoText(v, rubric, lang)}。` : `Veto: ${vetoText(v, rubric, lang)}.`);
+  notes.push(...vetoNotes(rubric, lang));
   for (const g of rubric.grades) {
     if (g.quota === undefined) {
       if (g.top !== undefined) notes.push(zh ? `${g.name}名额：至多前 ${g.top} 名。` : `${g.name} quota: at most the top ${g.top}.`);

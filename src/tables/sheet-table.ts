@@ -10,7 +10,7 @@ import { formatDay } from '../util/dates.js';
 import { Rational } from '../util/decimal-text.js';
 import { headers, type TableLang } from './headers.js';
 import { maskName } from './rows.js';
-import { rubricExtensionNotes, shareText, sheetCells, sheetColumns, sheetCompact, vetoText } from './scores-table.js';
+import { rubricExtensionNotes, shareText, sheetCells, sheetColumns, sheetCompact, vetoNotes } from './scores-table.js';
 import type { Column, Row, Table } from './table.js';
 
 export interface UnitSheetTableInput {
@@ -93,7 +93,7 @@ function sheetNotes(sheet: Sheet, n: number, year: number, lang: TableLang, word
   ];
   const bands = sheet.grades.map((g) => `${g.name} ≥ ${g.min.toShort(2)}`).join(zh ? '，' : ', ');
   notes.push(zh ? `等级：${bands}。` : `Grades: ${bands}.`);
-  for (const v of sheet.vetoes) notes.push(zh ? `一票否决：${vetoText(v, sheet, lang)}。` : `Veto: ${vetoText(v, sheet, lang)}.`);
+  notes.push(...vetoNotes(sheet, lang));
   for (const g of sheet.grades) {
     if (g.quota === undefined && g.top === undefined) continue;
     const parts: string[] = [];
