@@ -234,6 +234,8 @@ describe('mj import: usage and targets', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('（utf-8，逗号分隔）：没有找到这类记录的表头，没有读入记录');
     expect(r.stdout).not.toContain('?');
+    const en = await mj(['import', join(d, 'a.csv'), '--kind', 'members', '--lang', 'en'], { cwd: d });
+    expect(en.stdout).toContain('(utf-8, separated by commas): no header of this kind of record found, nothing read');
   });
 
   it('creates the file of a new year, in canonical form', async () => {

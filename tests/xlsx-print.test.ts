@@ -194,10 +194,10 @@ describe('score forms (the model)', () => {
   });
 
   it('names the veto that capped a grade in the summary, and states every veto in its notes', () => {
-    const vetoed = { ...tiny.scores[0]!, veto: tiny.rubric.vetoes[0]! };
+    const vetoed = { ...tiny.scores[0]!, gradeByTotal: '优秀', grade: '良好', veto: tiny.rubric.vetoes[0]! };
     const t = scoreSummaryTable({ datasetName: '民进示例省委', rubric: tiny.rubric, scores: [vetoed, ...tiny.scores.slice(1)], lang: 'zh', only: undefined });
     const row = [...t.rows].find((r) => r.cells[1] === vetoed.branch.name)!;
-    expect(row.cells.at(-1)).toBe(`${vetoed.gradeByTotal}→${vetoed.grade}`);
+    expect(row.cells.at(-1)).toBe('优秀→良好');
     expect([...t.rows].filter((r) => r !== row).every((r) => r.cells.at(-1) === '')).toBe(true);
     expect(t.notes).toContain('一票否决：“三个一”未完成（最高良好）。');
   });

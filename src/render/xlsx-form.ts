@@ -46,6 +46,9 @@ const FORM_LINE = 1.35;
 const formRowHeight = (lines: number, size: number): number => rowHeight(lines, size, FORM_LINE);
 /** The smallest scale a form is fitted to one page at: 10 pt body text stays 8 pt. */
 const ONE_PAGE_SCALE = 0.8;
+/** Points of blank above the signature line and inside its row; the tight space of a form just over one page. */
+const SIGN_SPACE = 12;
+const SIGN_SPACE_TIGHT = 4;
 const units = (from: number, to: number): number => FORM_WIDTHS.slice(from - 1, to).reduce((a, b) => a + b, 0);
 
 function style(cell: ExcelCell, opts: { bold?: boolean; align?: 'left' | 'center' | 'right'; fill?: boolean } = {}): void {
@@ -119,7 +122,7 @@ function addFormSheet(ws: Worksheet, form: ScoreForm, options: XlsxOptions): voi
   });
   const tail = at;
   const spacer = heights.length;
-  heights.push(12);
+  heights.push(SIGN_SPACE);
   at++;
   const sign = row(at).getCell(1);
   sign.value = xlsxText(form.signatures);
@@ -127,7 +130,7 @@ function addFormSheet(ws: Worksheet, form: ScoreForm, options: XlsxOptions): voi
   sign.alignment = { horizontal: 'left', vertical: 'bottom', wrapText: true };
   ws.mergeCells(at, 1, at, LAST);
   const signLines = formRowHeight(wrappedLines(form.signatures, units(1, LAST), BODY_SIZE), BODY_SIZE);
-  heights.push(signLines + 12);
+  heights.push(signLines + SIGN_SPACE);
 
   const page = a4('portrait', FORM_MARGINS);
   // One page when the form fits at 80 % or more (body text 8 pt or larger); a longer one goes on
@@ -135,10 +138,10 @@ function addFormSheet(ws: Worksheet, form: ScoreForm, options: XlsxOptions): voi
   // gives up most of the blank space above the signature line.
   let total = heights.reduce((a, b) => a + b, 0);
   const room = page.height * 0.97;
-  const saved = 16;
+  const saved = 2 * (SIGN_SPACE - SIGN_SPACE_TIGHT);
   if (total * ONE_PAGE_SCALE > room && (total - saved) * ONE_PAGE_SCALE <= room) {
-    heights[spacer] = 4;
-    heights[spacer + 1] = signLines + 4;
+    heights[spacer] = SIGN_SPACE_TIGHT;
+    heights[spacer + 1] = signLines + SIGN_SPACE_TIGHT;
     total -= saved;
   }
   heights.forEach((h, i) => {

@@ -148,15 +148,15 @@ export function inspectionsTable(input: InspectionsTableInput): Table {
   const sum = { inspections: 0, findings: 0, openFindings: 0, measures: 0, done: 0, doneLate: 0, open: 0, overdue: 0 };
   for (const c of r.committees) for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += c[k];
   rows.push({ kind: 'total', cells: [L('合计', 'Total'), '', ...nums(sum)] });
-  const scope = input.year === undefined ? L('全部年度的巡查', 'inspections of every year') : L(`${input.year} 年开始的巡查`, `inspections begun in ${input.year}`);
+  const counted = input.year === undefined ? L('统计全部年度的巡查', 'Counts the inspections of every year') : L(`统计 ${input.year} 年开始的巡查`, `Counts the inspections begun in ${input.year}`);
   return {
     name: 'inspections',
     compact: { keys: ['committee', 'inspections', 'findings', 'measures', 'done', 'open', 'overdue', 'rate'] },
     title: L(`${input.datasetName}${input.year === undefined ? '' : `${input.year}年度`}政治巡查整改情况（截至 ${formatDay(r.asOf)}）`, `${input.datasetName}: political inspections and rectification${input.year === undefined ? '' : `, ${input.year}`} (as of ${formatDay(r.asOf)})`),
     columns, rows,
     notes: [
-      L(`统计${/^\d/.test(scope) ? ' ' : ''}${scope}，整改状态按 ${formatDay(r.asOf)}${input.asOfGiven ? '（--as-of）' : '（数据所在年度的年末；用 --as-of 指定其他日期）'}：完成日期不晚于该日的措施为已完成，其余为未完成；未完成且整改期限早于该日的为逾期。`,
-        `Counts the ${scope}; each measure's state on ${formatDay(r.asOf)}${input.asOfGiven ? ' (--as-of)' : ' (the end of the data\'s year; --as-of gives another day)'}: done when its date done is on or before that day, else open; open past its deadline is overdue.`),
+      L(`${counted}，整改状态按 ${formatDay(r.asOf)}${input.asOfGiven ? '（--as-of）' : '（数据所在年度的年末；用 --as-of 指定其他日期）'}：完成日期不晚于该日的措施为已完成，其余为未完成；未完成且整改期限早于该日的为逾期。`,
+        `${counted}; each measure's state on ${formatDay(r.asOf)}${input.asOfGiven ? ' (--as-of)' : ' (the end of the data\'s year; --as-of gives another day)'}: done when its date done is on or before that day, else open; open past its deadline is overdue.`),
       L('一个问题可有几条整改措施；问题的所有措施都完成，问题才算整改完。整改完成率 = 已完成的措施 ÷ 全部措施；合计行由合计的数字计算。',
         'A finding may have several measures; it is rectified when all are done. Completion rate = measures done ÷ measures; the total row\'s from the summed counts.'),
       L(`逾期未完成的整改措施共 ${sum.overdue} 条（用 --open 列出全部未完成的措施）。`, `Overdue measures: ${sum.overdue} (--open lists every open measure).`),

@@ -347,6 +347,7 @@ export function scoreSummaryTable(input: Pick<ScoreFormsInput, 'datasetName' | '
   const { rubric, lang } = input;
   const zh = lang === 'zh';
   const h = headers(lang);
+  const vetoes = rubric.vetoes.length > 0;
   const columns: Column[] = [
     { key: 'rank', header: h.rank, kind: 'int' },
     { key: 'branch', header: h.branch, kind: 'text' },
@@ -356,11 +357,11 @@ export function scoreSummaryTable(input: Pick<ScoreFormsInput, 'datasetName' | '
     { key: 'total', header: h.total, kind: 'points' },
     { key: 'grade', header: h.grade, kind: 'text' },
     // What a veto did to the grade (优秀→良好), so a high total at a lower grade explains itself; the notes give the rules.
-    ...(rubric.vetoes.length > 0 ? [{ key: 'veto', header: h.veto, kind: 'text' } as Column] : []),
+    ...(vetoes ? [{ key: 'veto', header: h.veto, kind: 'text' } as const] : []),
   ];
   // Rank order; equal ranks keep the org-tree order (a stable sort).
   const shown = input.scores.filter((s) => !input.only || input.only.has(s.branch.id)).slice().sort((a, b) => a.rank - b.rank);
-  const rows: Row[] = shown.map((s) => ({ kind: 'data', cells: [s.rank, s.branch.name, ...s.sections.map((x) => x.subtotal), s.bonus, s.deduction, s.total, s.grade, ...(rubric.vetoes.length > 0 ? [s.veto ? vetoDrop(s, zh) : ''] : [])] }));
+  const rows: Row[] = shown.map((s) => ({ kind: 'data', cells: [s.rank, s.branch.name, ...s.sections.map((x) => x.subtotal), s.bonus, s.deduction, s.total, s.grade, ...(vetoes ? [s.veto ? vetoDrop(s, zh) : ''] : [])] }));
   const title = rubric.title.includes('评分表') ? rubric.title.replace('评分表', '评分汇总表') : zh ? `${rubric.title}汇总` : `${rubric.title}: summary`;
   const notes = zh
     ? [
