@@ -108,8 +108,8 @@ await build({
   logLevel: 'warning',
 });
 
-// bin/mj.js answers `mj --version` from this file alone, before any of the CLI is loaded.
-writeFileSync(join(out, 'version.js'), `export const VERSION = ${JSON.stringify(pkg.version)};\n`);
+// bin/mj.js (CommonJS) answers `mj --version` from this file alone, before any of the CLI is loaded.
+writeFileSync(join(out, 'version.cjs'), `module.exports = { VERSION: ${JSON.stringify(pkg.version)} };\n`);
 
 rmSync(old, { recursive: true, force: true });
 if (existsSync(final)) renameSync(final, old);

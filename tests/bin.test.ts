@@ -49,7 +49,7 @@ describe('the package', () => {
     expect(r.status, r.stderr).toBe(0);
     const [pack] = JSON.parse(r.stdout) as { files: { path: string }[] }[];
     const files = pack!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['bin/mj.js', 'bundle/cli.js', 'bundle/scan-worker.js', 'bundle/standalone/mj.mjs', 'templates/workflow.yml']));
+    expect(files).toEqual(expect.arrayContaining(['bin/mj.js', 'bin/package.json', 'bundle/cli.js', 'bundle/scan-worker.js', 'bundle/standalone/mj.mjs', 'templates/workflow.yml']));
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('tests/'))).toBe(false);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; engines: { node: string } };
     expect(pkg.bin).toEqual({ mj: 'bin/mj.js' });

@@ -19,8 +19,10 @@ function loaded(args: string[]): string[] {
   const log = join(d, 'loaded.txt');
   writeFileSync(join(d, 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(process.env.MJ_LOAD_LOG, url + '\\n'); return next(url, context); }\n");
   writeFileSync(join(d, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+  // CommonJS files (bin/mj.js, bundle/version.cjs) do not pass the hook: they are in require's cache at exit.
+  writeFileSync(join(d, 'cjs.cjs'), "const { appendFileSync } = require('node:fs');\nconst { pathToFileURL } = require('node:url');\nprocess.on('exit', () => { for (const f of Object.keys(require.cache)) appendFileSync(process.env.MJ_LOAD_LOG, pathToFileURL(f).href + '\\n'); });\n");
   writeFileSync(log, '');
-  const r = spawnSync(process.execPath, ['--import', join(d, 'register.mjs'), join(ROOT, 'bin', 'mj.js'), ...args], {
+  const r = spawnSync(process.execPath, ['--require', join(d, 'cjs.cjs'), '--import', join(d, 'register.mjs'), join(ROOT, 'bin', 'mj.js'), ...args], {
     cwd: d, encoding: 'utf8', env: { ...process.env, MJ_LOAD_LOG: log },
   });
   expect(r.status, r.stderr).toBe(0);
@@ -44,7 +46,7 @@ describe('start-up', () => {
   it('mj --version and -V load one one-line file of the bundle, and print package.json\'s version', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     for (const flag of ['--version', '-V']) {
-      expect(loaded([flag]).map((f) => f.slice(f.lastIndexOf('/bundle/')))).toEqual(['/bundle/version.js']);
+      expect(loaded([flag]).map((f) => f.slice(f.lastIndexOf('/bundle/')))).toEqual(['/bundle/version.cjs']);
       const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'mj.js'), flag], { encoding: 'utf8' });
       expect([r.status, r.stdout, r.stderr]).toEqual([0, `${pkg.version}\n`, '']);
     }
