@@ -16,6 +16,9 @@ function asRational(v: Cell): Rational | undefined {
 export function formatCell(v: Cell, col: Column, style: NumberStyle): string {
   if (v === null) return '';
   if (typeof v === 'string') return v;
+  // Whole numbers (most cells: counts) need no rounding: their digits as written, without bigints.
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return wholeCell(v === 0 ? '0' : String(v), col, style);
+  if (v instanceof Rational && v.den === 1n) return wholeCell(v.num.toString(), col, style);
   const r = asRational(v)!;
   switch (col.kind) {
     case 'int':
@@ -26,6 +29,20 @@ export function formatCell(v: Cell, col: Column, style: NumberStyle): string {
       return style === 'machine' ? r.toFixed(4) : `${r.mul(Rational.int(100)).toFixed(1)}%`;
     default:
       return r.toShort(2);
+  }
+}
+
+/** A whole number's cell, as formatCell writes it from a Rational (the same text). */
+function wholeCell(digits: string, col: Column, style: NumberStyle): string {
+  switch (col.kind) {
+    case 'int':
+      return digits;
+    case 'points':
+      return `${digits}.00`;
+    case 'ratio':
+      return style === 'machine' ? `${digits}.0000` : `${digits === '0' ? '0' : `${digits}00`}.0%`;
+    default:
+      return digits;
   }
 }
 

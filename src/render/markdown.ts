@@ -4,7 +4,11 @@
 import type { Table } from '../tables/table.js';
 import { formatCell } from './cells.js';
 
+const SPECIAL = /[\\|\n]/;
+
 function escape(s: string): string {
+  // Most cells (numbers, names) hold none of the three: looked for once, not replaced three times.
+  if (!SPECIAL.test(s)) return s;
   return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 

@@ -1,6 +1,6 @@
 // The one format-neutral table every command builds and every renderer draws: a title, typed
 // columns, rows of typed cells (with subtotal and total rows marked), and notes. Numbers stay
-// exact here; renderers round them once, by the rule in render/numbers.ts.
+// exact here; renderers round them once, by the rule in render/cells.ts.
 
 import type { Rational } from '../util/decimal-text.js';
 
