@@ -64,15 +64,18 @@ export function loadOptionsOf(opts: CommonOptions, io: Io, lang: Lang): LoadOpti
   const chunk = envInt('MJ_CHUNK_BYTES');
   return {
     encoding: encodingOf(opts, lang), maxFileBytes: maxBytes, carefulOnly: io.env['MJ_FAST_PATH'] === '0', cacheBuild: io.env['MJ_CACHE'] === '0' ? undefined : BUILD,
-    chunkBytes: chunk !== undefined && chunk > 0 ? chunk : undefined, parallelMinBytes: envInt('MJ_PARALLEL_MIN_BYTES'),
+    chunkBytes: chunk !== undefined && chunk > 0 ? chunk : undefined, parallelMinBytes: envInt('MJ_PARALLEL_MIN_BYTES'), prefetchMinBytes: envInt('MJ_PREFETCH_MIN_BYTES'),
     traceSplit: io.env['MJ_TRACE_SPLIT'] === '1' ? (file, at, merged) => io.stderr(`mj: split ${file} at byte ${at}: ${merged ? 'merged' : 'read on one thread'}\n`) : undefined,
     traceTime: io.env['MJ_TRACE_TIME'] === '1' ? (step) => io.stderr(`mj: ${Math.round(performance.now())} ms ${step}\n`) : undefined,
   };
 }
 
-/** Opens the dataset and loads its base (the first stage of every command that reads data). */
-export async function openBaseOf(opts: CommonOptions, io: Io, lang: Lang): Promise<Stage<Base>> {
-  return openBase(io.cwd, opts.data, loadOptionsOf(opts, io, lang));
+/**
+ * Opens the dataset and loads its base (the first stage of every command that reads data);
+ * `years`: the years whose records the command reads first (looked at while the base loads).
+ */
+export async function openBaseOf(opts: CommonOptions, io: Io, lang: Lang, years?: readonly number[]): Promise<Stage<Base>> {
+  return openBase(io.cwd, opts.data, { ...loadOptionsOf(opts, io, lang), prefetchYears: years });
 }
 
 /**

@@ -296,7 +296,7 @@ export async function runReport(yearText: string | undefined, opts: ReportOption
   const lang = langOf(opts, io);
   const year = yearText === undefined ? undefined : parseYear(yearText, lang);
   if (year === undefined && !opts.check) throw new UsageError(t(lang, 'usage.reportNeedsYear'));
-  const opened = await openBaseOf(opts, io, lang);
+  const opened = await openBaseOf(opts, io, lang, year === undefined ? undefined : [year]);
   if (!opened.ok) return printProblems(opened.problems, opts, io, lang);
   const base = opened.value;
   const { ds } = base;

@@ -42,7 +42,7 @@ async function start(yearText: string, opts: ScoreOptions, io: Io): Promise<Star
   const year = parseYear(yearText, lang);
   // An explanation is text wherever it goes, unless a format is asked for.
   const dest = destination(opts, io, lang, opts.explain === undefined ? 'csv' : 'table');
-  const opened = await openBaseOf(opts, io, lang);
+  const opened = await openBaseOf(opts, io, lang, [year]);
   if (!opened.ok) return printProblems(opened.problems, opts, io, lang);
   // An output onto an input is refused before anything is read.
   const guard = await inputGuard(opened.value.ds);

@@ -53,7 +53,7 @@ export async function runStats(kind: StatsKind, yearText: string | undefined, op
     year = yearOf(asOf);
   }
   const grouped = byGroup(opts.by, lang);
-  const opened = await openBaseOf(opts, io, lang);
+  const opened = await openBaseOf(opts, io, lang, [year]);
   if (!opened.ok) return printProblems(opened.problems, opts, io, lang);
   const base = opened.value;
   const { ds } = base;

@@ -15,7 +15,7 @@ import { streamActivities, type DatasetRefs, type ActivityStats, type RecordCons
 import { Vocabulary } from '../model/record-view.js';
 import { loadConfig, type Config } from './config.js';
 import type { LoadContext } from './context.js';
-import { listYearFiles, pickFile, type YearFile } from './files.js';
+import { listYearFiles, pickFile, prefetchRecordsFile, type YearFile } from './files.js';
 import { loadMembers } from './members.js';
 import { unassessedItems } from '../checks/assessments.js';
 import { loadOrgs } from './orgs.js';
@@ -89,6 +89,7 @@ async function nearName(root: string, path: string): Promise<string | undefined>
 export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
   const config = await loadConfig(ctx);
   if (config === undefined) return undefined;
+  for (const year of ctx.options.prefetchYears ?? []) void prefetchRecordsFile(ctx, config.files.activities, year).catch(() => undefined);
   const orgsPick = await pickFile(ctx, config.files.orgs);
   const membersPick = await pickFile(ctx, config.files.members);
   const orgsFile = orgsPick ?? undefined;

@@ -96,11 +96,51 @@ export function fallbackOf(ctx: LoadContext, file: string): Encoding | undefined
   return ctx.declared.encodings.get(file) ?? ctx.options.encoding;
 }
 
+type Opened = Awaited<ReturnType<typeof openText>>;
+
+/** Records files being looked at early, per context: dataset path → its absolute path and the look. */
+const early = new WeakMap<LoadContext, Map<string, { abs: string; opened: Promise<Opened | undefined> }>>();
+
+/**
+ * Starts looking at `year`'s records file (the first CSV of the patterns that exists) the way
+ * openDataFile will — its encoding, its NUL bytes, a pass over the whole file — so that the
+ * pass runs while the base loads. Reports nothing: openDataFile reports what it found, at its
+ * turn, and looks again itself when this was not started, failed, or was for another path.
+ */
+export async function prefetchRecordsFile(ctx: LoadContext, patterns: readonly string[], year: number): Promise<void> {
+  const min = ctx.options.prefetchMinBytes ?? 16 << 20;
+  for (const pattern of patterns) {
+    if (!pattern.includes('{year}')) continue;
+    const file = pattern.split('{year}').join(String(year));
+    if (ctx.options.replaced?.has(file)) return;
+    const abs = resolve(ctx.root, file);
+    if (!isInside(ctx.root, abs)) return;
+    let size: number;
+    try {
+      const st = await stat(abs);
+      if (!st.isFile()) return;
+      size = st.size;
+    } catch {
+      continue;
+    }
+    if (!file.toLowerCase().endsWith('.csv') || size < min) return;
+    let map = early.get(ctx);
+    if (!map) early.set(ctx, (map = new Map()));
+    const opened = openText(abs, { fallback: fallbackOf(ctx, file), maxBytes: ctx.limits.maxFileBytes, chunkBytes: ctx.options.chunkBytes }).catch(() => undefined);
+    map.set(file, { abs, opened });
+    return;
+  }
+}
+
 /** Opens a CSV data file for streaming (--encoding applies); reports and returns undefined on failure. */
 export async function openDataFile(ctx: LoadContext, file: string, what: string): Promise<TextSource | undefined> {
   const abs = await resolveInside(ctx, file);
   if (abs === undefined) return undefined;
-  const r = await openText(abs, { fallback: fallbackOf(ctx, file), maxBytes: ctx.limits.maxFileBytes, chunkBytes: ctx.options.chunkBytes });
+  const pre = early.get(ctx)?.get(file);
+  if (pre) early.get(ctx)!.delete(file);
+  const looked = pre?.abs === abs ? await pre.opened : undefined;
+  if (looked) ctx.options.traceTime?.(`${file} looked at while the base loaded`);
+  const r = looked ?? (await openText(abs, { fallback: fallbackOf(ctx, file), maxBytes: ctx.limits.maxFileBytes, chunkBytes: ctx.options.chunkBytes }));
   if (!r.ok) {
     reportFailure(ctx, file, r.failure, what);
     return undefined;
