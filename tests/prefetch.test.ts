@@ -1,5 +1,5 @@
 // The year's records file is looked at (encoding, NUL bytes) while the org tree and roster load,
-// not after: what the command prints is the same as when it is looked at in its turn — for a
+// not after (mj validate: the earliest year's): what the command prints is the same as when it is looked at in its turn — for a
 // UTF-8 file, a GB18030 one, one with a NUL byte, one with a damaged byte, and with --encoding.
 
 import { execFileSync } from 'node:child_process';
@@ -64,6 +64,15 @@ describe('the records file looked at while the base loads', () => {
       expect(r.early.startsWith('3\n') || r.early.startsWith('1\n'), r.early.slice(0, 300)).toBe(true);
       expect(r.early).toBe(r.late);
     }
+  });
+
+  it('mj validate looks at the earliest year\'s file early, and says the same', async () => {
+    const d = dataset();
+    const r = await mj(['validate'], { cwd: d, env: { MJ_TRACE_TIME: '1', MJ_PREFETCH_MIN_BYTES: '0' } });
+    expect(r.stderr).toContain('activities/2017.csv looked at while the base loaded');
+    expect(r.stderr).not.toContain('activities/2018.csv looked at');
+    const v = await both(['validate', '--format', 'json'], d);
+    expect(v.early).toBe(v.late);
   });
 
   it('reads with --encoding as named, and looks at nothing early for a year not asked for', async () => {

@@ -27,7 +27,7 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<ExitCo
   const max = wholeNumber(opts.maxDiagnostics, '--max-diagnostics', lang, 200);
   const color = format === 'text' && useColor(opts, io);
 
-  const opened = await openContext(io.cwd, opts.data, loadOptionsOf(opts, io, lang));
+  const opened = await openContext(io.cwd, opts.data, { ...loadOptionsOf(opts, io, lang), prefetchYears: 'earliest' });
   if (!opened.ok) {
     const missing = opened.problems.missing ? [opened.problems.missing] : [];
     writeOut(io.stdout, await renderDiagnostics(missing, undefined, undefined, io, lang, format, max, color, undefined));

@@ -29,10 +29,11 @@ export interface LoadOptions {
    */
   readonly cacheBuild?: string | undefined;
   /**
-   * Years whose records file (CSV) the command reads first: each is looked at (encoding, NUL
-   * bytes: a pass over the whole file) while the org tree and roster load, not after.
+   * Years whose records file (CSV) the command reads first, or the earliest year's (mj validate):
+   * each is looked at (encoding, NUL bytes: a pass over the whole file) while the org tree and
+   * roster load, not after.
    */
-  readonly prefetchYears?: readonly number[] | undefined;
+  readonly prefetchYears?: readonly number[] | 'earliest' | undefined;
   /** Records files smaller than this are not looked at early (tests lower it; MJ_PREFETCH_MIN_BYTES). */
   readonly prefetchMinBytes?: number | undefined;
   /** Called at the steps of a split read, with what happened (MJ_TRACE_TIME=1, for measuring). */

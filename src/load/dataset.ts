@@ -89,7 +89,12 @@ async function nearName(root: string, path: string): Promise<string | undefined>
 export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
   const config = await loadConfig(ctx);
   if (config === undefined) return undefined;
-  for (const year of ctx.options.prefetchYears ?? []) void prefetchRecordsFile(ctx, config.files.activities, year).catch(() => undefined);
+  // The records files, listed first: the ones the command reads first are looked at while the base loads.
+  const activities = await listYearFiles(ctx, config.files.activities);
+  const first = ctx.options.prefetchYears;
+  for (const f of first === 'earliest' ? activities.slice(0, 1) : activities.filter((a) => first?.includes(a.year))) {
+    void prefetchRecordsFile(ctx, f.file).catch(() => undefined);
+  }
   const orgsPick = await pickFile(ctx, config.files.orgs);
   const membersPick = await pickFile(ctx, config.files.members);
   const orgsFile = orgsPick ?? undefined;
@@ -161,7 +166,7 @@ export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
     files: {
       orgs: orgsFile,
       members: membersFile,
-      activities: await listYearFiles(ctx, config.files.activities),
+      activities,
       assessments: await listYearFiles(ctx, config.files.assessments),
       rubrics: await listYearFiles(ctx, config.files.rubrics),
       transfers: transfersFile,

@@ -102,34 +102,25 @@ type Opened = Awaited<ReturnType<typeof openText>>;
 const early = new WeakMap<LoadContext, Map<string, { abs: string; opened: Promise<Opened | undefined> }>>();
 
 /**
- * Starts looking at `year`'s records file (the first CSV of the patterns that exists) the way
- * openDataFile will — its encoding, its NUL bytes, a pass over the whole file — so that the
- * pass runs while the base loads. Reports nothing: openDataFile reports what it found, at its
- * turn, and looks again itself when this was not started, failed, or was for another path.
+ * Starts looking at a records file the way openDataFile will — its encoding, its NUL bytes, a
+ * pass over the whole file — so that the pass runs while the base loads. Reports nothing:
+ * openDataFile reports what it found, at its turn, and looks again itself when this was not
+ * started (a small file, not CSV, a path that leaves the root), failed, or was for another path.
  */
-export async function prefetchRecordsFile(ctx: LoadContext, patterns: readonly string[], year: number): Promise<void> {
-  const min = ctx.options.prefetchMinBytes ?? 16 << 20;
-  for (const pattern of patterns) {
-    if (!pattern.includes('{year}')) continue;
-    const file = pattern.split('{year}').join(String(year));
-    if (ctx.options.replaced?.has(file)) return;
-    const abs = resolve(ctx.root, file);
-    if (!isInside(ctx.root, abs)) return;
-    let size: number;
-    try {
-      const st = await stat(abs);
-      if (!st.isFile()) return;
-      size = st.size;
-    } catch {
-      continue;
-    }
-    if (!file.toLowerCase().endsWith('.csv') || size < min) return;
-    let map = early.get(ctx);
-    if (!map) early.set(ctx, (map = new Map()));
-    const opened = openText(abs, { fallback: fallbackOf(ctx, file), maxBytes: ctx.limits.maxFileBytes, chunkBytes: ctx.options.chunkBytes }).catch(() => undefined);
-    map.set(file, { abs, opened });
+export async function prefetchRecordsFile(ctx: LoadContext, file: string): Promise<void> {
+  if (!file.toLowerCase().endsWith('.csv')) return;
+  const abs = ctx.options.replaced?.get(file) ?? resolve(ctx.root, file);
+  try {
+    if (!isInside(await realpath(ctx.root), await realpath(abs))) return;
+    const st = await stat(abs);
+    if (!st.isFile() || st.size < (ctx.options.prefetchMinBytes ?? 16 << 20)) return;
+  } catch {
     return;
   }
+  let map = early.get(ctx);
+  if (!map) early.set(ctx, (map = new Map()));
+  const opened = openText(abs, { fallback: fallbackOf(ctx, file), maxBytes: ctx.limits.maxFileBytes, chunkBytes: ctx.options.chunkBytes }).catch(() => undefined);
+  map.set(file, { abs, opened });
 }
 
 /** Opens a CSV data file for streaming (--encoding applies); reports and returns undefined on failure. */
