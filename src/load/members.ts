@@ -8,6 +8,7 @@ import {
 } from '../model/types.js';
 import { fieldIndex } from '../schema/fields.js';
 import { formatDay } from '../util/dates.js';
+import { ownCopy } from '../util/strings.js';
 import { repeatedId } from '../checks/duplicates.js';
 import { CHECKS } from '../checks/index.js';
 import type { LoadContext } from './context.js';
@@ -53,14 +54,17 @@ export async function loadMembers(
   const brokenLines = new Map<string, number>();
   const refs = { orgs, brokenOrgs };
   const broken = new Set<string>();
-  // Words many members share (ethnicity, employer): one string each, for a national roster.
+  // Words many members share (ethnicity, employer): one string each, for a national roster —
+  // its own copy: a cell read from the text is a slice of a whole read chunk, which it would keep
+  // (some 30 MB of a national roster's text kept for its employers' names).
   const shared = new Map<string, string>();
   const intern = (s: string | undefined): string | undefined => {
     if (s === undefined) return undefined;
     const known = shared.get(s);
     if (known !== undefined) return known;
-    shared.set(s, s);
-    return s;
+    const own = ownCopy(s);
+    shared.set(own, own);
+    return own;
   };
   const NO_ROLES: Member['roles'] = Object.freeze([]) as unknown as Member['roles'];
   let rows = 0;
