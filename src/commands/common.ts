@@ -65,7 +65,10 @@ export function loadOptionsOf(opts: CommonOptions, io: Io, lang: Lang): LoadOpti
   return {
     encoding: encodingOf(opts, lang), maxFileBytes: maxBytes, carefulOnly: io.env['MJ_FAST_PATH'] === '0', cacheBuild: io.env['MJ_CACHE'] === '0' ? undefined : BUILD,
     chunkBytes: chunk !== undefined && chunk > 0 ? chunk : undefined, parallelMinBytes: envInt('MJ_PARALLEL_MIN_BYTES'), prefetchMinBytes: envInt('MJ_PREFETCH_MIN_BYTES'),
-    traceSplit: io.env['MJ_TRACE_SPLIT'] === '1' ? (file, at, merged) => io.stderr(`mj: split ${file} at byte ${at}: ${merged ? 'merged' : 'read on one thread'}\n`) : undefined,
+    early: io.env['MJ_EARLY_WORKER'] === '1',
+    traceSplit: io.env['MJ_TRACE_SPLIT'] === '1'
+      ? (file, at, merged, early) => io.stderr(`mj: split ${file} at byte ${at}: ${merged ? 'merged' : 'read on one thread'}${early === undefined ? '' : early ? ' (early worker, its own words)' : ' (early worker, read again)'}\n`)
+      : undefined,
     traceTime: io.env['MJ_TRACE_TIME'] === '1' ? (step) => io.stderr(`mj: ${Math.round(performance.now())} ms ${step}\n`) : undefined,
   };
 }

@@ -3,6 +3,8 @@
 // view, then dropped. UTF-8 CSV goes through the reading engine (src/scan/), which hands every
 // row it is not sure of back to the careful reader here; only a compact index of ids is kept.
 
+import { realpath, stat } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import type { ActivityRefs } from '../checks/activities.js';
 import type { ZeroDamage } from '../checks/members.js';
 import { confirmDuplicates, uniqueId } from '../checks/duplicates.js';
@@ -13,11 +15,12 @@ import { emptyView, viewOf, type Vocabulary } from '../model/record-view.js';
 import { ACTIVITY_FIELD as F } from '../schema/fields.js';
 import { IdIndex } from '../scan/id-index.js';
 import { scanCsv, type Keep } from '../scan/csv-scan.js';
-import { buildScanTables, type ScanDictionary, type ScanTables } from '../scan/tables.js';
+import { startEarly, type EarlyPlan } from '../scan/split.js';
+import { buildScanTables, dictionaryDigest, type ScanDictionary, type ScanTables } from '../scan/tables.js';
 import { parseCsvText } from '../source/csv.js';
 import { readLines } from '../source/lines.js';
 import type { LoadContext } from './context.js';
-import { openDataFile, reportStreamFailure, resolveInside } from './files.js';
+import { fallbackOf, openDataFile, reportStreamFailure, resolveInside } from './files.js';
 import { FieldReader } from './read-fields.js';
 import { CsvRows, isXlsxFile, isYamlFile, readRecordFile, type RawRecord, type RecordFile } from './records.js';
 
@@ -81,6 +84,43 @@ export function decodeActivity(ctx: LoadContext, rf: RecordFile, rec: RawRecord,
   return { id, date, type, org: orgId, members: memberIds, title, level, outcomes, hours, tags, note, origin: { file: rf.file, line: rec.line, column: 1 } };
 }
 
+/** Workers started on records files before the base loaded, per context: dataset path → plan. */
+const earlyScans = new WeakMap<LoadContext, Map<string, EarlyPlan | null>>();
+
+/**
+ * Starts a worker on the later part of `file` (the records of `year`, a large UTF-8 CSV) while
+ * the base loads: it reads the org tree and the roster itself (scan/early-dictionary.ts), and
+ * streamActivities joins it to the scan of the file. Quiet: paths that leave the root, files
+ * that are not CSV and anything that fails simply start nothing (the scan starts its worker).
+ */
+export async function startEarlyScan(ctx: LoadContext, file: string, year: number, orgsFile: string, membersFile: string, outcomes: Iterable<string>): Promise<void> {
+  const o = ctx.options;
+  if (o.earlyWorker === undefined || o.carefulOnly || o.replaced !== undefined) return;
+  if (![file, membersFile].every((f) => f.toLowerCase().endsWith('.csv'))) return;
+  const root = await realpath(ctx.root);
+  const paths: string[] = [];
+  for (const f of [file, orgsFile, membersFile]) {
+    const abs = resolve(ctx.root, f);
+    if (!isInsideRoot(root, await realpath(abs))) return;
+    paths.push(abs);
+  }
+  const size = (await stat(paths[0]!)).size;
+  let map = earlyScans.get(ctx);
+  if (!map) earlyScans.set(ctx, (map = new Map()));
+  if (map.has(file)) return; // the scan has started (null) or a worker is on it already
+  const plan = startEarly({
+    path: paths[0]!, size, chunkBytes: o.chunkBytes ?? 1 << 22, year, maxRecord: ctx.limits.maxRecordChars, minBytes: o.parallelMinBytes ?? 32 << 20,
+    workerUrl: o.earlyWorker,
+    sources: { orgs: paths[1]!, members: paths[2]!, membersFallback: fallbackOf(ctx, membersFile), outcomes: [...new Set(outcomes)], maxFileBytes: ctx.limits.maxFileBytes },
+  });
+  if (plan) map.set(file, plan);
+}
+
+function isInsideRoot(root: string, abs: string): boolean {
+  const r = relative(root, abs);
+  return r === '' || (!r.startsWith('..') && !r.startsWith(sep) && !/^[A-Za-z]:/.test(r));
+}
+
 /** Reads `file` (the records of `year`), handing every valid record to the consumers. */
 export async function streamActivities(ctx: LoadContext, file: string, year: number, refs: DatasetRefs, to: RecordConsumers): Promise<ActivityStats | undefined> {
   const stats: ActivityStats = { rows: 0, valid: 0 };
@@ -103,8 +143,15 @@ export async function streamActivities(ctx: LoadContext, file: string, year: num
     return ok ? stats : undefined;
   }
 
+  let scans = earlyScans.get(ctx);
+  if (!scans) earlyScans.set(ctx, (scans = new Map()));
+  const early = scans.get(file) ?? undefined;
+  scans.set(file, null); // taken: none starts later
   const source = await openDataFile(ctx, file, '履职记录');
-  if (!source) return undefined;
+  if (!source) {
+    early?.cancel();
+    return undefined;
+  }
   // Sized for the records this thread reads, at about 150 bytes a record: the whole file, or half
   // of one large enough to be split (the other half's index is looked up, not copied in), so it
   // seldom grows; it grows when needed.
@@ -117,12 +164,16 @@ export async function streamActivities(ctx: LoadContext, file: string, year: num
     const a = decodeActivity(ctx, rf, rec, refs, checkRefs, ids);
     if (a) deliver(a);
   });
-  const { dictionary, tables } = scanTablesOf(refs);
+  const splitRequest = to.split && (!to.keep || to.keep.types !== undefined) ? { ...to.split, minBytes, early } : undefined;
+  if (!splitRequest) early?.cancel();
+  const scanTables = scanTablesOf(refs);
+  const { dictionary, tables } = scanTables;
   const result = await scanCsv({
-    file, source, year, dictionary, tables, vocab: refs.vocab, ids, rows, folds: to.folds, keep: to.keep,
-    split: to.split && (!to.keep || to.keep.types !== undefined) ? { ...to.split, minBytes } : undefined,
+    file, source, year, dictionary, digest: () => (scanTables.digest ??= dictionaryDigest(dictionary)), tables, vocab: refs.vocab, ids, rows, folds: to.folds, keep: to.keep,
+    split: splitRequest,
     options: { maxRecord: ctx.limits.maxRecordChars, chunkBytes: o.chunkBytes ?? 1 << 22, carefulOnly: o.carefulOnly === true, traceTime: o.traceTime, traceSplit: o.traceSplit },
   });
+  early?.cancel(); // a worker never joined (or done): it ends
   if (!result.ok) {
     reportStreamFailure(ctx, file, result.error);
     return undefined;
@@ -134,10 +185,10 @@ export async function streamActivities(ctx: LoadContext, file: string, year: num
   return stats;
 }
 
-const scanCache = new WeakMap<DatasetRefs, { dictionary: ScanDictionary; tables: ScanTables }>();
+const scanCache = new WeakMap<DatasetRefs, { dictionary: ScanDictionary; tables: ScanTables; digest?: string }>();
 
 /** The reading engine's dictionary and tables of a dataset, built once. */
-function scanTablesOf(refs: DatasetRefs): { dictionary: ScanDictionary; tables: ScanTables } {
+function scanTablesOf(refs: DatasetRefs): { dictionary: ScanDictionary; tables: ScanTables; digest?: string } {
   let t = scanCache.get(refs);
   if (t) return t;
   // Plain loops: Int32Array.from with a function goes through the iterator, some 0.1 s for a national roster.

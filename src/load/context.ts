@@ -22,7 +22,7 @@ export interface LoadOptions {
   /** Duty-record files at least this large are read on two cores (tests lower it). */
   readonly parallelMinBytes?: number | undefined;
   /** Called when a file is split across threads (MJ_TRACE_SPLIT=1, for tests). */
-  readonly traceSplit?: ((file: string, at: number, merged: boolean) => void) | undefined;
+  readonly traceSplit?: ((file: string, at: number, merged: boolean, early?: boolean) => void) | undefined;
   /**
    * The build's identity (version.ts BUILD), when the cache of unchanged files (.mj/cache) may be
    * used; undefined: never (MJ_CACHE=0).
@@ -34,6 +34,13 @@ export interface LoadOptions {
    * roster load, not after.
    */
   readonly prefetchYears?: readonly number[] | 'earliest' | undefined;
+  /**
+   * Try a worker started before the base loads on a large records file the command reads first
+   * (MJ_EARLY_WORKER=1: measured, not yet faster on a 2-core machine; see ARCHITECTURE.md).
+   */
+  readonly early?: boolean | undefined;
+  /** The scanning worker's script for that (set by the pipeline: not where the dataset keeps a cache). */
+  readonly earlyWorker?: URL | undefined;
   /** Records files smaller than this are not looked at early (tests lower it; MJ_PREFETCH_MIN_BYTES). */
   readonly prefetchMinBytes?: number | undefined;
   /** Called at the steps of a split read, with what happened (MJ_TRACE_TIME=1, for measuring). */

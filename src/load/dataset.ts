@@ -11,7 +11,7 @@ import { loadFindings, loadInspections, loadLeaders, loadLiaisons, loadReviews }
 import { CHECKS } from '../checks/index.js';
 import { ZeroDamage } from '../checks/members.js';
 import { loadAssessments } from './assessments.js';
-import { streamActivities, type DatasetRefs, type ActivityStats, type RecordConsumers } from './activities.js';
+import { startEarlyScan, streamActivities, type DatasetRefs, type ActivityStats, type RecordConsumers } from './activities.js';
 import { Vocabulary } from '../model/record-view.js';
 import { loadConfig, type Config } from './config.js';
 import type { LoadContext } from './context.js';
@@ -89,16 +89,18 @@ async function nearName(root: string, path: string): Promise<string | undefined>
 export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
   const config = await loadConfig(ctx);
   if (config === undefined) return undefined;
-  // The records files, listed first: the ones the command reads first are looked at while the base loads.
-  const activities = await listYearFiles(ctx, config.files.activities);
-  const first = ctx.options.prefetchYears;
-  for (const f of first === 'earliest' ? activities.slice(0, 1) : activities.filter((a) => first?.includes(a.year))) {
-    void prefetchRecordsFile(ctx, f.file).catch(() => undefined);
-  }
   const orgsPick = await pickFile(ctx, config.files.orgs);
   const membersPick = await pickFile(ctx, config.files.members);
   const orgsFile = orgsPick ?? undefined;
   const membersFile = membersPick ?? undefined;
+  // The records files, listed first: the ones the command reads first are looked at while the
+  // base loads, and a large one's later part may be read by a worker already.
+  const activities = await listYearFiles(ctx, config.files.activities);
+  const first = ctx.options.prefetchYears;
+  for (const f of first === 'earliest' ? activities.slice(0, 1) : activities.filter((a) => first?.includes(a.year))) {
+    void prefetchRecordsFile(ctx, f.file).catch(() => undefined);
+    if (orgsFile !== undefined && membersFile !== undefined) void startEarlyScan(ctx, f.file, f.year, orgsFile, membersFile, config.outcomes).catch(() => undefined);
+  }
   if (orgsPick === undefined) ctx.report({ code: 'MJ002', file: config.files.orgs[0]!, line: 0, column: 0, params: { what: '@orgs', path: config.files.orgs[0]!, also: '' } });
   if (membersPick === undefined) {
     // Excel saves "Unicode 文本" as members.txt: a roster under another name is named in the message.

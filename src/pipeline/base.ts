@@ -6,6 +6,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { findRoot } from '../load/config.js';
 import { LoadContext, type LoadOptions } from '../load/context.js';
 import { loadBase, type Dataset } from '../load/dataset.js';
+import { cacheEnabled } from '../repo/cache.js';
+import { SCAN_WORKER } from './folds.js';
 import { done, stopped, type Stage } from './stage.js';
 
 export interface Base {
@@ -21,7 +23,11 @@ export async function openContext(cwd: string, data: string | undefined, options
     const missing: Diagnostic = { severity: 'error', code: 'MJ001', file: '', line: 0, column: 0, params: { where } };
     return stopped({ missing, ctx: undefined, dataset: undefined });
   }
-  return done(new LoadContext(root, options));
+  // A large records file's later part may be read by a worker started while the base loads
+  // (when asked for) — not where the dataset keeps a cache (.mj/), whose unchanged files are replayed.
+  const cached = options.early === true && options.cacheBuild !== undefined && (await cacheEnabled(root));
+  const early = options.early === true && options.prefetchYears !== undefined && !cached ? SCAN_WORKER : undefined;
+  return done(new LoadContext(root, { ...options, earlyWorker: early }));
 }
 
 /** Opens the dataset and loads its base; stops without a usable mj.yaml. */

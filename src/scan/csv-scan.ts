@@ -14,7 +14,7 @@ import { CsvTokenizer, type CsvRecord, type CsvSink } from '../source/csv.js';
 import type { TextSource } from '../source/decode.js';
 import { ByteScanner } from './byte-scanner.js';
 import type { IdIndex } from './id-index.js';
-import { planSplit, type ParallelPlan } from './split.js';
+import { planSplit, type EarlyPlan, type ParallelPlan } from './split.js';
 import type { ScanDictionary, ScanTables } from './tables.js';
 
 /**
@@ -49,6 +49,8 @@ export interface SplitRequest {
   readonly workerUrl: URL;
   /** Files at least this large are split. */
   readonly minBytes: number;
+  /** A worker started on this file before the base was loaded, to join when the scan starts. */
+  readonly early?: EarlyPlan | undefined;
 }
 
 export interface ScanOptions {
@@ -58,7 +60,7 @@ export interface ScanOptions {
   /** Read with the careful reader only (MJ_FAST_PATH=0, for comparing the two). */
   readonly carefulOnly: boolean;
   readonly traceTime: ((step: string) => void) | undefined;
-  readonly traceSplit: ((file: string, at: number, merged: boolean) => void) | undefined;
+  readonly traceSplit: ((file: string, at: number, merged: boolean, early?: boolean) => void) | undefined;
 }
 
 export interface CsvScan {
@@ -66,6 +68,8 @@ export interface CsvScan {
   readonly source: TextSource;
   readonly year: number;
   readonly dictionary: ScanDictionary;
+  /** The dictionary's digest (tables.ts dictionaryDigest), computed once per dataset. */
+  readonly digest: () => string;
   readonly tables: ScanTables;
   /** Numbers the tag words the scanner meets (tags are free words). */
   readonly vocab: Vocabulary;
@@ -87,9 +91,12 @@ export async function scanCsv(job: CsvScan): Promise<ScanResult> {
   const { source, rows, folds, keep, options, file } = job;
   const maxRecord = options.maxRecord;
   let fastRows = 0;
+  const split = keep === undefined || keep.types !== undefined ? job.split : undefined;
+  if (split === undefined) job.split?.early?.cancel();
   if (source.encoding !== 'utf-8' || source.crOnly || source.tabs || options.carefulOnly) {
     // Not UTF-8 (a GB18030 export, UTF-16), lines ending in CR alone, cells separated by tabs, or
     // asked to: the careful reader for the whole file.
+    job.split?.early?.cancel();
     const tok = new CsvTokenizer(rows, { maxRecord, tabs: source.tabs });
     try {
       for await (const chunk of source.chunks()) tok.push(chunk);
@@ -174,19 +181,28 @@ export async function scanCsv(job: CsvScan): Promise<ScanResult> {
   };
 
   let plan: ParallelPlan | undefined;
-  const split = keep === undefined || keep.types !== undefined ? job.split : undefined;
   options.traceTime?.(`reading ${file}`);
   try {
     let limit = Number.POSITIVE_INFINITY;
     await pump(source.bytes(), 0, () => limit, async () => {
       // Once the header is known, a large file may be split across two cores (the cut is past
       // this first chunk: the split is only tried on files much larger than a chunk).
-      if (!split || !scanner.hasColumns || careful !== null) return;
-      options.traceTime?.('header read, starting the worker');
-      plan = await planSplit(source, {
-        year: job.year, chunkBytes: options.chunkBytes, maxRecord, minBytes: split.minBytes, workerUrl: split.workerUrl,
-        cols: rows.columns(), width: rows.width, dictionary: job.dictionary, specs: split.specs, keepTypes: keep?.types ?? 0,
-      });
+      if (!split || !scanner.hasColumns || careful !== null) {
+        split?.early?.cancel();
+        return;
+      }
+      const cols = rows.columns(), width = rows.width, keepTypes = keep?.types ?? 0;
+      if (split.early) {
+        options.traceTime?.('header read, joining the early worker');
+        plan = await split.early.attach({ skip: source.skip, cols, width, digest: job.digest(), specs: split.specs, keepTypes }, job.dictionary);
+      }
+      if (!plan) {
+        options.traceTime?.('header read, starting the worker');
+        plan = await planSplit(source, {
+          year: job.year, chunkBytes: options.chunkBytes, maxRecord, minBytes: split.minBytes, workerUrl: split.workerUrl,
+          cols, width, dictionary: job.dictionary, specs: split.specs, keepTypes,
+        });
+      }
       if (plan) limit = plan.mainEnd;
     });
     let finished = false;
@@ -218,7 +234,7 @@ export async function scanCsv(job: CsvScan): Promise<ScanResult> {
           tok.end();
         }
       }
-      options.traceSplit?.(file, plan.mainEnd, finished);
+      options.traceSplit?.(file, plan.mainEnd, finished, plan.early ? await plan.early : undefined);
       options.traceTime?.('merged');
       // Not aligned, or the worker failed: this thread reads the rest.
       if (!finished) await pump(source.bytesFrom(plan.mainEnd), plan.mainEnd, () => Number.POSITIVE_INFINITY);

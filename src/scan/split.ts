@@ -11,10 +11,17 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FoldSpec } from '../model/fold.js';
+import type { EarlySources } from './early-dictionary.js';
 import type { ScanDictionary } from './tables.js';
 
 /** The main thread's share of a split file (measured: the worker starts some 0.2–0.5 s later at national scale). */
 const MAIN_SHARE = 0.53;
+/**
+ * The main thread's share when the worker starts early: it starts reading records while the main
+ * thread still loads the org tree and the roster (at national scale its own reading of them is
+ * done some 1.5 s before the main thread's).
+ */
+const EARLY_MAIN_SHARE = 0.4;
 
 /** What the worker is asked to do. */
 export interface WorkerJob {
@@ -55,7 +62,90 @@ export interface ParallelPlan {
   readonly mainEnd: number;
   /** The worker's result, or undefined when it failed (the main thread then reads on). */
   readonly result: Promise<WorkerResult | undefined>;
+  /** An early worker's: whether its own reading of the words stood (false: it read its part again with the main thread's). */
+  readonly early?: Promise<boolean | undefined>;
   cancel(): void;
+}
+
+/** What an early worker is started with, before the main thread has its words or folds. */
+export interface EarlyJob {
+  readonly path: string;
+  readonly chunkBytes: number;
+  readonly year: number;
+  readonly maxRecord: number;
+  readonly sources: EarlySources;
+  readonly mainShare: number;
+}
+
+/** Sent to an early worker when the main thread's scan starts: its columns, folds and words' digest. */
+export interface WorkerGo {
+  readonly skip: number;
+  readonly cols: number[];
+  readonly width: number;
+  /** tables.ts dictionaryDigest of the main thread's words: the words themselves are sent only when the worker's differ. */
+  readonly digest: string;
+  readonly specs: readonly FoldSpec[];
+  readonly keepTypes: number;
+}
+
+/**
+ * What an early worker sends: where its part starts (-1: the file is not split); a request for
+ * the main thread's words (its own differ); its result.
+ */
+export type EarlyMessage =
+  | { readonly kind: 'start'; readonly start: number }
+  | { readonly kind: 'words' }
+  | { readonly kind: 'result'; readonly result: WorkerResult; readonly early: boolean };
+
+/** A worker started before the main thread's scan: its part is joined to that scan when it starts. */
+export interface EarlyPlan {
+  /** The plan of the split, once the main thread's scan starts; undefined when the worker will not do it. */
+  attach(go: WorkerGo, dictionary: ScanDictionary): Promise<ParallelPlan | undefined>;
+  cancel(): void;
+}
+
+/**
+ * Starts a worker on the later part of a large records file before the main thread has loaded
+ * the org tree and the roster (the worker reads the words itself, early-dictionary.ts); undefined
+ * when a split is not worth it. The worker does not keep the process alive until it is attached.
+ */
+export function startEarly(s: { path: string; size: number; chunkBytes: number; year: number; maxRecord: number; minBytes: number; workerUrl: URL; sources: EarlySources }): EarlyPlan | undefined {
+  const worker = fileURLToPath(s.workerUrl);
+  if (s.size < s.minBytes || availableParallelism() < 2 || !existsSync(worker)) return undefined;
+  const job: EarlyJob = { path: s.path, chunkBytes: s.chunkBytes, year: s.year, maxRecord: s.maxRecord, sources: s.sources, mainShare: EARLY_MAIN_SHARE };
+  const thread = new Worker(worker, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  thread.unref();
+  let started!: (start: number | undefined) => void;
+  let ended!: (m: { result: WorkerResult; early: boolean } | undefined) => void;
+  const start = new Promise<number | undefined>((resolve) => (started = resolve));
+  const end = new Promise<{ result: WorkerResult; early: boolean } | undefined>((resolve) => (ended = resolve));
+  let words: ScanDictionary | undefined;
+  thread.on('message', (m: EarlyMessage) => {
+    if (m.kind === 'start') started(m.start);
+    else if (m.kind === 'words') thread.postMessage(words);
+    else ended(m);
+  });
+  const failed = (): void => {
+    started(undefined);
+    ended(undefined);
+  };
+  thread.once('error', failed);
+  thread.once('exit', failed);
+  const cancel = (): void => void thread.terminate();
+  return {
+    cancel,
+    attach: async (go, dictionary) => {
+      words = dictionary;
+      thread.ref();
+      const mainEnd = await start;
+      if (mainEnd === undefined || mainEnd < 0) {
+        cancel();
+        return undefined;
+      }
+      thread.postMessage(go);
+      return { mainEnd, result: end.then((m) => m?.result), early: end.then((m) => m?.early), cancel };
+    },
+  };
 }
 
 export interface SplitSetup {
@@ -98,7 +188,7 @@ export async function planSplit(source: { path: string; skip: number; size: numb
 }
 
 /** Byte offset (after the BOM) of the first line break at or after `from`, or -1. */
-async function firstLineBreak(path: string, skip: number, from: number): Promise<number> {
+export async function firstLineBreak(path: string, skip: number, from: number): Promise<number> {
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(1 << 16);

@@ -2,6 +2,7 @@
 // words (org ids and their dates, member ids and their roster spans, outcome phrases). The main
 // thread and a scanning worker build the same tables from the same dictionary.
 
+import { createHash } from 'node:crypto';
 import { ACTIVITY_TYPES, LEVELS } from '../model/types.js';
 import { ByteMap } from './byte-map.js';
 import { MemberTable } from './member-table.js';
@@ -45,4 +46,28 @@ export function buildScanTables(d: ScanDictionary): ScanTables {
     orgs, members: new MemberTable(d.memberIds, d.from, d.until, d.memberOrgs, d.orgIds.length), types, levels, outcomes, tags: new ByteMap(64),
     established: d.established, dissolved: d.dissolved,
   };
+}
+
+/**
+ * A digest of every word and number of a dictionary, in order: two dictionaries with the same
+ * digest are the same (an early worker's own reading is checked against the main thread's so,
+ * without sending the words across).
+ */
+export function dictionaryDigest(d: ScanDictionary): string {
+  const h = createHash('sha256');
+  const ints = (a: Int32Array): void => void h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  const words = (a: readonly string[]): void => {
+    // Each word with its length first: no two lists read the same.
+    h.update(`${a.length};`);
+    for (let i = 0; i < a.length; i += 4096) h.update(a.slice(i, i + 4096).map((w) => `${w.length}:${w}`).join(''));
+  };
+  words(d.orgIds);
+  ints(d.established);
+  ints(d.dissolved);
+  words(d.memberIds);
+  ints(d.from);
+  ints(d.until);
+  ints(d.memberOrgs);
+  words(d.outcomes);
+  return h.digest('hex');
 }
