@@ -385,6 +385,16 @@ export interface ScoreFormsDoc {
   readonly forms: readonly ScoreForm[];
 }
 
+/**
+ * The summary, and the forms made when first asked for: only a workbook draws them (the other
+ * formats write the summary), and a national year has some ten thousand (about 1 s, 80 MB).
+ */
 export function scoreFormsDocument(input: ScoreFormsInput): ScoreFormsDoc {
-  return { summary: scoreSummaryTable(input), forms: scoreForms(input) };
+  let forms: readonly ScoreForm[] | undefined;
+  return {
+    summary: scoreSummaryTable(input),
+    get forms(): readonly ScoreForm[] {
+      return (forms ??= scoreForms(input));
+    },
+  };
 }
