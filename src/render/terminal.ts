@@ -23,6 +23,8 @@ export interface TerminalOptions {
 const MIN_TEXT = 8;
 const COMFORT_TEXT = 16;
 const HEADER_LINES = 3;
+/** Headers' English words up to this long are never broken across lines. */
+const LONGEST_WORD = 12;
 
 /** The first characters of `s` that fit `width` columns, with "…" when cut. */
 export function cut(s: string, width: number): string {
@@ -38,22 +40,56 @@ export function cut(s: string, width: number): string {
   return `${out}…`;
 }
 
-/** `s` broken into lines of at most `width` columns. */
+/** A Latin word or number (never broken where it fits a line), or any other one character. */
+const TOKEN = /[A-Za-z0-9]+|[^A-Za-z0-9]/gu;
+
+/** Display width of the longest Latin word in `s` (0 for Chinese text). */
+export function longestWord(s: string): number {
+  let most = 0;
+  for (const m of s.matchAll(/[A-Za-z0-9]+/g)) most = Math.max(most, m[0].length);
+  return most;
+}
+
+/**
+ * `s` broken into lines of at most `width` columns: Chinese text anywhere, Latin words between
+ * words (a word longer than a line is broken too); no line starts or ends with a space.
+ */
 export function wrap(s: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   let w = 0;
-  for (const ch of s) {
-    const cw = charWidth(ch.codePointAt(0)!);
-    if (w + cw > width && line !== '') {
-      lines.push(line);
-      line = '';
-      w = 0;
+  const flush = (): void => {
+    const t = line.trimEnd();
+    if (t !== '') lines.push(t);
+    line = '';
+    w = 0;
+  };
+  for (const [token] of s.matchAll(TOKEN)) {
+    const tw = displayWidth(token);
+    if (token.trim() === '') {
+      if (line === '') continue;
+      if (w + tw > width) flush();
+      else {
+        line += token;
+        w += tw;
+      }
+    } else if (w + tw <= width) {
+      line += token;
+      w += tw;
+    } else if (tw <= width && /^[A-Za-z0-9]/.test(token)) {
+      flush();
+      line = token;
+      w = tw;
+    } else {
+      for (const ch of token) {
+        const cw = charWidth(ch.codePointAt(0)!);
+        if (w + cw > width && line !== '') flush();
+        line += ch;
+        w += cw;
+      }
     }
-    line += ch;
-    w += cw;
   }
-  if (line !== '') lines.push(line);
+  flush();
   return lines;
 }
 
@@ -91,7 +127,8 @@ function layout(table: Table, o: TerminalOptions): View {
   const widthOf = (i: number): number => {
     let cells = 0;
     for (const r of rows) cells = Math.max(cells, displayWidth(r.cells[i] ?? ''));
-    const head = Math.max(4, Math.ceil(displayWidth(header(i)) / HEADER_LINES));
+    // Wide enough for the header on its lines, and for its longest English word (up to 12).
+    const head = Math.max(4, Math.ceil(displayWidth(header(i)) / HEADER_LINES), Math.min(longestWord(header(i)), LONGEST_WORD));
     return Math.max(cells, head, Math.min(displayWidth(header(i)), 4));
   };
   let widths = columns.map(widthOf);
@@ -175,7 +212,10 @@ export function renderTerminal(table: Table, options: TerminalOptions): string {
   const widths = view.widths;
   const head = view.columns.map((i, k) => {
     const h = table.columns[i]!.header;
-    return widths ? wrap(h, widths[k]!).slice(0, HEADER_LINES) : [h];
+    if (!widths) return [h];
+    const lines = wrap(h, widths[k]!);
+    // A header longer than its lines: the last line shows that it goes on.
+    return lines.length <= HEADER_LINES ? lines : [...lines.slice(0, HEADER_LINES - 1), cut(lines.slice(HEADER_LINES - 1).join(' '), widths[k]!)];
   });
   const rows = view.rows.map((row) => view.columns.map((i, k) => (widths ? cut(row.cells[i] ?? '', widths[k]!) : (row.cells[i] ?? ''))));
   const right = view.columns.map((i) => table.columns[i]!.kind !== 'text' && table.columns[i]!.kind !== 'id');
