@@ -35,10 +35,22 @@ describe('ViewLog', () => {
       log.add(v);
       want.push(p);
     }
+    expect(log.rows).toBe(20000);
     const got: Plain[] = [];
     log.replay((x) => got.push(plain(x)));
-    expect(log.rows).toBe(20000);
     expect(got).toEqual(want);
+    expect(log.rows).toBe(0); // let go once played
+    // A row with more numbers than a block holds still fits.
+    const big = new ViewLog();
+    const w = emptyView();
+    ensureCapacity(w, 300000, 0, 0);
+    Object.assign(w, { memberCount: 300000, outcomeCount: 0, tagCount: 0, date: 1, type: 2, org: 3, level: 0, hours: undefined });
+    w.members.fill(7, 0, 300000);
+    big.add(w);
+    big.add(v);
+    const rows: Plain[] = [];
+    big.replay((x) => rows.push(plain(x)));
+    expect(rows.map((r) => r.members.length)).toEqual([300000, want[want.length - 1]!.members.length]);
   });
 });
 
