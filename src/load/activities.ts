@@ -4,7 +4,7 @@
 // row it is not sure of back to the careful reader here; only a compact index of ids is kept.
 
 import { realpath, stat } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { ActivityRefs } from '../checks/activities.js';
 import type { ZeroDamage } from '../checks/members.js';
 import { confirmDuplicates, uniqueId } from '../checks/duplicates.js';
@@ -20,7 +20,7 @@ import { buildScanTables, dictionaryDigest, type ScanDictionary, type ScanTables
 import { parseCsvText } from '../source/csv.js';
 import { readLines } from '../source/lines.js';
 import type { LoadContext } from './context.js';
-import { fallbackOf, openDataFile, reportStreamFailure, resolveInside } from './files.js';
+import { fallbackOf, isInside, openDataFile, reportStreamFailure, resolveInside } from './files.js';
 import { FieldReader } from './read-fields.js';
 import { CsvRows, isXlsxFile, isYamlFile, readRecordFile, type RawRecord, type RecordFile } from './records.js';
 
@@ -101,7 +101,7 @@ export async function startEarlyScan(ctx: LoadContext, file: string, year: numbe
   const paths: string[] = [];
   for (const f of [file, orgsFile, membersFile]) {
     const abs = resolve(ctx.root, f);
-    if (!isInsideRoot(root, await realpath(abs))) return;
+    if (!isInside(root, await realpath(abs))) return;
     paths.push(abs);
   }
   const size = (await stat(paths[0]!)).size;
@@ -114,11 +114,6 @@ export async function startEarlyScan(ctx: LoadContext, file: string, year: numbe
     sources: { orgs: paths[1]!, members: paths[2]!, membersFallback: fallbackOf(ctx, membersFile), outcomes: [...new Set(outcomes)], maxFileBytes: ctx.limits.maxFileBytes },
   });
   if (plan) map.set(file, plan);
-}
-
-function isInsideRoot(root: string, abs: string): boolean {
-  const r = relative(root, abs);
-  return r === '' || (!r.startsWith('..') && !r.startsWith(sep) && !/^[A-Za-z]:/.test(r));
 }
 
 /** Reads `file` (the records of `year`), handing every valid record to the consumers. */

@@ -29,7 +29,8 @@ export async function resolveInside(ctx: LoadContext, rel: string): Promise<stri
   return abs;
 }
 
-function isInside(root: string, abs: string): boolean {
+/** Whether `abs` is `root` or inside it (both absolute; compare real paths for links). */
+export function isInside(root: string, abs: string): boolean {
   const r = relative(root, abs);
   return r === '' || (!r.startsWith('..') && !r.startsWith(sep) && !/^[A-Za-z]:/.test(r));
 }
