@@ -1,7 +1,7 @@
 // What every loading stage shares: the dataset root, the read options, and the diagnostics
 // collector, with a helper to report a problem at a position in a file.
 
-import { Diagnostics, type DiagnosticInput } from '../diagnostics/diagnostic.js';
+import { Diagnostics, type Diagnostic, type DiagnosticInput } from '../diagnostics/diagnostic.js';
 import { CODES } from '../diagnostics/codes.js';
 import type { Encoding } from '../source/decode.js';
 
@@ -83,6 +83,16 @@ export class LoadContext {
   }
 
   report(d: DiagnosticInput): void {
-    this.diagnostics.add({ ...d, severity: d.severity ?? CODES[d.code], params: d.params ?? {} });
+    // Built field by field in one order, not spread from the input: spreading inputs of many
+    // shapes gave each of a national file's 200,000 diagnostics a hidden class of its own (some
+    // 330 bytes each, 70 MB).
+    const out: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = {
+      severity: d.severity ?? CODES[d.code], code: d.code, file: d.file, line: d.line, column: d.column, params: d.params ?? {},
+    };
+    if (d.field !== undefined) out.field = d.field;
+    if (d.label !== undefined) out.label = d.label;
+    if (d.suggest !== undefined) out.suggest = d.suggest;
+    if (d.span !== undefined) out.span = d.span;
+    this.diagnostics.add(out);
   }
 }
