@@ -47,6 +47,8 @@ export interface LoadOptions {
   readonly traceTime?: ((step: string) => void) | undefined;
 }
 
+const NO_PARAMS: Diagnostic['params'] = Object.freeze({});
+
 /** Limits that mj.yaml's `limits:` may set; the command line wins over both. */
 export interface Limits {
   maxFileBytes: number;
@@ -87,12 +89,23 @@ export class LoadContext {
     // shapes gave each of a national file's 200,000 diagnostics a hidden class of its own (some
     // 330 bytes each, 70 MB).
     const out: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = {
-      severity: d.severity ?? CODES[d.code], code: d.code, file: d.file, line: d.line, column: d.column, params: d.params ?? {},
+      severity: d.severity ?? CODES[d.code], code: d.code, file: d.file, line: d.line, column: d.column, params: this.shared(d.params ?? NO_PARAMS),
     };
     if (d.field !== undefined) out.field = d.field;
     if (d.label !== undefined) out.label = d.label;
-    if (d.suggest !== undefined) out.suggest = d.suggest;
+    if (d.suggest !== undefined) out.suggest = this.shared(d.suggest);
     if (d.span !== undefined) out.span = d.span;
     this.diagnostics.add(out);
+  }
+
+  /** Equal params and suggestions (immutable) are one object: a bad column repeats them on every row. */
+  private readonly equal = new Map<string, object>();
+
+  private shared<T extends object>(x: T): T {
+    const key = JSON.stringify(x);
+    const known = this.equal.get(key);
+    if (known !== undefined) return known as T;
+    if (this.equal.size < 4096) this.equal.set(key, x);
+    return x;
   }
 }
