@@ -19,6 +19,17 @@ describe('readLines', () => {
     expect([...lines.entries()]).toEqual([[1, 'a,b'], [3, 'e,f']]);
   });
 
+  it('reads a file it read before (its encoding known) only up to the last line asked for', async () => {
+    // A NUL and a byte no encoding reads, past the lines wanted: a whole-file check would refuse
+    // the file; an excerpt's second look never reads that far.
+    const file = join(scratch(), 'late.csv');
+    const head = Buffer.from('编号,标题\nA1,关于\nA2,建议\n');
+    writeFileSync(file, Buffer.concat([head, Buffer.alloc(1 << 23, 0x61), Buffer.from([0x00, 0xff, 0x0a])]));
+    expect([...(await readLines(file, new Set([2, 3]), 'utf-8')).entries()]).toEqual([[2, 'A1,关于'], [3, 'A2,建议']]);
+    // Without the encoding, it is looked at whole, as any file is at its first reading.
+    expect([...(await readLines(file, new Set([2]))).entries()]).toEqual([]);
+  });
+
   it('reads 300,000 lines asked for at once (a set too large to spread into arguments)', async () => {
     const file = join(scratch(), 'big.csv');
     const n = 300_000;

@@ -54,7 +54,14 @@ export const DEFAULT_MAX_FILE_BYTES = 1 << 30; // 1 GiB
 
 export async function openText(
   path: string,
-  options: { encoding?: Encoding | undefined; fallback?: Encoding | undefined; maxBytes?: number | undefined; chunkBytes?: number | undefined } = {},
+  options: {
+    encoding?: Encoding | undefined; fallback?: Encoding | undefined; maxBytes?: number | undefined; chunkBytes?: number | undefined;
+    /**
+     * The file was read whole before, in `encoding` (an excerpt's second look at a few lines):
+     * no pass over the whole file for NUL bytes or undecodable ones.
+     */
+    checked?: boolean;
+  } = {},
 ): Promise<{ ok: true; source: TextSource } | { ok: false; failure: ReadFailure }> {
   let fh: FileHandle;
   try {
@@ -105,11 +112,12 @@ export async function openText(
         guessed = encoding === 'gb18030';
       }
     }
-    if (!encoding.startsWith('utf-16') && (options.encoding || skip > 0)) {
+    const checked = options.checked === true && options.encoding !== undefined;
+    if (!checked && !encoding.startsWith('utf-16') && (options.encoding || skip > 0)) {
       const nul = await findNul(fh, st.size);
       if (nul >= 0) return { ok: false, failure: { kind: 'binary', offset: nul } };
     }
-    if (encoding !== 'utf-8' || options.encoding !== undefined || (options.fallback !== undefined && encoding === options.fallback)) {
+    if (!checked && (encoding !== 'utf-8' || options.encoding !== undefined || (options.fallback !== undefined && encoding === options.fallback))) {
       // Check the whole file decodes before anyone consumes it.
       if (await failsToDecode(fh, st.size, skip, encoding)) {
         const at = await firstUndecodable(fh, st.size, skip, encoding);

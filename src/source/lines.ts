@@ -20,7 +20,9 @@ export async function readLines(abs: string, wanted: ReadonlySet<number>, encodi
   // A loop, not Math.max(...wanted): a set of 200,000 lines overflows an argument list.
   let last = 0;
   for (const n of wanted) if (n > last) last = n;
-  const r = await openText(abs, { encoding });
+  // The file was read before (these are its lines for excerpts): only the lines up to the last
+  // wanted are decoded, never a pass over the whole file.
+  const r = await openText(abs, { encoding, checked: encoding !== undefined });
   if (!r.ok) return out;
   const mask = options.maskCells ? new CellMask(wanted, last, options.maskCells, r.source.tabs) : undefined;
   let line = 1;
