@@ -13,6 +13,9 @@ describe('wrap', () => {
     expect(wrap('组织生活平均参加率', 4)).toEqual(['组织', '生活', '平均', '参加', '率']);
     expect(wrap('思想政治建设 subtotal', 8)).toEqual(['思想政治', '建设', 'subtotal']);
     expect(wrap('组织生活少于 2 次', 8)).toEqual(['组织生活', '少于 2', '次']);
+    // Punctuation stays with its word.
+    expect(wrap('"Three ones"', 11)).toEqual(['"Three', 'ones"']);
+    expect(wrap('Coverage (members)', 10)).toEqual(['Coverage', '(members)']);
   });
 
   it('breaks a word longer than the line, and starts and ends no line with a space', () => {

@@ -40,18 +40,21 @@ export function cut(s: string, width: number): string {
   return `${out}…`;
 }
 
-/** A Latin word or number (never broken where it fits a line), or any other one character. */
-const TOKEN = /[A-Za-z0-9]+|[^A-Za-z0-9]/gu;
+/** Chinese characters and punctuation, full-width forms: text that breaks anywhere. */
+const CJK = '\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF';
+/** A word of other text with its punctuation ("Three, ones", 50%) — never broken where it fits a line —, spaces, or one character. */
+const TOKEN = new RegExp(`[^\\s${CJK}]+|\\s+|.`, 'gu');
+const WORD = new RegExp(`^[^\\s${CJK}]`, 'u');
 
-/** Display width of the longest Latin word in `s` (0 for Chinese text). */
+/** Display width of the longest such word in `s` (0 for Chinese text). */
 export function longestWord(s: string): number {
   let most = 0;
-  for (const m of s.matchAll(/[A-Za-z0-9]+/g)) most = Math.max(most, m[0].length);
+  for (const [token] of s.matchAll(TOKEN)) if (WORD.test(token)) most = Math.max(most, displayWidth(token));
   return most;
 }
 
 /**
- * `s` broken into lines of at most `width` columns: Chinese text anywhere, Latin words between
+ * `s` broken into lines of at most `width` columns: Chinese text anywhere, other text between
  * words (a word longer than a line is broken too); no line starts or ends with a space.
  */
 export function wrap(s: string, width: number): string[] {
@@ -76,7 +79,7 @@ export function wrap(s: string, width: number): string[] {
     } else if (w + tw <= width) {
       line += token;
       w += tw;
-    } else if (tw <= width && /^[A-Za-z0-9]/.test(token)) {
+    } else if (tw <= width && WORD.test(token)) {
       flush();
       line = token;
       w = tw;
