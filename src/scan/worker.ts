@@ -21,19 +21,8 @@ import { firstLineBreak, type EarlyJob, type EarlyMessage, type WorkerGo, type W
 import { buildScanTables, dictionaryDigest, type ScanDictionary } from './tables.js';
 import { ViewLog } from './view-log.js';
 
-/** What reading a part needs: where it is, the words, the columns. */
-interface Part {
-  readonly path: string;
-  readonly start: number;
-  readonly skip: number;
-  readonly chunkBytes: number;
-  readonly year: number;
-  readonly maxRecord: number;
-  readonly cols: number[];
-  readonly width: number;
-  readonly dictionary: ScanDictionary;
-  readonly keepTypes: number;
-}
+/** What reading a part needs: a worker's job without its folds (where it is, the words, the columns). */
+type Part = Omit<WorkerJob, 'specs'>;
 
 type Read = Omit<WorkerResult, 'folds'>;
 
