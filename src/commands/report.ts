@@ -160,6 +160,22 @@ export function reportSiteOf(
   });
 }
 
+/**
+ * Two tables that come from one computation, as two makers: the first computes it, the second
+ * takes its part and lets it go (a national year's trainings take some 0.7 s to compute).
+ */
+function twoMakers<T>(make: () => T, first: (t: T) => Table, second: (t: T) => Table): [() => ReportDoc, () => ReportDoc] {
+  let both: T | undefined;
+  return [
+    () => tableDoc(first((both = make()))),
+    () => {
+      const table = second(both ?? make());
+      both = undefined;
+      return tableDoc(table);
+    },
+  ];
+}
+
 /** The formats that give a table one file each (all but the web site). */
 const fileFormats = (formats: readonly ReportFormat[]): ReportFormat[] => formats.filter((f) => f !== 'html');
 
@@ -206,13 +222,7 @@ async function yearDocuments(
   if (kinds.trainings) {
     // Both tables come from one pass over the year's trainings (some 0.7 s at national scale),
     // held only until the second is made.
-    let both: ReturnType<typeof trainingDocs> | undefined;
-    makers.push(() => tableDoc((both = trainingDocs(ds, y, doc)).trainings));
-    makers.push(() => {
-      const trainees = (both ?? trainingDocs(ds, y, doc)).trainees;
-      both = undefined;
-      return tableDoc(trainees);
-    });
+    makers.push(...twoMakers(() => trainingDocs(ds, y, doc), (t) => t.trainings, (t) => t.trainees));
   }
   if (kinds.reserve) {
     makers.push(() => tableDoc(reserveDoc(ds, y, doc)));
@@ -221,13 +231,7 @@ async function yearDocuments(
   if (kinds.liaison) makers.push(() => tableDoc(liaisonDoc(ds, y, doc)));
   if (kinds.leadership) makers.push(() => tableDoc(leadershipDoc(ds, y, doc)));
   if (kinds.inspections) {
-    let both: ReturnType<typeof inspectionDocs> | undefined;
-    makers.push(() => tableDoc((both = inspectionDocs(ds, year, yearEnd(year), false, doc)).summary));
-    makers.push(() => {
-      const open = (both ?? inspectionDocs(ds, year, yearEnd(year), false, doc)).open;
-      both = undefined;
-      return tableDoc(open);
-    });
+    makers.push(...twoMakers(() => inspectionDocs(ds, year, yearEnd(year), false, doc), (t) => t.summary, (t) => t.open));
   }
   // Last, once the tables' files are written: the web site, which draws them again its own way.
   if (html) makers.push(() => siteDoc(reportSiteOf(base, y, trend, settings)));
