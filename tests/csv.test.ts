@@ -89,6 +89,24 @@ describe('CsvTokenizer', () => {
     );
   });
 
+  it('tells each problem once however the text is cut: text after quotes, an unclosed quote', () => {
+    // A record cut by a chunk's end is read again with the next chunk; its problems must not be told twice.
+    const text = '"a"b,"c"d,"e"f\nx,"g"h\n"i"j,"k\n"\nlast,"open\n';
+    const whole = parseCsvText(text);
+    expect(whole.problems.filter((p) => p.kind === 'text-after-quote')).toHaveLength(5);
+    for (let cut = 0; cut <= text.length; cut++) {
+      const got = chunked(text, [cut]);
+      expect(got.problems).toEqual(whole.problems);
+      expect(got.records).toEqual(whole.records);
+    }
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: text.length }), { maxLength: 12 }), (cuts) => {
+        expect(chunked(text, cuts).problems).toEqual(whole.problems);
+      }),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+
   it('round-trips any table of cells written with RFC 4180 quoting', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', '中', ',', '"', '\n', ' ', '1', '\r\n'), maxLength: 6 });
     fc.assert(

@@ -71,6 +71,8 @@ export class CsvTokenizer {
       const cols: number[] = [];
       let lines: number[] | null = null;
       let quoted: boolean[] | null = null;
+      // Text after a closing quote, told when the record is whole: a record cut by the chunk's end is read again.
+      let afterQuote: CsvProblem[] | null = null;
 
       for (;;) {
         const fieldCol = i - lineStart + 1;
@@ -113,6 +115,7 @@ export class CsvTokenizer {
               return;
             }
             // A quote that never closes (or swallows more than a record may hold).
+            if (afterQuote) for (const p of afterQuote) this.sink.problem(p);
             this.sink.problem(
               final && n - recStart <= this.maxRecord
                 ? { kind: 'unclosed-quote', line: openLine, column: openCol }
@@ -139,18 +142,19 @@ export class CsvTokenizer {
           if (c !== SEP && c !== LF && c !== CR && c !== -1) {
             if (openLine !== line) {
               // "abc … spanning lines … "xyz: the opening quote was a stray one.
+              if (afterQuote) for (const p of afterQuote) this.sink.problem(p);
               this.sink.problem({ kind: 'unclosed-quote', line: openLine, column: openCol });
               const resume = this.lineAfterLine(s, recStart, recLine, recLineStart, openLine);
               ({ i, line, lineStart } = resume);
               continue records;
             }
-            this.sink.problem({ kind: 'text-after-quote', line, column: i - lineStart + 1 });
             let k = i;
             while (k < n) {
               const d = s.charCodeAt(k);
               if (d === SEP || d === LF) break;
               k++;
             }
+            (afterQuote ??= []).push({ kind: 'text-after-quote', line, column: i - lineStart + 1 });
             if (k >= n && !final) {
               this.keep(recStart, recLine, recLineStart);
               return;
@@ -210,6 +214,7 @@ export class CsvTokenizer {
         }
         break;
       }
+      if (afterQuote) for (const p of afterQuote) this.sink.problem(p);
       if (this.skipLine) {
         this.skipLine = false;
         continue;
