@@ -17,6 +17,16 @@ const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$/;
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 const SIGNED_DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
 
+/** An id written as a number in scientific form (Excel's 1.23E+17): its digits are lost (MJ205). */
+export function looksScientific(v: string): boolean {
+  return SCIENTIFIC.test(v);
+}
+
+/** An org id of a form an org id may have (else MJ204, or MJ205 when it looks scientific). */
+export function isOrgIdForm(v: string): boolean {
+  return !SCIENTIFIC.test(v) && ORG_ID.test(v);
+}
+
 /** "Did you mean 2005-03-15?" for a number Excel shows instead of a date. */
 function excelSerialHint(v: string): { suggest?: Suggest } {
   const day = fromExcelSerial(v);
@@ -115,7 +125,7 @@ export class FieldReader implements FieldPlacer {
   id(i: number): string | undefined {
     const v = this.raw(i);
     if (v === undefined) return undefined;
-    if (SCIENTIFIC.test(v)) {
+    if (looksScientific(v)) {
       this.report(i, 'MJ205', { value: v }, { span: v.length });
       return undefined;
     }
@@ -125,7 +135,7 @@ export class FieldReader implements FieldPlacer {
   orgId(i: number): string | undefined {
     const v = this.id(i);
     if (v === undefined) return undefined;
-    if (!ORG_ID.test(v)) {
+    if (!isOrgIdForm(v)) {
       this.report(i, 'MJ204', { value: v }, { span: v.length, suggest: { value: v, pool: 'orgs' } });
       return undefined;
     }

@@ -3,6 +3,8 @@
 // headers may be canonical keys or Chinese labels. Meaning is checked later, in decode-*.ts.
 
 import { CsvTokenizer, type CsvProblem, type CsvRecord } from '../source/csv.js';
+import type { ByteRecords, RecordEvents } from '../scan/byte-records.js';
+import { Handoff, readByteRecords } from '../scan/csv-scan.js';
 import { parseYaml, type RawValue } from '../source/yaml.js';
 import { headerLookup, knownHeaders, RECORD_FIELDS, type RecordKind } from '../schema/fields.js';
 import type { LoadContext } from './context.js';
@@ -47,11 +49,18 @@ export function isXlsxFile(file: string): boolean {
 }
 
 /** Reads every record of a file into `sink`. Returns false when the file could not be read. */
-export async function readRecordFile(ctx: LoadContext, file: string, kind: RecordKind, what: string, sink: RecordSink): Promise<boolean> {
+export async function readRecordFile(ctx: LoadContext, file: string, kind: RecordKind, what: string, sink: RecordSink, bytes?: ByteReader): Promise<boolean> {
   if (isYamlFile(file)) return readYamlRecords(ctx, file, kind, what, sink);
   if (isXlsxFile(file)) return (await import('./xlsx-records.js')).readXlsxRecords(ctx, file, kind, what, sink);
-  return readCsvRecords(ctx, file, kind, what, sink);
+  return readCsvRecords(ctx, file, kind, what, sink, bytes);
 }
+
+/**
+ * A byte-level reader for the rows of a UTF-8 CSV file that are plainly right (the roster's:
+ * scan/roster-scanner.ts), given the careful reader's hand-offs; it reads its rows itself and
+ * counts each through `rows.countRow()`.
+ */
+export type ByteReader = (events: RecordEvents, rows: CsvRows) => ByteRecords;
 
 const defaultLabels = (kind: RecordKind): string[] => RECORD_FIELDS[kind].map((s) => s.label);
 
@@ -229,14 +238,29 @@ export class CsvRows {
   }
 }
 
-async function readCsvRecords(ctx: LoadContext, file: string, kind: RecordKind, what: string, sink: RecordSink): Promise<boolean> {
+async function readCsvRecords(ctx: LoadContext, file: string, kind: RecordKind, what: string, sink: RecordSink, bytes: ByteReader | undefined): Promise<boolean> {
   const source = await openDataFile(ctx, file, what);
   if (!source) return false;
   const rows = new CsvRows(ctx, file, kind, sink);
-  const tokenizer = new CsvTokenizer(rows, { maxRecord: ctx.limits.maxRecordChars, tabs: source.tabs });
+  const maxRecord = ctx.limits.maxRecordChars;
   try {
-    for await (const chunk of source.chunks()) tokenizer.push(chunk);
-    tokenizer.end();
+    if (bytes !== undefined && source.encoding === 'utf-8' && !source.crOnly && !source.tabs && ctx.options.carefulOnly !== true) {
+      // The byte-level reader for the rows it is sure of; the careful reader for the header and the rest.
+      const handoff = new Handoff(rows, maxRecord);
+      const scanner: ByteRecords = bytes({
+        header: (buf, s, e, at) => {
+          handoff.slow(buf, s, e, at);
+          if (rows.hasHeader) scanner.setColumns(rows.columns(), rows.width);
+        },
+        slow: handoff.slow,
+        surprise: handoff.surprise,
+      }, rows);
+      await readByteRecords(source, scanner, handoff);
+    } else {
+      const tokenizer = new CsvTokenizer(rows, { maxRecord, tabs: source.tabs });
+      for await (const chunk of source.chunks()) tokenizer.push(chunk);
+      tokenizer.end();
+    }
   } catch (e) {
     reportStreamFailure(ctx, file, e);
     return false;

@@ -12,6 +12,7 @@ import { parseDate } from '../util/dates.js';
 import { ACTIVITY_FIELD as F } from '../schema/fields.js';
 import { CsvTokenizer, type CsvRecord, type CsvSink } from '../source/csv.js';
 import type { TextSource } from '../source/decode.js';
+import type { ByteRecords } from './byte-records.js';
 import { ByteScanner } from './byte-scanner.js';
 import type { IdIndex } from './id-index.js';
 import { planSplit, type EarlyPlan, type ParallelPlan } from './split.js';
@@ -107,14 +108,9 @@ export async function scanCsv(job: CsvScan): Promise<ScanResult> {
     return { ok: true, idColumn: rows.columns()[F.id] ?? -1, fastRows };
   }
 
-  const decoder = new TextDecoder('utf-8');
-  /** Hands the record in buf[s, e) (starting on line `at`) to the careful reader. */
-  const slowRecord = (buf: Uint8Array, s: number, e: number, at: number): void => {
-    const tok = new CsvTokenizer({ record: (r: CsvRecord) => rows.record(r), problem: (p) => rows.problem(p) }, { maxRecord, line: at });
-    tok.push(decoder.decode(buf.subarray(s, e)));
-    tok.end();
-  };
-  let careful: CsvTokenizer | null = null;
+  const handoff = new Handoff(rows, maxRecord);
+  const decoder = handoff.decoder;
+  const slowRecord = handoff.slow;
 
   const scanner = new ByteScanner(job.tables, job.year, maxRecord, (w) => job.vocab.tag(w), job.ids, {
     header: (buf, s, e, at) => {
@@ -128,11 +124,7 @@ export async function scanCsv(job: CsvScan): Promise<ScanResult> {
       if (keep && keep.want(view)) fullRecord(buf, s, e, at);
     },
     slow: slowRecord,
-    surprise: (buf, s, at, final) => {
-      careful = new CsvTokenizer(rows, { maxRecord, line: at });
-      careful.push(decoder.decode(buf.subarray(s), { stream: !final }));
-      if (final) careful.end();
-    },
+    surprise: handoff.surprise,
   });
 
   /** The full record (titles …) of a valid row the scanner read (here or in the worker), from its text. */
@@ -165,7 +157,7 @@ export async function scanCsv(job: CsvScan): Promise<ScanResult> {
       const end = limit();
       const chunk = offset + whole.length > end ? whole.subarray(0, Math.max(0, end - offset)) : whole;
       offset += chunk.length;
-      const c = careful as CsvTokenizer | null;
+      const c = handoff.careful;
       if (c) c.push(decoder.decode(chunk, { stream: true }));
       else {
         const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
@@ -187,7 +179,7 @@ export async function scanCsv(job: CsvScan): Promise<ScanResult> {
     await pump(source.bytes(), 0, () => limit, async () => {
       // Once the header is known, a large file may be split across two cores (the cut is past
       // this first chunk: the split is only tried on files much larger than a chunk).
-      if (!split || !scanner.hasColumns || careful !== null) {
+      if (!split || !scanner.hasColumns || handoff.careful !== null) {
         split?.early?.cancel();
         return;
       }
@@ -207,7 +199,7 @@ export async function scanCsv(job: CsvScan): Promise<ScanResult> {
     });
     let finished = false;
     if (plan) {
-      const aligned = careful === null && carry === null;
+      const aligned = handoff.careful === null && carry === null;
       options.traceTime?.('main thread done with its part');
       const result = aligned ? await plan.result : undefined;
       options.traceTime?.('worker result here');
@@ -239,19 +231,67 @@ export async function scanCsv(job: CsvScan): Promise<ScanResult> {
       // Not aligned, or the worker failed: this thread reads the rest.
       if (!finished) await pump(source.bytesFrom(plan.mainEnd), plan.mainEnd, () => Number.POSITIVE_INFINITY);
     }
-    if (!finished) {
-      const tail = carry as Buffer | null;
-      const c = careful as CsvTokenizer | null;
-      if (c) {
-        c.push(decoder.decode());
-        c.end();
-      } else if (tail) {
-        scanner.scan(tail, true);
-      }
-    }
+    if (!finished) handoff.finish(scanner, carry as Buffer | null);
   } catch (error) {
     (plan as ParallelPlan | undefined)?.cancel();
     return { ok: false, error };
   }
   return { ok: true, idColumn: rows.columns()[F.id] ?? -1, fastRows };
+}
+
+/**
+ * The careful reader's side of a byte-level reader: a record it hands back is tokenized from its
+ * text into `rows`; after a structural surprise the rest of the input is.
+ */
+export class Handoff {
+  readonly decoder = new TextDecoder('utf-8');
+  /** The careful tokenizer reading the rest of the input, once a surprise started it. */
+  careful: CsvTokenizer | null = null;
+
+  constructor(
+    private readonly rows: CsvSink,
+    private readonly maxRecord: number,
+  ) {}
+
+  /** Hands the record in buf[s, e) (starting on line `at`) to the careful reader. */
+  readonly slow = (buf: Uint8Array, s: number, e: number, at: number): void => {
+    const rows = this.rows;
+    const tok = new CsvTokenizer({ record: (r: CsvRecord) => rows.record(r), problem: (p) => rows.problem(p) }, { maxRecord: this.maxRecord, line: at });
+    tok.push(this.decoder.decode(buf.subarray(s, e)));
+    tok.end();
+  };
+
+  readonly surprise = (buf: Uint8Array, s: number, at: number, final: boolean): void => {
+    this.careful = new CsvTokenizer(this.rows, { maxRecord: this.maxRecord, line: at });
+    this.careful.push(this.decoder.decode(buf.subarray(s), { stream: !final }));
+    if (final) this.careful.end();
+  };
+
+  /** At the end of the input: the careful tokenizer ends, or the scanner reads the last, unterminated record. */
+  finish(scanner: ByteRecords, tail: Buffer | null): void {
+    const c = this.careful;
+    if (c) {
+      c.push(this.decoder.decode());
+      c.end();
+    } else if (tail) {
+      scanner.scan(tail, true);
+    }
+  }
+}
+
+/** Reads a whole UTF-8 source through a byte-level reader, on this thread; the careful reader gets what it hands back. */
+export async function readByteRecords(source: TextSource, scanner: ByteRecords, handoff: Handoff): Promise<void> {
+  let carry: Buffer | null = null;
+  for await (const chunk of source.bytes()) {
+    const c = handoff.careful;
+    if (c) {
+      c.push(handoff.decoder.decode(chunk, { stream: true }));
+      continue;
+    }
+    const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    carry = null;
+    const consumed = scanner.scan(buf, false);
+    if (!scanner.stopped && consumed < buf.length) carry = Buffer.from(buf.subarray(consumed));
+  }
+  handoff.finish(scanner, carry);
 }
