@@ -9,8 +9,11 @@ export interface CsvOptions {
   readonly excel?: boolean;
 }
 
+/** A quote, comma or line break, or white space at either end (what trim() removes: \s is that set). */
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
 function quote(s: string): string {
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** The CSV text in pieces of about a thousand rows (a national table is never one string). */

@@ -67,11 +67,12 @@ function sumBranch(list: Iterable<BranchCounts>): BranchCounts {
     active: 0, newMembers: 0, proposals: 0, suggestions: 0, filed: 0, sqmy: 0, adopted: 0, instructions: 0, reporters: 0,
     service: 0, meetings: 0, present: 0, attendanceBase: 0, trainees: 0, hours: Rational.ZERO, done: 0,
   };
+  // Field by field: a loop over the keys is a keyed access per field, slow over a national table.
   for (const c of list) {
-    for (const k of Object.keys(z) as (keyof BranchCounts)[]) {
-      if (k === 'hours') z.hours = z.hours.add(c.hours);
-      else z[k] += c[k];
-    }
+    z.active += c.active; z.newMembers += c.newMembers; z.proposals += c.proposals; z.suggestions += c.suggestions; z.filed += c.filed;
+    z.sqmy += c.sqmy; z.adopted += c.adopted; z.instructions += c.instructions; z.reporters += c.reporters; z.service += c.service;
+    z.meetings += c.meetings; z.present += c.present; z.attendanceBase += c.attendanceBase; z.trainees += c.trainees;
+    z.hours = z.hours.add(c.hours); z.done += c.done;
   }
   return z;
 }
@@ -210,10 +211,9 @@ export function membersTable(input: StatsInput & { readonly points: ((m: number)
   const sum = (list: Iterable<MemberCounts>): MemberCounts => {
     const z: MemberCounts = { active: 0, sqmy: 0, adopted: 0, lead: 0, cosigned: 0, service: 0, meetings: 0, own: 0, branchMeetings: 0, hours: Rational.ZERO, info: 0, infoActive: 0, points: Rational.ZERO };
     for (const c of list) {
-      for (const k of Object.keys(z) as (keyof MemberCounts)[]) {
-        if (k === 'hours' || k === 'points') z[k] = z[k].add(c[k]);
-        else z[k] += c[k];
-      }
+      z.active += c.active; z.sqmy += c.sqmy; z.adopted += c.adopted; z.lead += c.lead; z.cosigned += c.cosigned; z.service += c.service;
+      z.meetings += c.meetings; z.own += c.own; z.branchMeetings += c.branchMeetings; z.hours = z.hours.add(c.hours); z.info += c.info;
+      z.infoActive += c.infoActive; z.points = z.points.add(c.points);
     }
     return z;
   };
