@@ -65,6 +65,18 @@ describe('a split scan', () => {
     }));
   });
 
+  it('agrees on an id written three times, once before the cut and twice after', () => {
+    // Each repeat names the first line in the file, whichever thread read which.
+    agree(copy((t) => {
+      const lines = t.split('\n');
+      const n = lines.length;
+      lines[n - 40] = lines[6]!;
+      lines[n - 20] = lines[6]!;
+      lines[n - 30] = lines[Math.floor(n * 0.8)]!; // and one twice after the cut only
+      return lines.join('\n');
+    }));
+  });
+
   it('reads on one thread when the cut falls inside a quoted field with a line break, with the same result', () => {
     const d = copy((t) => {
       const lines = t.split('\n');

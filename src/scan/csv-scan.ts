@@ -209,8 +209,11 @@ export async function scanCsv(job: CsvScan): Promise<ScanResult> {
         const lineOffset = scanner.line - 1;
         // The worker's folds were built from the same specs, in the same order.
         folds.forEach((f, i) => f.merge(result.folds[i]));
-        job.ids.mergeSlots(result.ids.slots, lineOffset);
-        for (const c of result.ids.candidates) job.ids.candidates.push({ ...c, line: c.line + lineOffset, firstLine: c.firstLine + lineOffset });
+        const earlier = job.ids.mergeSlots(result.ids.slots, lineOffset);
+        for (const c of result.ids.candidates) {
+          const first = c.firstLine + lineOffset;
+          job.ids.candidates.push({ ...c, line: c.line + lineOffset, firstLine: earlier.get(first) ?? first });
+        }
         fastRows += result.fastRows;
         for (let k = 0; k < result.fastRows; k++) rows.countRow();
         // The rows kept whole that the worker read (after this thread's, so in file order).

@@ -101,8 +101,11 @@ export class IdIndex {
    * Adds another index's ids (seen later in the file: their lines shifted by `lineOffset`): each
    * one this index holds becomes a candidate, and ids added from now on are looked up in both.
    * The other's table is kept as it is (not copied in), so two halves cost what the file costs.
+   * Returns, for each id both hold, the other's first line (shifted) → the first line here: the
+   * other's own repeats of it name that first line, as one reader would.
    */
-  mergeSlots(other: Uint32Array, lineOffset: number): void {
+  mergeSlots(other: Uint32Array, lineOffset: number): Map<number, number> {
+    const earlier = new Map<number, number>();
     for (let at = 0; at < other.length; at += 3) {
       if (other[at + 1] === EMPTY) continue;
       const line = other[at + 2]! + lineOffset;
@@ -113,9 +116,13 @@ export class IdIndex {
         if (f !== 0) first = f + o.lineOffset;
       }
       // The id's text is not kept: the confirmation reads it from the later line.
-      if (first !== 0) this.candidates.push({ id: '', line, column: 0, firstLine: first });
+      if (first !== 0) {
+        this.candidates.push({ id: '', line, column: 0, firstLine: first });
+        earlier.set(line, first);
+      }
     }
     this.others.push({ slots: other, mask: other.length / 3 - 1, lineOffset });
+    return earlier;
   }
 
   private grow(): void {
