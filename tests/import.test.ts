@@ -220,7 +220,7 @@ describe('mj import: usage and targets', () => {
     expect([kind.code, kind.stderr]).toEqual([2, 'mj: 不认识的 --kind“activity”\n是否为 activities？\n']);
     const org = await mj(['import', join(d, 'a.csv'), '--kind', 'activities', '--org', '贵阳一中'], { cwd: d });
     expect(org.code).toBe(2);
-    expect(org.stderr).toContain('没有编号为“贵阳一中”的组织');
+    expect(org.stderr).toContain('没有编号或全称为“贵阳一中”的组织');
     expect((await mj(['import', join(d, 'nope.xlsx'), '--kind', 'members'], { cwd: d })).code).toBe(2);
     expect((await mj(['import', join(d, 'a.csv'), '--kind', 'assessments'], { cwd: d })).code).toBe(2);
     const ok = await mj(['import', join(d, 'a.csv'), '--kind', 'assessments', '--year', '2019', '--dry-run'], { cwd: d });

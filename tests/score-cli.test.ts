@@ -127,8 +127,19 @@ describe('mj score: usage', () => {
     expect((await mj(['score', '19'], { cwd: TINY })).code).toBe(2);
     const r = await mj(['score', '2019', '--org', 'gy-edu9'], { cwd: TINY });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('是否为 gy-edu1？');
+    expect(r.stderr).toContain('是否为 gy-edu1（贵阳一中支部）？');
     expect((await mj(['score', '2019', '--explain', 'gy'], { cwd: TINY })).code).toBe(2);
+  });
+
+  it('takes --org by id or full name, and names the orgs whose names hold a partial one', async () => {
+    const byName = await mj(['score', '2019', '--org', '贵阳一中支部', '--format', 'csv'], { cwd: TINY });
+    const byId = await mj(['score', '2019', '--org', 'gy-edu1', '--format', 'csv'], { cwd: TINY });
+    expect(byName.code).toBe(0);
+    expect(byName.stdout).toBe(byId.stdout);
+    const part = await mj(['score', '2019', '--org', '出版'], { cwd: TINY });
+    expect([part.code, part.stderr]).toEqual([2, 'mj: 没有编号或全称为“出版”的组织\n名称中含有它的组织：gy-pub1（贵阳出版支部）（--org 写编号或全称）\n']);
+    const en = await mj(['score', '2019', '--org', '出版', '--lang', 'en'], { cwd: TINY });
+    expect(en.stderr).toBe('mj: there is no org with the id or full name "出版"\norgs whose names hold it: gy-pub1 (贵阳出版支部) (--org takes an id or a full name)\n');
   });
 
   it('names a missing rubric or records file', async () => {

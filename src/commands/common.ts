@@ -9,7 +9,7 @@ import { alphabetOf, closest, closestInSet } from '../diagnostics/suggest.js';
 import { t, messageLang } from '../i18n/cli.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import type { FileFacts, LoadOptions } from '../load/context.js';
-import { isBranchOfYear } from '../model/types.js';
+import { isBranchOfYear, type Org } from '../model/types.js';
 import type { Dataset } from '../load/dataset.js';
 import { openBase, type Base } from '../pipeline/base.js';
 import type { Problems, Stage } from '../pipeline/stage.js';
@@ -278,13 +278,30 @@ export function tableLang(opts: CommonOptions, configLocale: 'zh' | 'en' | undef
   return configLocale ?? 'zh';
 }
 
-/** Checks an --org id against the dataset; a usage error with a hint when unknown. */
+/** Checks an --org id (or an org's full name) against the dataset; the org's id, or a usage error with a hint. */
 export function checkOrg(id: string | undefined, ds: Dataset, lang: Lang): string | undefined {
-  if (id === undefined) return undefined;
-  if (ds.orgById.has(id)) return id;
-  const named = ds.orgs.find((o) => o.name === id);
-  const guess = named?.id ?? closest(id, ds.orgById.keys());
-  throw new UsageError(t(lang, 'usage.unknownOrg', { value: id }), guess ? (lang === 'zh' ? `是否为 ${guess}？` : `did you mean ${guess}?`) : t(lang, 'usage.orgIdHint'));
+  return findOrg(id, ds, lang)?.id;
+}
+
+/**
+ * The org --org names, by its id or its full name in orgs.yaml. Unknown: a usage error whose
+ * hint is the nearest id or name, else the orgs whose names hold what was typed (贵阳 → the
+ * orgs with 贵阳 in their names, up to five), else what an org id is.
+ */
+export function findOrg(value: string | undefined, ds: Dataset, lang: Lang): Org | undefined {
+  if (value === undefined) return undefined;
+  const org = ds.orgById.get(value) ?? ds.orgs.find((o) => o.name === value);
+  if (org) return org;
+  const guess = closest(value, [...ds.orgById.keys(), ...ds.orgs.map((o) => o.name)]);
+  const guessed = guess === undefined ? undefined : ds.orgById.get(guess) ?? ds.orgs.find((o) => o.name === guess);
+  const named = (o: Org): string => (o.name === o.id ? o.id : lang === 'zh' ? `${o.id}（${o.name}）` : `${o.id} (${o.name})`);
+  const holding = value.trim() === '' ? [] : ds.orgs.filter((o) => o.name.includes(value.trim()));
+  const hint = guessed !== undefined
+    ? t(lang, 'usage.didYouMean', { value: named(guessed) })
+    : holding.length > 0
+      ? t(lang, 'usage.orgsNamed', { list: holding.slice(0, 5).map(named).join(lang === 'zh' ? '、' : ', ') + (holding.length > 5 ? (lang === 'zh' ? ' 等' : ' …') : '') })
+      : t(lang, 'usage.orgIdHint');
+  throw new UsageError(t(lang, 'usage.unknownOrg', { value }), hint);
 }
 
 /**

@@ -25,7 +25,6 @@ import { exists, openDataFile } from '../load/files.js';
 import { isXlsxFile, isYamlFile } from '../load/records.js';
 import { readSourceSheet, type SourceRow, type SourceSheet } from '../load/sheet-source.js';
 import { findHeader, HEADER_SEARCH_ROWS } from '../load/sheet-table.js';
-import type { Org } from '../model/types.js';
 import { validateAll } from '../pipeline/validate.js';
 import { RECORD_FIELDS, type RecordKind } from '../schema/fields.js';
 import { normHeader } from '../schema/synonyms.js';
@@ -35,7 +34,7 @@ import { parseYaml } from '../source/yaml.js';
 import { parseDate } from '../util/dates.js';
 import { displayWidth } from '../util/width.js';
 import { commit, realFs, stageFiles, WriteRefused } from '../write/atomic.js';
-import { encodingOf, langOf, loadOptionsOf, openBaseOf, parseYear, printProblems, renderDiagnostics, useColor, writeOut, type CommonOptions } from './common.js';
+import { encodingOf, findOrg, langOf, loadOptionsOf, openBaseOf, parseYear, printProblems, renderDiagnostics, useColor, writeOut, type CommonOptions } from './common.js';
 import { realTarget } from './inputs.js';
 import { shownPath } from './output.js';
 
@@ -61,15 +60,6 @@ function kindOf(opts: ImportOptions, lang: Lang): RecordKind {
     throw new UsageError(t(lang, 'usage.badKind', { value: k }), guess ? t(lang, 'usage.didYouMean', { value: guess }) : t(lang, 'usage.importKinds'));
   }
   return k as RecordKind;
-}
-
-/** --org by id or by its exact full name; a usage error with a hint when neither. */
-function orgOf(value: string | undefined, ds: Dataset, lang: Lang): Org | undefined {
-  if (value === undefined) return undefined;
-  const org = ds.orgById.get(value) ?? ds.orgs.find((o) => o.name === value);
-  if (org) return org;
-  const guess = closest(value, [...ds.orgById.keys(), ...ds.orgs.map((o) => o.name)]);
-  throw new UsageError(t(lang, 'usage.unknownOrg', { value }), guess ? t(lang, 'usage.didYouMean', { value: guess }) : t(lang, 'usage.orgIdHint'));
 }
 
 /** The source files, each an existing file (a usage error otherwise). */
@@ -201,7 +191,7 @@ export async function runImport(files: readonly string[], opts: ImportOptions, i
   const opened = await openBaseOf(opts, io, lang);
   if (!opened.ok) return printProblems(opened.problems, opts, io, lang);
   const { ds } = opened.value;
-  const org = orgOf(opts.org, ds, lang);
+  const org = findOrg(opts.org, ds, lang);
   if (kind === 'assessments' && year === undefined) throw new UsageError(t(lang, 'usage.importNeedsYear'));
 
   // Reading and mapping: problems of the sheets and the mapping file.
