@@ -146,7 +146,10 @@ describe('mj score: usage', () => {
     const r = await mj(['score', '2018'], { cwd: TINY });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('缺少评分表文件 rubrics/2018.yaml');
-    expect(r.stderr).toContain('缺少履职记录文件 activities/2018.csv');
+    expect(r.stderr).toContain('缺少履职记录文件 activities/2018.csv；数据中有 2019 年的文件，年份是否写错了？');
+    expect(r.stderr).toContain('缺少评分表文件 rubrics/2018.yaml；数据中有 2019 年的文件，年份是否写错了？');
+    const en = await mj(['score', '2030', '--lang', 'en'], { cwd: join(TINY, '..', 'guizhou') });
+    expect(en.stderr).toContain('missing duty records file activities/2030.csv; the data has files of 2017, 2018, 2019: is the year mistyped?');
   });
 });
 

@@ -99,6 +99,7 @@ const TERMS_ZH = {
   'no-such-day': '：没有这一天（月份在 1～12 之间，日子不超过该月的天数）',
   'found-instead': '，文件夹中有 {arg}：若它就是这份文件（如 Excel 另存的“Unicode 文本”），改成这个文件名即可',
   'needed-by-earlier': '：{arg} 年评分表有按往年得分计分的项，要用这一年的记录和评分表算出往年得分',
+  'years-present': '；数据中有 {arg} 年的文件，年份是否写错了？',
   'month-form': '：年月写作 1986-11（Excel 显示成 Nov-86 时，把这一列设为“文本”后重新输入）',
   'named-nowhere': '名册中没有叫这个名字的会员',
   'no-header': '前 30 行中找不到表头（至少两个可以识别的列名）',
@@ -214,6 +215,7 @@ const TERMS_EN = {
   'no-such-day': ': there is no such day (months run 1 to 12, days up to the month\'s last)',
   'found-instead': '; the folder has {arg}: if it is this file (Excel\'s "Unicode text", say), give it this name',
   'needed-by-earlier': ': the {arg} rubric has items scored by an earlier year\'s points, which take this year\'s records and rubric',
+  'years-present': '; the data has files of {arg}: is the year mistyped?',
   'month-form': ': write a month as 1986-11 (where Excel shows Nov-86, make the column Text and type it again)',
   'named-nowhere': 'the roster has no member of that name',
   'no-header': 'no header in its first 30 rows (at least two column names mj knows)',
@@ -285,5 +287,6 @@ export function term(value: string | number, lang: Lang): string {
   if (key === 'yaml') return YAML_ERRORS[lang][arg] ?? arg;
   const table: Terms = lang === 'zh' ? TERMS_ZH : TERMS_EN;
   const t = table[key];
-  return t === undefined ? value.slice(1) : t.replace('{arg}', arg);
+  // A list in an argument is joined with 、; English shows it with commas.
+  return t === undefined ? value.slice(1) : t.replace('{arg}', lang === 'en' ? arg.replaceAll('、', ', ') : arg);
 }

@@ -241,7 +241,7 @@ export async function loadYearRules(ctx: LoadContext, ds: Dataset, year: number)
   const loaded = await loadYearRubric(ctx, ds, year);
   if (fileOfYear(ds.files.rubrics, year) === undefined) {
     const path = ds.config.files.rubrics[0]!.replace('{year}', String(year));
-    ctx.report({ code: 'MJ002', file: path, line: 0, column: 0, params: { what: '@rubric', path, also: '' } });
+    ctx.report({ code: 'MJ002', file: path, line: 0, column: 0, params: { what: '@rubric', path, also: otherYears(ds, year) } });
   }
   const assessments = await loadYearAssessments(ctx, ds, year, loaded);
   return { rubric: loaded ? compileRubric(loaded.rubric, year) : undefined, raw: loaded?.rubric, loaded, assessments };
@@ -251,8 +251,14 @@ export async function loadYearRules(ctx: LoadContext, ds: Dataset, year: number)
 export function requireRecordsFile(ctx: LoadContext, ds: Dataset, year: number, neededBy?: number): boolean {
   if (fileOfYear(ds.files.activities, year) !== undefined) return true;
   const path = ds.config.files.activities[0]!.replace('{year}', String(year));
-  ctx.report({ code: 'MJ002', file: path, line: 0, column: 0, params: { what: '@activities', path, also: neededBy === undefined ? '' : `@needed-by-earlier:${neededBy}` } });
+  ctx.report({ code: 'MJ002', file: path, line: 0, column: 0, params: { what: '@activities', path, also: neededBy === undefined ? otherYears(ds, year) : `@needed-by-earlier:${neededBy}` } });
   return false;
+}
+
+/** For a year with no file of its own at all: the years the data has (a mistyped year, say). */
+function otherYears(ds: Dataset, year: number): string {
+  const years = yearsOf(ds);
+  return years.length === 0 || years.includes(year) ? '' : `@years-present:${years.join('、')}`;
 }
 
 /** Streams the year's duty records; a year without a records file is an error. */
