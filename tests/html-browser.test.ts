@@ -180,6 +180,18 @@ describe.skipIf(missing.length > 0)('the HTML report in Chromium', () => {
     await plain.close();
   });
 
+  it('keeps a wide sheet readable: names, grades and vetoes on one line, the sheet scrolling sideways', async () => {
+    await open(join(sites.guizhou, 'scores.html'));
+    const heights = await page.$$eval('table.data tbody tr', (rows) => rows.map((r) => r.getBoundingClientRect().height));
+    const line = await page.$eval('table.data tbody td.num', (td) => parseFloat(getComputedStyle(td).lineHeight) || td.getBoundingClientRect().height);
+    expect(heights.length).toBeGreaterThan(100);
+    // One line of text a row (before, a branch's name and a veto's reason stood one character a line).
+    expect(Math.max(...heights)).toBeLessThan(line * 2);
+    const veto = page.locator('table.data tbody td', { hasText: '未完成（最高良好）' }).first();
+    expect(await veto.evaluate((td) => getComputedStyle(td).whiteSpace)).toBe('nowrap');
+    expect(await page.$eval('.table-wrap', (w) => w.scrollWidth > w.clientWidth)).toBe(true);
+  });
+
   it('keeps hostile names as text: nothing runs, the card shows the name as written', async () => {
     for (const f of htmlFiles(sites.hostile)) expect(seen.get(join(sites.hostile, f))!.problems, f).toEqual([]);
     const cards = new Map(pagesOf(sites.hostile).flatMap((p) => [...p.cards]));

@@ -39,6 +39,10 @@ table.data th, table.data td, table.form th, table.form td { border: 1px solid v
 table.data thead th, table.form thead th { background: var(--soft); position: sticky; top: 0; }
 table.data tbody th { font-weight: 400; text-align: left; }
 table.data .num, table.form .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* A wide sheet scrolls: a numeric column's header wraps, and a text cell keeps some width (a name, a veto's reason) instead of one character a line. */
+table.data thead th.num { white-space: normal; min-width: 4.5em; }
+table.data td:not(.num), table.data tbody th:not(.num) { min-width: 7em; }
+table.data .nw { white-space: nowrap; }
 table.data tfoot tr, table.form tr.subtotal, table.form tr.total, table.form tr.grade, table.form tr.veto { font-weight: 700; background: var(--soft); }
 table.data tbody tr:nth-child(even) { background: #fbfcfd; }
 th button.sort { font: inherit; font-weight: 700; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: inherit; }
@@ -83,6 +87,10 @@ footer { margin-top: 32px; padding-top: 8px; border-top: 1px solid var(--line); 
   main.wide { page: wide; }
   .table-wrap { overflow: visible; }
   table.data, table.form { font-size: 8.5pt; }
+  /* On paper nothing scrolls: the sheet's columns share the page's width again. */
+  table.data .nw { white-space: normal; }
+  table.data thead th.num { min-width: 0; }
+  table.data td:not(.num), table.data tbody th:not(.num) { min-width: 4em; }
   table.data th, table.data td, table.form th, table.form td { padding: 1pt 4pt; }
   table.form td.standard { font-size: 8pt; }
   table.data thead th, table.form thead th { position: static; }

@@ -32,14 +32,19 @@ export function rowHeaderColumn(table: Pick<Table, 'columns'>): number {
   return 0;
 }
 
+/** Characters of a text cell kept on one line. */
+const SHORT_TEXT = 16;
+
 function cellHtml(row: Row, i: number, table: Table, head: number, link: string | undefined, sortable: boolean): string {
   const col = table.columns[i]!;
   const v = row.cells[i] ?? null;
-  const text = esc(formatCell(v, col, 'human'));
   const num = NUMERIC_KINDS.has(col.kind);
+  const shown = formatCell(v, col, 'human');
+  const text = esc(shown);
   // The value a sort compares: the exact number to 6 decimals (rounded display values can tie).
   const sortValue = sortable && num ? ` data-v="${sortKey(v)}"` : '';
-  const cls = num ? ' class="num"' : '';
+  // A short text (a name, a grade, a veto's reason) stays on one line; a longer one wraps.
+  const cls = num ? ' class="num"' : shown.length > 0 && shown.length <= SHORT_TEXT ? ' class="nw"' : '';
   const content = link !== undefined ? `<a href="${esc(link)}">${text}</a>` : text;
   if (i === head) return `<th scope="row"${cls}${sortValue}>${content}</th>`;
   return `<td${cls}${sortValue}>${content}</td>`;
