@@ -218,6 +218,18 @@ describe('Excel CSV', () => {
     expect(plain.startsWith('\uFEFF') || plain.includes('\r')).toBe(false);
     expect(excel).toBe('\uFEFF' + plain.replace(/\n/g, '\r\n'));
   });
+
+  it('keeps as text what Excel would take for a number or a date: ids with zeros, 4/5', async () => {
+    const members = (await mj(['stats', 'members', '2019', '--format', 'csv', '--excel'], { cwd: TINY })).stdout;
+    expect(members).toContain('\r\n"=""0001""",王明华,');
+    expect(members).toContain(',1.0000,'); // numbers stay numbers
+    const plain = (await mj(['stats', 'members', '2019', '--format', 'csv'], { cwd: TINY })).stdout;
+    expect(plain).toContain('\n0001,王明华,');
+    const progress = (await mj(['progress', '2019', '--format', 'csv', '--excel'], { cwd: TINY })).stdout;
+    expect(progress).toContain(',"=""4/5""",');
+    // Names and words are written as they are.
+    expect(progress).toContain('贵阳市第一人民医院支部,gy-med1,');
+  });
 });
 
 describe('mj init', () => {

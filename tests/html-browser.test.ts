@@ -183,12 +183,12 @@ describe.skipIf(missing.length > 0)('the HTML report in Chromium', () => {
   it('keeps a wide sheet readable: names, grades and vetoes on one line, the sheet scrolling sideways', async () => {
     await open(join(sites.guizhou, 'scores.html'));
     const heights = await page.$$eval('table.data tbody tr', (rows) => rows.map((r) => r.getBoundingClientRect().height));
-    const line = await page.$eval('table.data tbody td.num', (td) => parseFloat(getComputedStyle(td).lineHeight) || td.getBoundingClientRect().height);
+    const line = await page.$eval('table.data tbody td.num', (td) => parseFloat((globalThis as unknown as { getComputedStyle(x: unknown): { lineHeight: string } }).getComputedStyle(td).lineHeight) || td.getBoundingClientRect().height);
     expect(heights.length).toBeGreaterThan(100);
     // One line of text a row (before, a branch's name and a veto's reason stood one character a line).
     expect(Math.max(...heights)).toBeLessThan(line * 2);
     const veto = page.locator('table.data tbody td', { hasText: '未完成（最高良好）' }).first();
-    expect(await veto.evaluate((td) => getComputedStyle(td).whiteSpace)).toBe('nowrap');
+    expect(await veto.evaluate((td) => (globalThis as unknown as { getComputedStyle(x: unknown): { whiteSpace: string } }).getComputedStyle(td).whiteSpace)).toBe('nowrap');
     expect(await page.$eval('.table-wrap', (w) => w.scrollWidth > w.clientWidth)).toBe(true);
   });
 
