@@ -32,6 +32,17 @@ export function subsidyTable(input: SubsidyTableInput): Table {
     { key: 'performance', header: L('绩效部分', 'Performance'), kind: 'points' },
     { key: 'payout', header: L('补助', 'Subsidy'), kind: 'int' },
   ];
+  // With a cap or a budget the subsidy may differ from base + per member + performance: the row says why.
+  const adjusts = rule.cap !== undefined || rule.budget !== undefined;
+  if (adjusts) columns.push({ key: 'adjusted', header: L('调整', 'Adjusted'), kind: 'text' });
+  /** Why the subsidy is not base + per member + performance; null when it is. */
+  const adjustment = (l: SubsidyResult['lines'][number]): string | null => {
+    const why: string[] = [];
+    if (l.capped && rule.cap !== undefined) why.push(L(`超过上限，按 ${rule.cap.toShort(2)} 元计`, `above the cap: ${rule.cap.toShort(2)}`));
+    else if (l.base.add(l.perMember).add(l.performance).sign() < 0) why.push(L('低于 0，按 0 计', 'below 0: 0'));
+    if (result.scale !== undefined && l.beforeScaling.sign() > 0) why.push(L('按预算比例缩减', 'scaled to the budget'));
+    return why.length === 0 ? null : why.join(L('；', '; '));
+  };
   const rows: Row[] = [];
   let members = 0;
   let base = Rational.ZERO;
@@ -41,14 +52,14 @@ export function subsidyTable(input: SubsidyTableInput): Table {
   input.branches.forEach((b, i) => {
     if (input.only && !input.only.has(b.id)) return;
     const l = result.lines[i]!;
-    rows.push({ kind: 'data', cells: [b.name, b.id, l.members, l.grade, l.base, l.perMember, l.performance, Rational.of(l.payout)] });
+    rows.push({ kind: 'data', cells: [b.name, b.id, l.members, l.grade, l.base, l.perMember, l.performance, Rational.of(l.payout), ...(adjusts ? [adjustment(l)] : [])] });
     members += l.members;
     base = base.add(l.base);
     perMember = perMember.add(l.perMember);
     performance = performance.add(l.performance);
     payout += l.payout;
   });
-  const total: Cell[] = [L('合计', 'Total'), '', members, '', base, perMember, performance, Rational.of(payout)];
+  const total: Cell[] = [L('合计', 'Total'), '', members, '', base, perMember, performance, Rational.of(payout), ...(adjusts ? [null] : [])];
   rows.push({ kind: 'total', cells: total });
 
   const factors = [...rule.gradeFactor.entries()].map(([g, f]) => `${g} ${f.sign() >= 0 ? '+' : ''}${f.mul(Rational.int(100)).toShort(2)}%`).join(zh ? '，' : ', ');
