@@ -108,3 +108,28 @@ describe('the cache of unchanged files', () => {
     expect(gitignore.split('\n')).toContain('.mj/cache/');
   });
 });
+
+describe('the cache stays small', () => {
+  it('keeps the entries used last: a hit touches its entry, a store past the limit removes the oldest', async () => {
+    const { cacheGet, cachePut, cacheDir, prune } = await import('../src/repo/cache.js');
+    const { utimesSync } = await import('node:fs');
+    const root = scratch();
+    const key = (i: number): string => i.toString(16).padStart(64, '0');
+    for (let i = 0; i < 12; i++) await cachePut(root, key(i), Buffer.from([i]));
+    const dir = cacheDir(root);
+    // Entry i was last used i minutes after the first; entry 0 is then used now.
+    for (let i = 0; i < 12; i++) utimesSync(join(dir, key(i)), new Date(1_000_000 + i * 60_000), new Date(1_000_000 + i * 60_000));
+    expect((await cacheGet(root, key(0)))?.[0]).toBe(0);
+    await prune(dir, 10);
+    const left = readdirSync(dir).sort();
+    expect(left).toHaveLength(9);
+    expect(left).toContain(key(0)); // used last
+    expect(left).not.toContain(key(1));
+    expect(left).not.toContain(key(3));
+    expect(left).toContain(key(4));
+    // Under the limit nothing goes; a file that is not an entry is never touched.
+    writeFileSync(join(dir, 'README'), 'x');
+    await prune(dir, 10);
+    expect(readdirSync(dir)).toHaveLength(10);
+  });
+});
