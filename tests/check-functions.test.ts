@@ -27,30 +27,30 @@ const R = { from: fieldIndex('reserve', 'from') };
 const L = { from: fieldIndex('liaisons', 'from') };
 
 describe('duplicate ids confirmed from hash candidates (confirmDuplicates)', () => {
-  const lines = new Map<number, string>([[2, 'M001,张三'], [5, 'M002,李四'], [7, 'X,M001,王五'], [9, 'M002,李四']]);
-  const idOn = (n: number) => ({ 2: 'M001', 5: 'M002', 7: 'M001', 9: 'M002' } as Record<number, string>)[n];
-  const text = (n: number) => lines.get(n);
+  // The id on each line and its column, as the reader of the file finds them.
+  const ids: Record<number, { id: string; column: number }> = { 2: { id: 'M001', column: 1 }, 5: { id: 'M002', column: 1 }, 7: { id: 'M001', column: 3 }, 9: { id: 'M002', column: 1 } };
+  const idAt = (n: number) => ids[n];
 
   it('reports each pair once, at the later line, naming the first; the column given or found in the line', () => {
     const found = confirmDuplicates('members.csv', [
       { line: 7, firstLine: 2, column: 3 },
       { line: 2, firstLine: 7, column: 0 }, // the same pair, written the other way round
       { line: 5, firstLine: 9, column: 4 }, // the later line is the first: its column is not the candidate's
-    ], idOn, text);
+    ], idAt);
     expect(found).toEqual([
       { code: 'MJ301', file: 'members.csv', line: 7, column: 3, field: 'id', params: { id: 'M001', first: 'members.csv:2' }, span: 4 },
       { code: 'MJ301', file: 'members.csv', line: 9, column: 1, field: 'id', params: { id: 'M002', first: 'members.csv:5' }, span: 4 },
     ]);
   });
 
-  it('finds the column in the line when the candidate has none', () => {
-    expect(confirmDuplicates('members.csv', [{ line: 7, firstLine: 2, column: 0 }], idOn, text)[0]?.column).toBe(3);
+  it('takes the column from the line when the candidate has none', () => {
+    expect(confirmDuplicates('members.csv', [{ line: 7, firstLine: 2, column: 0 }], idAt)[0]?.column).toBe(3);
   });
 
   it('drops candidates whose ids differ (a hash collision) or whose lines cannot be read', () => {
-    expect(confirmDuplicates('members.csv', [{ line: 5, firstLine: 2, column: 1 }], idOn, text)).toEqual([]);
-    expect(confirmDuplicates('members.csv', [{ line: 8, firstLine: 2, column: 1 }], idOn, text)).toEqual([]);
-    expect(confirmDuplicates('members.csv', [{ line: 7, firstLine: 2, column: 1 }], idOn, () => undefined)).toEqual([]);
+    expect(confirmDuplicates('members.csv', [{ line: 5, firstLine: 2, column: 1 }], idAt)).toEqual([]);
+    expect(confirmDuplicates('members.csv', [{ line: 8, firstLine: 2, column: 1 }], idAt)).toEqual([]);
+    expect(confirmDuplicates('members.csv', [{ line: 7, firstLine: 2, column: 1 }], () => undefined)).toEqual([]);
   });
 });
 

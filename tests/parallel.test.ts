@@ -77,6 +77,15 @@ describe('a split scan', () => {
     }));
   });
 
+  it('places a repeat found across the cut at its id cell, when the id is not the first column', () => {
+    // The old id in a column before 编号 holds the same text: the repeat's column must be 编号's.
+    agree(copy((t) => {
+      const lines = t.split('\n').map((l, i) => (l === '' ? l : i === 0 ? `原编号,${l}` : `${l.slice(0, l.indexOf(','))},${l}`));
+      lines[lines.length - 4] = lines[5]!;
+      return lines.join('\n');
+    }));
+  });
+
   it('reads on one thread when the cut falls inside a quoted field with a line break, with the same result', () => {
     const d = copy((t) => {
       const lines = t.split('\n');

@@ -41,19 +41,18 @@ export interface DuplicateCandidate {
  * written on a line and `lineText` the line itself (undefined when it could not be read).
  */
 export function confirmDuplicates(
-  file: string, candidates: readonly DuplicateCandidate[], idOn: (line: number) => string | undefined, lineText: (line: number) => string | undefined,
+  file: string, candidates: readonly DuplicateCandidate[], idAt: (line: number) => { readonly id: string; readonly column: number } | undefined,
 ): DiagnosticInput[] {
   const out: DiagnosticInput[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
     const first = Math.min(c.line, c.firstLine);
     const later = Math.max(c.line, c.firstLine);
-    const id = idOn(later);
-    const text = lineText(later);
-    if (id === undefined || text === undefined || id !== idOn(first) || seen.has(`${first}:${later}`)) continue;
+    const at = idAt(later);
+    if (at === undefined || at.id !== idAt(first)?.id || seen.has(`${first}:${later}`)) continue;
     seen.add(`${first}:${later}`);
-    const column = later === c.line && c.column > 0 ? c.column : text.indexOf(id) + 1;
-    out.push({ code: 'MJ301', file, line: later, column, field: 'id', params: { id, first: `${file}:${first}` }, span: id.length });
+    const column = later === c.line && c.column > 0 ? c.column : at.column;
+    out.push({ code: 'MJ301', file, line: later, column, field: 'id', params: { id: at.id, first: `${file}:${first}` }, span: at.id.length });
   }
   return out;
 }

@@ -221,9 +221,14 @@ async function confirmIndexDuplicates(ctx: LoadContext, file: string, ids: IdInd
   const wanted = new Set(ids.candidates.flatMap((c) => [c.firstLine, c.line]));
   const facts = ctx.facts.get(file);
   const lines = await readLines(abs, wanted, facts?.encoding);
-  const idOn = (line: number): string | undefined => {
+  /** The id on a line, and its column as the careful reader places it: past an opening quote and leading spaces. */
+  const idAt = (line: number): { id: string; column: number } | undefined => {
     const text = lines.get(line);
-    return text === undefined ? undefined : parseCsvText(text, { tabs: facts?.tabs === true }).records[0]?.fields[idColumn]?.trim();
+    const rec = text === undefined ? undefined : parseCsvText(text, { tabs: facts?.tabs === true }).records[0];
+    const cell = rec?.fields[idColumn];
+    if (rec === undefined || cell === undefined) return undefined;
+    const id = cell.trim();
+    return { id, column: (rec.cols[idColumn] ?? 1) + (rec.quoted?.[idColumn] ? 1 : 0) + (id === '' ? 0 : cell.indexOf(id)) };
   };
-  for (const d of confirmDuplicates(file, ids.candidates, idOn, (line) => lines.get(line))) ctx.report(d);
+  for (const d of confirmDuplicates(file, ids.candidates, idAt)) ctx.report(d);
 }
