@@ -6,7 +6,7 @@ import {
   DEGREES, EDUCATIONS, GENDERS, ROLES, RESERVE, SECTORS, STATUSES, TITLES,
   type Day, type Member, type Org, type Origin,
 } from '../model/types.js';
-import { fieldIndex } from '../schema/fields.js';
+import { MEMBER_FIELD } from '../schema/fields.js';
 import { formatDay } from '../util/dates.js';
 import { ownCopy } from '../util/strings.js';
 import { repeatedId } from '../checks/duplicates.js';
@@ -20,14 +20,7 @@ import type { FieldPlacer } from '../checks/place.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { Params } from '../diagnostics/diagnostic.js';
 
-const F = {
-  id: fieldIndex('members', 'id'), name: fieldIndex('members', 'name'), gender: fieldIndex('members', 'gender'),
-  birth: fieldIndex('members', 'birth'), ethnicity: fieldIndex('members', 'ethnicity'), joined: fieldIndex('members', 'joined'),
-  org: fieldIndex('members', 'org'), title: fieldIndex('members', 'title'), education: fieldIndex('members', 'education'),
-  degree: fieldIndex('members', 'degree'), employer: fieldIndex('members', 'employer'), sector: fieldIndex('members', 'sector'),
-  roles: fieldIndex('members', 'roles'), reserve: fieldIndex('members', 'reserve'), status: fieldIndex('members', 'status'),
-  left: fieldIndex('members', 'left'),
-};
+const F = MEMBER_FIELD;
 
 /** Births before this day are typing mistakes (MJ213). */
 const EARLIEST_BIRTH = 19000101;
@@ -148,6 +141,7 @@ export async function loadMembers(
   };
   // A UTF-8 roster's plainly right rows are read from its bytes (scan/roster-scanner.ts); each is
   // kept only when the checks above would say nothing of it, else it goes to the careful reader.
+
   // The member checks look at the org alone: asked once per org the byte reader meets (0: not
   // yet, 1: they say nothing, 2: they speak).
   const orgIds = [...orgs.keys()].filter(isOrgIdForm);
@@ -167,6 +161,7 @@ export async function loadMembers(
     fast: (row) => {
       if (!quietOrg(row)) return false;
       const status = row.status ?? '在册';
+      // Only whether a rule speaks matters here (the cells as written are for its message).
       let spoken = false;
       standingProblems({ status, left: row.left, leftWritten: row.left === undefined ? undefined : '', joined: row.joined, birth: row.birth, birthWritten: row.birthText ?? '' }, () => {
         spoken = true;

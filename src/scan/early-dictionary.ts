@@ -8,7 +8,7 @@
 
 import { open } from 'node:fs/promises';
 import { rosterUntil, STATUSES, type Member } from '../model/types.js';
-import { fieldIndex, headerLookup, RECORD_FIELDS } from '../schema/fields.js';
+import { headerLookup, MEMBER_FIELD, RECORD_FIELDS } from '../schema/fields.js';
 import { CsvTokenizer, type CsvRecord } from '../source/csv.js';
 import { openText, readWholeText, type Encoding } from '../source/decode.js';
 import { parseYaml } from '../source/yaml.js';
@@ -24,10 +24,7 @@ export interface EarlySources {
   readonly maxFileBytes: number;
 }
 
-const M = {
-  id: fieldIndex('members', 'id'), org: fieldIndex('members', 'org'), joined: fieldIndex('members', 'joined'),
-  status: fieldIndex('members', 'status'), left: fieldIndex('members', 'left'),
-};
+const M = MEMBER_FIELD;
 
 /** The dictionary as the valid files give it, or undefined when they cannot be read so. */
 export async function readEarlyDictionary(s: EarlySources): Promise<ScanDictionary | undefined> {

@@ -6,21 +6,14 @@
 // false), goes to the careful reader as bytes (`slow`).
 
 import { DEGREES, EDUCATIONS, GENDERS, RESERVE, ROLES, SECTORS, STATUSES, TITLES, type Day } from '../model/types.js';
-import { RECORD_FIELDS, fieldIndex } from '../schema/fields.js';
+import { MEMBER_FIELD, RECORD_FIELDS } from '../schema/fields.js';
 import { makeDay } from '../util/dates.js';
 import { ByteMap } from './byte-map.js';
 import { ByteRecords, controlBytes, digits, untrimmed, type RecordEvents } from './byte-records.js';
 
 const SEMI = 59, DASH = 45;
 const SPECS = RECORD_FIELDS.members;
-const F = {
-  id: fieldIndex('members', 'id'), name: fieldIndex('members', 'name'), gender: fieldIndex('members', 'gender'),
-  birth: fieldIndex('members', 'birth'), ethnicity: fieldIndex('members', 'ethnicity'), joined: fieldIndex('members', 'joined'),
-  org: fieldIndex('members', 'org'), title: fieldIndex('members', 'title'), education: fieldIndex('members', 'education'),
-  degree: fieldIndex('members', 'degree'), employer: fieldIndex('members', 'employer'), sector: fieldIndex('members', 'sector'),
-  roles: fieldIndex('members', 'roles'), reserve: fieldIndex('members', 'reserve'), status: fieldIndex('members', 'status'),
-  left: fieldIndex('members', 'left'),
-};
+const F = MEMBER_FIELD;
 /** The fields of free text (the others are matched to known words, org ids and dates). */
 const FREE_FIELDS = [F.id, F.name, F.ethnicity, F.employer];
 
@@ -133,7 +126,7 @@ export class RosterScanner extends ByteRecords {
     return w;
   }
 
-  protected row(buf: Buffer, nf: number, recLine: number, lineStart: number, recEnd: number): boolean {
+  protected row(buf: Buffer, nf: number, recLine: number, lineStart: number, _recEnd: number): boolean {
     const { fs, fe, fq, cols } = this;
     if (!this.usable || nf !== this.width) return false;
     if (nf > fq.length) return false;
@@ -229,7 +222,6 @@ export class RosterScanner extends ByteRecords {
     r.line = recLine;
     r.idColumn = units(buf, lineStart, is) + 1;
     r.orgColumn = units(buf, lineStart, os) + 1;
-    void recEnd;
     return this.events.fast(r);
   }
 }

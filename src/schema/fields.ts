@@ -199,3 +199,13 @@ export const ACTIVITY_FIELD = {
   level: fieldIndex('activities', 'level'), outcomes: fieldIndex('activities', 'outcomes'), hours: fieldIndex('activities', 'hours'),
   tags: fieldIndex('activities', 'tags'), note: fieldIndex('activities', 'note'),
 } as const;
+
+/** Field positions of the roster, shared by the careful reader and the byte-level reader. */
+export const MEMBER_FIELD = {
+  id: fieldIndex('members', 'id'), name: fieldIndex('members', 'name'), gender: fieldIndex('members', 'gender'),
+  birth: fieldIndex('members', 'birth'), ethnicity: fieldIndex('members', 'ethnicity'), joined: fieldIndex('members', 'joined'),
+  org: fieldIndex('members', 'org'), title: fieldIndex('members', 'title'), education: fieldIndex('members', 'education'),
+  degree: fieldIndex('members', 'degree'), employer: fieldIndex('members', 'employer'), sector: fieldIndex('members', 'sector'),
+  roles: fieldIndex('members', 'roles'), reserve: fieldIndex('members', 'reserve'), status: fieldIndex('members', 'status'),
+  left: fieldIndex('members', 'left'),
+} as const;
