@@ -115,7 +115,7 @@ export class CsvTokenizer {
               return;
             }
             // A quote that never closes (or swallows more than a record may hold).
-            if (afterQuote) for (const p of afterQuote) this.sink.problem(p);
+            this.tell(afterQuote);
             this.sink.problem(
               final && n - recStart <= this.maxRecord
                 ? { kind: 'unclosed-quote', line: openLine, column: openCol }
@@ -142,7 +142,7 @@ export class CsvTokenizer {
           if (c !== SEP && c !== LF && c !== CR && c !== -1) {
             if (openLine !== line) {
               // "abc … spanning lines … "xyz: the opening quote was a stray one.
-              if (afterQuote) for (const p of afterQuote) this.sink.problem(p);
+              this.tell(afterQuote);
               this.sink.problem({ kind: 'unclosed-quote', line: openLine, column: openCol });
               const resume = this.lineAfterLine(s, recStart, recLine, recLineStart, openLine);
               ({ i, line, lineStart } = resume);
@@ -214,7 +214,7 @@ export class CsvTokenizer {
         }
         break;
       }
-      if (afterQuote) for (const p of afterQuote) this.sink.problem(p);
+      this.tell(afterQuote);
       if (this.skipLine) {
         this.skipLine = false;
         continue;
@@ -232,6 +232,11 @@ export class CsvTokenizer {
   }
 
   private skipLine = false;
+
+  /** Tells the problems held for a record that is now whole (or given up). */
+  private tell(held: readonly CsvProblem[] | null): void {
+    if (held) for (const p of held) this.sink.problem(p);
+  }
 
   private keep(from: number, line: number, lineStart: number): void {
     this.buf = this.buf.slice(from);
