@@ -338,4 +338,24 @@ describe('computeSubsidy', () => {
     expect(computeSubsidy(rule({ budget: Rational.int(4000) }), branches).lines.map((l) => l.payout)).toEqual([2000n, 2000n]);
     expect(computeSubsidy(rule({ budget: Rational.ZERO }), branches).total).toBe(0n);
   });
+
+  it('says on each row of mj subsidy why a payout is not the sum of its parts: the cap, the floor, the budget', async () => {
+    const d = copyTiny();
+    const file = join(d, 'rubrics', '2019.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8')
+      .replace('不合格: -0.2', '不合格: -1.5')
+      .replace('cap: 8000 ', 'cap: 2800 ')
+      .replace('budget: 600000 ', 'budget: 5000 '));
+    const zh = (await mj(['subsidy', '2019', '--format', 'csv'], { cwd: d })).stdout.split('\n');
+    expect(zh[0]).toBe('支部,支部编号,年末会员数,等级,基数,人均部分,绩效部分,补助,调整');
+    expect(zh.find((l) => l.startsWith('贵阳一中支部,'))).toMatch(/,超过上限，按 2800 元计；按预算比例缩减$/); // 2875 → 2800, then scaled
+    expect(zh.find((l) => l.startsWith('贵阳市第一人民医院支部,'))).toMatch(/,-3750\.00,0,低于 0，按 0 计$/); // 2500 × −1.5
+    expect(zh.find((l) => l.startsWith('合计,'))).toMatch(/,$/);
+    const en = (await mj(['subsidy', '2019', '--format', 'csv', '--lang', 'en'], { cwd: d })).stdout;
+    expect(en).toContain(',above the cap: 2800; scaled to the budget\n');
+    expect(en).toContain(',below 0: 0\n');
+    // Without a cap or a budget there is nothing to adjust: no such column.
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n {2}cap: .*\n {2}budget: .*\n/, '\n'));
+    expect((await mj(['subsidy', '2019', '--format', 'csv'], { cwd: d })).stdout.split('\n')[0]).toBe('支部,支部编号,年末会员数,等级,基数,人均部分,绩效部分,补助');
+  });
 });
