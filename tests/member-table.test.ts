@@ -42,4 +42,25 @@ describe('MemberTable', () => {
       expect(table.onRoster(key, 0, key.length, h, 1, (i + 1) % 97)).toBe(i);
     }
   });
+
+  it('reads ids of any characters, and answers the same from its shared data (as a worker is handed it)', () => {
+    const ids = ['贵A001', 'A1', '会员-二〇一九-很长的编号-0001', 'A1', 'é', 'B1'];
+    const n = ids.length;
+    const from = new Int32Array(n), until = new Int32Array(n).fill(100);
+    const orgOf = Int32Array.from([0, 1, 0, 1, -1, 1]);
+    const table = new MemberTable(ids, from, until, orgOf, 2);
+    // structuredClone is what postMessage does: the arrays stay on their shared memory.
+    const data = structuredClone(table.data());
+    expect(data.slots.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const copy = new MemberTable(data);
+    for (const id of [...ids, '贵A002', '']) {
+      const key = Buffer.from(`;${id};`);
+      const h = hashBytes(key, 1, key.length - 1);
+      const expected = ids.indexOf(id);
+      for (const branch of [-1, 0, 1]) {
+        expect([id, branch, table.onRoster(key, 1, key.length - 1, h, 5, branch)]).toEqual([id, branch, expected]);
+        expect([id, branch, copy.onRoster(key, 1, key.length - 1, h, 5, branch)]).toEqual([id, branch, expected]);
+      }
+    }
+  });
 });

@@ -192,7 +192,7 @@ export async function scanCsv(job: CsvScan): Promise<ScanResult> {
         options.traceTime?.('header read, starting the worker');
         plan = await planSplit(source, {
           year: job.year, chunkBytes: options.chunkBytes, maxRecord, minBytes: split.minBytes, workerUrl: split.workerUrl,
-          cols, width, dictionary: job.dictionary, specs: split.specs, keepTypes,
+          cols, width, dictionary: job.dictionary, members: job.tables.members.data(), specs: split.specs, keepTypes,
         });
       }
       if (plan) limit = plan.mainEnd;

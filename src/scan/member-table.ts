@@ -6,11 +6,30 @@
 // (a national roster's one big table costs a cache and TLB miss per id). An id not found there is
 // looked up in the table of every id (hash and member number only), whose key is checked in the
 // member's slot — so the answer never depends on the branch asked first.
+//
+// The table lives in shared memory: a scanning worker is handed the main thread's table
+// (`data()`, `MemberTable.of`) instead of building its own from the ids (some 0.2 s of its start
+// at national scale, and a second copy of the table).
 
 import { hashBytes } from './byte-map.js';
 
 const W = 8; // words a slot: hash, value+1, from, until, length, key bytes ×3 words
 const INLINE = 12;
+
+/** A member table as plain data over shared memory: sent to a worker, it is the same table there (no copy). */
+export interface MemberTableData {
+  readonly slots: Int32Array;
+  readonly base: Int32Array;
+  readonly masks: Int32Array;
+  readonly all: Int32Array;
+  readonly slotOf: Int32Array;
+  readonly long: readonly Uint8Array[];
+}
+
+/** An Int32Array of n zeros in shared memory (an ordinary one where SharedArrayBuffer is missing). */
+function sharedInts(n: number): Int32Array {
+  return typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(n * 4)) : new Int32Array(n);
+}
 
 export class MemberTable {
   private readonly slots: Int32Array;
@@ -24,26 +43,58 @@ export class MemberTable {
   private readonly allMask: number;
   /** Per member number: where its slot is (in words), or -1 for a repeated id (the first wins). */
   private readonly slotOf: Int32Array;
-  private readonly long: Uint8Array[] = [];
+  private readonly long: Uint8Array[];
+
+  /** The table as plain data (its arrays are shared, not copied, when posted to a worker). */
+  data(): MemberTableData {
+    return { slots: this.slots, base: this.base, masks: this.masks, all: this.all, slotOf: this.slotOf, long: this.long };
+  }
 
   /** `orgOf[i]`: the branch (0 ≤ b < branches) member i belongs to in the roster, or -1. */
-  constructor(ids: readonly string[], from: Int32Array, until: Int32Array, orgOf: Int32Array | undefined = undefined, branches = 0) {
+  constructor(ids: readonly string[], from: Int32Array, until: Int32Array, orgOf?: Int32Array, branches?: number);
+  /** The table of `data()` (a table built on another thread). */
+  constructor(data: MemberTableData);
+  constructor(ids: readonly string[] | MemberTableData, from?: Int32Array, until?: Int32Array, orgOf: Int32Array | undefined = undefined, branches = 0) {
+    if (!Array.isArray(ids)) {
+      const d = ids as MemberTableData;
+      this.slots = d.slots;
+      this.bytes = new Uint8Array(d.slots.buffer, d.slots.byteOffset, d.slots.byteLength);
+      this.base = d.base;
+      this.masks = d.masks;
+      this.all = d.all;
+      this.allMask = d.all.length / 2 - 1;
+      this.slotOf = d.slotOf;
+      this.long = [...d.long];
+      return;
+    }
+    if (from === undefined || until === undefined) throw new TypeError('MemberTable: from and until are required with ids');
+    this.long = [];
     let size = 16;
     while (size < ids.length * 1.6) size <<= 1;
     this.allMask = size - 1;
-    this.all = new Int32Array(size * 2);
-    this.slotOf = new Int32Array(ids.length).fill(-1);
+    this.all = sharedInts(size * 2);
+    this.slotOf = sharedInts(ids.length).fill(-1);
     // Every id's bytes, one after another in one buffer (no buffer per id), and their hashes.
-    const enc = new TextEncoder();
-    let bytesLen = 0;
-    for (const id of ids) bytesLen += id.length * 3;
-    const all = new Uint8Array(bytesLen);
+    // One encoding of all ids joined; when they are all ASCII (the usual case), each id's bytes are
+    // its characters, so no id is encoded alone.
+    const joined = ids.join('');
+    let all: Uint8Array;
     const start = new Int32Array(ids.length + 1);
     let pos = 0;
-    ids.forEach((id, i) => {
-      start[i] = pos;
-      pos += enc.encodeInto(id, all.subarray(pos)).written;
-    });
+    if (/^[\x00-\x7f]*$/.test(joined)) {
+      all = Buffer.from(joined, 'latin1');
+      for (let i = 0; i < ids.length; i++) {
+        start[i] = pos;
+        pos += ids[i]!.length;
+      }
+    } else {
+      const enc = new TextEncoder();
+      all = new Uint8Array(joined.length * 3);
+      for (let i = 0; i < ids.length; i++) {
+        start[i] = pos;
+        pos += enc.encodeInto(ids[i]!, all.subarray(pos)).written;
+      }
+    }
     start[ids.length] = pos;
     const hashes = new Int32Array(ids.length);
     for (let i = 0; i < ids.length; i++) hashes[i] = hashBytes(all, start[i]!, start[i + 1]!) | 0;
@@ -81,8 +132,8 @@ export class MemberTable {
     };
     const counts = new Int32Array(groups);
     for (let i = 0; i < ids.length; i++) if (first[i]) counts[group(i)]!++;
-    this.base = new Int32Array(groups);
-    this.masks = new Int32Array(groups);
+    this.base = sharedInts(groups);
+    this.masks = sharedInts(groups);
     let total = 0;
     for (let b = 0; b < groups; b++) {
       let n = 1;
@@ -91,27 +142,36 @@ export class MemberTable {
       this.masks[b] = n - 1;
       total += n;
     }
-    this.slots = new Int32Array(total * W);
+    this.slots = sharedInts(total * W);
     this.bytes = new Uint8Array(this.slots.buffer);
-    for (let i = 0; i < ids.length; i++) {
-      if (!first[i]) continue;
+    const slots = this.slots, bytes = this.bytes, base = this.base, masks = this.masks, slotOf = this.slotOf;
+    // Filled branch by branch (the members in branch order, by a counting sort): each branch's
+    // slots are written together, not one cache line of the whole table after another at random.
+    const next = new Int32Array(groups);
+    for (let b = 1; b < groups; b++) next[b] = next[b - 1]! + counts[b - 1]!;
+    const order = new Int32Array(next[groups - 1]! + counts[groups - 1]!);
+    for (let i = 0; i < ids.length; i++) if (first[i]) order[next[group(i)]!++] = i;
+    for (let j = 0; j < order.length; j++) {
+      const i = order[j]!;
       const b = group(i);
       const h = hashes[i]!;
-      const mask = this.masks[b]!;
+      const mask = masks[b]!, b0 = base[b]!;
       let s = h & mask;
-      while (this.slots[(this.base[b]! + s) * W + 1] !== 0) s = (s + 1) & mask;
-      const at = (this.base[b]! + s) * W;
-      const key = all.subarray(start[i]!, start[i + 1]!);
-      this.slotOf[i] = at;
-      this.slots[at] = h;
-      this.slots[at + 1] = i + 1;
-      this.slots[at + 2] = from[i]!;
-      this.slots[at + 3] = until[i]!;
-      this.slots[at + 4] = key.length;
-      if (key.length <= INLINE) this.bytes.set(key, (at + 5) * 4);
-      else {
-        this.slots[at + 5] = this.long.length;
-        this.long.push(key.slice());
+      while (slots[(b0 + s) * W + 1] !== 0) s = (s + 1) & mask;
+      const at = (b0 + s) * W;
+      const k0 = start[i]!, len = start[i + 1]! - k0;
+      slotOf[i] = at;
+      slots[at] = h;
+      slots[at + 1] = i + 1;
+      slots[at + 2] = from[i]!;
+      slots[at + 3] = until[i]!;
+      slots[at + 4] = len;
+      if (len <= INLINE) {
+        const o = (at + 5) * 4;
+        for (let k = 0; k < len; k++) bytes[o + k] = all[k0 + k]!;
+      } else {
+        slots[at + 5] = this.long.length;
+        this.long.push(all.slice(k0, k0 + len));
       }
     }
   }

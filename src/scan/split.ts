@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FoldSpec } from '../model/fold.js';
 import type { EarlySources } from './early-dictionary.js';
-import type { ScanDictionary } from './tables.js';
+import { withoutMembers, type ScanDictionary } from './tables.js';
+import type { MemberTableData } from './member-table.js';
 
 /** The main thread's share of a split file (measured: the worker starts some 0.2–0.5 s later at national scale). */
 const MAIN_SHARE = 0.53;
@@ -34,7 +35,10 @@ export interface WorkerJob {
   readonly maxRecord: number;
   readonly cols: number[];
   readonly width: number;
+  /** The words to look up; its members' are left out when `members` is given (tables.ts withoutMembers). */
   readonly dictionary: ScanDictionary;
+  /** The main thread's member table, shared (member-table.ts): the worker does not build its own. */
+  readonly members?: MemberTableData | undefined;
   /** The folds to build, in order (the main thread's folds come from the same list). */
   readonly specs: readonly FoldSpec[];
   /** Record types (a bitmask of ACTIVITY_TYPES indices) whose valid rows come back whole; 0: none. */
@@ -157,6 +161,8 @@ export interface SplitSetup {
   readonly cols: number[];
   readonly width: number;
   readonly dictionary: ScanDictionary;
+  /** The dictionary's member table, built: shared with the worker instead of its words. */
+  readonly members?: MemberTableData | undefined;
   readonly specs: readonly FoldSpec[];
   readonly keepTypes: number;
 }
@@ -175,7 +181,7 @@ export async function planSplit(source: { path: string; skip: number; size: numb
   const mainEnd = lf + 1;
   const job: WorkerJob = {
     path: source.path, start: mainEnd, skip: source.skip, chunkBytes: s.chunkBytes, year: s.year, maxRecord: s.maxRecord,
-    cols: s.cols, width: s.width, dictionary: s.dictionary, specs: s.specs, keepTypes: s.keepTypes,
+    cols: s.cols, width: s.width, dictionary: s.members ? withoutMembers(s.dictionary) : s.dictionary, members: s.members, specs: s.specs, keepTypes: s.keepTypes,
   };
   // The worker's garbage is small (views are reused): a small young generation keeps its memory down.
   const thread = new Worker(worker, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });

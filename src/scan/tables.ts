@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { ACTIVITY_TYPES, LEVELS } from '../model/types.js';
 import { ByteMap } from './byte-map.js';
-import { MemberTable } from './member-table.js';
+import { MemberTable, type MemberTableData } from './member-table.js';
 
 /** What the reader looks words up in, as plain data (sent to a worker as it is). */
 export interface ScanDictionary {
@@ -33,7 +33,8 @@ export interface ScanTables {
   readonly dissolved: Int32Array;
 }
 
-export function buildScanTables(d: ScanDictionary): ScanTables {
+/** The tables of a dictionary; `members`: its member table already built (by the main thread, for a worker). */
+export function buildScanTables(d: ScanDictionary, members?: MemberTableData): ScanTables {
   const orgs = new ByteMap(d.orgIds.length);
   d.orgIds.forEach((id, i) => orgs.setString(id, i));
   const types = new ByteMap(16);
@@ -43,9 +44,18 @@ export function buildScanTables(d: ScanDictionary): ScanTables {
   const outcomes = new ByteMap(64);
   d.outcomes.forEach((o, k) => outcomes.setString(o, k));
   return {
-    orgs, members: new MemberTable(d.memberIds, d.from, d.until, d.memberOrgs, d.orgIds.length), types, levels, outcomes, tags: new ByteMap(64),
+    orgs, members: members ? new MemberTable(members) : new MemberTable(d.memberIds, d.from, d.until, d.memberOrgs, d.orgIds.length), types, levels, outcomes, tags: new ByteMap(64),
     established: d.established, dissolved: d.dissolved,
   };
+}
+
+/**
+ * What a worker is sent of a dictionary whose member table it is handed built: the members' words
+ * are left out (they are in the table), the rest is the same.
+ */
+export function withoutMembers(d: ScanDictionary): ScanDictionary {
+  const none = new Int32Array(0);
+  return { ...d, memberIds: [], from: none, until: none, memberOrgs: none };
 }
 
 /**

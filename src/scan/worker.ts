@@ -31,7 +31,7 @@ type Read = Omit<WorkerResult, 'folds'>;
  * each chunk and may stop the reading (returns true). Undefined when stopped.
  */
 async function readPart(part: Part, vocab: Vocabulary, fast: (view: RecordView) => void, between: () => boolean): Promise<Read | undefined> {
-  const tables = buildScanTables(part.dictionary);
+  const tables = buildScanTables(part.dictionary, part.members);
   // Sized for its part of the file at about 150 bytes a record, so it seldom grows.
   let size = part.start;
   try {
