@@ -83,7 +83,8 @@ export async function runStats(kind: StatsKind, yearText: string | undefined, op
     return write(kind === 'trainings' ? docs.trainings : docs.trainees);
   }
 
-  const result = await countYear(base, year, asOf);
+  // Only the members table shows the members' points; the other tables are not kept waiting for them.
+  const result = await countYear(base, year, asOf, { memberPoints: kind === 'members' });
   if (!result.ok) return printProblems(result.problems, opts, io, lang);
   const counted = result.value;
   noteWarnings(base, io, lang);
