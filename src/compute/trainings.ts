@@ -97,70 +97,92 @@ export interface TrainingInput {
   readonly rule: TrainingRule;
 }
 
-const hoursOf = (a: Activity): Rational => (a.hours === undefined ? Rational.ZERO : Rational.parse(a.hours));
+/** Each distinct hours text parsed once (a year's records repeat a few values). */
+function hoursReader(): (a: Activity) => Rational {
+  const parsed = new Map<string, Rational>();
+  return (a) => {
+    if (a.hours === undefined) return Rational.ZERO;
+    let h = parsed.get(a.hours);
+    if (h === undefined) parsed.set(a.hours, (h = Rational.parse(a.hours)));
+    return h;
+  };
+}
+
+/** The record's members, each once (a list may repeat a member: warned, counted once). */
+function distinct(list: readonly string[]): readonly string[] {
+  if (list.length < 2) return list;
+  return list.length <= 8 ? list.filter((m, i) => list.indexOf(m) === i) : [...new Set(list)];
+}
 
 export function trainingYear(input: TrainingInput): TrainingYear {
   const first = input.year * 10000 + 101, last = input.year * 10000 + 1231;
+  const hoursOf = hoursReader();
   const records = input.records
     .filter((a) => a.type === '培训' && a.date >= first && a.date <= last)
     .sort((a, b) => a.date - b.date || a.origin.line - b.origin.line);
   const treeRank = new Map(input.orgsInTreeOrder.map((o, i) => [o.id, i]));
   const orgById = new Map(input.orgsInTreeOrder.map((o) => [o.id, o]));
+  const membersOf = records.map((a) => distinct(a.members));
+  const recordHours = records.map(hoursOf);
 
   // The trainings: records grouped by org and title, in order of their first session.
-  const groups = new Map<string, Activity[]>();
-  for (const a of records) {
+  const groups = new Map<string, number[]>();
+  records.forEach((a, k) => {
     const key = `${a.org}\u0000${a.title}`;
     let list = groups.get(key);
     if (!list) groups.set(key, (list = []));
-    list.push(a);
-  }
+    list.push(k);
+  });
   const trainings: Training[] = [];
   for (const list of groups.values()) {
-    const org = orgById.get(list[0]!.org);
+    const a0 = records[list[0]!]!;
+    const org = orgById.get(a0.org);
     if (!org) continue;
     const people = new Set<string>();
     let personTimes = 0;
     let hours = Rational.ZERO;
-    for (const a of list) {
-      const once = new Set(a.members);
-      personTimes += once.size;
+    for (const k of list) {
+      const once = membersOf[k]!;
+      personTimes += once.length;
       for (const m of once) people.add(m);
-      hours = hours.add(hoursOf(a));
+      hours = hours.add(recordHours[k]!);
     }
+    const sessions = list.map((k) => records[k]!);
     trainings.push({
-      org, title: list[0]!.title, level: list.find((a) => a.level !== undefined)?.level, first: list[0]!.date, last: list[list.length - 1]!.date,
-      sessions: list.length, hours, personTimes, trainees: people.size, newMemberCourse: list.some((a) => isNewMemberCourse(a, input.rule)),
+      org, title: a0.title, level: sessions.find((a) => a.level !== undefined)?.level, first: a0.date, last: sessions[sessions.length - 1]!.date,
+      sessions: sessions.length, hours, personTimes, trainees: people.size, newMemberCourse: sessions.some((a) => isNewMemberCourse(a, input.rule)),
     });
   }
   trainings.sort((a, b) => a.first - b.first || (treeRank.get(a.org.id) ?? 0) - (treeRank.get(b.org.id) ?? 0) || cmp(a.title, b.title));
 
-  // Each member's training records.
-  const byMember = new Map<string, { records: number; hours: Rational; course: boolean }>();
-  for (const a of records) {
-    const course = isNewMemberCourse(a, input.rule);
-    for (const id of new Set(a.members)) {
-      const t = byMember.get(id) ?? { records: 0, hours: Rational.ZERO, course: false };
-      t.records++;
-      t.hours = t.hours.add(hoursOf(a));
-      t.course ||= course;
-      byMember.set(id, t);
-    }
-  }
-  // The year's new members (joined in it) and reserve cadres (in the pool on a day of it), in
-  // branch tree order, then id.
-  const trainees: Trainee[] = [];
+  // The year's new members (joined in it) and reserve cadres (in the pool on a day of it): only
+  // their training records are gathered (a table of them, not of every member listed).
+  interface Tally { records: number; hours: Rational; course: boolean }
+  const candidates: { member: number; isNew: boolean; isReserve: boolean; tally: Tally }[] = [];
+  const tallyOf = new Map<string, Tally>();
   input.members.forEach((m, i) => {
     if (!onRosterDuring(m, first, last)) return;
     const isNew = m.joined >= first && m.joined <= last;
     const isReserve = inPoolDuring(m, first, last);
     if (!isNew && !isReserve) return;
-    const t = byMember.get(m.id);
+    let tally = tallyOf.get(m.id);
+    if (tally === undefined) tallyOf.set(m.id, (tally = { records: 0, hours: Rational.ZERO, course: false }));
+    candidates.push({ member: i, isNew, isReserve, tally });
+  });
+  records.forEach((a, k) => {
+    const course = isNewMemberCourse(a, input.rule);
+    for (const id of membersOf[k]!) {
+      const t = tallyOf.get(id);
+      if (t === undefined) continue;
+      t.records++;
+      t.hours = t.hours.add(recordHours[k]!);
+      t.course ||= course;
+    }
+  });
+  const trainees: Trainee[] = candidates.map(({ member: i, isNew, isReserve, tally: t }) => {
+    const m = input.members[i]!;
     const lastDay = Math.min(last, previousDay(rosterUntil(m)));
-    trainees.push({
-      member: i, isNew, isReserve, branch: orgOn(m, lastDay < m.joined ? m.joined : lastDay), records: t?.records ?? 0, hours: t?.hours ?? Rational.ZERO,
-      newMemberCourse: t?.course ?? false,
-    });
+    return { member: i, isNew, isReserve, branch: orgOn(m, lastDay < m.joined ? m.joined : lastDay), records: t.records, hours: t.hours, newMemberCourse: t.course };
   });
   trainees.sort((a, b) => (treeRank.get(a.branch) ?? 1e9) - (treeRank.get(b.branch) ?? 1e9) || cmp(input.members[a.member]!.id, input.members[b.member]!.id));
   let personTimes = 0;

@@ -108,7 +108,9 @@ export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
     ctx.report({ code: 'MJ002', file: config.files.members[0]!, line: 0, column: 0, params: { what: '@members', path: config.files.members[0]!, also: other === undefined ? '' : `@found-instead:${other}` } });
   }
 
+  const trace = ctx.options.traceTime;
   const loadedOrgs = orgsFile === undefined ? undefined : await loadOrgs(ctx, orgsFile);
+  trace?.('org tree read');
   const orgs = loadedOrgs?.orgs ?? [];
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   const brokenOrgs: IdFilter = loadedOrgs?.broken ?? EVERY_ID;
@@ -116,6 +118,7 @@ export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
   const optional = async (patterns: readonly string[]): Promise<string | undefined> => (await pickFile(ctx, patterns)) ?? undefined;
   const reserveFile = await optional(config.files.reserve);
   const loadedMembers = membersFile === undefined ? undefined : await loadMembers(ctx, membersFile, orgById, brokenOrgs, reserveFile !== undefined);
+  trace?.('roster read');
   const memberById = loadedMembers?.byId ?? new Map<string, Member>();
   // An unreadable or empty roster: references to members cannot be checked, so are not reported.
   const brokenMembers: IdFilter = loadedMembers === undefined || loadedMembers.members.length === 0 ? EVERY_ID : loadedMembers.broken;
@@ -140,9 +143,11 @@ export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
   // With the roster's zeros lost (MJ313), the pool's ids cannot be matched to it: the column is not judged.
   if (reserveFile !== undefined && spans !== undefined && !zeros.seen) for (const check of CHECKS.pool) for (const d of check(members)) ctx.report(d);
 
+  trace?.('roster history read');
   const subject = { tree: loadedOrgs, orgById, members, memberById, brokenMembers, zeros };
   for (const check of CHECKS.dataset) for (const d of check(subject)) ctx.report(d);
 
+  trace?.('base checked');
   // The practices: liaisons, 政治巡查 and 整改, the 领导班子.
   const liaisonsFile = await optional(config.files.liaisons);
   const liaisons = [
@@ -161,6 +166,7 @@ export async function loadBase(ctx: LoadContext): Promise<Dataset | undefined> {
     ...orgs.filter((o) => o.type !== '支部' && !listed.has(o.id)).flatMap((o) => o.committee.map((c): Leader => ({ org: o.id, member: c.member, role: c.role, from: 0, until: NEVER, origin: o.origin }))),
     ...seats,
   ];
+  trace?.('practices read');
 
   return {
     root: ctx.root,
