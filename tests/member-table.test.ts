@@ -12,8 +12,8 @@ describe('MemberTable', () => {
     const from = Int32Array.from([10, 10, 20, 30, 30, 5, 10, 10]);
     const until = Int32Array.from([100, 50, 100, 100, 40, 200, 100, 100]);
     const orgOf = Int32Array.from([0, 0, 1, 1, 0, 1, -1, 7]); // 7: not a branch of the table
-    const table = new MemberTable(ids, from, until, orgOf, 2);
-    const plain = new MemberTable(ids, from, until);
+    const table = MemberTable.build(ids, from, until, orgOf, 2);
+    const plain = MemberTable.build(ids, from, until);
     const expected = (id: string, day: number): number => {
       const i = ids.indexOf(id);
       return i >= 0 && from[i]! <= day && day < until[i]! ? i : -1;
@@ -34,7 +34,7 @@ describe('MemberTable', () => {
     const n = 5000;
     const ids = Array.from({ length: n }, (_, i) => `GZ${String(i).padStart(6, '0')}`);
     const orgOf = Int32Array.from(ids, (_, i) => i % 97);
-    const table = new MemberTable(ids, new Int32Array(n), new Int32Array(n).fill(1000), orgOf, 97);
+    const table = MemberTable.build(ids, new Int32Array(n), new Int32Array(n).fill(1000), orgOf, 97);
     for (let i = 0; i < n; i += 7) {
       const key = Buffer.from(ids[i]!);
       const h = hashBytes(key, 0, key.length);
@@ -48,7 +48,7 @@ describe('MemberTable', () => {
     const n = ids.length;
     const from = new Int32Array(n), until = new Int32Array(n).fill(100);
     const orgOf = Int32Array.from([0, 1, 0, 1, -1, 1]);
-    const table = new MemberTable(ids, from, until, orgOf, 2);
+    const table = MemberTable.build(ids, from, until, orgOf, 2);
     // structuredClone is what postMessage does: the arrays stay on their shared memory.
     const data = structuredClone(table.data());
     expect(data.slots.buffer).toBeInstanceOf(SharedArrayBuffer);

@@ -232,6 +232,24 @@ describe('mj stats trainings / trainees (tiny, 2019)', () => {
     expect(r.trainees.map((t) => [members[t.member]!.id, t.isNew, t.records, t.newMemberCourse])).toEqual([['y', true, 2, true]]);
   });
 
+  it('counts a member listed twice on a long list once, and sums each trainee\'s hours over their records', () => {
+    const orgs = [ROOT, org('a')];
+    const ids = Array.from({ length: 10 }, (_, i) => `m${i}`);
+    const members = ids.map((id) => member(id, 'a', { joined: 20190301 }));
+    const rule = { newMemberTags: ['新会员培训'], requireNewMemberCourse: true };
+    const r = trainingYear({
+      year: 2019, orgsInTreeOrder: orgs, members, rule, records: [
+        act('培训', 'a', [...ids, 'm3'], { title: '骨干班', date: 20190401, hours: '1.5' }),
+        act('培训', 'a', ['m3', 'm4'], { title: '骨干班', date: 20190402, hours: '1.5' }),
+        act('培训', 'a', ['m3', 'outsider'], { title: '读书会', date: 20190403 }),
+      ],
+    });
+    expect(r.trainings.map((t) => [t.title, t.sessions, t.hours.toShort(2), t.personTimes, t.trainees])).toEqual([['骨干班', 2, '3', 12, 10], ['读书会', 1, '0', 2, 2]]);
+    expect(r.personTimes).toBe(14);
+    const of = (id: string) => r.trainees.find((t) => members[t.member]!.id === id)!;
+    expect([of('m3').records, of('m3').hours.toShort(2), of('m4').records, of('m4').hours.toShort(2), of('m0').records, of('m0').hours.toShort(2)]).toEqual([3, '3', 2, '3', 1, '1.5']);
+  });
+
   it('lists the trainings by first day, organising org in tree order, then title', () => {
     const orgs = [ROOT, org('a'), org('b')];
     const rule = { newMemberTags: ['新会员培训'], requireNewMemberCourse: true };

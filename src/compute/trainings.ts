@@ -135,7 +135,8 @@ export function trainingYear(input: TrainingInput): TrainingYear {
   });
   const trainings: Training[] = [];
   for (const list of groups.values()) {
-    const a0 = records[list[0]!]!;
+    const sessions = list.map((k) => records[k]!);
+    const a0 = sessions[0]!;
     const org = orgById.get(a0.org);
     if (!org) continue;
     const people = new Set<string>();
@@ -147,7 +148,6 @@ export function trainingYear(input: TrainingInput): TrainingYear {
       for (const m of once) people.add(m);
       hours = hours.add(recordHours[k]!);
     }
-    const sessions = list.map((k) => records[k]!);
     trainings.push({
       org, title: a0.title, level: sessions.find((a) => a.level !== undefined)?.level, first: a0.date, last: sessions[sessions.length - 1]!.date,
       sessions: sessions.length, hours, personTimes, trainees: people.size, newMemberCourse: sessions.some((a) => isNewMemberCourse(a, input.rule)),

@@ -8,7 +8,7 @@
 // member's slot — so the answer never depends on the branch asked first.
 //
 // The table lives in shared memory: a scanning worker is handed the main thread's table
-// (`data()`, `MemberTable.of`) instead of building its own from the ids (some 0.2 s of its start
+// (`data()`, `new MemberTable(data)`) instead of building its own from the ids (some 0.2 s of its start
 // at national scale, and a second copy of the table).
 
 import { hashBytes } from './byte-map.js';
@@ -43,85 +43,81 @@ export class MemberTable {
   private readonly allMask: number;
   /** Per member number: where its slot is (in words), or -1 for a repeated id (the first wins). */
   private readonly slotOf: Int32Array;
-  private readonly long: Uint8Array[];
+  private readonly long: readonly Uint8Array[];
 
   /** The table as plain data (its arrays are shared, not copied, when posted to a worker). */
   data(): MemberTableData {
     return { slots: this.slots, base: this.base, masks: this.masks, all: this.all, slotOf: this.slotOf, long: this.long };
   }
 
-  /** `orgOf[i]`: the branch (0 ≤ b < branches) member i belongs to in the roster, or -1. */
-  constructor(ids: readonly string[], from: Int32Array, until: Int32Array, orgOf?: Int32Array, branches?: number);
-  /** The table of `data()` (a table built on another thread). */
-  constructor(data: MemberTableData);
-  constructor(ids: readonly string[] | MemberTableData, from?: Int32Array, until?: Int32Array, orgOf: Int32Array | undefined = undefined, branches = 0) {
-    if (!Array.isArray(ids)) {
-      const d = ids as MemberTableData;
-      this.slots = d.slots;
-      this.bytes = new Uint8Array(d.slots.buffer, d.slots.byteOffset, d.slots.byteLength);
-      this.base = d.base;
-      this.masks = d.masks;
-      this.all = d.all;
-      this.allMask = d.all.length / 2 - 1;
-      this.slotOf = d.slotOf;
-      this.long = [...d.long];
-      return;
-    }
-    if (from === undefined || until === undefined) throw new TypeError('MemberTable: from and until are required with ids');
-    this.long = [];
+  /** The table of its data (`MemberTable.build`, or `data()` of a table built on another thread). */
+  constructor(d: MemberTableData) {
+    this.slots = d.slots;
+    this.bytes = new Uint8Array(d.slots.buffer, d.slots.byteOffset, d.slots.byteLength);
+    this.base = d.base;
+    this.masks = d.masks;
+    this.all = d.all;
+    this.allMask = d.all.length / 2 - 1;
+    this.slotOf = d.slotOf;
+    this.long = [...d.long];
+  }
+
+  /** The table of the roster's ids; `orgOf[i]`: the branch (0 ≤ b < branches) member i belongs to in the roster, or -1. */
+  static build(ids: readonly string[], from: Int32Array, until: Int32Array, orgOf: Int32Array | undefined = undefined, branches = 0): MemberTable {
+    const long: Uint8Array[] = [];
     let size = 16;
     while (size < ids.length * 1.6) size <<= 1;
-    this.allMask = size - 1;
-    this.all = sharedInts(size * 2);
-    this.slotOf = sharedInts(ids.length).fill(-1);
+    const allMask = size - 1;
+    const every = sharedInts(size * 2);
+    const slotOf = sharedInts(ids.length).fill(-1);
     // Every id's bytes, one after another in one buffer (no buffer per id), and their hashes.
     // One encoding of all ids joined; when they are all ASCII (the usual case), each id's bytes are
     // its characters, so no id is encoded alone.
     const joined = ids.join('');
-    let all: Uint8Array;
+    let idBytes: Uint8Array;
     const start = new Int32Array(ids.length + 1);
     let pos = 0;
     if (/^[\x00-\x7f]*$/.test(joined)) {
-      all = Buffer.from(joined, 'latin1');
+      idBytes = Buffer.from(joined, 'latin1');
       for (let i = 0; i < ids.length; i++) {
         start[i] = pos;
         pos += ids[i]!.length;
       }
     } else {
       const enc = new TextEncoder();
-      all = new Uint8Array(joined.length * 3);
+      idBytes = new Uint8Array(joined.length * 3);
       for (let i = 0; i < ids.length; i++) {
         start[i] = pos;
-        pos += enc.encodeInto(ids[i]!, all.subarray(pos)).written;
+        pos += enc.encodeInto(ids[i]!, idBytes.subarray(pos)).written;
       }
     }
     start[ids.length] = pos;
     const hashes = new Int32Array(ids.length);
-    for (let i = 0; i < ids.length; i++) hashes[i] = hashBytes(all, start[i]!, start[i + 1]!) | 0;
+    for (let i = 0; i < ids.length; i++) hashes[i] = hashBytes(idBytes, start[i]!, start[i + 1]!) | 0;
     const same = (i: number, j: number): boolean => {
       const len = start[i + 1]! - start[i]!;
       if (start[j + 1]! - start[j]! !== len) return false;
-      for (let k = 0; k < len; k++) if (all[start[i]! + k] !== all[start[j]! + k]) return false;
+      for (let k = 0; k < len; k++) if (idBytes[start[i]! + k] !== idBytes[start[j]! + k]) return false;
       return true;
     };
     // Every id once (the first of repeats), into the table of all ids.
     const first = new Uint8Array(ids.length);
     for (let i = 0; i < ids.length; i++) {
       const h = hashes[i]!;
-      let s = h & this.allMask;
+      let s = h & allMask;
       let repeated = false;
       for (;;) {
-        const v = this.all[s * 2 + 1]!;
+        const v = every[s * 2 + 1]!;
         if (v === 0) break;
-        if (this.all[s * 2] === h && same(v - 1, i)) {
+        if (every[s * 2] === h && same(v - 1, i)) {
           repeated = true; // first wins
           break;
         }
-        s = (s + 1) & this.allMask;
+        s = (s + 1) & allMask;
       }
       if (repeated) continue;
-      this.all[s * 2] = h;
-      this.all[s * 2 + 1] = i + 1;
+      every[s * 2] = h;
+      every[s * 2 + 1] = i + 1;
       first[i] = 1;
     }
     // The branches' tables: sized for their members at most 2/3 full.
@@ -132,19 +128,18 @@ export class MemberTable {
     };
     const counts = new Int32Array(groups);
     for (let i = 0; i < ids.length; i++) if (first[i]) counts[group(i)]!++;
-    this.base = sharedInts(groups);
-    this.masks = sharedInts(groups);
+    const base = sharedInts(groups);
+    const masks = sharedInts(groups);
     let total = 0;
     for (let b = 0; b < groups; b++) {
       let n = 1;
       while (n < counts[b]! * 1.5) n <<= 1;
-      this.base[b] = total;
-      this.masks[b] = n - 1;
+      base[b] = total;
+      masks[b] = n - 1;
       total += n;
     }
-    this.slots = sharedInts(total * W);
-    this.bytes = new Uint8Array(this.slots.buffer);
-    const slots = this.slots, bytes = this.bytes, base = this.base, masks = this.masks, slotOf = this.slotOf;
+    const slots = sharedInts(total * W);
+    const bytes = new Uint8Array(slots.buffer);
     // Filled branch by branch (the members in branch order, by a counting sort): each branch's
     // slots are written together, not one cache line of the whole table after another at random.
     const next = new Int32Array(groups);
@@ -168,12 +163,13 @@ export class MemberTable {
       slots[at + 4] = len;
       if (len <= INLINE) {
         const o = (at + 5) * 4;
-        for (let k = 0; k < len; k++) bytes[o + k] = all[k0 + k]!;
+        for (let k = 0; k < len; k++) bytes[o + k] = idBytes[k0 + k]!;
       } else {
-        slots[at + 5] = this.long.length;
-        this.long.push(all.slice(k0, k0 + len));
+        slots[at + 5] = long.length;
+        long.push(idBytes.slice(k0, k0 + len));
       }
     }
+    return new MemberTable({ slots, base, masks, all: every, slotOf, long });
   }
 
   private equals(at: number, buf: Uint8Array, s: number, e: number): boolean {

@@ -44,7 +44,7 @@ export function buildScanTables(d: ScanDictionary, members?: MemberTableData): S
   const outcomes = new ByteMap(64);
   d.outcomes.forEach((o, k) => outcomes.setString(o, k));
   return {
-    orgs, members: members ? new MemberTable(members) : new MemberTable(d.memberIds, d.from, d.until, d.memberOrgs, d.orgIds.length), types, levels, outcomes, tags: new ByteMap(64),
+    orgs, members: members ? new MemberTable(members) : MemberTable.build(d.memberIds, d.from, d.until, d.memberOrgs, d.orgIds.length), types, levels, outcomes, tags: new ByteMap(64),
     established: d.established, dissolved: d.dissolved,
   };
 }
