@@ -36,7 +36,7 @@ export interface LoadOptions {
   readonly prefetchYears?: readonly number[] | 'earliest' | undefined;
   /**
    * Try a worker started before the base loads on a large records file the command reads first
-   * (MJ_EARLY_WORKER=1: some 6 % faster on a 2-core machine, 30–90 MB more memory; ARCHITECTURE.md).
+   * (MJ_EARLY_WORKER=1: no longer faster since the worker is handed the main thread's member table, some 90 MB more memory; README "性能").
    */
   readonly early?: boolean | undefined;
   /** The scanning worker's script for that (set by the pipeline: not where the dataset keeps a cache). */
