@@ -48,17 +48,34 @@ export function absencesOf(counts: ScoreCounts, c: ItemCounter, m: number, membe
   return Math.max(0, held - counts.count(c, m) - counts.excuses(c, m));
 }
 
+/**
+ * The least whole count that reaches a threshold: a count n (a whole number) is ≥ t exactly when
+ * n ≥ ⌈t⌉, so the per-member comparisons are of numbers, not of fractions.
+ */
+function wholeThreshold(t: Rational): number {
+  return Number(t.ceil());
+}
+
 /** The measure of subject s for every counted item, manual and roster items. */
 export function groupMeasure(ctx: GroupMeasureContext, branchOf: (m: number) => number): (item: Item, s: number) => Measured {
   const whoOf = whoCache(ctx.year, ctx.members, ctx.countsOf);
+  const thresholds = new Map<Rational, number>();
+  const whole = (t: Rational): number => {
+    let n = thresholds.get(t);
+    if (n === undefined) thresholds.set(t, (n = wholeThreshold(t)));
+    return n;
+  };
   return (item, s) => {
     if (item.measure === 'manual') return { value: ctx.manual(s, item) };
     if (item.measure === 'earlier') return { value: ctx.earlier?.(s, item) ?? Rational.ZERO };
     const who = whoOf(item);
     const all = ctx.activeOf(s);
-    const counted = who === undefined ? all : all.filter((m) => who[m] === 1);
-    const active = counted.length;
-    if (item.measure === 'roster') return { value: Rational.int(active), ratio: { numerator: active, denominator: all.length } };
+    // The members counted, only for the measures that need them (most need a count alone).
+    const counted = (): readonly number[] => (who === undefined ? all : all.filter((m) => who[m] === 1));
+    if (item.measure === 'roster') {
+      const active = counted().length;
+      return { value: Rational.int(active), ratio: { numerator: active, denominator: all.length } };
+    }
     const found = ctx.countsOf(item);
     if (found === undefined) return { value: Rational.ZERO };
     const { counts, counter: c } = found;
@@ -67,8 +84,9 @@ export function groupMeasure(ctx: GroupMeasureContext, branchOf: (m: number) => 
         const period = item.period;
         if (period === undefined) return { value: Rational.int(c.records[s]!) };
         // The periods with at least atLeast records.
+        const need = whole(period.atLeast);
         let met = 0;
-        for (let p = 0; p < period.count; p++) if (Rational.int(c.periodRecords![s * period.count + p]!).cmp(period.atLeast) >= 0) met++;
+        for (let p = 0; p < period.count; p++) if (c.periodRecords![s * period.count + p]! >= need) met++;
         return { value: Rational.int(met), ratio: { numerator: met, denominator: period.count } };
       }
       case 'sum':
@@ -80,20 +98,24 @@ export function groupMeasure(ctx: GroupMeasureContext, branchOf: (m: number) => 
       }
       case 'attendance': {
         const n = c.records[s]!;
+        const active = counted().length;
         if (n === 0 || active === 0) return { value: Rational.ZERO };
         return { value: Rational.of(BigInt(c.listedActive[s]!), BigInt(n) * BigInt(active)) };
       }
       case 'members':
       case 'coverage': {
+        const members = counted();
+        const active = members.length;
+        const need = whole(item.atLeast);
         let k = 0;
-        for (const m of counted) if (Rational.int(counts.count(c, m)).cmp(item.atLeast) >= 0) k++;
+        for (const m of members) if (counts.count(c, m) >= need) k++;
         const ratio = { numerator: k, denominator: active };
         if (item.measure === 'members') return { value: Rational.int(k), ratio };
         return { value: active === 0 ? Rational.ZERO : Rational.of(BigInt(k), BigInt(active)), ratio };
       }
       case 'absences': {
         let k = 0;
-        for (const m of counted) k += absencesOf(counts, c, m, ctx.members[m]!, branchOf(m));
+        for (const m of counted()) k += absencesOf(counts, c, m, ctx.members[m]!, branchOf(m));
         return { value: Rational.int(k) };
       }
       default:

@@ -72,6 +72,10 @@ export class Rational {
   max(o: Rational): Rational {
     return this.cmp(o) >= 0 ? this : o;
   }
+  /** Smallest integer ≥ this. */
+  ceil(): bigint {
+    return -this.neg().floor();
+  }
   /** Largest integer ≤ this. */
   floor(): bigint {
     const q = this.num / this.den;
