@@ -23,6 +23,15 @@ describe('Rational', () => {
     expect(Rational.of(-7n, 2n).floor()).toBe(-4n);
   });
 
+  it('takes the smallest integer not below a value: a whole n is ≥ x exactly when n ≥ ceil(x)', () => {
+    expect(Rational.of(7n, 2n).ceil()).toBe(4n);
+    expect(Rational.of(-7n, 2n).ceil()).toBe(-3n);
+    expect(Rational.int(3).ceil()).toBe(3n);
+    expect(Rational.ZERO.ceil()).toBe(0n);
+    const dec = fc.tuple(fc.integer({ min: -100000, max: 100000 }), fc.integer({ min: 0, max: 4 })).map(([n, k]) => Rational.of(BigInt(n), 10n ** BigInt(k)));
+    fc.assert(fc.property(dec, fc.integer({ min: -200, max: 200 }), (x, n) => (Rational.int(n).cmp(x) >= 0) === (BigInt(n) >= x.ceil())), { seed: 2, numRuns: 500 });
+  });
+
   it('keeps a + b - b = a for any decimals', () => {
     const dec = fc.tuple(fc.integer({ min: -100000, max: 100000 }), fc.integer({ min: 0, max: 4 })).map(([n, k]) => Rational.of(BigInt(n), 10n ** BigInt(k)));
     fc.assert(fc.property(dec, dec, (a, b) => a.add(b).sub(b).cmp(a) === 0), { seed: 1, numRuns: 200 });
