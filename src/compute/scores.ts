@@ -264,6 +264,12 @@ export function rankByTotal(totals: readonly Rational[]): number[] {
  * Grades after vetoes, then quotas: allowed = ⌊quota × subjects⌋; subjects tied at the cut
  * fall together to the next band, whose quota then applies.
  */
+/** The item of a sheet with this id (a nested search: no list of all the items per subject and veto). */
+function itemIn(sections: readonly SectionScore[], id: string): SectionScore['items'][number] | undefined {
+  for (const x of sections) for (const it of x.items) if (it.item.id === id) return it;
+  return undefined;
+}
+
 export function assignGrades(
   rubric: Pick<SheetRules, 'grades' | 'vetoes'>,
   scores: readonly {
@@ -287,7 +293,7 @@ export function assignGrades(
         met = s.requirements?.some((r) => r.requirement.id === id && !r.met) ?? false;
       } else {
         const { item: id, below } = v.when;
-        const it = s.sections.flatMap((x) => x.items).find((x) => x.item.id === id);
+        const it = itemIn(s.sections, id);
         met = it !== undefined && it.points.cmp(below) < 0;
       }
       if (met && g < cap) {
