@@ -50,7 +50,8 @@ export function absencesOf(counts: ScoreCounts, c: ItemCounter, m: number, membe
 
 /**
  * The least whole count that reaches a threshold: a count n (a whole number) is ≥ t exactly when
- * n ≥ ⌈t⌉, so the per-member comparisons are of numbers, not of fractions.
+ * n ≥ ⌈t⌉, so the per-member comparisons are of numbers, not of fractions. (Past 2^53 the
+ * number is rounded, where no count reaches.)
  */
 function wholeThreshold(t: Rational): number {
   return Number(t.ceil());

@@ -260,16 +260,16 @@ export function rankByTotal(totals: readonly Rational[]): number[] {
   return ranks;
 }
 
-/**
- * Grades after vetoes, then quotas: allowed = ⌊quota × subjects⌋; subjects tied at the cut
- * fall together to the next band, whose quota then applies.
- */
 /** The item of a sheet with this id (a nested search: no list of all the items per subject and veto). */
 function itemIn(sections: readonly SectionScore[], id: string): SectionScore['items'][number] | undefined {
   for (const x of sections) for (const it of x.items) if (it.item.id === id) return it;
   return undefined;
 }
 
+/**
+ * Grades after vetoes, then quotas: allowed = ⌊quota × subjects⌋; subjects tied at the cut
+ * fall together to the next band, whose quota then applies.
+ */
 export function assignGrades(
   rubric: Pick<SheetRules, 'grades' | 'vetoes'>,
   scores: readonly {
