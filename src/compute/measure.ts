@@ -48,22 +48,15 @@ export function absencesOf(counts: ScoreCounts, c: ItemCounter, m: number, membe
   return Math.max(0, held - counts.count(c, m) - counts.excuses(c, m));
 }
 
-/**
- * The least whole count that reaches a threshold: a count n (a whole number) is ≥ t exactly when
- * n ≥ ⌈t⌉, so the per-member comparisons are of numbers, not of fractions. (Past 2^53 the
- * number is rounded, where no count reaches.)
- */
-function wholeThreshold(t: Rational): number {
-  return Number(t.ceil());
-}
-
 /** The measure of subject s for every counted item, manual and roster items. */
 export function groupMeasure(ctx: GroupMeasureContext, branchOf: (m: number) => number): (item: Item, s: number) => Measured {
   const whoOf = whoCache(ctx.year, ctx.members, ctx.countsOf);
+  // The least whole count that reaches a threshold: a whole count n is ≥ t exactly when n ≥ ⌈t⌉,
+  // so per-member comparisons are of numbers, not of fractions (rounded past 2^53, where no count reaches).
   const thresholds = new Map<Rational, number>();
   const whole = (t: Rational): number => {
     let n = thresholds.get(t);
-    if (n === undefined) thresholds.set(t, (n = wholeThreshold(t)));
+    if (n === undefined) thresholds.set(t, (n = Number(t.ceil())));
     return n;
   };
   return (item, s) => {
